@@ -1,0 +1,212 @@
+/* waymark-cli-export.c: `waymark export [OPTION…] -o OUT FILE`
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "waymark-cli-private.h"
+#include "waymark-export.h"
+
+/* Splits "--name=value" or takes the next argument as the value.
+ * Returns FALSE when @arg is not option @name; sets *@missing when the
+ * value is missing. */
+static gboolean
+match_option (const char  *arg,
+              const char  *name,
+              const char  *short_name,
+              int         *i,
+              int          argc,
+              char       **argv,
+              const char **value,
+              gboolean    *missing)
+{
+  gsize len = strlen (name);
+
+  if (strncmp (arg, name, len) == 0 && arg[len] == '=')
+    {
+      *value = arg + len + 1;
+      return TRUE;
+    }
+  if (strcmp (arg, name) != 0 && (short_name == NULL || strcmp (arg, short_name) != 0))
+    return FALSE;
+  if (*i + 1 >= argc)
+    {
+      *missing = TRUE;
+      return TRUE;
+    }
+  *value = argv[++*i];
+  return TRUE;
+}
+
+static int
+run_export (const WaymarkCliCommand  *command,
+            int                       argc,
+            char                    **argv)
+{
+  WaymarkExportOptions options;
+  const char *format_name = NULL;
+  const char *output = NULL;
+  const char *input = NULL;
+  gboolean options_done = FALSE;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (WaymarkDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *input_name = NULL;
+
+  waymark_export_options_init (&options);
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      const char *value = NULL;
+      gboolean missing = FALSE;
+
+      if (options_done || arg[0] != '-' || arg[1] == '\0')
+        {
+          if (input != NULL)
+            return waymark_cli_usage_error (command, _("more than one input file given"));
+          input = arg;
+          continue;
+        }
+      if (strcmp (arg, "--") == 0)
+        {
+          options_done = TRUE;
+          continue;
+        }
+      if (waymark_cli_is_help (arg))
+        {
+          waymark_cli_print_command_help (command);
+          return WAYMARK_CLI_EXIT_OK;
+        }
+      if (strcmp (arg, "--transparent") == 0)
+        {
+          options.transparent = TRUE;
+          continue;
+        }
+
+      if (match_option (arg, "--format", "-f", &i, argc, argv, &value, &missing))
+        {
+          if (!missing && !waymark_export_format_from_string (value, &options.format))
+            return waymark_cli_usage_error (command,
+                                            _("unknown format “%s” (use pdf, svg or png)"),
+                                            value);
+          format_name = value;
+        }
+      else if (match_option (arg, "--output", "-o", &i, argc, argv, &value, &missing))
+        output = value;
+      else if (match_option (arg, "--persona", "-p", &i, argc, argv, &value, &missing))
+        options.persona = value;
+      else if (match_option (arg, "--paper", NULL, &i, argc, argv, &value, &missing))
+        {
+          if (!missing && !waymark_paper_from_string (value, &options.paper))
+            return waymark_cli_usage_error (command,
+                                            _("unknown paper “%s” (use fit, a4, a3 or letter)"),
+                                            value);
+        }
+      else if (match_option (arg, "--orientation", NULL, &i, argc, argv, &value, &missing))
+        {
+          if (missing)
+            ;
+          else if (g_ascii_strcasecmp (value, "landscape") == 0)
+            options.orientation = WAYMARK_ORIENTATION_LANDSCAPE;
+          else if (g_ascii_strcasecmp (value, "portrait") == 0)
+            options.orientation = WAYMARK_ORIENTATION_PORTRAIT;
+          else
+            return waymark_cli_usage_error (command,
+                                            _("unknown orientation “%s” (use landscape or portrait)"),
+                                            value);
+        }
+      else if (match_option (arg, "--scale", "-s", &i, argc, argv, &value, &missing))
+        {
+          char *end = NULL;
+
+          if (!missing)
+            {
+              errno = 0;
+              options.scale = g_ascii_strtod (value, &end);
+              if (errno != 0 || end == value || *end != '\0' || !(options.scale > 0)
+                  || options.scale > 64)
+                return waymark_cli_usage_error (command,
+                                                _("invalid scale “%s” (a number above 0, at most 64)"),
+                                                value);
+            }
+        }
+      else if (match_option (arg, "--palette", NULL, &i, argc, argv, &value, &missing))
+        {
+          if (missing)
+            ;
+          else if (g_ascii_strcasecmp (value, "standard") == 0)
+            options.palette = WAYMARK_PALETTE_STANDARD;
+          else if (g_ascii_strcasecmp (value, "colorblind") == 0)
+            options.palette = WAYMARK_PALETTE_COLORBLIND;
+          else if (g_ascii_strcasecmp (value, "greyscale") == 0
+                   || g_ascii_strcasecmp (value, "grayscale") == 0)
+            options.palette = WAYMARK_PALETTE_GREYSCALE;
+          else
+            return waymark_cli_usage_error (command,
+                                            _("unknown palette “%s” (use standard, colorblind or greyscale)"),
+                                            value);
+        }
+      else
+        return waymark_cli_usage_error (command, _("unknown option “%s”"), arg);
+
+      if (missing)
+        return waymark_cli_usage_error (command, _("option “%s” needs a value"), arg);
+    }
+
+  if (input == NULL)
+    return waymark_cli_usage_error (command, _("no input file given"));
+  if (output == NULL)
+    return waymark_cli_usage_error (command, _("no output file given (use -o OUT)"));
+  if (format_name == NULL && !waymark_export_format_from_path (output, &options.format))
+    return waymark_cli_usage_error (command,
+                                    _("cannot tell the format from “%s”; use --format pdf, svg or png"),
+                                    output);
+
+  file = g_file_new_for_commandline_arg (input);
+  input_name = g_filename_display_name (input);
+  document = waymark_format_load_file (file, &error);
+  if (document == NULL)
+    {
+      /* The loader's message already reads "FILE:LINE:COL: message". */
+      fprintf (stderr, _("waymark export: %s\n"), error->message);
+      return WAYMARK_CLI_EXIT_FAILURE;
+    }
+
+  if (!waymark_export_to_file (document, &options, output, &notice, &error))
+    {
+      fprintf (stderr, _("waymark export: %s\n"), error->message);
+      return WAYMARK_CLI_EXIT_FAILURE;
+    }
+  if (notice != NULL)
+    fprintf (stderr, _("waymark export: note: %s\n"), notice);
+  return WAYMARK_CLI_EXIT_OK;
+}
+
+const WaymarkCliCommand waymark_cli_export_command = {
+  .name = "export",
+  .args = N_("[OPTION…] -o OUT FILE"),
+  .summary = N_("Export a journey map to PDF, SVG or PNG"),
+  .help = N_("Options:\n"
+             "  -o, --output OUT        The file to write (required)\n"
+             "  -f, --format FORMAT     pdf, svg or png (default: from OUT’s extension)\n"
+             "  -p, --persona ID|NAME   Only this persona (PDF: default all; SVG/PNG: the first)\n"
+             "  --paper PAPER           fit (page sized to the map), a4, a3 or letter\n"
+             "  --orientation ORIENT    landscape (default) or portrait, with a paper size\n"
+             "  -s, --scale N           PNG: pixels per point (default 2, i.e. 144 dpi)\n"
+             "  --transparent           PNG/SVG: no white background\n"
+             "  --palette PALETTE       standard, colorblind or greyscale\n"
+             "\n"
+             "PDF: one page per persona, fonts embedded, with an outline. SVG: one\n"
+             "persona, text kept as text. A failed export leaves no file behind.\n"
+             "Exits with 1 when the input cannot be read or the output not written."),
+  .run = run_export,
+};

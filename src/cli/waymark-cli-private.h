@@ -1,0 +1,53 @@
+/* waymark-cli-private.h: what the commands of the command line share
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stdio.h>
+
+#include "waymark-cli.h"
+#include "waymark-format.h"
+
+G_BEGIN_DECLS
+
+/* One command: a function in a file of its own (waymark-cli-NAME.c),
+ * listed in the table in waymark-cli.c. */
+typedef struct _WaymarkCliCommand WaymarkCliCommand;
+
+struct _WaymarkCliCommand {
+  const char *name;     /* "validate" */
+  const char *args;     /* "FILE…", for the usage line */
+  const char *summary;  /* one line, for `waymark --help` */
+  const char *help;     /* the options and what the command does; may be NULL */
+  /* argv[0] is the command's name; returns a WAYMARK_CLI_EXIT_* status. */
+  int (*run) (const WaymarkCliCommand *command,
+              int                      argc,
+              char                   **argv);
+};
+
+extern const WaymarkCliCommand waymark_cli_validate_command;
+extern const WaymarkCliCommand waymark_cli_fmt_command;
+#ifdef WAYMARK_CLI_HAVE_EXPORT
+extern const WaymarkCliCommand waymark_cli_export_command;
+#endif
+
+/* Prints "waymark NAME: MESSAGE" and the command's usage to stderr and
+ * returns WAYMARK_CLI_EXIT_USAGE. */
+G_GNUC_PRINTF (2, 3)
+int  waymark_cli_usage_error        (const WaymarkCliCommand    *command,
+                                     const char                 *format,
+                                     ...);
+/* `waymark NAME --help` to stdout. */
+void waymark_cli_print_command_help (const WaymarkCliCommand    *command);
+/* "FILE:LINE:COL: error: message" (or "FILE: error: message"). */
+void waymark_cli_print_problem      (FILE                       *stream,
+                                     const WaymarkFormatProblem *problem);
+/* Prints every problem; returns how many there were. */
+guint waymark_cli_print_problems    (FILE                       *stream,
+                                     GPtrArray                  *problems);
+/* Whether @arg asks for the command's help (-h, --help). */
+gboolean waymark_cli_is_help        (const char                 *arg);
+
+G_END_DECLS

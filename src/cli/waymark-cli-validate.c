@@ -1,0 +1,73 @@
+/* waymark-cli-validate.c: `waymark validate FILE…`
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "waymark-cli-private.h"
+
+/* Prints "FILE: ok" or one line per problem; returns whether it was ok. */
+static gboolean
+validate_one (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *name = g_filename_display_name (path);
+  g_autoptr (GPtrArray) problems = waymark_format_check_file (file, name, NULL);
+
+  if (problems->len == 0)
+    {
+      fprintf (stdout, _("%s: ok\n"), name);
+      return TRUE;
+    }
+  waymark_cli_print_problems (stdout, problems);
+  return FALSE;
+}
+
+static int
+run_validate (const WaymarkCliCommand  *command,
+              int                       argc,
+              char                    **argv)
+{
+  g_autoptr (GPtrArray) paths = g_ptr_array_new ();
+  gboolean options_done = FALSE;
+  gboolean all_ok = TRUE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (!options_done && strcmp (arg, "--") == 0)
+        options_done = TRUE;
+      else if (!options_done && waymark_cli_is_help (arg))
+        {
+          waymark_cli_print_command_help (command);
+          return WAYMARK_CLI_EXIT_OK;
+        }
+      else if (!options_done && arg[0] == '-' && arg[1] != '\0')
+        return waymark_cli_usage_error (command, _("unknown option “%s”"), arg);
+      else
+        g_ptr_array_add (paths, (gpointer) arg);
+    }
+  if (paths->len == 0)
+    return waymark_cli_usage_error (command, _("no files given"));
+
+  for (guint i = 0; i < paths->len; i++)
+    all_ok &= validate_one (g_ptr_array_index (paths, i));
+  fflush (stdout);
+
+  return all_ok ? WAYMARK_CLI_EXIT_OK : WAYMARK_CLI_EXIT_FAILURE;
+}
+
+const WaymarkCliCommand waymark_cli_validate_command = {
+  .name = "validate",
+  .args = N_("FILE…"),
+  .summary = N_("Check that files are valid Waymark documents"),
+  .help = N_("Prints “FILE: ok” for a valid file, else one line per problem:\n"
+             "“FILE:LINE:COLUMN: error: message”. Exits with 1 when any file has problems."),
+  .run = run_validate,
+};

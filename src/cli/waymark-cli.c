@@ -1,0 +1,152 @@
+/* waymark-cli.c: the headless command line and its table of commands
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Output goes through stdio rather than g_print(), which would convert
+ * file names and messages to the locale's charset and mangle them under
+ * LANG=C.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "waymark-cli-private.h"
+
+/* To add a command: write waymark-cli-NAME.c defining
+ * waymark_cli_NAME_command, declare it in waymark-cli-private.h, and list
+ * it here. */
+static const WaymarkCliCommand *const commands[] = {
+  &waymark_cli_validate_command,
+  &waymark_cli_fmt_command,
+#ifdef WAYMARK_CLI_HAVE_EXPORT
+  &waymark_cli_export_command,
+#endif
+};
+
+static const WaymarkCliCommand *
+find_command (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i]->name, name) == 0)
+      return commands[i];
+  return NULL;
+}
+
+gboolean
+waymark_cli_is_help (const char *arg)
+{
+  return g_strcmp0 (arg, "--help") == 0 || g_strcmp0 (arg, "-h") == 0;
+}
+
+gboolean
+waymark_cli_handles (const char *arg)
+{
+  return arg != NULL &&
+         (find_command (arg) != NULL || waymark_cli_is_help (arg) ||
+          g_strcmp0 (arg, "--version") == 0);
+}
+
+static void
+print_usage_line (FILE                    *stream,
+                  const WaymarkCliCommand *command)
+{
+  fprintf (stream, _("Usage: waymark %s %s\n"), command->name, _(command->args));
+}
+
+int
+waymark_cli_usage_error (const WaymarkCliCommand *command,
+                         const char              *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "waymark %s: %s\n", command->name, message);
+  print_usage_line (stderr, command);
+  fprintf (stderr, _("Try “waymark %s --help” for more.\n"), command->name);
+  return WAYMARK_CLI_EXIT_USAGE;
+}
+
+void
+waymark_cli_print_command_help (const WaymarkCliCommand *command)
+{
+  print_usage_line (stdout, command);
+  fprintf (stdout, "\n%s\n", _(command->summary));
+  if (command->help != NULL)
+    fprintf (stdout, "\n%s\n", _(command->help));
+}
+
+void
+waymark_cli_print_problem (FILE                       *stream,
+                           const WaymarkFormatProblem *problem)
+{
+  if (problem->line == 0)
+    fprintf (stream, _("%s: error: %s\n"), problem->file, problem->message);
+  else
+    fprintf (stream, _("%s:%u:%u: error: %s\n"), problem->file, problem->line,
+             MAX (problem->column, 1), problem->message);
+}
+
+guint
+waymark_cli_print_problems (FILE      *stream,
+                            GPtrArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    waymark_cli_print_problem (stream, g_ptr_array_index (problems, i));
+  return problems->len;
+}
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s",
+           _("Usage: waymark [FILE…]                  open files in the editor\n"
+             "       waymark COMMAND [OPTION…] ARG…   work on files without the editor\n"
+             "\n"
+             "Commands:\n"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i]->name, _(commands[i]->summary));
+  fprintf (stream, "%s",
+           _("\n"
+             "Options:\n"
+             "  -h, --help     Show this help\n"
+             "  --version      Show the version\n"
+             "\n"
+             "Run “waymark COMMAND --help” for a command’s options.\n"
+             "Exit status: 0 on success, 1 when a file has problems, 2 on a usage error.\n"));
+}
+
+int
+waymark_cli_run (int    argc,
+                 char **argv)
+{
+  const WaymarkCliCommand *command;
+
+  if (argc < 2 || waymark_cli_is_help (argv[1]))
+    {
+      print_help (argc < 2 ? stderr : stdout);
+      return argc < 2 ? WAYMARK_CLI_EXIT_USAGE : WAYMARK_CLI_EXIT_OK;
+    }
+  if (g_strcmp0 (argv[1], "--version") == 0)
+    {
+      fprintf (stdout, "waymark %s\n", PACKAGE_VERSION);
+      return WAYMARK_CLI_EXIT_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      fprintf (stderr, _("waymark: unknown command “%s”\n"), argv[1]);
+      fprintf (stderr, "%s", _("Try “waymark --help”.\n"));
+      return WAYMARK_CLI_EXIT_USAGE;
+    }
+  return command->run (command, argc - 1, argv + 1);
+}

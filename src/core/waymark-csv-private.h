@@ -1,0 +1,38 @@
+/* waymark-csv-private.h: what the CSV writer and reader share
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "waymark-csv.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  COL_PERSONA,
+  COL_PHASE,
+  COL_PHASE_ORDER,
+  COL_LANE,
+  COL_LANE_KIND,
+  COL_ORDER,
+  COL_TEXT,
+  COL_TAGS,
+  COL_SCORE,
+  COL_LABEL,
+  COL_EVIDENCE,
+  COL_SPAN,
+  COL_AMBITION,
+  COL_PERSONA_COLOR,
+  COL_SCALE_MIN,
+  COL_SCALE_MAX,
+  N_COLUMNS
+} Column;
+
+extern const char * const waymark_csv_column_names[N_COLUMNS];
+
+/* Whether a text cell would run as a formula in a spreadsheet (after any
+ * apostrophes): = + - @ tab or CR. See docs/csv.md. */
+gboolean waymark_csv_needs_formula_guard (const char *value);
+
+G_END_DECLS

@@ -1,0 +1,336 @@
+/* waymark-csv.c: a document as a CSV table, and back
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "waymark-csv.h"
+#include "waymark-csv-private.h"
+#include "waymark-format.h"
+
+G_DEFINE_QUARK (waymark-csv-error-quark, waymark_csv_error)
+
+/* The header names, in the order the exporter writes them. The first
+ * eleven are the columns a researcher's coding spreadsheet has; the rest
+ * carry what a round trip needs beyond them. */
+const char * const waymark_csv_column_names[N_COLUMNS] = {
+  [COL_PERSONA] = "persona",
+  [COL_PHASE] = "phase",
+  [COL_PHASE_ORDER] = "phase order",
+  [COL_LANE] = "lane",
+  [COL_LANE_KIND] = "lane kind",
+  [COL_ORDER] = "order",
+  [COL_TEXT] = "text",
+  [COL_TAGS] = "tags",
+  [COL_SCORE] = "score",
+  [COL_LABEL] = "label",
+  [COL_EVIDENCE] = "evidence",
+  [COL_SPAN] = "span",
+  [COL_AMBITION] = "ambition",
+  [COL_PERSONA_COLOR] = "persona color",
+  [COL_SCALE_MIN] = "scale min",
+  [COL_SCALE_MAX] = "scale max",
+};
+
+
+/* Cells that hold free text, which the formula-safety rule applies to on
+ * export. The numeric columns are written by us as plain integers, and a
+ * negative score like "-2" is a number to a spreadsheet, not a formula. */
+static const gboolean column_is_text[N_COLUMNS] = {
+  [COL_PERSONA] = TRUE,
+  [COL_PHASE] = TRUE,
+  [COL_LANE] = TRUE,
+  [COL_TEXT] = TRUE,
+  [COL_TAGS] = TRUE,
+  [COL_LABEL] = TRUE,
+  [COL_EVIDENCE] = TRUE,
+  [COL_AMBITION] = TRUE,
+};
+
+#define TAG_SEPARATOR "; "
+
+void
+waymark_csv_problem_free (WaymarkCsvProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->file);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+waymark_csv_problem_to_string (const WaymarkCsvProblem *problem)
+{
+  const char *severity = problem->warning ? "warning" : "error";
+
+  if (problem->row == 0)
+    return g_strdup_printf ("%s: %s: %s", problem->file, severity, problem->message);
+  return g_strdup_printf ("%s:%u: %s: %s", problem->file, problem->row, severity,
+                          problem->message);
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+
+/* A spreadsheet runs a cell that starts with = + - @ (and, in some, a tab
+ * or carriage return) as a formula: a CSV from an untrusted map could
+ * then compute or fetch things when opened (CSV injection; OWASP's advice
+ * is a leading apostrophe). Cells that start with any number of
+ * apostrophes followed by such a character get one more apostrophe, and
+ * the importer takes exactly one away again from the same pattern, so
+ * every text survives the round trip. */
+gboolean
+waymark_csv_needs_formula_guard (const char *value)
+{
+  while (*value == '\'')
+    value++;
+  return *value != '\0' && strchr ("=+-@\t\r", *value) != NULL;
+}
+
+static void
+append_field (GString    *out,
+              const char *value,
+              gboolean    is_text)
+{
+  gboolean guard = is_text && waymark_csv_needs_formula_guard (value);
+  gsize len = strlen (value);
+  gboolean quote = FALSE;
+
+  /* Quote what RFC 4180 requires (comma, quote, CR, LF), and also cells
+   * with leading or trailing spaces or a ";" so that no import dialog's
+   * "trim spaces" or a semicolon separator guess can change them. */
+  if (strpbrk (value, ",\"\r\n;") != NULL ||
+      (len > 0 && (value[0] == ' ' || value[len - 1] == ' ')))
+    quote = TRUE;
+
+  if (quote)
+    g_string_append_c (out, '"');
+  if (guard)
+    g_string_append_c (out, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  if (quote)
+    g_string_append_c (out, '"');
+}
+
+static void
+append_row (GString          *out,
+            const char *const row[N_COLUMNS])
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_field (out, row[i] != NULL ? row[i] : "", column_is_text[i]);
+    }
+  g_string_append (out, "\r\n");
+}
+
+static char *
+join_tag_names (WaymarkDocument   *document,
+                const WaymarkCard *card)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; card->tags[i] != NULL; i++)
+    {
+      WaymarkTag *tag = waymark_document_find_tag (document, card->tags[i]);
+
+      if (tag == NULL)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, TAG_SEPARATOR);
+      g_string_append (names, tag->name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The cells shared by every row of a persona. */
+static void
+fill_persona (const char     *row[N_COLUMNS],
+              WaymarkPersona *persona)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    row[i] = NULL;
+  row[COL_PERSONA] = persona->name;
+  row[COL_AMBITION] = persona->ambition;
+  row[COL_PERSONA_COLOR] = persona->color;
+}
+
+static gboolean
+phase_has_rows (WaymarkPersona     *persona,
+                const WaymarkPhase *phase)
+{
+  for (guint i = 0; i < persona->cards->len; i++)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
+      if (g_str_equal (card->phase_id, phase->base.id) &&
+          waymark_persona_find_lane (persona, card->lane_id) != NULL)
+        return TRUE;
+    }
+  for (guint i = 0; i < persona->emotions->len; i++)
+    {
+      WaymarkEmotionPoint *point = g_ptr_array_index (persona->emotions, i);
+      if (g_str_equal (point->phase_id, phase->base.id) &&
+          waymark_persona_find_lane (persona, point->lane_id) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+export_persona (GString         *out,
+                WaymarkDocument *document,
+                WaymarkPersona  *persona)
+{
+  const char *row[N_COLUMNS];
+  gboolean wrote_any = FALSE;
+
+  /* Phases that no card or point mentions still need a row, or they
+   * would be lost; their order column puts them in place on import. */
+  for (guint p = 0; p < persona->phases->len; p++)
+    {
+      WaymarkPhase *phase = g_ptr_array_index (persona->phases, p);
+      g_autofree char *order = NULL;
+
+      if (persona->lanes->len > 0 && phase_has_rows (persona, phase))
+        continue;
+      order = g_strdup_printf ("%u", p + 1);
+      fill_persona (row, persona);
+      row[COL_PHASE] = phase->name;
+      row[COL_PHASE_ORDER] = order;
+      append_row (out, row);
+      wrote_any = TRUE;
+    }
+
+  /* Lane by lane, so that lanes are created in their order on import. */
+  for (guint l = 0; l < persona->lanes->len; l++)
+    {
+      WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+      g_autofree char *scale_min = g_strdup_printf ("%d", lane->scale_min);
+      g_autofree char *scale_max = g_strdup_printf ("%d", lane->scale_max);
+      gboolean emotions = lane->kind == WAYMARK_LANE_EMOTIONS;
+      gboolean lane_written = FALSE;
+
+      for (guint p = 0; p < persona->phases->len; p++)
+        {
+          WaymarkPhase *phase = g_ptr_array_index (persona->phases, p);
+          g_autofree char *phase_order = g_strdup_printf ("%u", p + 1);
+
+          if (emotions)
+            {
+              WaymarkEmotionPoint *point =
+                waymark_persona_find_emotion (persona, lane->base.id, phase->base.id);
+              g_autofree char *score = NULL;
+
+              if (point == NULL)
+                continue;
+              score = g_strdup_printf ("%d", point->score);
+              fill_persona (row, persona);
+              row[COL_PHASE] = phase->name;
+              row[COL_PHASE_ORDER] = phase_order;
+              row[COL_LANE] = lane->name;
+              row[COL_LANE_KIND] = waymark_lane_kind_to_string (lane->kind);
+              row[COL_SCORE] = score;
+              row[COL_LABEL] = point->label;
+              row[COL_SCALE_MIN] = scale_min;
+              row[COL_SCALE_MAX] = scale_max;
+              append_row (out, row);
+              lane_written = TRUE;
+            }
+          else
+            {
+              g_autoptr (GPtrArray) cards =
+                waymark_persona_cell_cards (persona, lane->base.id, phase->base.id);
+
+              for (guint c = 0; c < cards->len; c++)
+                {
+                  WaymarkCard *card = g_ptr_array_index (cards, c);
+                  g_autofree char *order = g_strdup_printf ("%u", c + 1);
+                  g_autofree char *tags = join_tag_names (document, card);
+                  g_autofree char *span = card->span > 1 ? g_strdup_printf ("%d", card->span)
+                                                         : NULL;
+
+                  fill_persona (row, persona);
+                  row[COL_PHASE] = phase->name;
+                  row[COL_PHASE_ORDER] = phase_order;
+                  row[COL_LANE] = lane->name;
+                  row[COL_LANE_KIND] = waymark_lane_kind_to_string (lane->kind);
+                  row[COL_ORDER] = order;
+                  row[COL_TEXT] = card->text;
+                  row[COL_TAGS] = tags;
+                  row[COL_EVIDENCE] = card->evidence;
+                  row[COL_SPAN] = span;
+                  append_row (out, row);
+                  lane_written = TRUE;
+                }
+            }
+        }
+
+      if (!lane_written)
+        {
+          /* An empty lane: a row without a phase declares it. */
+          fill_persona (row, persona);
+          row[COL_LANE] = lane->name;
+          row[COL_LANE_KIND] = waymark_lane_kind_to_string (lane->kind);
+          if (emotions)
+            {
+              row[COL_SCALE_MIN] = scale_min;
+              row[COL_SCALE_MAX] = scale_max;
+            }
+          append_row (out, row);
+        }
+      wrote_any = TRUE;
+    }
+
+  if (!wrote_any)
+    {
+      fill_persona (row, persona);
+      append_row (out, row);
+    }
+}
+
+GBytes *
+waymark_csv_export_to_bytes (WaymarkDocument *document)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), NULL);
+
+  /* The byte-order mark is what makes spreadsheets read the file as
+   * UTF-8: Excel assumes the ANSI code page without it (mangling "é"),
+   * and LibreOffice preselects UTF-8 in its import dialog when it sees
+   * it. Programs that do not expect it see it only in the first header
+   * cell; our importer skips it. */
+  g_string_append (out, "\xEF\xBB\xBF");
+  append_row (out, (const char * const *) waymark_csv_column_names);
+
+  for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
+    export_persona (out, document, waymark_document_get_persona (document, i));
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+gboolean
+waymark_csv_export_to_file (WaymarkDocument  *document,
+                            GFile            *file,
+                            GCancellable     *cancellable,
+                            GError          **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = waymark_csv_export_to_bytes (document);
+  return waymark_format_write_bytes (bytes, file, NULL, cancellable, error);
+}

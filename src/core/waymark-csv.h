@@ -1,0 +1,90 @@
+/* waymark-csv.h: a document as a CSV table, and back
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "waymark-document.h"
+
+G_BEGIN_DECLS
+
+/* The columns, rules and limits are described in docs/csv.md. In short:
+ * one row per card and per emotion point (plus a row for a phase, lane or
+ * persona that would otherwise not appear), RFC 4180 quoting with CRLF
+ * line ends, UTF-8 with a byte-order mark, a header row, and text cells
+ * that a spreadsheet would run as a formula written with a leading "'". */
+
+#define WAYMARK_CSV_ERROR (waymark_csv_error_quark ())
+
+typedef enum {
+  WAYMARK_CSV_ERROR_IO,         /* cannot read the file */
+  WAYMARK_CSV_ERROR_TOO_LARGE,  /* over one of the limits below */
+  WAYMARK_CSV_ERROR_INVALID,    /* rows that do not make a document */
+} WaymarkCsvError;
+
+GQuark waymark_csv_error_quark (void);
+
+/* Limits on what the importer accepts, so that a hostile file cannot
+ * exhaust memory: a coding spreadsheet of a large study is a few
+ * megabytes and a few thousand rows. */
+#define WAYMARK_CSV_MAX_FILE_SIZE    (32 * 1024 * 1024)
+#define WAYMARK_CSV_MAX_FIELD_LENGTH (64 * 1024)
+#define WAYMARK_CSV_MAX_COLUMNS      64
+#define WAYMARK_CSV_MAX_ROWS         200000
+/* Import stops collecting problems after this many; the last one says so. */
+#define WAYMARK_CSV_MAX_PROBLEMS     100
+
+/* One problem with a CSV file. @row is the 1-based row as a spreadsheet
+ * shows it (the header is row 1; a cell with line breaks does not add
+ * rows), 0 for the file as a whole. Warnings (an unknown column that is
+ * ignored) do not stop the import. */
+typedef struct {
+  char            *file;
+  guint            row;
+  gboolean         warning;
+  WaymarkCsvError  code;
+  char            *message;
+} WaymarkCsvProblem;
+
+void  waymark_csv_problem_free      (WaymarkCsvProblem       *problem);
+/* "FILE:ROW: error: message" ("warning:" for warnings), or
+ * "FILE: error: message" without a row. */
+char *waymark_csv_problem_to_string (const WaymarkCsvProblem *problem);
+
+/* The whole document as CSV bytes (with the BOM). Never fails. */
+GBytes          *waymark_csv_export_to_bytes (WaymarkDocument  *document);
+
+/* Writes the CSV of @document safely to @file (temporary file, then
+ * rename), so a failed export leaves no partial file. */
+gboolean         waymark_csv_export_to_file  (WaymarkDocument  *document,
+                                              GFile            *file,
+                                              GCancellable     *cancellable,
+                                              GError          **error);
+
+/* Builds a new document from CSV @bytes, collecting every problem rather
+ * than stopping at the first. Returns NULL when there is any error (not
+ * counting warnings); *@problems (may be NULL) receives all problems,
+ * warnings included, as WaymarkCsvProblem* (an empty array when there
+ * are none). @display_name names the file in the problems and gives the
+ * document its title. The new document's history is empty. */
+WaymarkDocument *waymark_csv_import_bytes    (GBytes           *bytes,
+                                              const char       *display_name,
+                                              GPtrArray       **problems);
+
+/* The same for a file, read with a size cap. @display_name NULL uses the
+ * file's parse name. */
+WaymarkDocument *waymark_csv_import_file     (GFile            *file,
+                                              const char       *display_name,
+                                              GPtrArray       **problems);
+
+/* For callers that want a GError (the app's "Import CSV"): on failure the
+ * error's message lists the problems, one per line. Warnings are dropped. */
+WaymarkDocument *waymark_csv_import_file_simple (GFile         *file,
+                                                 GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkCsvProblem, waymark_csv_problem_free)
+
+G_END_DECLS

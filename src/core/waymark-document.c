@@ -1,0 +1,1726 @@
+/* waymark-document.c: a journey-map document and its edits
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "waymark-document.h"
+
+/* How the document stays consistent with its history: every edit function
+ * builds one or more primitive changes (set a field, insert or remove an
+ * object, move it in its list, replace an emotion point), applies them and
+ * pushes them. Undo and redo replay the same primitives, so there is exactly
+ * one code path that mutates the model, and it always emits ::changed.
+ *
+ * Objects are never copied by undo: a removed object moves into its change
+ * and moves back on undo, so its address stays the same. */
+
+struct _WaymarkDocument {
+  GObject parent_instance;
+
+  char *title;
+  char *description;
+  char *author;
+  char *language;
+  int column_width;
+  GDateTime *created;
+  GDateTime *modified;
+
+  GPtrArray *personas;   /* WaymarkPersona*, owned */
+  GPtrArray *tags;       /* WaymarkTag*, owned */
+  GHashTable *objects;   /* id (borrowed from the object) -> WaymarkObject* */
+  guint next_id;
+
+  WaymarkHistory *history;
+};
+
+enum {
+  PROP_0,
+  PROP_HISTORY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (WaymarkDocument, waymark_document, G_TYPE_OBJECT)
+
+/* ------------------------------------------------------------------ */
+/* The id index                                                        */
+
+static void
+index_object (WaymarkDocument *self,
+              WaymarkObject   *object)
+{
+  g_hash_table_insert (self->objects, object->id, object);
+}
+
+static void
+unindex_object (WaymarkDocument *self,
+                WaymarkObject   *object)
+{
+  g_hash_table_remove (self->objects, object->id);
+}
+
+static void
+index_persona (WaymarkDocument *self,
+               WaymarkPersona  *persona,
+               gboolean         add)
+{
+  void (*op) (WaymarkDocument *, WaymarkObject *) = add ? index_object : unindex_object;
+
+  op (self, &persona->base);
+  for (guint i = 0; i < persona->phases->len; i++)
+    {
+      WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
+      phase->persona = persona;
+      op (self, &phase->base);
+    }
+  for (guint i = 0; i < persona->lanes->len; i++)
+    {
+      WaymarkLane *lane = g_ptr_array_index (persona->lanes, i);
+      lane->persona = persona;
+      op (self, &lane->base);
+    }
+  for (guint i = 0; i < persona->cards->len; i++)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
+      card->persona = persona;
+      op (self, &card->base);
+    }
+}
+
+static void
+emit_changed (WaymarkDocument *self,
+              const char      *persona_id,
+              const char      *object_id)
+{
+  g_signal_emit (self, signals[CHANGED], 0, persona_id, object_id);
+}
+
+static const char *
+persona_id_of (WaymarkObject *object)
+{
+  switch (object->kind)
+    {
+    case WAYMARK_OBJECT_PHASE:
+      return ((WaymarkPhase *) object)->persona->base.id;
+    case WAYMARK_OBJECT_LANE:
+      return ((WaymarkLane *) object)->persona->base.id;
+    case WAYMARK_OBJECT_CARD:
+      return ((WaymarkCard *) object)->persona->base.id;
+    case WAYMARK_OBJECT_PERSONA:
+    case WAYMARK_OBJECT_TAG:
+    default:
+      return NULL;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Field values                                                        */
+
+typedef enum {
+  VALUE_TEXT,
+  VALUE_INT,
+  VALUE_STRV,
+} ValueType;
+
+typedef struct {
+  ValueType type;
+  char *text;
+  int number;
+  GStrv strv;
+} Value;
+
+static void
+value_clear (Value *value)
+{
+  g_clear_pointer (&value->text, g_free);
+  g_clear_pointer (&value->strv, g_strfreev);
+}
+
+static gboolean
+field_is_int (WaymarkField field)
+{
+  return field >= WAYMARK_FIELD_SPAN;
+}
+
+/* Where @field of @object lives, or NULL when the object has no such
+ * field. @object NULL is the document. Exactly one of the out pointers is
+ * set. */
+static gboolean
+field_slot (WaymarkDocument *self,
+            WaymarkObject   *object,
+            WaymarkField     field,
+            char          ***text_slot,
+            int            **int_slot)
+{
+  *text_slot = NULL;
+  *int_slot = NULL;
+
+  if (object == NULL)
+    {
+      switch (field)
+        {
+        case WAYMARK_FIELD_TITLE: *text_slot = &self->title; break;
+        case WAYMARK_FIELD_AUTHOR: *text_slot = &self->author; break;
+        case WAYMARK_FIELD_LANGUAGE: *text_slot = &self->language; break;
+        case WAYMARK_FIELD_DESCRIPTION: *text_slot = &self->description; break;
+        case WAYMARK_FIELD_COLUMN_WIDTH: *int_slot = &self->column_width; break;
+        default: return FALSE;
+        }
+      return TRUE;
+    }
+
+  switch (object->kind)
+    {
+    case WAYMARK_OBJECT_PERSONA:
+      {
+        WaymarkPersona *persona = (WaymarkPersona *) object;
+        switch (field)
+          {
+          case WAYMARK_FIELD_NAME: *text_slot = &persona->name; break;
+          case WAYMARK_FIELD_AMBITION: *text_slot = &persona->ambition; break;
+          case WAYMARK_FIELD_DESCRIPTION: *text_slot = &persona->description; break;
+          case WAYMARK_FIELD_COLOR: *text_slot = &persona->color; break;
+          case WAYMARK_FIELD_INITIALS: *text_slot = &persona->initials; break;
+          default: return FALSE;
+          }
+      }
+      break;
+    case WAYMARK_OBJECT_PHASE:
+      {
+        WaymarkPhase *phase = (WaymarkPhase *) object;
+        switch (field)
+          {
+          case WAYMARK_FIELD_NAME: *text_slot = &phase->name; break;
+          case WAYMARK_FIELD_DESCRIPTION: *text_slot = &phase->description; break;
+          default: return FALSE;
+          }
+      }
+      break;
+    case WAYMARK_OBJECT_LANE:
+      {
+        WaymarkLane *lane = (WaymarkLane *) object;
+        switch (field)
+          {
+          case WAYMARK_FIELD_NAME: *text_slot = &lane->name; break;
+          case WAYMARK_FIELD_COLOR: *text_slot = &lane->color; break;
+          case WAYMARK_FIELD_KIND: *int_slot = (int *) &lane->kind; break;
+          case WAYMARK_FIELD_SCALE_MIN: *int_slot = &lane->scale_min; break;
+          case WAYMARK_FIELD_SCALE_MAX: *int_slot = &lane->scale_max; break;
+          default: return FALSE;
+          }
+      }
+      break;
+    case WAYMARK_OBJECT_CARD:
+      {
+        WaymarkCard *card = (WaymarkCard *) object;
+        switch (field)
+          {
+          case WAYMARK_FIELD_TEXT: *text_slot = &card->text; break;
+          case WAYMARK_FIELD_COLOR: *text_slot = &card->color; break;
+          case WAYMARK_FIELD_EVIDENCE: *text_slot = &card->evidence; break;
+          case WAYMARK_FIELD_CARD_LANE: *text_slot = &card->lane_id; break;
+          case WAYMARK_FIELD_CARD_PHASE: *text_slot = &card->phase_id; break;
+          case WAYMARK_FIELD_SPAN: *int_slot = &card->span; break;
+          default: return FALSE;
+          }
+      }
+      break;
+    case WAYMARK_OBJECT_TAG:
+      {
+        WaymarkTag *tag = (WaymarkTag *) object;
+        switch (field)
+          {
+          case WAYMARK_FIELD_NAME: *text_slot = &tag->name; break;
+          case WAYMARK_FIELD_COLOR: *text_slot = &tag->color; break;
+          default: return FALSE;
+          }
+      }
+      break;
+    default:
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Primitive changes                                                   */
+
+/* Sets a text, integer or tag-list field. */
+typedef struct {
+  WaymarkChange parent;
+  char *object_id;   /* NULL: the document */
+  WaymarkField field;
+  gboolean tags;     /* the card's tag list rather than a WaymarkField */
+  Value old_value;
+  Value new_value;
+} FieldChange;
+
+static void
+field_change_set (WaymarkDocument *self,
+                  FieldChange     *change,
+                  const Value     *value)
+{
+  WaymarkObject *object = NULL;
+
+  if (change->object_id != NULL)
+    object = g_hash_table_lookup (self->objects, change->object_id);
+  g_return_if_fail (change->object_id == NULL || object != NULL);
+
+  if (change->tags)
+    {
+      WaymarkCard *card = (WaymarkCard *) object;
+      g_strfreev (card->tags);
+      card->tags = g_strdupv (value->strv);
+    }
+  else
+    {
+      char **text_slot;
+      int *int_slot;
+
+      if (!field_slot (self, object, change->field, &text_slot, &int_slot))
+        g_return_if_reached ();
+      if (text_slot != NULL)
+        {
+          g_free (*text_slot);
+          *text_slot = g_strdup (value->text);
+        }
+      else
+        *int_slot = value->number;
+    }
+
+  emit_changed (self, object != NULL ? persona_id_of (object) : NULL, change->object_id);
+}
+
+static void
+field_change_apply (WaymarkChange *change,
+                    gpointer       target)
+{
+  FieldChange *self = (FieldChange *) change;
+  field_change_set (target, self, &self->new_value);
+}
+
+static void
+field_change_revert (WaymarkChange *change,
+                     gpointer       target)
+{
+  FieldChange *self = (FieldChange *) change;
+  field_change_set (target, self, &self->old_value);
+}
+
+static void
+field_change_free (WaymarkChange *change)
+{
+  FieldChange *self = (FieldChange *) change;
+
+  g_free (self->object_id);
+  value_clear (&self->old_value);
+  value_clear (&self->new_value);
+  g_free (self);
+}
+
+static const WaymarkChangeVTable field_change_vtable = {
+  field_change_apply,
+  field_change_revert,
+  field_change_free,
+};
+
+/* Inserts an object into its list, or (reversed) removes it. While the
+ * object is out of the document, the change owns it. */
+typedef struct {
+  WaymarkChange parent;
+  gboolean is_removal;
+  gboolean object_in_document;
+  WaymarkObjectKind kind;
+  char *persona_id;     /* owning persona for phases, lanes, cards */
+  WaymarkObject *object;
+  guint index;
+} ListChange;
+
+static GPtrArray *
+list_for (WaymarkDocument   *self,
+          WaymarkObjectKind  kind,
+          const char        *persona_id)
+{
+  WaymarkPersona *persona = NULL;
+
+  if (persona_id != NULL)
+    persona = waymark_document_find_persona (self, persona_id);
+
+  switch (kind)
+    {
+    case WAYMARK_OBJECT_PERSONA: return self->personas;
+    case WAYMARK_OBJECT_TAG: return self->tags;
+    case WAYMARK_OBJECT_PHASE: return persona != NULL ? persona->phases : NULL;
+    case WAYMARK_OBJECT_LANE: return persona != NULL ? persona->lanes : NULL;
+    case WAYMARK_OBJECT_CARD: return persona != NULL ? persona->cards : NULL;
+    default: return NULL;
+    }
+}
+
+static void
+set_owner (WaymarkObject  *object,
+           WaymarkPersona *persona)
+{
+  switch (object->kind)
+    {
+    case WAYMARK_OBJECT_PHASE: ((WaymarkPhase *) object)->persona = persona; break;
+    case WAYMARK_OBJECT_LANE: ((WaymarkLane *) object)->persona = persona; break;
+    case WAYMARK_OBJECT_CARD: ((WaymarkCard *) object)->persona = persona; break;
+    case WAYMARK_OBJECT_PERSONA:
+    case WAYMARK_OBJECT_TAG:
+    default: break;
+    }
+}
+
+static void
+list_change_insert (WaymarkDocument *self,
+                    ListChange      *change)
+{
+  GPtrArray *list = list_for (self, change->kind, change->persona_id);
+
+  g_return_if_fail (list != NULL && !change->object_in_document);
+
+  /* The array's free func would free the object on removal; we insert and
+   * steal, so ownership moves cleanly between change and document. */
+  g_ptr_array_insert (list, (int) MIN (change->index, list->len), change->object);
+  if (change->kind == WAYMARK_OBJECT_PERSONA)
+    index_persona (self, (WaymarkPersona *) change->object, TRUE);
+  else
+    {
+      set_owner (change->object, waymark_document_find_persona (self, change->persona_id));
+      index_object (self, change->object);
+    }
+  change->object_in_document = TRUE;
+
+  emit_changed (self, change->persona_id, change->object->id);
+}
+
+static void
+list_change_remove (WaymarkDocument *self,
+                    ListChange      *change)
+{
+  GPtrArray *list = list_for (self, change->kind, change->persona_id);
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (list != NULL && change->object_in_document);
+  g_return_if_fail (change->index < list->len);
+  g_return_if_fail (g_ptr_array_index (list, change->index) == change->object);
+
+  if (change->kind == WAYMARK_OBJECT_PERSONA)
+    index_persona (self, (WaymarkPersona *) change->object, FALSE);
+  else
+    unindex_object (self, change->object);
+  g_ptr_array_steal_index (list, change->index);
+  change->object_in_document = FALSE;
+
+  id = g_strdup (change->object->id);
+  emit_changed (self, change->persona_id, id);
+}
+
+static void
+list_change_apply (WaymarkChange *change,
+                   gpointer       target)
+{
+  ListChange *self = (ListChange *) change;
+
+  if (self->is_removal)
+    list_change_remove (target, self);
+  else
+    list_change_insert (target, self);
+}
+
+static void
+list_change_revert (WaymarkChange *change,
+                    gpointer       target)
+{
+  ListChange *self = (ListChange *) change;
+
+  if (self->is_removal)
+    list_change_insert (target, self);
+  else
+    list_change_remove (target, self);
+}
+
+static void
+free_object (WaymarkObject *object)
+{
+  switch (object->kind)
+    {
+    case WAYMARK_OBJECT_PERSONA: waymark_persona_free ((WaymarkPersona *) object); break;
+    case WAYMARK_OBJECT_PHASE: waymark_phase_free ((WaymarkPhase *) object); break;
+    case WAYMARK_OBJECT_LANE: waymark_lane_free ((WaymarkLane *) object); break;
+    case WAYMARK_OBJECT_CARD: waymark_card_free ((WaymarkCard *) object); break;
+    case WAYMARK_OBJECT_TAG: waymark_tag_free ((WaymarkTag *) object); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+list_change_free (WaymarkChange *change)
+{
+  ListChange *self = (ListChange *) change;
+
+  if (!self->object_in_document)
+    free_object (self->object);
+  g_free (self->persona_id);
+  g_free (self);
+}
+
+static const WaymarkChangeVTable list_change_vtable = {
+  list_change_apply,
+  list_change_revert,
+  list_change_free,
+};
+
+/* Moves an object within its list. */
+typedef struct {
+  WaymarkChange parent;
+  WaymarkObjectKind kind;
+  char *persona_id;
+  guint from;
+  guint to;
+} MoveChange;
+
+static void
+move_within (WaymarkDocument *self,
+             MoveChange      *change,
+             guint            from,
+             guint            to)
+{
+  GPtrArray *list = list_for (self, change->kind, change->persona_id);
+  WaymarkObject *object;
+
+  g_return_if_fail (list != NULL && from < list->len && to < list->len);
+
+  object = g_ptr_array_steal_index (list, from);
+  g_ptr_array_insert (list, (int) to, object);
+  emit_changed (self, change->persona_id, object->id);
+}
+
+static void
+move_change_apply (WaymarkChange *change,
+                   gpointer       target)
+{
+  MoveChange *self = (MoveChange *) change;
+  move_within (target, self, self->from, self->to);
+}
+
+static void
+move_change_revert (WaymarkChange *change,
+                    gpointer       target)
+{
+  MoveChange *self = (MoveChange *) change;
+  move_within (target, self, self->to, self->from);
+}
+
+static void
+move_change_free (WaymarkChange *change)
+{
+  MoveChange *self = (MoveChange *) change;
+
+  g_free (self->persona_id);
+  g_free (self);
+}
+
+static const WaymarkChangeVTable move_change_vtable = {
+  move_change_apply,
+  move_change_revert,
+  move_change_free,
+};
+
+/* Replaces the emotion point of one lane and phase: NULL on either side
+ * means no point. */
+typedef struct {
+  WaymarkChange parent;
+  char *persona_id;
+  WaymarkEmotionPoint *old_point;
+  WaymarkEmotionPoint *new_point;
+} EmotionChange;
+
+static void
+emotion_change_set (WaymarkDocument           *self,
+                    EmotionChange             *change,
+                    const WaymarkEmotionPoint *from,
+                    const WaymarkEmotionPoint *to)
+{
+  WaymarkPersona *persona = waymark_document_find_persona (self, change->persona_id);
+  const WaymarkEmotionPoint *key = from != NULL ? from : to;
+
+  g_return_if_fail (persona != NULL && key != NULL);
+
+  for (guint i = 0; i < persona->emotions->len; i++)
+    {
+      WaymarkEmotionPoint *point = g_ptr_array_index (persona->emotions, i);
+      if (g_str_equal (point->lane_id, key->lane_id) && g_str_equal (point->phase_id, key->phase_id))
+        {
+          if (to != NULL)
+            {
+              point->score = to->score;
+              g_free (point->label);
+              point->label = g_strdup (to->label);
+            }
+          else
+            g_ptr_array_remove_index (persona->emotions, i);
+          emit_changed (self, change->persona_id, key->lane_id);
+          return;
+        }
+    }
+
+  g_return_if_fail (to != NULL);
+  g_ptr_array_add (persona->emotions, waymark_emotion_point_copy (to));
+  emit_changed (self, change->persona_id, key->lane_id);
+}
+
+static void
+emotion_change_apply (WaymarkChange *change,
+                      gpointer       target)
+{
+  EmotionChange *self = (EmotionChange *) change;
+  emotion_change_set (target, self, self->old_point, self->new_point);
+}
+
+static void
+emotion_change_revert (WaymarkChange *change,
+                       gpointer       target)
+{
+  EmotionChange *self = (EmotionChange *) change;
+  emotion_change_set (target, self, self->new_point, self->old_point);
+}
+
+static void
+emotion_change_free (WaymarkChange *change)
+{
+  EmotionChange *self = (EmotionChange *) change;
+
+  g_free (self->persona_id);
+  waymark_emotion_point_free (self->old_point);
+  waymark_emotion_point_free (self->new_point);
+  g_free (self);
+}
+
+static const WaymarkChangeVTable emotion_change_vtable = {
+  emotion_change_apply,
+  emotion_change_revert,
+  emotion_change_free,
+};
+
+static void
+record (WaymarkDocument *self,
+        const char      *label,
+        WaymarkChange   *change)
+{
+  change->vtable->apply (change, self);
+  waymark_history_push (self->history, label, change);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static void
+waymark_document_finalize (GObject *object)
+{
+  WaymarkDocument *self = WAYMARK_DOCUMENT (object);
+
+  /* The history may own removed objects; drop it first, while the index
+   * is still intact. */
+  g_clear_object (&self->history);
+  g_hash_table_unref (self->objects);
+  g_ptr_array_unref (self->personas);
+  g_ptr_array_unref (self->tags);
+  g_free (self->title);
+  g_free (self->description);
+  g_free (self->author);
+  g_free (self->language);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->modified, g_date_time_unref);
+
+  G_OBJECT_CLASS (waymark_document_parent_class)->finalize (object);
+}
+
+static void
+waymark_document_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  WaymarkDocument *self = WAYMARK_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_document_class_init (WaymarkDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = waymark_document_finalize;
+  object_class->get_property = waymark_document_get_property;
+
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, WAYMARK_TYPE_HISTORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WaymarkDocument::changed:
+   * @persona_id: (nullable): the persona whose map changed, or %NULL for
+   *   the document's own fields, its tags and its list of personas
+   * @object_id: (nullable): the object that changed, when there is one
+   *
+   * Emitted after every change, done, undone or redone.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+}
+
+static void
+waymark_document_init (WaymarkDocument *self)
+{
+  self->title = g_strdup ("");
+  self->description = g_strdup ("");
+  self->author = g_strdup ("");
+  self->language = g_strdup ("en");
+  self->column_width = WAYMARK_DEFAULT_COLUMN_WIDTH;
+  self->personas = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_persona_free);
+  self->tags = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_tag_free);
+  self->objects = g_hash_table_new (g_str_hash, g_str_equal);
+  self->history = waymark_history_new (self);
+}
+
+WaymarkDocument *
+waymark_document_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_DOCUMENT, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+const char *
+waymark_document_get_title (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+const char *
+waymark_document_get_description (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->description;
+}
+
+const char *
+waymark_document_get_author (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->author;
+}
+
+const char *
+waymark_document_get_language (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->language;
+}
+
+int
+waymark_document_get_column_width (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), WAYMARK_DEFAULT_COLUMN_WIDTH);
+  return self->column_width;
+}
+
+GDateTime *
+waymark_document_get_created (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->created;
+}
+
+GDateTime *
+waymark_document_get_modified (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->modified;
+}
+
+void
+waymark_document_set_created (WaymarkDocument *self,
+                              GDateTime       *created)
+{
+  g_return_if_fail (WAYMARK_IS_DOCUMENT (self));
+  if (created != NULL)
+    g_date_time_ref (created);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  self->created = created;
+}
+
+void
+waymark_document_set_modified (WaymarkDocument *self,
+                               GDateTime       *modified)
+{
+  g_return_if_fail (WAYMARK_IS_DOCUMENT (self));
+  if (modified != NULL)
+    g_date_time_ref (modified);
+  g_clear_pointer (&self->modified, g_date_time_unref);
+  self->modified = modified;
+}
+
+guint
+waymark_document_get_n_personas (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), 0);
+  return self->personas->len;
+}
+
+WaymarkPersona *
+waymark_document_get_persona (WaymarkDocument *self,
+                              guint            index)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->personas->len, NULL);
+  return g_ptr_array_index (self->personas, index);
+}
+
+WaymarkObject *
+waymark_document_lookup (WaymarkDocument *self,
+                         const char      *id)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  if (id == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->objects, id);
+}
+
+static gpointer
+lookup_kind (WaymarkDocument   *self,
+             const char        *id,
+             WaymarkObjectKind  kind)
+{
+  WaymarkObject *object = waymark_document_lookup (self, id);
+  return object != NULL && object->kind == kind ? object : NULL;
+}
+
+WaymarkPersona *
+waymark_document_find_persona (WaymarkDocument *self,
+                               const char      *id)
+{
+  return lookup_kind (self, id, WAYMARK_OBJECT_PERSONA);
+}
+
+WaymarkTag *
+waymark_document_find_tag (WaymarkDocument *self,
+                           const char      *id)
+{
+  return lookup_kind (self, id, WAYMARK_OBJECT_TAG);
+}
+
+WaymarkCard *
+waymark_document_find_card (WaymarkDocument *self,
+                            const char      *id)
+{
+  return lookup_kind (self, id, WAYMARK_OBJECT_CARD);
+}
+
+WaymarkPersona *
+waymark_document_lookup_persona (WaymarkDocument *self,
+                                 const char      *id)
+{
+  WaymarkObject *object = waymark_document_lookup (self, id);
+
+  if (object == NULL)
+    return NULL;
+  switch (object->kind)
+    {
+    case WAYMARK_OBJECT_PERSONA: return (WaymarkPersona *) object;
+    case WAYMARK_OBJECT_PHASE: return ((WaymarkPhase *) object)->persona;
+    case WAYMARK_OBJECT_LANE: return ((WaymarkLane *) object)->persona;
+    case WAYMARK_OBJECT_CARD: return ((WaymarkCard *) object)->persona;
+    case WAYMARK_OBJECT_TAG:
+    default: return NULL;
+    }
+}
+
+static int
+index_in (GPtrArray *list,
+          gpointer   object)
+{
+  guint index;
+
+  if (list == NULL || !g_ptr_array_find (list, object, &index))
+    return -1;
+  return (int) index;
+}
+
+int
+waymark_document_persona_index (WaymarkDocument *self,
+                                const char      *id)
+{
+  return index_in (self->personas, waymark_document_find_persona (self, id));
+}
+
+GPtrArray *
+waymark_document_get_tags (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->tags;
+}
+
+char *
+waymark_document_new_id (WaymarkDocument *self,
+                         const char      *prefix)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+
+  for (;;)
+    {
+      char *id = g_strdup_printf ("%s-%u", prefix, ++self->next_id);
+      if (!g_hash_table_contains (self->objects, id))
+        return id;
+      g_free (id);
+    }
+}
+
+WaymarkHistory *
+waymark_document_get_history (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->history;
+}
+
+/* ------------------------------------------------------------------ */
+/* Edits                                                               */
+
+void
+waymark_document_begin_group (WaymarkDocument *self,
+                              const char      *label)
+{
+  g_return_if_fail (WAYMARK_IS_DOCUMENT (self));
+  waymark_history_begin_group (self->history, label);
+}
+
+void
+waymark_document_end_group (WaymarkDocument *self)
+{
+  g_return_if_fail (WAYMARK_IS_DOCUMENT (self));
+  waymark_history_end_group (self->history);
+}
+
+gboolean
+waymark_document_undo (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+  return waymark_history_undo (self->history);
+}
+
+gboolean
+waymark_document_redo (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+  return waymark_history_redo (self->history);
+}
+
+static const char *
+field_label (WaymarkObject *object,
+             WaymarkField   field)
+{
+  switch (field)
+    {
+    case WAYMARK_FIELD_TITLE: return _("Edit Title");
+    case WAYMARK_FIELD_AUTHOR: return _("Edit Author");
+    case WAYMARK_FIELD_LANGUAGE: return _("Change Language");
+    case WAYMARK_FIELD_DESCRIPTION: return _("Edit Description");
+    case WAYMARK_FIELD_AMBITION: return _("Edit Ambition");
+    case WAYMARK_FIELD_INITIALS: return _("Edit Initials");
+    case WAYMARK_FIELD_COLOR: return _("Change Colour");
+    case WAYMARK_FIELD_TEXT: return _("Edit Card");
+    case WAYMARK_FIELD_EVIDENCE: return _("Edit Evidence");
+    case WAYMARK_FIELD_CARD_LANE:
+    case WAYMARK_FIELD_CARD_PHASE: return _("Move Card");
+    case WAYMARK_FIELD_SPAN: return _("Change Card Span");
+    case WAYMARK_FIELD_KIND: return _("Change Lane Kind");
+    case WAYMARK_FIELD_SCALE_MIN:
+    case WAYMARK_FIELD_SCALE_MAX: return _("Change Emotion Scale");
+    case WAYMARK_FIELD_COLUMN_WIDTH: return _("Change Column Width");
+    case WAYMARK_FIELD_NAME:
+      switch (object != NULL ? object->kind : WAYMARK_OBJECT_PERSONA)
+        {
+        case WAYMARK_OBJECT_PHASE: return _("Rename Phase");
+        case WAYMARK_OBJECT_LANE: return _("Rename Lane");
+        case WAYMARK_OBJECT_TAG: return _("Rename Tag");
+        case WAYMARK_OBJECT_PERSONA:
+        case WAYMARK_OBJECT_CARD:
+        default: return _("Rename Persona");
+        }
+    default:
+      return _("Edit");
+    }
+}
+
+static gboolean
+resolve_field_object (WaymarkDocument  *self,
+                      const char       *object_id,
+                      WaymarkObject   **object)
+{
+  *object = NULL;
+  if (object_id == NULL)
+    return TRUE;
+  *object = waymark_document_lookup (self, object_id);
+  return *object != NULL;
+}
+
+static void
+record_field (WaymarkDocument *self,
+              WaymarkObject   *object,
+              WaymarkField     field,
+              Value            old_value,
+              Value            new_value)
+{
+  FieldChange *change = g_new0 (FieldChange, 1);
+
+  change->parent.vtable = &field_change_vtable;
+  change->object_id = object != NULL ? g_strdup (object->id) : NULL;
+  change->field = field;
+  change->old_value = old_value;
+  change->new_value = new_value;
+  record (self, field_label (object, field), &change->parent);
+}
+
+gboolean
+waymark_document_set_text (WaymarkDocument *self,
+                           const char      *object_id,
+                           WaymarkField     field,
+                           const char      *value)
+{
+  WaymarkObject *object;
+  char **text_slot;
+  int *int_slot;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (!field_is_int (field), FALSE);
+
+  if (value == NULL)
+    value = "";
+  if (!resolve_field_object (self, object_id, &object) ||
+      !field_slot (self, object, field, &text_slot, &int_slot))
+    return FALSE;
+  if (g_strcmp0 (*text_slot, value) == 0)
+    return FALSE;
+
+  /* A card may only point at a lane or phase of its own persona, and only
+   * at a lane that holds cards. */
+  if (field == WAYMARK_FIELD_CARD_LANE)
+    {
+      WaymarkLane *lane = waymark_persona_find_lane (((WaymarkCard *) object)->persona, value);
+      if (lane == NULL || !waymark_lane_kind_holds_cards (lane->kind))
+        return FALSE;
+    }
+  else if (field == WAYMARK_FIELD_CARD_PHASE)
+    {
+      if (waymark_persona_find_phase (((WaymarkCard *) object)->persona, value) == NULL)
+        return FALSE;
+    }
+
+  record_field (self, object, field,
+                (Value) { VALUE_TEXT, g_strdup (*text_slot), 0, NULL },
+                (Value) { VALUE_TEXT, g_strdup (value), 0, NULL });
+  return TRUE;
+}
+
+static void
+clamp_emotions_to_scale (WaymarkDocument *self,
+                         WaymarkLane     *lane,
+                         int              scale_min,
+                         int              scale_max)
+{
+  WaymarkPersona *persona = lane->persona;
+  g_autoptr (GPtrArray) points = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) waymark_emotion_point_free);
+
+  /* Copy first: setting a point edits the array we would be iterating. */
+  for (guint i = 0; i < persona->emotions->len; i++)
+    {
+      WaymarkEmotionPoint *point = g_ptr_array_index (persona->emotions, i);
+      if (g_str_equal (point->lane_id, lane->base.id) &&
+          (point->score < scale_min || point->score > scale_max))
+        g_ptr_array_add (points, waymark_emotion_point_copy (point));
+    }
+  for (guint i = 0; i < points->len; i++)
+    {
+      WaymarkEmotionPoint *point = g_ptr_array_index (points, i);
+      waymark_document_set_emotion (self, persona->base.id, point->lane_id, point->phase_id,
+                                    CLAMP (point->score, scale_min, scale_max), point->label);
+    }
+}
+
+/* Removes what a lane can no longer hold once its kind changes: cards
+ * from a lane that becomes an emotions lane, points from one that stops
+ * being one. */
+static void
+remove_lane_content (WaymarkDocument *self,
+                     WaymarkLane     *lane,
+                     gboolean         cards,
+                     gboolean         points);
+
+gboolean
+waymark_document_set_int (WaymarkDocument *self,
+                          const char      *object_id,
+                          WaymarkField     field,
+                          int              value)
+{
+  WaymarkObject *object;
+  char **text_slot;
+  int *int_slot;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (field_is_int (field), FALSE);
+
+  if (!resolve_field_object (self, object_id, &object) ||
+      !field_slot (self, object, field, &text_slot, &int_slot))
+    return FALSE;
+  if (*int_slot == value)
+    return FALSE;
+
+  switch (field)
+    {
+    case WAYMARK_FIELD_SPAN:
+      if (value < 1)
+        return FALSE;
+      break;
+    case WAYMARK_FIELD_COLUMN_WIDTH:
+      if (value < 40 || value > 2000)
+        return FALSE;
+      break;
+    case WAYMARK_FIELD_KIND:
+      if (value < 0 || value >= WAYMARK_N_LANE_KINDS)
+        return FALSE;
+      break;
+    case WAYMARK_FIELD_SCALE_MIN:
+      if (value >= ((WaymarkLane *) object)->scale_max || value < -100)
+        return FALSE;
+      break;
+    case WAYMARK_FIELD_SCALE_MAX:
+      if (value <= ((WaymarkLane *) object)->scale_min || value > 100)
+        return FALSE;
+      break;
+    default:
+      break;
+    }
+
+  waymark_history_begin_group (self->history, field_label (object, field));
+  if (field == WAYMARK_FIELD_KIND)
+    {
+      WaymarkLane *lane = (WaymarkLane *) object;
+      gboolean to_emotions = value == WAYMARK_LANE_EMOTIONS;
+      remove_lane_content (self, lane, to_emotions, !to_emotions);
+    }
+  else if (field == WAYMARK_FIELD_SCALE_MIN || field == WAYMARK_FIELD_SCALE_MAX)
+    {
+      WaymarkLane *lane = (WaymarkLane *) object;
+      clamp_emotions_to_scale (self, lane,
+                               field == WAYMARK_FIELD_SCALE_MIN ? value : lane->scale_min,
+                               field == WAYMARK_FIELD_SCALE_MAX ? value : lane->scale_max);
+    }
+  record_field (self, object, field,
+                (Value) { VALUE_INT, NULL, *int_slot, NULL },
+                (Value) { VALUE_INT, NULL, value, NULL });
+  waymark_history_end_group (self->history);
+  return TRUE;
+}
+
+gboolean
+waymark_document_set_card_tags (WaymarkDocument    *self,
+                                const char         *card_id,
+                                const char * const *tag_ids)
+{
+  static const char *const no_tags[] = { NULL };
+  WaymarkCard *card;
+  g_autoptr (GStrvBuilder) builder = NULL;
+  FieldChange *change;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+
+  card = waymark_document_find_card (self, card_id);
+  if (card == NULL)
+    return FALSE;
+  if (tag_ids == NULL)
+    tag_ids = no_tags;
+
+  /* Keep only known tags, once each, in the order given. */
+  builder = g_strv_builder_new ();
+  {
+    g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+    for (guint i = 0; tag_ids[i] != NULL; i++)
+      {
+        if (waymark_document_find_tag (self, tag_ids[i]) == NULL ||
+            !g_hash_table_add (seen, (gpointer) tag_ids[i]))
+          continue;
+        g_strv_builder_add (builder, tag_ids[i]);
+      }
+  }
+
+  change = g_new0 (FieldChange, 1);
+  change->parent.vtable = &field_change_vtable;
+  change->object_id = g_strdup (card_id);
+  change->tags = TRUE;
+  change->old_value = (Value) { VALUE_STRV, NULL, 0, g_strdupv (card->tags) };
+  change->new_value = (Value) { VALUE_STRV, NULL, 0, g_strv_builder_end (builder) };
+  if (g_strv_equal ((const char * const *) change->old_value.strv,
+                    (const char * const *) change->new_value.strv))
+    {
+      field_change_free (&change->parent);
+      return FALSE;
+    }
+  record (self, _("Change Card Tags"), &change->parent);
+  return TRUE;
+}
+
+static void
+record_list_change (WaymarkDocument *self,
+                    const char      *label,
+                    gboolean         is_removal,
+                    const char      *persona_id,
+                    WaymarkObject   *object,
+                    guint            index)
+{
+  ListChange *change = g_new0 (ListChange, 1);
+
+  change->parent.vtable = &list_change_vtable;
+  change->is_removal = is_removal;
+  change->object_in_document = is_removal;
+  change->kind = object->kind;
+  change->persona_id = g_strdup (persona_id);
+  change->object = object;
+  change->index = index;
+  record (self, label, &change->parent);
+}
+
+/* Gives @object a fresh id when its id is empty, invalid or taken. */
+static void
+ensure_fresh_id (WaymarkDocument *self,
+                 WaymarkObject   *object,
+                 const char      *prefix,
+                 GHashTable      *renames)
+{
+  if (object->id[0] != '\0' && !g_hash_table_contains (self->objects, object->id))
+    return;
+
+  {
+    char *fresh = waymark_document_new_id (self, prefix);
+    if (renames != NULL)
+      g_hash_table_insert (renames, g_strdup (object->id), g_strdup (fresh));
+    g_free (object->id);
+    object->id = fresh;
+  }
+}
+
+static void
+rename_reference (char       **ref,
+                  GHashTable  *renames)
+{
+  const char *fresh = g_hash_table_lookup (renames, *ref);
+
+  if (fresh != NULL)
+    {
+      g_free (*ref);
+      *ref = g_strdup (fresh);
+    }
+}
+
+const char *
+waymark_document_insert_persona (WaymarkDocument *self,
+                                 WaymarkPersona  *persona,
+                                 int              index)
+{
+  g_autoptr (GHashTable) renames = NULL;
+  g_autoptr (GHashTable) own_ids = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (persona != NULL, NULL);
+
+  /* Children whose ids clash (with the document, or with each other) get
+   * fresh ones, and the cards' and points' references follow. */
+  renames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  own_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  ensure_fresh_id (self, &persona->base, "persona", NULL);
+  g_hash_table_add (own_ids, persona->base.id);
+
+#define FRESHEN(array, type, prefix)                                           \
+  for (guint i = 0; i < (array)->len; i++)                                     \
+    {                                                                          \
+      type *child = g_ptr_array_index ((array), i);                            \
+      if (g_hash_table_contains (own_ids, child->base.id))                     \
+        {                                                                      \
+          g_free (child->base.id);                                             \
+          child->base.id = g_strdup ("");                                      \
+        }                                                                      \
+      ensure_fresh_id (self, &child->base, (prefix), renames);                 \
+      g_hash_table_add (own_ids, child->base.id);                              \
+    }
+  FRESHEN (persona->phases, WaymarkPhase, "phase");
+  FRESHEN (persona->lanes, WaymarkLane, "lane");
+  FRESHEN (persona->cards, WaymarkCard, "card");
+#undef FRESHEN
+
+  if (g_hash_table_size (renames) > 0)
+    {
+      for (guint i = 0; i < persona->cards->len; i++)
+        {
+          WaymarkCard *card = g_ptr_array_index (persona->cards, i);
+          rename_reference (&card->lane_id, renames);
+          rename_reference (&card->phase_id, renames);
+        }
+      for (guint i = 0; i < persona->emotions->len; i++)
+        {
+          WaymarkEmotionPoint *point = g_ptr_array_index (persona->emotions, i);
+          rename_reference (&point->lane_id, renames);
+          rename_reference (&point->phase_id, renames);
+        }
+    }
+
+  if (index < 0 || (guint) index > self->personas->len)
+    index = (int) self->personas->len;
+  record_list_change (self, _("Add Persona"), FALSE, NULL, &persona->base, (guint) index);
+  return persona->base.id;
+}
+
+static const char *
+insert_child (WaymarkDocument *self,
+              const char      *label,
+              const char      *prefix,
+              const char      *persona_id,
+              WaymarkObject   *object,
+              GPtrArray       *list,
+              int              index)
+{
+  ensure_fresh_id (self, object, prefix, NULL);
+  if (index < 0 || (guint) index > list->len)
+    index = (int) list->len;
+  record_list_change (self, label, FALSE, persona_id, object, (guint) index);
+  return object->id;
+}
+
+const char *
+waymark_document_insert_phase (WaymarkDocument *self,
+                               const char      *persona_id,
+                               WaymarkPhase    *phase,
+                               int              index)
+{
+  WaymarkPersona *persona;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (phase != NULL, NULL);
+
+  persona = waymark_document_find_persona (self, persona_id);
+  if (persona == NULL)
+    {
+      waymark_phase_free (phase);
+      return NULL;
+    }
+  return insert_child (self, _("Add Phase"), "phase", persona_id, &phase->base,
+                       persona->phases, index);
+}
+
+const char *
+waymark_document_insert_lane (WaymarkDocument *self,
+                              const char      *persona_id,
+                              WaymarkLane     *lane,
+                              int              index)
+{
+  WaymarkPersona *persona;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (lane != NULL, NULL);
+
+  persona = waymark_document_find_persona (self, persona_id);
+  if (persona == NULL)
+    {
+      waymark_lane_free (lane);
+      return NULL;
+    }
+  return insert_child (self, _("Add Lane"), "lane", persona_id, &lane->base,
+                       persona->lanes, index);
+}
+
+const char *
+waymark_document_insert_card (WaymarkDocument *self,
+                              const char      *persona_id,
+                              WaymarkCard     *card,
+                              int              index)
+{
+  WaymarkPersona *persona;
+  WaymarkLane *lane;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (card != NULL, NULL);
+
+  persona = waymark_document_find_persona (self, persona_id);
+  lane = persona != NULL ? waymark_persona_find_lane (persona, card->lane_id) : NULL;
+  if (lane == NULL || !waymark_lane_kind_holds_cards (lane->kind) ||
+      waymark_persona_find_phase (persona, card->phase_id) == NULL)
+    {
+      waymark_card_free (card);
+      return NULL;
+    }
+
+  /* Tags the document does not have would dangle. */
+  {
+    g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+    for (guint i = 0; card->tags[i] != NULL; i++)
+      if (waymark_document_find_tag (self, card->tags[i]) != NULL)
+        g_strv_builder_add (builder, card->tags[i]);
+    g_strfreev (card->tags);
+    card->tags = g_strv_builder_end (builder);
+  }
+  if (card->span < 1)
+    card->span = 1;
+
+  return insert_child (self, _("Add Card"), "card", persona_id, &card->base,
+                       persona->cards, index);
+}
+
+const char *
+waymark_document_insert_tag (WaymarkDocument *self,
+                             WaymarkTag      *tag,
+                             int              index)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+
+  return insert_child (self, _("Add Tag"), "tag", NULL, &tag->base, self->tags, index);
+}
+
+static void
+remove_object (WaymarkDocument *self,
+               const char      *label,
+               WaymarkObject   *object)
+{
+  const char *persona_id = persona_id_of (object);
+  GPtrArray *list = list_for (self, object->kind, persona_id);
+  int index = index_in (list, object);
+
+  g_return_if_fail (index >= 0);
+  record_list_change (self, label, TRUE, persona_id, object, (guint) index);
+}
+
+static void
+remove_lane_content (WaymarkDocument *self,
+                     WaymarkLane     *lane,
+                     gboolean         cards,
+                     gboolean         points)
+{
+  WaymarkPersona *persona = lane->persona;
+
+  if (cards)
+    {
+      for (guint i = persona->cards->len; i > 0; i--)
+        {
+          WaymarkCard *card = g_ptr_array_index (persona->cards, i - 1);
+          if (g_str_equal (card->lane_id, lane->base.id))
+            remove_object (self, NULL, &card->base);
+        }
+    }
+  if (points)
+    {
+      for (guint i = persona->emotions->len; i > 0; i--)
+        {
+          WaymarkEmotionPoint *point = g_ptr_array_index (persona->emotions, i - 1);
+          if (g_str_equal (point->lane_id, lane->base.id))
+            waymark_document_remove_emotion (self, persona->base.id, point->lane_id,
+                                             point->phase_id);
+        }
+    }
+}
+
+static void
+remove_phase_content (WaymarkDocument *self,
+                      WaymarkPhase    *phase)
+{
+  WaymarkPersona *persona = phase->persona;
+
+  for (guint i = persona->cards->len; i > 0; i--)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, i - 1);
+      if (g_str_equal (card->phase_id, phase->base.id))
+        remove_object (self, NULL, &card->base);
+    }
+  for (guint i = persona->emotions->len; i > 0; i--)
+    {
+      WaymarkEmotionPoint *point = g_ptr_array_index (persona->emotions, i - 1);
+      if (g_str_equal (point->phase_id, phase->base.id))
+        waymark_document_remove_emotion (self, persona->base.id, point->lane_id,
+                                         point->phase_id);
+    }
+}
+
+static void
+untag_cards (WaymarkDocument *self,
+             WaymarkTag      *tag)
+{
+  for (guint p = 0; p < self->personas->len; p++)
+    {
+      WaymarkPersona *persona = g_ptr_array_index (self->personas, p);
+      for (guint i = 0; i < persona->cards->len; i++)
+        {
+          WaymarkCard *card = g_ptr_array_index (persona->cards, i);
+          g_autoptr (GStrvBuilder) builder = NULL;
+          g_auto (GStrv) remaining = NULL;
+
+          if (!waymark_card_has_tag (card, tag->base.id))
+            continue;
+          builder = g_strv_builder_new ();
+          for (guint t = 0; card->tags[t] != NULL; t++)
+            if (!g_str_equal (card->tags[t], tag->base.id))
+              g_strv_builder_add (builder, card->tags[t]);
+          remaining = g_strv_builder_end (builder);
+          waymark_document_set_card_tags (self, card->base.id, (const char * const *) remaining);
+        }
+    }
+}
+
+gboolean
+waymark_document_remove (WaymarkDocument *self,
+                         const char      *id)
+{
+  WaymarkObject *object;
+  const char *label;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+
+  object = waymark_document_lookup (self, id);
+  if (object == NULL)
+    return FALSE;
+
+  switch (object->kind)
+    {
+    case WAYMARK_OBJECT_PERSONA: label = _("Delete Persona"); break;
+    case WAYMARK_OBJECT_PHASE: label = _("Delete Phase"); break;
+    case WAYMARK_OBJECT_LANE: label = _("Delete Lane"); break;
+    case WAYMARK_OBJECT_CARD: label = _("Delete Card"); break;
+    case WAYMARK_OBJECT_TAG: label = _("Delete Tag"); break;
+    default: g_return_val_if_reached (FALSE);
+    }
+
+  waymark_history_begin_group (self->history, label);
+  switch (object->kind)
+    {
+    case WAYMARK_OBJECT_PHASE:
+      remove_phase_content (self, (WaymarkPhase *) object);
+      break;
+    case WAYMARK_OBJECT_LANE:
+      remove_lane_content (self, (WaymarkLane *) object, TRUE, TRUE);
+      break;
+    case WAYMARK_OBJECT_TAG:
+      untag_cards (self, (WaymarkTag *) object);
+      break;
+    case WAYMARK_OBJECT_PERSONA:
+    case WAYMARK_OBJECT_CARD:
+    default:
+      break;
+    }
+  remove_object (self, label, object);
+  waymark_history_end_group (self->history);
+  return TRUE;
+}
+
+static gboolean
+record_move (WaymarkDocument *self,
+             const char      *label,
+             WaymarkObject   *object,
+             guint            to)
+{
+  const char *persona_id = persona_id_of (object);
+  GPtrArray *list = list_for (self, object->kind, persona_id);
+  int from = index_in (list, object);
+  MoveChange *change;
+
+  if (from < 0)
+    return FALSE;
+  to = MIN (to, list->len - 1);
+  if ((guint) from == to)
+    return FALSE;
+
+  change = g_new0 (MoveChange, 1);
+  change->parent.vtable = &move_change_vtable;
+  change->kind = object->kind;
+  change->persona_id = g_strdup (persona_id);
+  change->from = (guint) from;
+  change->to = to;
+  record (self, label, &change->parent);
+  return TRUE;
+}
+
+gboolean
+waymark_document_move (WaymarkDocument *self,
+                       const char      *id,
+                       int              index)
+{
+  WaymarkObject *object;
+  const char *label;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+
+  object = waymark_document_lookup (self, id);
+  if (object == NULL || index < 0)
+    return FALSE;
+
+  switch (object->kind)
+    {
+    case WAYMARK_OBJECT_PERSONA: label = _("Move Persona"); break;
+    case WAYMARK_OBJECT_PHASE: label = _("Move Phase"); break;
+    case WAYMARK_OBJECT_LANE: label = _("Move Lane"); break;
+    case WAYMARK_OBJECT_CARD: label = _("Move Card"); break;
+    case WAYMARK_OBJECT_TAG: label = _("Move Tag"); break;
+    default: g_return_val_if_reached (FALSE);
+    }
+  return record_move (self, label, object, (guint) index);
+}
+
+gboolean
+waymark_document_move_card (WaymarkDocument *self,
+                            const char      *card_id,
+                            const char      *lane_id,
+                            const char      *phase_id,
+                            int              position)
+{
+  WaymarkCard *card;
+  WaymarkPersona *persona;
+  WaymarkLane *lane;
+  guint target = 0;
+  guint seen = 0;
+  gboolean placed = FALSE;
+  guint n_undo;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+
+  card = waymark_document_find_card (self, card_id);
+  if (card == NULL)
+    return FALSE;
+  persona = card->persona;
+  lane = waymark_persona_find_lane (persona, lane_id);
+  if (lane == NULL || !waymark_lane_kind_holds_cards (lane->kind) ||
+      waymark_persona_find_phase (persona, phase_id) == NULL)
+    return FALSE;
+
+  /* The index in persona->cards, counted without the card itself (that is
+   * how a move reinserts): before the cell's card at @position, or after
+   * the cell's last card, or at the end when the cell is empty. */
+  for (guint i = 0, k = 0; i < persona->cards->len; i++)
+    {
+      WaymarkCard *other = g_ptr_array_index (persona->cards, i);
+
+      if (other == card)
+        continue;
+      if (g_str_equal (other->lane_id, lane_id) && g_str_equal (other->phase_id, phase_id))
+        {
+          if (position >= 0 && seen == (guint) position)
+            {
+              target = k;
+              placed = TRUE;
+              break;
+            }
+          seen++;
+          target = k + 1;
+          placed = TRUE;
+        }
+      k++;
+    }
+  if (!placed)
+    target = persona->cards->len - 1;
+
+  n_undo = waymark_history_get_n_undo (self->history);
+  waymark_history_begin_group (self->history, _("Move Card"));
+  waymark_document_set_text (self, card_id, WAYMARK_FIELD_CARD_LANE, lane_id);
+  waymark_document_set_text (self, card_id, WAYMARK_FIELD_CARD_PHASE, phase_id);
+  record_move (self, _("Move Card"), &card->base, target);
+  waymark_history_end_group (self->history);
+  return waymark_history_get_n_undo (self->history) != n_undo;
+}
+
+gboolean
+waymark_document_set_emotion (WaymarkDocument *self,
+                              const char      *persona_id,
+                              const char      *lane_id,
+                              const char      *phase_id,
+                              int              score,
+                              const char      *label)
+{
+  WaymarkPersona *persona;
+  WaymarkLane *lane;
+  WaymarkEmotionPoint *old_point;
+  EmotionChange *change;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+
+  persona = waymark_document_find_persona (self, persona_id);
+  if (persona == NULL)
+    return FALSE;
+  lane = waymark_persona_find_lane (persona, lane_id);
+  if (lane == NULL || lane->kind != WAYMARK_LANE_EMOTIONS ||
+      waymark_persona_find_phase (persona, phase_id) == NULL)
+    return FALSE;
+
+  if (label == NULL)
+    label = "";
+  score = CLAMP (score, lane->scale_min, lane->scale_max);
+  old_point = waymark_persona_find_emotion (persona, lane_id, phase_id);
+  if (old_point != NULL && old_point->score == score && g_str_equal (old_point->label, label))
+    return FALSE;
+
+  change = g_new0 (EmotionChange, 1);
+  change->parent.vtable = &emotion_change_vtable;
+  change->persona_id = g_strdup (persona_id);
+  change->old_point = old_point != NULL ? waymark_emotion_point_copy (old_point) : NULL;
+  change->new_point = waymark_emotion_point_new (lane_id, phase_id, score, label);
+  record (self, old_point != NULL ? _("Change Emotion") : _("Add Emotion Point"),
+          &change->parent);
+  return TRUE;
+}
+
+gboolean
+waymark_document_remove_emotion (WaymarkDocument *self,
+                                 const char      *persona_id,
+                                 const char      *lane_id,
+                                 const char      *phase_id)
+{
+  WaymarkPersona *persona;
+  WaymarkEmotionPoint *old_point;
+  EmotionChange *change;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+
+  persona = waymark_document_find_persona (self, persona_id);
+  if (persona == NULL)
+    return FALSE;
+  old_point = waymark_persona_find_emotion (persona, lane_id, phase_id);
+  if (old_point == NULL)
+    return FALSE;
+
+  change = g_new0 (EmotionChange, 1);
+  change->parent.vtable = &emotion_change_vtable;
+  change->persona_id = g_strdup (persona_id);
+  change->old_point = waymark_emotion_point_copy (old_point);
+  record (self, _("Remove Emotion Point"), &change->parent);
+  return TRUE;
+}

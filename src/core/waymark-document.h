@@ -1,0 +1,161 @@
+/* waymark-document.h: a journey-map document and its edits
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "waymark-history.h"
+#include "waymark-model.h"
+
+G_BEGIN_DECLS
+
+/* The fields that waymark_document_set_text() and _set_int() change.
+ * object_id NULL addresses the document itself. */
+typedef enum {
+  /* text fields */
+  WAYMARK_FIELD_TITLE,        /* document */
+  WAYMARK_FIELD_AUTHOR,       /* document */
+  WAYMARK_FIELD_LANGUAGE,     /* document */
+  WAYMARK_FIELD_DESCRIPTION,  /* document, persona, phase */
+  WAYMARK_FIELD_NAME,         /* persona, phase, lane, tag */
+  WAYMARK_FIELD_AMBITION,     /* persona */
+  WAYMARK_FIELD_INITIALS,     /* persona */
+  WAYMARK_FIELD_COLOR,        /* persona, lane, card, tag */
+  WAYMARK_FIELD_TEXT,         /* card */
+  WAYMARK_FIELD_EVIDENCE,     /* card */
+  WAYMARK_FIELD_CARD_LANE,    /* card: lane id */
+  WAYMARK_FIELD_CARD_PHASE,   /* card: phase id */
+  /* integer fields */
+  WAYMARK_FIELD_SPAN,         /* card */
+  WAYMARK_FIELD_KIND,         /* lane: a WaymarkLaneKind */
+  WAYMARK_FIELD_SCALE_MIN,    /* lane */
+  WAYMARK_FIELD_SCALE_MAX,    /* lane */
+  WAYMARK_FIELD_COLUMN_WIDTH, /* document */
+} WaymarkField;
+
+#define WAYMARK_TYPE_DOCUMENT (waymark_document_get_type ())
+G_DECLARE_FINAL_TYPE (WaymarkDocument, waymark_document, WAYMARK, DOCUMENT, GObject)
+
+/* An empty document: no personas, no tags, language "en". */
+WaymarkDocument *waymark_document_new              (void);
+
+/* Reading. Returned objects belong to the document and stay valid until
+ * the next edit, undo or redo. */
+const char      *waymark_document_get_title        (WaymarkDocument *self);
+const char      *waymark_document_get_description  (WaymarkDocument *self);
+const char      *waymark_document_get_author       (WaymarkDocument *self);
+const char      *waymark_document_get_language     (WaymarkDocument *self);
+int              waymark_document_get_column_width (WaymarkDocument *self);
+GDateTime       *waymark_document_get_created      (WaymarkDocument *self);
+GDateTime       *waymark_document_get_modified     (WaymarkDocument *self);
+guint            waymark_document_get_n_personas   (WaymarkDocument *self);
+WaymarkPersona  *waymark_document_get_persona      (WaymarkDocument *self,
+                                                    guint            index);
+WaymarkPersona  *waymark_document_find_persona     (WaymarkDocument *self,
+                                                    const char      *id);
+int              waymark_document_persona_index    (WaymarkDocument *self,
+                                                    const char      *id);
+/* WaymarkTag*, in order; do not modify. */
+GPtrArray       *waymark_document_get_tags         (WaymarkDocument *self);
+WaymarkTag      *waymark_document_find_tag         (WaymarkDocument *self,
+                                                    const char      *id);
+WaymarkCard     *waymark_document_find_card        (WaymarkDocument *self,
+                                                    const char      *id);
+/* Any persona, phase, lane, card or tag by id, or NULL. */
+WaymarkObject   *waymark_document_lookup           (WaymarkDocument *self,
+                                                    const char      *id);
+/* The persona that owns a phase, lane or card id (or is that persona). */
+WaymarkPersona  *waymark_document_lookup_persona   (WaymarkDocument *self,
+                                                    const char      *id);
+/* A fresh id "PREFIX-N" that no object in the document uses. */
+char            *waymark_document_new_id           (WaymarkDocument *self,
+                                                    const char      *prefix);
+WaymarkHistory  *waymark_document_get_history      (WaymarkDocument *self);
+
+/* Metadata that is not an edit and does not go through the history. */
+void             waymark_document_set_created      (WaymarkDocument *self,
+                                                    GDateTime       *created);
+void             waymark_document_set_modified     (WaymarkDocument *self,
+                                                    GDateTime       *modified);
+
+/* Edits. Each records a change in the history and emits ::changed.
+ * They return FALSE, and record nothing, when the edit would change
+ * nothing or refers to objects that do not exist. */
+
+/* Groups the edits of one gesture into a single undo step. */
+void             waymark_document_begin_group      (WaymarkDocument *self,
+                                                    const char      *label);
+void             waymark_document_end_group        (WaymarkDocument *self);
+
+gboolean         waymark_document_set_text         (WaymarkDocument *self,
+                                                    const char      *object_id,
+                                                    WaymarkField     field,
+                                                    const char      *value);
+gboolean         waymark_document_set_int          (WaymarkDocument *self,
+                                                    const char      *object_id,
+                                                    WaymarkField     field,
+                                                    int              value);
+gboolean         waymark_document_set_card_tags    (WaymarkDocument    *self,
+                                                    const char         *card_id,
+                                                    const char * const *tag_ids);
+
+/* Insertions take ownership of the object; index -1 appends. An object
+ * whose id is already used is given a fresh one (so are a persona's
+ * children). Returns the id the object ended up with (owned by the doc),
+ * or NULL when the parent does not exist. */
+const char      *waymark_document_insert_persona   (WaymarkDocument *self,
+                                                    WaymarkPersona  *persona,
+                                                    int              index);
+const char      *waymark_document_insert_phase     (WaymarkDocument *self,
+                                                    const char      *persona_id,
+                                                    WaymarkPhase    *phase,
+                                                    int              index);
+const char      *waymark_document_insert_lane      (WaymarkDocument *self,
+                                                    const char      *persona_id,
+                                                    WaymarkLane     *lane,
+                                                    int              index);
+/* @index is the position in persona->cards. */
+const char      *waymark_document_insert_card      (WaymarkDocument *self,
+                                                    const char      *persona_id,
+                                                    WaymarkCard     *card,
+                                                    int              index);
+const char      *waymark_document_insert_tag       (WaymarkDocument *self,
+                                                    WaymarkTag      *tag,
+                                                    int              index);
+
+/* Removes any object by id, with what depends on it: a phase or lane takes
+ * its cards and emotion points along, a tag is taken off its cards. */
+gboolean         waymark_document_remove           (WaymarkDocument *self,
+                                                    const char      *id);
+/* Moves a persona, phase, lane, tag or card to @index in its list. */
+gboolean         waymark_document_move             (WaymarkDocument *self,
+                                                    const char      *id,
+                                                    int              index);
+/* Moves a card to a cell, at @position among that cell's cards
+ * (-1: at the end). */
+gboolean         waymark_document_move_card        (WaymarkDocument *self,
+                                                    const char      *card_id,
+                                                    const char      *lane_id,
+                                                    const char      *phase_id,
+                                                    int              position);
+/* Sets (creates or replaces) the emotion point of a phase in an emotions
+ * lane. The score is clamped to the lane's scale. */
+gboolean         waymark_document_set_emotion      (WaymarkDocument *self,
+                                                    const char      *persona_id,
+                                                    const char      *lane_id,
+                                                    const char      *phase_id,
+                                                    int              score,
+                                                    const char      *label);
+gboolean         waymark_document_remove_emotion   (WaymarkDocument *self,
+                                                    const char      *persona_id,
+                                                    const char      *lane_id,
+                                                    const char      *phase_id);
+
+/* Undo and redo through the history (convenience). */
+gboolean         waymark_document_undo             (WaymarkDocument *self);
+gboolean         waymark_document_redo             (WaymarkDocument *self);
+
+G_END_DECLS

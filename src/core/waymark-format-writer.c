@@ -1,0 +1,437 @@
+/* waymark-format-writer.c: the canonical serialiser of .waymark files
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Written by hand into a GString rather than with libxml2's xmlSaveFormat*
+ * or xmlTextWriter: those keep attributes in whatever order the tree has,
+ * and indent text-bearing elements in ways that change their content. The
+ * canonical form (docs/file-format.md) needs a fixed order of elements and
+ * attributes, one element a line, two spaces of indent, a final newline
+ * and text kept byte for byte, so that loading a saved file and saving it
+ * again gives the same bytes, and diffs of two versions stay small.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "waymark-format-private.h"
+#include "waymark-format.h"
+
+static void
+indent (GString *out,
+        int      depth)
+{
+  for (int i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+/* Escapes @text for XML. In attributes, newlines, tabs and carriage
+ * returns become character references (a parser would turn them into
+ * spaces); in text, carriage returns do (a parser would turn them into
+ * newlines). Characters XML 1.0 cannot carry, and invalid UTF-8, become
+ * U+FFFD: the file must always load again. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    in_attribute)
+{
+  g_autofree char *valid = NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '\r': g_string_append (out, "&#13;"); break;
+        case '"':
+          g_string_append (out, in_attribute ? "&quot;" : "\"");
+          break;
+        case '\'':
+          g_string_append (out, in_attribute ? "&apos;" : "'");
+          break;
+        case '\n':
+          g_string_append (out, in_attribute ? "&#10;" : "\n");
+          break;
+        case '\t':
+          g_string_append (out, in_attribute ? "&#9;" : "\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0xFFFE || c == 0xFFFF)
+            g_string_append_unichar (out, 0xFFFD);
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          break;
+        }
+    }
+}
+
+static void
+attribute (GString    *out,
+           const char *name,
+           const char *value)
+{
+  g_string_append_printf (out, " %s=\"", name);
+  append_escaped (out, value != NULL ? value : "", TRUE);
+  g_string_append_c (out, '"');
+}
+
+/* Optional attributes are left out when empty. */
+static void
+optional_attribute (GString    *out,
+                    const char *name,
+                    const char *value)
+{
+  if (value != NULL && *value != '\0')
+    attribute (out, name, value);
+}
+
+static void
+int_attribute (GString    *out,
+               const char *name,
+               int         value)
+{
+  g_string_append_printf (out, " %s=\"%d\"", name, value);
+}
+
+/* <name>text</name> on one line (more when the text has newlines); left
+ * out when the text is empty. */
+static void
+text_element (GString    *out,
+              int         depth,
+              const char *name,
+              const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  indent (out, depth);
+  g_string_append_printf (out, "<%s>", name);
+  append_escaped (out, text, FALSE);
+  g_string_append_printf (out, "</%s>\n", name);
+}
+
+/* Ends an element whose start tag and attributes are already in @out:
+ * self-closing without children, else the children and an end tag. */
+static void
+finish_element (GString    *out,
+                int         depth,
+                const char *name,
+                GString    *children)
+{
+  if (children->len == 0)
+    {
+      g_string_append (out, "/>\n");
+      return;
+    }
+  g_string_append (out, ">\n");
+  g_string_append_len (out, children->str, children->len);
+  indent (out, depth);
+  g_string_append_printf (out, "</%s>\n", name);
+}
+
+static void
+timestamp_element (GString    *out,
+                   int         depth,
+                   const char *name,
+                   GDateTime  *timestamp)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autofree char *text = NULL;
+
+  if (timestamp == NULL)
+    return;
+  utc = g_date_time_to_utc (timestamp);
+  text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  text_element (out, depth, name, text);
+}
+
+static void
+write_tags (GString   *out,
+            int        depth,
+            GPtrArray *tags)
+{
+  if (tags == NULL || tags->len == 0)
+    return;
+  indent (out, depth);
+  g_string_append (out, "<tags>\n");
+  for (guint i = 0; i < tags->len; i++)
+    {
+      WaymarkTag *tag = g_ptr_array_index (tags, i);
+
+      indent (out, depth + 1);
+      g_string_append (out, "<tag");
+      attribute (out, "id", tag->base.id);
+      attribute (out, "name", tag->name);
+      optional_attribute (out, "color", tag->color);
+      g_string_append (out, "/>\n");
+    }
+  indent (out, depth);
+  g_string_append (out, "</tags>\n");
+}
+
+static void
+write_phase (GString      *out,
+             int           depth,
+             WaymarkPhase *phase)
+{
+  g_autoptr (GString) children = g_string_new (NULL);
+
+  indent (out, depth);
+  g_string_append (out, "<phase");
+  attribute (out, "id", phase->base.id);
+  attribute (out, "name", phase->name);
+  text_element (children, depth + 1, "description", phase->description);
+  finish_element (out, depth, "phase", children);
+}
+
+static void
+write_lane (GString     *out,
+            int          depth,
+            WaymarkLane *lane)
+{
+  indent (out, depth);
+  g_string_append (out, "<lane");
+  attribute (out, "id", lane->base.id);
+  attribute (out, "name", lane->name);
+  attribute (out, "kind", waymark_lane_kind_to_string (lane->kind));
+  optional_attribute (out, "color", lane->color);
+  /* Kept for any kind, not just emotions, so that nothing is lost when a
+   * lane's kind is changed back and forth. */
+  if (lane->scale_min != WAYMARK_DEFAULT_SCALE_MIN)
+    int_attribute (out, "min", lane->scale_min);
+  if (lane->scale_max != WAYMARK_DEFAULT_SCALE_MAX)
+    int_attribute (out, "max", lane->scale_max);
+  g_string_append (out, "/>\n");
+}
+
+static void
+write_card (GString     *out,
+            int          depth,
+            WaymarkCard *card)
+{
+  g_autoptr (GString) children = g_string_new (NULL);
+
+  indent (out, depth);
+  g_string_append (out, "<card");
+  attribute (out, "id", card->base.id);
+  attribute (out, "lane", card->lane_id);
+  attribute (out, "phase", card->phase_id);
+  if (card->span != 1)
+    int_attribute (out, "span", card->span);
+  optional_attribute (out, "color", card->color);
+
+  text_element (children, depth + 1, "text", card->text);
+  for (guint i = 0; card->tags != NULL && card->tags[i] != NULL; i++)
+    {
+      indent (children, depth + 1);
+      g_string_append (children, "<tag");
+      attribute (children, "ref", card->tags[i]);
+      g_string_append (children, "/>\n");
+    }
+  text_element (children, depth + 1, "evidence", card->evidence);
+  finish_element (out, depth, "card", children);
+}
+
+static void
+write_point (GString             *out,
+             int                  depth,
+             WaymarkEmotionPoint *point)
+{
+  indent (out, depth);
+  g_string_append (out, "<point");
+  attribute (out, "lane", point->lane_id);
+  attribute (out, "phase", point->phase_id);
+  int_attribute (out, "score", point->score);
+  optional_attribute (out, "label", point->label);
+  g_string_append (out, "/>\n");
+}
+
+/* Sort keys: a cell's position in the grid, lanes first. References the
+ * persona lacks (which a valid document never has) sort last, so they
+ * still reach the file rather than vanish. */
+typedef struct {
+  GHashTable *lanes;   /* id → index + 1 */
+  GHashTable *phases;  /* id → index + 1 */
+} GridOrder;
+
+static guint
+grid_index (GHashTable *table,
+            const char *id)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (table, id != NULL ? id : ""));
+
+  return index == 0 ? G_MAXUINT : index;
+}
+
+static int
+compare_cells (const GridOrder *order,
+               const char      *lane_a,
+               const char      *phase_a,
+               const char      *lane_b,
+               const char      *phase_b)
+{
+  guint la = grid_index (order->lanes, lane_a), lb = grid_index (order->lanes, lane_b);
+  guint pa = grid_index (order->phases, phase_a), pb = grid_index (order->phases, phase_b);
+
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_cards (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const WaymarkCard *ca = *(WaymarkCard **) a;
+  const WaymarkCard *cb = *(WaymarkCard **) b;
+
+  return compare_cells (user_data, ca->lane_id, ca->phase_id, cb->lane_id, cb->phase_id);
+}
+
+static int
+compare_points (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const WaymarkEmotionPoint *pa = *(WaymarkEmotionPoint **) a;
+  const WaymarkEmotionPoint *pb = *(WaymarkEmotionPoint **) b;
+
+  return compare_cells (user_data, pa->lane_id, pa->phase_id, pb->lane_id, pb->phase_id);
+}
+
+/* A sorted copy (not owning its elements). g_ptr_array_sort_with_data is
+ * stable, which keeps the order of the cards within a cell. */
+static GPtrArray *
+sorted_copy (GPtrArray        *array,
+             GCompareDataFunc  compare,
+             GridOrder        *order)
+{
+  GPtrArray *copy = g_ptr_array_sized_new (array->len);
+
+  for (guint i = 0; i < array->len; i++)
+    g_ptr_array_add (copy, g_ptr_array_index (array, i));
+  g_ptr_array_sort_with_data (copy, compare, order);
+  return copy;
+}
+
+static void
+write_persona (GString        *out,
+               int             depth,
+               WaymarkPersona *persona)
+{
+  g_autoptr (GString) children = g_string_new (NULL);
+  GridOrder order;
+
+  order.lanes = g_hash_table_new (g_str_hash, g_str_equal);
+  order.phases = g_hash_table_new (g_str_hash, g_str_equal);
+
+  indent (out, depth);
+  g_string_append (out, "<persona");
+  attribute (out, "id", persona->base.id);
+  attribute (out, "name", persona->name);
+  optional_attribute (out, "color", persona->color);
+  optional_attribute (out, "initials", persona->initials);
+
+  text_element (children, depth + 1, "ambition", persona->ambition);
+  text_element (children, depth + 1, "description", persona->description);
+
+  if (persona->phases->len > 0)
+    {
+      indent (children, depth + 1);
+      g_string_append (children, "<phases>\n");
+      for (guint i = 0; i < persona->phases->len; i++)
+        {
+          WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
+
+          write_phase (children, depth + 2, phase);
+          g_hash_table_insert (order.phases, phase->base.id, GUINT_TO_POINTER (i + 1));
+        }
+      indent (children, depth + 1);
+      g_string_append (children, "</phases>\n");
+    }
+
+  if (persona->lanes->len > 0)
+    {
+      indent (children, depth + 1);
+      g_string_append (children, "<lanes>\n");
+      for (guint i = 0; i < persona->lanes->len; i++)
+        {
+          WaymarkLane *lane = g_ptr_array_index (persona->lanes, i);
+
+          write_lane (children, depth + 2, lane);
+          g_hash_table_insert (order.lanes, lane->base.id, GUINT_TO_POINTER (i + 1));
+        }
+      indent (children, depth + 1);
+      g_string_append (children, "</lanes>\n");
+    }
+
+  if (persona->cards->len > 0)
+    {
+      g_autoptr (GPtrArray) cards = sorted_copy (persona->cards, compare_cards, &order);
+
+      indent (children, depth + 1);
+      g_string_append (children, "<cards>\n");
+      for (guint i = 0; i < cards->len; i++)
+        write_card (children, depth + 2, g_ptr_array_index (cards, i));
+      indent (children, depth + 1);
+      g_string_append (children, "</cards>\n");
+    }
+
+  if (persona->emotions->len > 0)
+    {
+      g_autoptr (GPtrArray) points = sorted_copy (persona->emotions, compare_points, &order);
+
+      indent (children, depth + 1);
+      g_string_append (children, "<emotions>\n");
+      for (guint i = 0; i < points->len; i++)
+        write_point (children, depth + 2, g_ptr_array_index (points, i));
+      indent (children, depth + 1);
+      g_string_append (children, "</emotions>\n");
+    }
+
+  finish_element (out, depth, "persona", children);
+  g_hash_table_unref (order.lanes);
+  g_hash_table_unref (order.phases);
+}
+
+GBytes *
+waymark_format_save_to_bytes (WaymarkDocument *document)
+{
+  GString *out;
+  g_autoptr (GString) children = g_string_new (NULL);
+  int column_width;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), NULL);
+
+  out = g_string_sized_new (16 * 1024);
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append (out, "<waymark");
+  attribute (out, "xmlns", WAYMARK_FORMAT_NAMESPACE);
+  int_attribute (out, "version", WAYMARK_FORMAT_VERSION);
+  optional_attribute (out, "lang", waymark_document_get_language (document));
+  column_width = waymark_document_get_column_width (document);
+  if (column_width != WAYMARK_DEFAULT_COLUMN_WIDTH)
+    int_attribute (out, "column-width", column_width);
+
+  text_element (children, 1, "title", waymark_document_get_title (document));
+  text_element (children, 1, "author", waymark_document_get_author (document));
+  timestamp_element (children, 1, "created", waymark_document_get_created (document));
+  timestamp_element (children, 1, "modified", waymark_document_get_modified (document));
+  text_element (children, 1, "description", waymark_document_get_description (document));
+  write_tags (children, 1, waymark_document_get_tags (document));
+  for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
+    write_persona (children, 1, waymark_document_get_persona (document, i));
+
+  finish_element (out, 0, "waymark", children);
+  return g_string_free_to_bytes (out);
+}

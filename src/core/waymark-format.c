@@ -1,0 +1,847 @@
+/* waymark-format.c: reading, checking and writing .waymark files
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every file is treated as hostile. The loader reads the bytes itself with
+ * a size cap, parses them from memory without network, entity substitution
+ * or DTD loading, stops the parser the moment it meets a <!DOCTYPE> (which
+ * is what makes entity bombs and external entities harmless: no entity is
+ * ever declared), then validates against the RELAX NG schema compiled into
+ * the program and finally checks what a schema cannot express (unique ids,
+ * references, ranges). The same walk that checks builds the model, which
+ * is handed out only when nothing was wrong.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "waymark-core-resources.h"
+#include "waymark-format-private.h"
+#include "waymark-format.h"
+
+#define SCHEMA_RESOURCE "/org/waymark/Waymark/core/waymark.rng"
+
+/* Options for untrusted input. Deliberately absent: NOENT (substitutes
+ * entities), DTDLOAD, DTDATTR, DTDVALID (load or apply DTDs), XINCLUDE,
+ * HUGE (lifts the parser's own limits) and RECOVER (accepts broken XML).
+ * BIG_LINES keeps line numbers above 65535 right. */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES)
+
+#define NS ((const xmlChar *) WAYMARK_FORMAT_NAMESPACE)
+
+/* Problems and the checker that collects them */
+
+void
+waymark_format_problem_free (WaymarkFormatProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->file);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+waymark_format_problem_to_string (const WaymarkFormatProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->line == 0)
+    return g_strdup_printf ("%s: %s", problem->file, problem->message);
+  return g_strdup_printf ("%s:%u:%u: %s", problem->file, problem->line,
+                          MAX (problem->column, 1), problem->message);
+}
+
+static void
+checker_init (WaymarkFormatChecker    *checker,
+              const char *display_name)
+{
+  /* The name ends up in terminal output: make sure it is valid UTF-8. */
+  checker->display_name = g_utf8_make_valid (display_name, -1);
+  checker->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_format_problem_free);
+  checker->n_dropped = 0;
+  checker->saw_dtd = FALSE;
+}
+
+static void
+checker_clear (WaymarkFormatChecker *checker)
+{
+  g_clear_pointer (&checker->display_name, g_free);
+  g_clear_pointer (&checker->problems, g_ptr_array_unref);
+}
+
+static WaymarkFormatProblem *
+problem_new (const char         *file,
+             long                line,
+             long                column,
+             WaymarkFormatError  code,
+             char               *message)
+{
+  WaymarkFormatProblem *problem = g_new0 (WaymarkFormatProblem, 1);
+
+  problem->file = g_strdup (file);
+  problem->line = line > 0 ? (guint) MIN (line, G_MAXUINT) : 0;
+  problem->column = problem->line == 0 ? 0 : (column > 0 ? (guint) MIN (column, G_MAXUINT) : 1);
+  problem->code = code;
+  problem->message = message;
+  return problem;
+}
+
+void
+waymark_format_checker_add_take (WaymarkFormatChecker            *checker,
+                  long                line,
+                  long                column,
+                  WaymarkFormatError  code,
+                  char               *message)
+{
+  if (checker->problems->len >= WAYMARK_FORMAT_MAX_PROBLEMS)
+    {
+      checker->n_dropped++;
+      g_free (message);
+      return;
+    }
+  g_ptr_array_add (checker->problems,
+                   problem_new (checker->display_name, line, column, code, message));
+}
+
+void
+waymark_format_checker_add (WaymarkFormatChecker            *checker,
+             long                line,
+             long                column,
+             WaymarkFormatError  code,
+             const char         *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  waymark_format_checker_add_take (checker, line, column, code, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* libxml2's messages end in a newline and some span lines. */
+static char *
+tidy_libxml_message (const char *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message != NULL ? message : "", -1);
+  GString *tidy = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = valid; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t' || *p == ' ')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && tidy->len > 0)
+        g_string_append_c (tidy, ' ');
+      space = FALSE;
+      g_string_append_c (tidy, *p);
+    }
+  return g_string_free (tidy, FALSE);
+}
+
+/* XML parsing */
+
+static xmlParserInputPtr
+deny_external_entity (const char       *url,
+                      const char       *id,
+                      xmlParserCtxtPtr  context)
+{
+  /* Nothing a Waymark file refers to is ever fetched: not from disk, not
+   * from the network. */
+  return NULL;
+}
+
+static void
+ensure_libxml (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      /* Process-wide in libxml2; nothing else in Waymark wants external
+       * entities either. */
+      xmlSetExternalEntityLoader (deny_external_entity);
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static WaymarkFormatError
+code_for_parse_error (int code)
+{
+  switch (code)
+    {
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+    case XML_ERR_UNSUPPORTED_ENCODING:
+    case XML_ERR_UNKNOWN_ENCODING:
+    case XML_ERR_ENCODING_NAME:
+      return WAYMARK_FORMAT_ERROR_ENCODING;
+    case XML_ERR_ENTITY_LOOP:
+    case XML_ERR_ENTITY_BOUNDARY:
+    case XML_ERR_EXT_ENTITY_STANDALONE:
+    case XML_ERR_ENTITY_IS_EXTERNAL:
+    case XML_ERR_ENTITY_IS_PARAMETER:
+    case XML_ERR_ENTITY_PE_INTERNAL:
+      return WAYMARK_FORMAT_ERROR_FORBIDDEN;
+    default:
+      return WAYMARK_FORMAT_ERROR_SYNTAX;
+    }
+}
+
+static void
+parser_error_cb (void        *user_data,
+                 xmlErrorPtr  error)
+{
+  xmlParserCtxtPtr parser = user_data;
+  WaymarkFormatChecker *checker = parser->_private;
+  g_autofree char *message = NULL;
+
+  if (checker == NULL || error == NULL || error->level == XML_ERR_WARNING)
+    return;
+  /* Our own xmlStopParser() after a DTD; already reported. */
+  if (error->code == XML_ERR_USER_STOP || checker->saw_dtd)
+    return;
+
+  message = tidy_libxml_message (error->message);
+  if (error->code == XML_ERR_INVALID_CHAR && g_str_has_prefix (message, "Input is not proper UTF-8"))
+    {
+      const char *bytes = strstr (message, "Bytes:");
+
+      waymark_format_checker_add (checker, error->line, error->int2, WAYMARK_FORMAT_ERROR_ENCODING,
+                   _("the file is not valid UTF-8 text (%s); Waymark files are UTF-8"),
+                   bytes != NULL ? bytes : message);
+      return;
+    }
+  waymark_format_checker_add_take (checker, error->line, error->int2, code_for_parse_error (error->code),
+                    g_steal_pointer (&message));
+}
+
+static void
+refuse_dtd_cb (void          *user_data,
+               const xmlChar *name,
+               const xmlChar *external_id,
+               const xmlChar *system_id)
+{
+  xmlParserCtxtPtr parser = user_data;
+  WaymarkFormatChecker *checker = parser->_private;
+
+  /* Called as soon as "<!DOCTYPE name ..." is read, before the internal
+   * subset: stopping here means no entity is ever declared, so no
+   * billion laughs and no external entity can follow. */
+  if (checker != NULL && !checker->saw_dtd)
+    {
+      waymark_format_checker_add (checker, xmlSAX2GetLineNumber (parser), xmlSAX2GetColumnNumber (parser),
+                   WAYMARK_FORMAT_ERROR_FORBIDDEN,
+                   _("the file has a document type declaration (<!DOCTYPE>); "
+                     "DTDs are not allowed in Waymark files"));
+      checker->saw_dtd = TRUE;
+    }
+  xmlStopParser (parser);
+}
+
+static xmlDocPtr
+parse_xml (WaymarkFormatChecker    *checker,
+           const char *data,
+           gsize       length)
+{
+  xmlParserCtxtPtr parser;
+  xmlDocPtr doc;
+  guint n_before = checker->problems->len;
+
+  parser = xmlNewParserCtxt ();
+  if (parser == NULL)
+    {
+      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("out of memory"));
+      return NULL;
+    }
+
+  /* Errors go to this context's own handler, never to libxml2's global
+   * stderr printer (xmlCtxtSetErrorHandler only exists from 2.13 on). */
+  parser->_private = checker;
+  parser->sax->serror = parser_error_cb;
+  parser->sax->internalSubset = refuse_dtd_cb;
+
+  /* The encoding is forced: a Waymark file is UTF-8 whatever its XML
+   * declaration says, and anything else is reported as an encoding error. */
+  doc = xmlCtxtReadMemory (parser, data, (int) length, NULL, "UTF-8", PARSE_OPTIONS);
+
+  if (doc != NULL && !checker->saw_dtd && (doc->intSubset != NULL || doc->extSubset != NULL))
+    {
+      waymark_format_checker_add (checker, 1, 1, WAYMARK_FORMAT_ERROR_FORBIDDEN,
+                   _("the file has a document type declaration (<!DOCTYPE>); "
+                     "DTDs are not allowed in Waymark files"));
+      checker->saw_dtd = TRUE;
+    }
+
+  if (doc != NULL && (checker->problems->len > n_before || !parser->wellFormed ||
+                      !parser->nsWellFormed || checker->saw_dtd))
+    g_clear_pointer (&doc, xmlFreeDoc);
+
+  if (doc == NULL && checker->problems->len == n_before)
+    waymark_format_checker_add (checker, 1, 1, WAYMARK_FORMAT_ERROR_SYNTAX, _("the file is not well-formed XML"));
+
+  parser->_private = NULL;
+  xmlFreeParserCtxt (parser);
+  return doc;
+}
+
+/* The schema */
+
+GBytes *
+waymark_format_get_schema (void)
+{
+  return g_resource_lookup_data (waymark_core_get_resource (), SCHEMA_RESOURCE,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+static void
+schema_parser_error_cb (void        *user_data,
+                        xmlErrorPtr  error)
+{
+  g_critical ("The built-in schema does not parse: line %d: %s",
+              error->line, error->message != NULL ? error->message : "");
+}
+
+/* Parsed once; validation contexts only read it. */
+static xmlRelaxNGPtr
+get_schema (void)
+{
+  static gsize schema_once = 0;
+  static xmlRelaxNGPtr schema = NULL;
+
+  if (g_once_init_enter (&schema_once))
+    {
+      g_autoptr (GBytes) bytes = waymark_format_get_schema ();
+
+      if (bytes != NULL)
+        {
+          gsize size;
+          const char *data = g_bytes_get_data (bytes, &size);
+          xmlRelaxNGParserCtxtPtr context = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+
+          xmlRelaxNGSetParserStructuredErrors (context, schema_parser_error_cb, NULL);
+          schema = xmlRelaxNGParse (context);
+          xmlRelaxNGFreeParserCtxt (context);
+        }
+      g_once_init_leave (&schema_once, 1);
+    }
+  return schema;
+}
+
+typedef struct {
+  WaymarkFormatChecker   *checker;
+  GPtrArray *problems;
+} SchemaErrors;
+
+static void
+schema_error_cb (void        *user_data,
+                 xmlErrorPtr  error)
+{
+  SchemaErrors *errors = user_data;
+  long line = error->line;
+
+  if (line <= 0 && error->node != NULL)
+    line = xmlGetLineNo ((xmlNodePtr) error->node);
+  if (errors->problems->len >= WAYMARK_FORMAT_MAX_PROBLEMS)
+    return;
+  g_ptr_array_add (errors->problems,
+                   problem_new (errors->checker->display_name, line, 1,
+                                WAYMARK_FORMAT_ERROR_SCHEMA,
+                                tidy_libxml_message (error->message)));
+}
+
+/* Collects the schema's complaints into @problems (not the checker: they
+ * are merged after the semantic pass, which often explains the same line
+ * better). */
+static void
+validate_schema (WaymarkFormatChecker   *checker,
+                 xmlDocPtr  doc,
+                 GPtrArray *problems)
+{
+  xmlRelaxNGPtr schema = get_schema ();
+  xmlRelaxNGValidCtxtPtr context;
+  SchemaErrors errors = { checker, problems };
+  int result;
+
+  if (schema == NULL)
+    {
+      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_SCHEMA,
+                   _("internal error: the built-in schema is missing or broken"));
+      return;
+    }
+
+  context = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (context, schema_error_cb, &errors);
+  result = xmlRelaxNGValidateDoc (context, doc);
+  xmlRelaxNGFreeValidCtxt (context);
+
+  if (result != 0 && problems->len == 0)
+    g_ptr_array_add (problems,
+                     problem_new (checker->display_name, xmlGetLineNo (xmlDocGetRootElement (doc)),
+                                  1, WAYMARK_FORMAT_ERROR_SCHEMA,
+                                  g_strdup (_("the document does not match the Waymark schema"))));
+}
+
+/* Checking a whole file */
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const WaymarkFormatProblem *pa = *(WaymarkFormatProblem **) a;
+  const WaymarkFormatProblem *pb = *(WaymarkFormatProblem **) b;
+
+  if (pa->line != pb->line)
+    return pa->line < pb->line ? -1 : 1;
+  if (pa->column != pb->column)
+    return pa->column < pb->column ? -1 : 1;
+  return 0;
+}
+
+/* The schema's complaints are terse ("Element lane failed to validate
+ * attributes") and come in pairs for one mistake: keep the first per line,
+ * and none on a line the semantic pass already explained. */
+static void
+merge_schema_problems (WaymarkFormatChecker    *checker,
+                       GHashTable *semantic_lines,
+                       GPtrArray  *schema_problems)
+{
+  g_autoptr (GHashTable) lines = g_hash_table_new (NULL, NULL);
+  gboolean any_located = FALSE;
+
+  for (guint i = 0; i < schema_problems->len; i++)
+    any_located |= ((WaymarkFormatProblem *) g_ptr_array_index (schema_problems, i))->line > 0;
+
+  for (guint i = 0; i < schema_problems->len; i++)
+    {
+      WaymarkFormatProblem *problem = g_ptr_array_index (schema_problems, i);
+      gpointer line = GINT_TO_POINTER ((int) MIN (problem->line, G_MAXINT));
+
+      if ((problem->line == 0 && (any_located || checker->problems->len > 0)) ||
+          g_hash_table_contains (semantic_lines, line) ||
+          g_hash_table_contains (lines, line))
+        continue;
+      g_hash_table_add (lines, line);
+      waymark_format_checker_add_take (checker, problem->line, problem->column, problem->code,
+                        g_strdup (problem->message));
+    }
+}
+
+/* Whether the root is <waymark> in our namespace at a version we read;
+ * reports why not. */
+static gboolean
+check_root (WaymarkFormatChecker    *checker,
+            xmlNodePtr  root)
+{
+  long line = xmlGetLineNo (root);
+  g_autofree char *version = NULL;
+  guint64 number;
+
+  if (root == NULL)
+    {
+      waymark_format_checker_add (checker, 1, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
+                   _("not a Waymark document: there is no root element"));
+      return FALSE;
+    }
+  if (!xmlStrEqual (root->name, (const xmlChar *) "waymark"))
+    {
+      g_autofree char *name = g_utf8_make_valid ((const char *) root->name, -1);
+
+      waymark_format_checker_add (checker, line, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
+                   _("not a Waymark document: the root element is <%s>, not <waymark>"), name);
+      return FALSE;
+    }
+  if (root->ns == NULL || !xmlStrEqual (root->ns->href, NS))
+    {
+      waymark_format_checker_add (checker, line, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
+                   _("not a Waymark document: <waymark> is not in the namespace %s "
+                     "(add xmlns=\"%s\")"), WAYMARK_FORMAT_NAMESPACE, WAYMARK_FORMAT_NAMESPACE);
+      return FALSE;
+    }
+
+  version = get_attribute (root, "version");
+  if (version != NULL &&
+      g_ascii_string_to_unsigned (version, 10, 0, G_MAXUINT64, &number, NULL) &&
+      number > WAYMARK_FORMAT_VERSION)
+    {
+      waymark_format_checker_add (checker, line, 1, WAYMARK_FORMAT_ERROR_VERSION,
+                   _("this file was written by a newer version of Waymark (format %s); "
+                     "this version reads format %d"), version, WAYMARK_FORMAT_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static WaymarkDocument *
+check_data (WaymarkFormatChecker    *checker,
+            const char *data,
+            gsize       length)
+{
+  xmlDocPtr doc;
+  g_autoptr (GPtrArray) schema_problems = NULL;
+  WaymarkDocument *document = NULL;
+  Reader reader;
+
+  ensure_libxml ();
+
+  if (length > WAYMARK_FORMAT_MAX_FILE_SIZE)
+    {
+      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                   _("the file is %" G_GSIZE_FORMAT " bytes; Waymark reads files of at most %d MiB"),
+                   length, WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (length == 0)
+    {
+      waymark_format_checker_add (checker, 1, 1, WAYMARK_FORMAT_ERROR_SYNTAX,
+                   _("the file is empty; a Waymark file starts with <waymark>"));
+      return NULL;
+    }
+
+  doc = parse_xml (checker, data, length);
+  if (doc == NULL)
+    return NULL;
+
+  if (!check_root (checker, xmlDocGetRootElement (doc)))
+    {
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+
+  schema_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_format_problem_free);
+  validate_schema (checker, doc, schema_problems);
+
+  reader_init (&reader, checker);
+  read_document (&reader, xmlDocGetRootElement (doc));
+  merge_schema_problems (checker, reader.lines, schema_problems);
+  if (checker->problems->len == 0)
+    document = reader_build_document (&reader);
+  reader_clear (&reader);
+  xmlFreeDoc (doc);
+
+  return document;
+}
+
+static GPtrArray *
+checker_finish (WaymarkFormatChecker *checker)
+{
+  GPtrArray *problems;
+
+  g_ptr_array_sort (checker->problems, compare_problems);
+  if (checker->n_dropped > 0)
+    g_ptr_array_add (checker->problems,
+                     problem_new (checker->display_name, 0, 0,
+                                  ((WaymarkFormatProblem *) g_ptr_array_index (checker->problems, 0))->code,
+                                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u more problem not shown",
+                                                                "%u more problems not shown",
+                                                                checker->n_dropped),
+                                                   checker->n_dropped)));
+  problems = g_steal_pointer (&checker->problems);
+  checker_clear (checker);
+  return problems;
+}
+
+GPtrArray *
+waymark_format_check_bytes (GBytes           *bytes,
+                            const char       *display_name,
+                            WaymarkDocument **document)
+{
+  WaymarkFormatChecker checker;
+  gsize length;
+  const char *data;
+  g_autoptr (WaymarkDocument) loaded = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  checker_init (&checker, display_name != NULL ? display_name : "(memory)");
+  data = g_bytes_get_data (bytes, &length);
+  loaded = check_data (&checker, data, length);
+  if (document != NULL)
+    *document = checker.problems->len == 0 ? g_steal_pointer (&loaded) : NULL;
+  return checker_finish (&checker);
+}
+
+/* Reads at most WAYMARK_FORMAT_MAX_FILE_SIZE + 1 bytes, so that a file
+ * growing while it is read (or a device pretending to be a file) still
+ * cannot make us allocate without bound. */
+static GBytes *
+read_file_capped (WaymarkFormatChecker *checker,
+                  GFile   *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (GByteArray) buffer = NULL;
+  goffset size;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("no such file"));
+      else
+        waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("cannot read the file: %s"),
+                     error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO,
+                   _("is a directory, not a Waymark file"));
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO,
+                   _("is not a regular file"));
+      return NULL;
+    }
+  size = g_file_info_get_size (info);
+  if (size > WAYMARK_FORMAT_MAX_FILE_SIZE)
+    {
+      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                   _("the file is %" G_GOFFSET_FORMAT " bytes; Waymark reads files of at most %d MiB"),
+                   size, WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  stream = g_file_read (file, NULL, &error);
+  if (stream == NULL)
+    {
+      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("cannot read the file: %s"),
+                   error->message);
+      return NULL;
+    }
+
+  buffer = g_byte_array_sized_new ((guint) MAX (size, 0) + 1);
+  for (;;)
+    {
+      guint8 chunk[64 * 1024];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL, &error);
+
+      if (n < 0)
+        {
+          waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("cannot read the file: %s"),
+                       error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (buffer->len + (gsize) n > WAYMARK_FORMAT_MAX_FILE_SIZE)
+        {
+          waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                       _("the file is larger than %d MiB, the most Waymark reads"),
+                       WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+          return NULL;
+        }
+      g_byte_array_append (buffer, chunk, (guint) n);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+GPtrArray *
+waymark_format_check_file (GFile            *file,
+                           const char       *display_name,
+                           WaymarkDocument **document)
+{
+  WaymarkFormatChecker checker;
+  g_autofree char *parse_name = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (WaymarkDocument) loaded = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (display_name == NULL)
+    display_name = parse_name = g_file_get_parse_name (file);
+  checker_init (&checker, display_name);
+
+  bytes = read_file_capped (&checker, file);
+  if (bytes != NULL)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      loaded = check_data (&checker, data, length);
+    }
+  if (document != NULL)
+    *document = checker.problems->len == 0 ? g_steal_pointer (&loaded) : NULL;
+  return checker_finish (&checker);
+}
+
+static void set_error_from_problems (GPtrArray  *problems,
+                                     GError    **error);
+
+GBytes *
+waymark_format_read_file (GFile       *file,
+                          const char  *display_name,
+                          GError     **error)
+{
+  WaymarkFormatChecker checker;
+  g_autofree char *parse_name = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  GBytes *bytes;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = parse_name = g_file_get_parse_name (file);
+  checker_init (&checker, display_name);
+  bytes = read_file_capped (&checker, file);
+  problems = checker_finish (&checker);
+  if (bytes == NULL)
+    set_error_from_problems (problems, error);
+  return bytes;
+}
+
+/* One GError for all the problems, one "FILE:LINE:COL: message" a line. */
+static void
+set_error_from_problems (GPtrArray  *problems,
+                         GError    **error)
+{
+  WaymarkFormatProblem *first = g_ptr_array_index (problems, 0);
+  GString *message = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = waymark_format_problem_to_string (g_ptr_array_index (problems, i));
+
+      if (i > 0)
+        g_string_append_c (message, '\n');
+      g_string_append (message, line);
+    }
+  g_set_error_literal (error, WAYMARK_FORMAT_ERROR, first->code, message->str);
+  g_string_free (message, TRUE);
+}
+
+WaymarkDocument *
+waymark_format_load_bytes (GBytes      *bytes,
+                           const char  *display_name,
+                           GError     **error)
+{
+  g_autoptr (GPtrArray) problems = NULL;
+  WaymarkDocument *document = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  problems = waymark_format_check_bytes (bytes, display_name, &document);
+  if (problems->len > 0)
+    {
+      set_error_from_problems (problems, error);
+      return NULL;
+    }
+  return document;
+}
+
+WaymarkDocument *
+waymark_format_load_file (GFile   *file,
+                          GError **error)
+{
+  g_autoptr (GPtrArray) problems = NULL;
+  WaymarkDocument *document = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  problems = waymark_format_check_file (file, NULL, &document);
+  if (problems->len > 0)
+    {
+      set_error_from_problems (problems, error);
+      return NULL;
+    }
+  return document;
+}
+
+/* Saving */
+
+gboolean
+waymark_format_write_bytes (GBytes        *bytes,
+                            GFile         *file,
+                            const char    *display_name,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GFileOutputStream) out = NULL;
+  g_autofree char *parse_name = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &length);
+
+  /* A temporary file next to the target, fsynced, then renamed over it on
+   * close: the old file stays whole until the new one is complete. (Never
+   * xmlSaveFile*, which truncates the user's file before writing.)
+   *
+   * Not g_file_replace_contents(): in GLib 2.74, when a write fails (disk
+   * full, file size limit) it still closes the stream normally, which
+   * renames the half-written temporary file over the user's file. Closing
+   * with a cancelled cancellable makes GIO delete the temporary file and
+   * keep the old one instead; test-format's failed-save test checks it. */
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  if (out != NULL)
+    {
+      if (g_output_stream_write_all (G_OUTPUT_STREAM (out), data, length, NULL,
+                                     cancellable, &local_error))
+        {
+          g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error);
+        }
+      else
+        {
+          g_autoptr (GCancellable) abandon = g_cancellable_new ();
+
+          g_cancellable_cancel (abandon);
+          g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+        }
+    }
+
+  if (local_error != NULL)
+    {
+      if (display_name == NULL)
+        display_name = parse_name = g_file_get_parse_name (file);
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_IO,
+                   _("%s: cannot save: %s"), display_name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+waymark_format_save_file (WaymarkDocument  *document,
+                          GFile            *file,
+                          GCancellable     *cancellable,
+                          GError          **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = waymark_format_save_to_bytes (document);
+  if (!waymark_format_write_bytes (bytes, file, NULL, cancellable, error))
+    return FALSE;
+  waymark_history_mark_saved (waymark_document_get_history (document));
+  return TRUE;
+}

@@ -1,0 +1,98 @@
+/* waymark-format.h: reading, checking and writing .waymark files
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "waymark-document.h"
+#include "waymark-error.h"
+
+G_BEGIN_DECLS
+
+/* The format version this build reads and writes. */
+#define WAYMARK_FORMAT_VERSION 1
+#define WAYMARK_FORMAT_NAMESPACE "urn:waymark:document"
+
+/* Files larger than this are refused before parsing (docs/file-format.md).
+ * A real journey map is a few hundred kilobytes at most. */
+#define WAYMARK_FORMAT_MAX_FILE_SIZE (64 * 1024 * 1024)
+
+/* Loading stops collecting problems after this many (a hostile file could
+ * otherwise produce millions); the last one says that it stopped. */
+#define WAYMARK_FORMAT_MAX_PROBLEMS 100
+
+/* One thing wrong with a file. @line and @column are 1-based; both are 0
+ * when the problem is with the file as a whole (missing, a directory, too
+ * large). @column is 1 when only the line is known. */
+typedef struct {
+  char               *file;     /* the display name */
+  guint               line;
+  guint               column;
+  WaymarkFormatError  code;
+  char               *message;  /* without the location */
+} WaymarkFormatProblem;
+
+void  waymark_format_problem_free      (WaymarkFormatProblem *problem);
+/* "FILE:LINE:COL: message", or "FILE: message" without a line. */
+char *waymark_format_problem_to_string (const WaymarkFormatProblem *problem);
+
+/* Reads and checks a file, collecting every problem instead of stopping
+ * at the first (for `waymark validate`). Returns the problems, an empty
+ * array when the file is a valid document; never NULL. When there are no
+ * problems and @document is not NULL, it receives the loaded document.
+ * @display_name names the file in the problems; NULL uses the file's
+ * parse name. */
+GPtrArray       *waymark_format_check_file      (GFile            *file,
+                                                 const char       *display_name,
+                                                 WaymarkDocument **document);
+/* The same for bytes already in memory. */
+GPtrArray       *waymark_format_check_bytes     (GBytes           *bytes,
+                                                 const char       *display_name,
+                                                 WaymarkDocument **document);
+
+/* Reads a file's bytes as the loader does: refuses what is not a regular
+ * file and anything over WAYMARK_FORMAT_MAX_FILE_SIZE. The error message
+ * is "FILE: message"; @display_name NULL uses the parse name. */
+GBytes          *waymark_format_read_file       (GFile            *file,
+                                                 const char       *display_name,
+                                                 GError          **error);
+
+/* Loads a document; the history is empty and the document unmodified.
+ * On failure the error (WAYMARK_FORMAT_ERROR) carries the first problem's
+ * code; its message lists the problems, one "FILE:LINE:COL: message"
+ * per line. */
+WaymarkDocument *waymark_format_load_file       (GFile            *file,
+                                                 GError          **error);
+WaymarkDocument *waymark_format_load_bytes      (GBytes           *bytes,
+                                                 const char       *display_name,
+                                                 GError          **error);
+
+/* The document in canonical form: loading these bytes and saving again
+ * gives the same bytes. Never fails. */
+GBytes          *waymark_format_save_to_bytes   (WaymarkDocument  *document);
+
+/* Writes the document safely: to a temporary file that is synced and then
+ * renamed over @file, so a failed save leaves the old file as it was.
+ * On success marks the document's history saved. */
+gboolean         waymark_format_save_file       (WaymarkDocument  *document,
+                                                 GFile            *file,
+                                                 GCancellable     *cancellable,
+                                                 GError          **error);
+
+/* Writes @bytes safely to @file (as waymark_format_save_file() does);
+ * @display_name names it in the error, NULL uses the parse name. */
+gboolean         waymark_format_write_bytes     (GBytes           *bytes,
+                                                 GFile            *file,
+                                                 const char       *display_name,
+                                                 GCancellable     *cancellable,
+                                                 GError          **error);
+
+/* The RELAX NG schema compiled into the program (data/waymark.rng). */
+GBytes          *waymark_format_get_schema      (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkFormatProblem, waymark_format_problem_free)
+
+G_END_DECLS

@@ -1,0 +1,440 @@
+/* waymark-model.c: the objects of a journey-map document
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "waymark-model.h"
+
+static const struct {
+  const char *name;
+  const char *label;
+} lane_kinds[WAYMARK_N_LANE_KINDS] = {
+  [WAYMARK_LANE_ACTIONS] = { "actions", N_("Actions") },
+  [WAYMARK_LANE_THOUGHTS] = { "thoughts", N_("Thoughts") },
+  [WAYMARK_LANE_EMOTIONS] = { "emotions", N_("Emotions") },
+  [WAYMARK_LANE_TOUCHPOINTS] = { "touchpoints", N_("Touchpoints") },
+  [WAYMARK_LANE_BARRIERS] = { "barriers", N_("Barriers") },
+  [WAYMARK_LANE_LEVERS] = { "levers", N_("Levers") },
+  [WAYMARK_LANE_NOTES] = { "notes", N_("Notes") },
+};
+
+const char *
+waymark_lane_kind_to_string (WaymarkLaneKind kind)
+{
+  g_return_val_if_fail (kind < WAYMARK_N_LANE_KINDS, "notes");
+  return lane_kinds[kind].name;
+}
+
+gboolean
+waymark_lane_kind_from_string (const char      *name,
+                               WaymarkLaneKind *kind)
+{
+  for (guint i = 0; i < WAYMARK_N_LANE_KINDS; i++)
+    {
+      if (g_strcmp0 (name, lane_kinds[i].name) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+waymark_lane_kind_get_label (WaymarkLaneKind kind)
+{
+  g_return_val_if_fail (kind < WAYMARK_N_LANE_KINDS, "");
+  return g_dgettext (GETTEXT_PACKAGE, lane_kinds[kind].label);
+}
+
+gboolean
+waymark_lane_kind_holds_cards (WaymarkLaneKind kind)
+{
+  return kind != WAYMARK_LANE_EMOTIONS;
+}
+
+static char *
+dup_or_empty (const char *s)
+{
+  return g_strdup (s != NULL ? s : "");
+}
+
+WaymarkTag *
+waymark_tag_new (const char *id,
+                 const char *name,
+                 const char *color)
+{
+  WaymarkTag *tag = g_new0 (WaymarkTag, 1);
+
+  tag->base.kind = WAYMARK_OBJECT_TAG;
+  tag->base.id = dup_or_empty (id);
+  tag->name = dup_or_empty (name);
+  tag->color = dup_or_empty (color);
+  return tag;
+}
+
+WaymarkTag *
+waymark_tag_copy (const WaymarkTag *tag)
+{
+  return waymark_tag_new (tag->base.id, tag->name, tag->color);
+}
+
+void
+waymark_tag_free (WaymarkTag *tag)
+{
+  if (tag == NULL)
+    return;
+  g_free (tag->base.id);
+  g_free (tag->name);
+  g_free (tag->color);
+  g_free (tag);
+}
+
+WaymarkPhase *
+waymark_phase_new (const char *id,
+                   const char *name)
+{
+  WaymarkPhase *phase = g_new0 (WaymarkPhase, 1);
+
+  phase->base.kind = WAYMARK_OBJECT_PHASE;
+  phase->base.id = dup_or_empty (id);
+  phase->name = dup_or_empty (name);
+  phase->description = g_strdup ("");
+  return phase;
+}
+
+WaymarkPhase *
+waymark_phase_copy (const WaymarkPhase *phase)
+{
+  WaymarkPhase *copy = waymark_phase_new (phase->base.id, phase->name);
+
+  g_free (copy->description);
+  copy->description = g_strdup (phase->description);
+  return copy;
+}
+
+void
+waymark_phase_free (WaymarkPhase *phase)
+{
+  if (phase == NULL)
+    return;
+  g_free (phase->base.id);
+  g_free (phase->name);
+  g_free (phase->description);
+  g_free (phase);
+}
+
+WaymarkLane *
+waymark_lane_new (const char      *id,
+                  const char      *name,
+                  WaymarkLaneKind  kind)
+{
+  WaymarkLane *lane = g_new0 (WaymarkLane, 1);
+
+  lane->base.kind = WAYMARK_OBJECT_LANE;
+  lane->base.id = dup_or_empty (id);
+  lane->name = dup_or_empty (name);
+  lane->kind = kind;
+  lane->color = g_strdup ("");
+  lane->scale_min = WAYMARK_DEFAULT_SCALE_MIN;
+  lane->scale_max = WAYMARK_DEFAULT_SCALE_MAX;
+  return lane;
+}
+
+WaymarkLane *
+waymark_lane_copy (const WaymarkLane *lane)
+{
+  WaymarkLane *copy = waymark_lane_new (lane->base.id, lane->name, lane->kind);
+
+  g_free (copy->color);
+  copy->color = g_strdup (lane->color);
+  copy->scale_min = lane->scale_min;
+  copy->scale_max = lane->scale_max;
+  return copy;
+}
+
+void
+waymark_lane_free (WaymarkLane *lane)
+{
+  if (lane == NULL)
+    return;
+  g_free (lane->base.id);
+  g_free (lane->name);
+  g_free (lane->color);
+  g_free (lane);
+}
+
+WaymarkCard *
+waymark_card_new (const char *id,
+                  const char *lane_id,
+                  const char *phase_id,
+                  const char *text)
+{
+  WaymarkCard *card = g_new0 (WaymarkCard, 1);
+
+  card->base.kind = WAYMARK_OBJECT_CARD;
+  card->base.id = dup_or_empty (id);
+  card->lane_id = dup_or_empty (lane_id);
+  card->phase_id = dup_or_empty (phase_id);
+  card->span = 1;
+  card->text = dup_or_empty (text);
+  card->color = g_strdup ("");
+  card->evidence = g_strdup ("");
+  card->tags = g_new0 (char *, 1);
+  return card;
+}
+
+WaymarkCard *
+waymark_card_copy (const WaymarkCard *card)
+{
+  WaymarkCard *copy = waymark_card_new (card->base.id, card->lane_id, card->phase_id, card->text);
+
+  copy->span = card->span;
+  g_free (copy->color);
+  copy->color = g_strdup (card->color);
+  g_free (copy->evidence);
+  copy->evidence = g_strdup (card->evidence);
+  g_strfreev (copy->tags);
+  copy->tags = g_strdupv (card->tags);
+  return copy;
+}
+
+void
+waymark_card_free (WaymarkCard *card)
+{
+  if (card == NULL)
+    return;
+  g_free (card->base.id);
+  g_free (card->lane_id);
+  g_free (card->phase_id);
+  g_free (card->text);
+  g_free (card->color);
+  g_free (card->evidence);
+  g_strfreev (card->tags);
+  g_free (card);
+}
+
+gboolean
+waymark_card_has_tag (const WaymarkCard *card,
+                      const char        *tag_id)
+{
+  return g_strv_contains ((const char * const *) card->tags, tag_id);
+}
+
+WaymarkEmotionPoint *
+waymark_emotion_point_new (const char *lane_id,
+                           const char *phase_id,
+                           int         score,
+                           const char *label)
+{
+  WaymarkEmotionPoint *point = g_new0 (WaymarkEmotionPoint, 1);
+
+  point->lane_id = dup_or_empty (lane_id);
+  point->phase_id = dup_or_empty (phase_id);
+  point->score = score;
+  point->label = dup_or_empty (label);
+  return point;
+}
+
+WaymarkEmotionPoint *
+waymark_emotion_point_copy (const WaymarkEmotionPoint *point)
+{
+  return waymark_emotion_point_new (point->lane_id, point->phase_id, point->score, point->label);
+}
+
+void
+waymark_emotion_point_free (WaymarkEmotionPoint *point)
+{
+  if (point == NULL)
+    return;
+  g_free (point->lane_id);
+  g_free (point->phase_id);
+  g_free (point->label);
+  g_free (point);
+}
+
+WaymarkPersona *
+waymark_persona_new (const char *id,
+                     const char *name)
+{
+  WaymarkPersona *persona = g_new0 (WaymarkPersona, 1);
+
+  persona->base.kind = WAYMARK_OBJECT_PERSONA;
+  persona->base.id = dup_or_empty (id);
+  persona->name = dup_or_empty (name);
+  persona->ambition = g_strdup ("");
+  persona->description = g_strdup ("");
+  persona->color = g_strdup ("");
+  persona->initials = g_strdup ("");
+  persona->phases = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_phase_free);
+  persona->lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_lane_free);
+  persona->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_card_free);
+  persona->emotions = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_emotion_point_free);
+  return persona;
+}
+
+WaymarkPersona *
+waymark_persona_copy (const WaymarkPersona *persona)
+{
+  WaymarkPersona *copy = waymark_persona_new (persona->base.id, persona->name);
+
+  g_free (copy->ambition);
+  copy->ambition = g_strdup (persona->ambition);
+  g_free (copy->description);
+  copy->description = g_strdup (persona->description);
+  g_free (copy->color);
+  copy->color = g_strdup (persona->color);
+  g_free (copy->initials);
+  copy->initials = g_strdup (persona->initials);
+
+  for (guint i = 0; i < persona->phases->len; i++)
+    {
+      WaymarkPhase *phase = waymark_phase_copy (g_ptr_array_index (persona->phases, i));
+      phase->persona = copy;
+      g_ptr_array_add (copy->phases, phase);
+    }
+  for (guint i = 0; i < persona->lanes->len; i++)
+    {
+      WaymarkLane *lane = waymark_lane_copy (g_ptr_array_index (persona->lanes, i));
+      lane->persona = copy;
+      g_ptr_array_add (copy->lanes, lane);
+    }
+  for (guint i = 0; i < persona->cards->len; i++)
+    {
+      WaymarkCard *card = waymark_card_copy (g_ptr_array_index (persona->cards, i));
+      card->persona = copy;
+      g_ptr_array_add (copy->cards, card);
+    }
+  for (guint i = 0; i < persona->emotions->len; i++)
+    g_ptr_array_add (copy->emotions,
+                     waymark_emotion_point_copy (g_ptr_array_index (persona->emotions, i)));
+  return copy;
+}
+
+void
+waymark_persona_free (WaymarkPersona *persona)
+{
+  if (persona == NULL)
+    return;
+  g_free (persona->base.id);
+  g_free (persona->name);
+  g_free (persona->ambition);
+  g_free (persona->description);
+  g_free (persona->color);
+  g_free (persona->initials);
+  g_ptr_array_unref (persona->phases);
+  g_ptr_array_unref (persona->lanes);
+  g_ptr_array_unref (persona->cards);
+  g_ptr_array_unref (persona->emotions);
+  g_free (persona);
+}
+
+static int
+find_index (GPtrArray  *objects,
+            const char *id)
+{
+  if (id == NULL)
+    return -1;
+  for (guint i = 0; i < objects->len; i++)
+    {
+      const WaymarkObject *object = g_ptr_array_index (objects, i);
+      if (strcmp (object->id, id) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+int
+waymark_persona_phase_index (const WaymarkPersona *persona,
+                             const char           *id)
+{
+  return find_index (persona->phases, id);
+}
+
+int
+waymark_persona_lane_index (const WaymarkPersona *persona,
+                            const char           *id)
+{
+  return find_index (persona->lanes, id);
+}
+
+WaymarkPhase *
+waymark_persona_find_phase (const WaymarkPersona *persona,
+                            const char           *id)
+{
+  int i = find_index (persona->phases, id);
+  return i < 0 ? NULL : g_ptr_array_index (persona->phases, i);
+}
+
+WaymarkLane *
+waymark_persona_find_lane (const WaymarkPersona *persona,
+                           const char           *id)
+{
+  int i = find_index (persona->lanes, id);
+  return i < 0 ? NULL : g_ptr_array_index (persona->lanes, i);
+}
+
+WaymarkEmotionPoint *
+waymark_persona_find_emotion (const WaymarkPersona *persona,
+                              const char           *lane_id,
+                              const char           *phase_id)
+{
+  for (guint i = 0; i < persona->emotions->len; i++)
+    {
+      WaymarkEmotionPoint *point = g_ptr_array_index (persona->emotions, i);
+      if (g_strcmp0 (point->lane_id, lane_id) == 0 && g_strcmp0 (point->phase_id, phase_id) == 0)
+        return point;
+    }
+  return NULL;
+}
+
+GPtrArray *
+waymark_persona_cell_cards (const WaymarkPersona *persona,
+                            const char           *lane_id,
+                            const char           *phase_id)
+{
+  GPtrArray *cards = g_ptr_array_new ();
+
+  for (guint i = 0; i < persona->cards->len; i++)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
+      if (g_strcmp0 (card->lane_id, lane_id) == 0 && g_strcmp0 (card->phase_id, phase_id) == 0)
+        g_ptr_array_add (cards, card);
+    }
+  return cards;
+}
+
+char *
+waymark_persona_dup_initials (const WaymarkPersona *persona)
+{
+  g_auto (GStrv) words = NULL;
+  GString *initials;
+
+  if (persona->initials[0] != '\0')
+    return g_strdup (persona->initials);
+
+  /* Two letters from the first two words, the way contact avatars do. */
+  initials = g_string_new (NULL);
+  words = g_strsplit_set (persona->name, " \t\n-", -1);
+  for (guint i = 0; words[i] != NULL && initials->len < 8; i++)
+    {
+      gunichar c;
+
+      if (words[i][0] == '\0' || !g_utf8_validate (words[i], -1, NULL))
+        continue;
+      c = g_utf8_get_char (words[i]);
+      if (!g_unichar_isalnum (c))
+        continue;
+      g_string_append_unichar (initials, g_unichar_toupper (c));
+      if (g_utf8_strlen (initials->str, -1) == 2)
+        break;
+    }
+  if (initials->len == 0)
+    g_string_append (initials, "?");
+  return g_string_free (initials, FALSE);
+}

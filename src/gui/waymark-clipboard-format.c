@@ -1,0 +1,514 @@
+/* waymark-clipboard-format.c: cards on the clipboard, as XML and as text
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
+
+#include "waymark-canvas-navigation.h"
+#include "waymark-clipboard-format.h"
+#include "waymark-error.h"
+#include "waymark-format.h"
+
+void
+waymark_clipboard_card_free (WaymarkClipboardCard *card)
+{
+  if (card == NULL)
+    return;
+  g_free (card->text);
+  g_free (card->color);
+  g_free (card->evidence);
+  g_strfreev (card->tag_names);
+  g_strfreev (card->tag_colors);
+  g_free (card);
+}
+
+static WaymarkClipboardCard *
+clipboard_card_new (void)
+{
+  WaymarkClipboardCard *card = g_new0 (WaymarkClipboardCard, 1);
+
+  card->lane_kind = WAYMARK_LANE_NOTES;
+  card->span = 1;
+  card->text = g_strdup ("");
+  card->color = g_strdup ("");
+  card->evidence = g_strdup ("");
+  card->tag_names = g_new0 (char *, 1);
+  card->tag_colors = g_new0 (char *, 1);
+  return card;
+}
+
+static WaymarkClipboardCards *
+cards_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_clipboard_card_free);
+}
+
+typedef struct {
+  WaymarkCard *card;
+  int          lane;
+  int          phase;
+  int          position;
+} SortedCard;
+
+static int
+compare_sorted (gconstpointer a,
+                gconstpointer b)
+{
+  const SortedCard *x = a, *y = b;
+
+  if (x->lane != y->lane)
+    return x->lane - y->lane;
+  if (x->phase != y->phase)
+    return x->phase - y->phase;
+  return x->position - y->position;
+}
+
+WaymarkClipboardCards *
+waymark_clipboard_cards_from_document (WaymarkDocument    *document,
+                                       const char * const *card_ids)
+{
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (SortedCard));
+  WaymarkPersona *persona = NULL;
+  WaymarkClipboardCards *cards;
+  const SortedCard *first;
+
+  if (card_ids == NULL)
+    return NULL;
+  for (guint i = 0; card_ids[i] != NULL; i++)
+    {
+      WaymarkCard *card = waymark_document_find_card (document, card_ids[i]);
+      SortedCard s;
+
+      /* Offsets only mean something within one persona. */
+      if (card == NULL || (persona != NULL && card->persona != persona))
+        continue;
+      persona = card->persona;
+      s.card = card;
+      s.lane = waymark_persona_lane_index (persona, card->lane_id);
+      s.phase = waymark_persona_phase_index (persona, card->phase_id);
+      s.position = waymark_persona_card_position (persona, card->base.id);
+      g_array_append_val (sorted, s);
+    }
+  if (sorted->len == 0)
+    return NULL;
+  g_array_sort (sorted, compare_sorted);
+
+  cards = cards_new ();
+  first = &g_array_index (sorted, SortedCard, 0);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const SortedCard *s = &g_array_index (sorted, SortedCard, i);
+      WaymarkClipboardCard *clip = clipboard_card_new ();
+      WaymarkLane *lane = waymark_persona_find_lane (persona, s->card->lane_id);
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+      g_autoptr(GStrvBuilder) colors = g_strv_builder_new ();
+
+      clip->lane_kind = lane->kind;
+      clip->lane_offset = s->lane - first->lane;
+      clip->phase_offset = s->phase - first->phase;
+      clip->span = s->card->span;
+      g_free (clip->text);
+      clip->text = g_strdup (s->card->text);
+      g_free (clip->color);
+      clip->color = g_strdup (s->card->color);
+      g_free (clip->evidence);
+      clip->evidence = g_strdup (s->card->evidence);
+      for (guint k = 0; s->card->tags[k] != NULL; k++)
+        {
+          WaymarkTag *tag = waymark_document_find_tag (document, s->card->tags[k]);
+          if (tag == NULL)
+            continue;
+          g_strv_builder_add (names, tag->name);
+          g_strv_builder_add (colors, tag->color);
+        }
+      g_strfreev (clip->tag_names);
+      clip->tag_names = g_strv_builder_end (names);
+      g_strfreev (clip->tag_colors);
+      clip->tag_colors = g_strv_builder_end (colors);
+      g_ptr_array_add (cards, clip);
+    }
+  return cards;
+}
+
+GBytes *
+waymark_clipboard_cards_serialize (WaymarkClipboardCards *cards)
+{
+  xmlDocPtr doc = xmlNewDoc ((const xmlChar *) "1.0");
+  xmlNodePtr root = xmlNewNode (NULL, (const xmlChar *) "cards");
+  xmlNsPtr ns = xmlNewNs (root, (const xmlChar *) WAYMARK_FORMAT_NAMESPACE, NULL);
+  xmlChar *mem = NULL;
+  int size = 0;
+  GBytes *bytes;
+
+  xmlSetNs (root, ns);
+  xmlDocSetRootElement (doc, root);
+  xmlNewProp (root, (const xmlChar *) "version", (const xmlChar *) "1");
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      WaymarkClipboardCard *clip = g_ptr_array_index (cards, i);
+      xmlNodePtr node = xmlNewChild (root, ns, (const xmlChar *) "card", NULL);
+      char buf[32];
+
+      xmlNewProp (node, (const xmlChar *) "lane-kind",
+                  (const xmlChar *) waymark_lane_kind_to_string (clip->lane_kind));
+      g_snprintf (buf, sizeof buf, "%d", clip->lane_offset);
+      xmlNewProp (node, (const xmlChar *) "lane-offset", (const xmlChar *) buf);
+      g_snprintf (buf, sizeof buf, "%d", clip->phase_offset);
+      xmlNewProp (node, (const xmlChar *) "phase-offset", (const xmlChar *) buf);
+      if (clip->span > 1)
+        {
+          g_snprintf (buf, sizeof buf, "%d", clip->span);
+          xmlNewProp (node, (const xmlChar *) "span", (const xmlChar *) buf);
+        }
+      if (clip->color[0] != '\0')
+        xmlNewProp (node, (const xmlChar *) "color", (const xmlChar *) clip->color);
+      /* xmlNewTextChild escapes; xmlNewChild would not. */
+      xmlNewTextChild (node, ns, (const xmlChar *) "text", (const xmlChar *) clip->text);
+      for (guint k = 0; clip->tag_names[k] != NULL; k++)
+        {
+          xmlNodePtr tag = xmlNewChild (node, ns, (const xmlChar *) "tag", NULL);
+          xmlNewProp (tag, (const xmlChar *) "name", (const xmlChar *) clip->tag_names[k]);
+          if (clip->tag_colors[k] != NULL)
+            xmlNewProp (tag, (const xmlChar *) "color", (const xmlChar *) clip->tag_colors[k]);
+        }
+      if (clip->evidence[0] != '\0')
+        xmlNewTextChild (node, ns, (const xmlChar *) "evidence", (const xmlChar *) clip->evidence);
+    }
+
+  xmlDocDumpFormatMemoryEnc (doc, &mem, &size, "UTF-8", 1);
+  bytes = g_bytes_new (mem, size);
+  xmlFree (mem);
+  xmlFreeDoc (doc);
+  return bytes;
+}
+
+char *
+waymark_clipboard_cards_to_text (WaymarkClipboardCards *cards)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      WaymarkClipboardCard *clip = g_ptr_array_index (cards, i);
+      g_autofree char *line = g_strdup (clip->text);
+
+      g_strdelimit (line, "\r\n", ' ');
+      g_string_append (text, g_strstrip (line));
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+static xmlParserInputPtr
+deny_entity_loader (const char       *url,
+                    const char       *id,
+                    xmlParserCtxtPtr  ctxt)
+{
+  /* The clipboard never needs anything from outside. */
+  return NULL;
+}
+
+static char *
+dup_prop (xmlNodePtr  node,
+          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy = g_strdup (value != NULL ? (const char *) value : "");
+
+  xmlFree (value);
+  return copy;
+}
+
+static int
+int_prop (xmlNodePtr  node,
+          const char *name,
+          int         fallback,
+          int         min,
+          int         max)
+{
+  g_autofree char *value = dup_prop (node, name);
+  gint64 n;
+
+  if (value[0] == '\0' || !g_ascii_string_to_signed (value, 10, min, max, &n, NULL))
+    return fallback;
+  return (int) n;
+}
+
+static gboolean
+is_element (xmlNodePtr  node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+         g_strcmp0 ((const char *) node->ns->href, WAYMARK_FORMAT_NAMESPACE) == 0 &&
+         g_strcmp0 ((const char *) node->name, name) == 0;
+}
+
+static char *
+dup_content (xmlNodePtr node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *copy = g_strdup (content != NULL ? (const char *) content : "");
+
+  xmlFree (content);
+  return copy;
+}
+
+static gboolean
+valid_color (const char *color)
+{
+  if (strlen (color) != 7 || color[0] != '#')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+  return TRUE;
+}
+
+WaymarkClipboardCards *
+waymark_clipboard_cards_parse (GBytes  *bytes,
+                               GError **error)
+{
+  g_autoptr(WaymarkClipboardCards) cards = NULL;
+  xmlExternalEntityLoader old_loader;
+  xmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+  xmlNodePtr root;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size == 0 || size > WAYMARK_CLIPBOARD_MAX_SIZE)
+    {
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                   _("The clipboard holds no cards or too much data"));
+      return NULL;
+    }
+
+  old_loader = xmlGetExternalEntityLoader ();
+  xmlSetExternalEntityLoader (deny_entity_loader);
+  ctxt = xmlNewParserCtxt ();
+  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlFreeParserCtxt (ctxt);
+  xmlSetExternalEntityLoader (old_loader);
+
+  if (doc == NULL)
+    {
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_SYNTAX,
+                   _("The cards on the clipboard are not well-formed XML"));
+      return NULL;
+    }
+  if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      xmlFreeDoc (doc);
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_FORBIDDEN,
+                   _("The cards on the clipboard have a DTD"));
+      return NULL;
+    }
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL || !is_element (root, "cards"))
+    {
+      xmlFreeDoc (doc);
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
+                   _("The clipboard does not hold Waymark cards"));
+      return NULL;
+    }
+
+  cards = cards_new ();
+  for (xmlNodePtr node = root->children; node != NULL; node = node->next)
+    {
+      g_autoptr(WaymarkClipboardCard) clip = NULL;
+      g_autoptr(GStrvBuilder) names = NULL;
+      g_autoptr(GStrvBuilder) colors = NULL;
+      g_autofree char *kind = NULL;
+
+      if (!is_element (node, "card"))
+        continue;
+      clip = clipboard_card_new ();
+      names = g_strv_builder_new ();
+      colors = g_strv_builder_new ();
+      kind = dup_prop (node, "lane-kind");
+      if (!waymark_lane_kind_from_string (kind, &clip->lane_kind))
+        clip->lane_kind = WAYMARK_LANE_NOTES;
+      /* Offsets are bounded so that a hostile fragment cannot ask for absurd cells. */
+      clip->lane_offset = int_prop (node, "lane-offset", 0, -1000, 1000);
+      clip->phase_offset = int_prop (node, "phase-offset", 0, -1000, 1000);
+      clip->span = int_prop (node, "span", 1, 1, 1000);
+      g_free (clip->color);
+      clip->color = dup_prop (node, "color");
+      if (!valid_color (clip->color))
+        clip->color[0] = '\0';
+
+      for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+        {
+          if (is_element (child, "text"))
+            {
+              g_free (clip->text);
+              clip->text = dup_content (child);
+            }
+          else if (is_element (child, "evidence"))
+            {
+              g_free (clip->evidence);
+              clip->evidence = dup_content (child);
+            }
+          else if (is_element (child, "tag"))
+            {
+              g_autofree char *name = dup_prop (child, "name");
+              g_autofree char *color = dup_prop (child, "color");
+
+              if (name[0] == '\0')
+                continue;
+              g_strv_builder_add (names, name);
+              g_strv_builder_add (colors, valid_color (color) ? color : "#888a85");
+            }
+        }
+      g_strfreev (clip->tag_names);
+      clip->tag_names = g_strv_builder_end (names);
+      g_strfreev (clip->tag_colors);
+      clip->tag_colors = g_strv_builder_end (colors);
+      g_ptr_array_add (cards, g_steal_pointer (&clip));
+    }
+  xmlFreeDoc (doc);
+
+  if (cards->len == 0)
+    {
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_SCHEMA,
+                   _("The clipboard holds no cards"));
+      return NULL;
+    }
+  return g_steal_pointer (&cards);
+}
+
+WaymarkClipboardCards *
+waymark_clipboard_cards_from_text (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  WaymarkClipboardCards *cards;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  cards = cards_new ();
+  lines = g_strsplit_set (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      WaymarkClipboardCard *clip;
+
+      if (line[0] == '\0')
+        continue;
+      clip = clipboard_card_new ();
+      g_free (clip->text);
+      clip->text = g_strdup (line);
+      g_ptr_array_add (cards, clip);
+    }
+  if (cards->len == 0)
+    {
+      g_ptr_array_unref (cards);
+      return NULL;
+    }
+  return cards;
+}
+
+static const char *
+find_or_add_tag (WaymarkDocument *document,
+                 const char      *name,
+                 const char      *color)
+{
+  GPtrArray *tags = waymark_document_get_tags (document);
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      WaymarkTag *tag = g_ptr_array_index (tags, i);
+      if (g_strcmp0 (tag->name, name) == 0)
+        return tag->base.id;
+    }
+  return waymark_document_insert_tag (document, waymark_tag_new (NULL, name, color), -1);
+}
+
+GPtrArray *
+waymark_clipboard_cards_paste (WaymarkClipboardCards *cards,
+                               WaymarkDocument       *document,
+                               const char            *persona_id,
+                               const char            *lane_id,
+                               const char            *phase_id,
+                               int                    position)
+{
+  WaymarkPersona *persona = waymark_document_find_persona (document, persona_id);
+  GPtrArray *ids = g_ptr_array_new ();
+  /* lane id → position of the next card pasted in each cell */
+  g_autoptr(GHashTable) next_position = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+  int base_lane, base_phase;
+
+  if (persona == NULL || cards == NULL)
+    return ids;
+  base_lane = waymark_persona_lane_index (persona, lane_id);
+  base_phase = waymark_persona_phase_index (persona, phase_id);
+  if (base_lane < 0 || base_phase < 0)
+    return ids;
+
+  waymark_document_begin_group (document, cards->len > 1 ? _("Paste Cards") : _("Paste Card"));
+  for (guint i = 0; i < cards->len; i++)
+    {
+      WaymarkClipboardCard *clip = g_ptr_array_index (cards, i);
+      int lane_index = base_lane + clip->lane_offset;
+      int phase_index = CLAMP (base_phase + clip->phase_offset, 0, (int) persona->phases->len - 1);
+      WaymarkLane *lane = NULL;
+      WaymarkPhase *phase = g_ptr_array_index (persona->phases, phase_index);
+      g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
+      g_autofree char *key = NULL;
+      WaymarkCard *card;
+      const char *id;
+      int pos, index;
+
+      if (lane_index >= 0 && lane_index < (int) persona->lanes->len)
+        lane = g_ptr_array_index (persona->lanes, lane_index);
+      /* Keep the shape where the map allows; otherwise the target cell. */
+      if (lane == NULL || !waymark_lane_kind_holds_cards (lane->kind))
+        lane = waymark_persona_find_lane (persona, lane_id);
+      if (lane == NULL || !waymark_lane_kind_holds_cards (lane->kind))
+        continue;
+
+      key = g_strdup_printf ("%s\n%s", lane->base.id, phase->base.id);
+      if (g_hash_table_contains (next_position, key))
+        pos = GPOINTER_TO_INT (g_hash_table_lookup (next_position, key));
+      else if (g_str_equal (lane->base.id, lane_id) && g_str_equal (phase->base.id, phase_id))
+        pos = position;
+      else
+        pos = -1;
+
+      card = waymark_card_new (NULL, lane->base.id, phase->base.id, clip->text);
+      card->span = MAX (clip->span, 1);
+      g_free (card->color);
+      card->color = g_strdup (clip->color);
+      g_free (card->evidence);
+      card->evidence = g_strdup (clip->evidence);
+      for (guint k = 0; clip->tag_names[k] != NULL; k++)
+        {
+          const char *tag_id = find_or_add_tag (document, clip->tag_names[k],
+                                                clip->tag_colors[k] != NULL
+                                                ? clip->tag_colors[k] : "#888a85");
+          if (tag_id != NULL)
+            g_strv_builder_add (tags, tag_id);
+        }
+      g_strfreev (card->tags);
+      card->tags = g_strv_builder_end (tags);
+
+      index = waymark_persona_cell_insert_index (persona, lane->base.id, phase->base.id, pos);
+      id = waymark_document_insert_card (document, persona_id, card, index);
+      if (id == NULL)
+        continue;
+      g_ptr_array_add (ids, (gpointer) id);
+      if (pos >= 0)
+        g_hash_table_insert (next_position, g_steal_pointer (&key), GINT_TO_POINTER (pos + 1));
+    }
+  waymark_document_end_group (document);
+  return ids;
+}

@@ -1,0 +1,577 @@
+/* waymark-window-files.c: opening, saving, closing, drafts, changes on disk
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-drafts.h"
+#include "waymark-format.h"
+#include "waymark-window-private.h"
+
+/* A draft is written at most this long after a change: what a kill -9
+ * can lose. The timer is not restarted by later changes, so continuous
+ * editing still gets saved. */
+#define DRAFT_DELAY_MS 2000
+
+/* Opening */
+
+static GtkFileFilter *
+new_waymark_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Journey Maps"));
+  gtk_file_filter_add_mime_type (filter, "application/x-waymark");
+  gtk_file_filter_add_suffix (filter, "waymark");
+  return filter;
+}
+
+static void
+open_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  WaymarkWindow   *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT && app != NULL)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          waymark_application_open_file (WAYMARK_APPLICATION (app), file);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+void
+_waymark_window_open_dialog (WaymarkWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Journey Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), new_waymark_filter ());
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Saving */
+
+gboolean
+waymark_window_save_to_file (WaymarkWindow  *self,
+                             GFile          *file,
+                             gboolean        etag_check,
+                             GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *new_etag = NULL;
+  const char *expected_etag = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Only the file we read has an etag to compare with. */
+  if (etag_check && self->file != NULL && g_file_equal (file, self->file))
+    expected_etag = self->etag;
+
+  if (waymark_document_get_created (self->document) == NULL)
+    waymark_document_set_created (self->document, now);
+  waymark_document_set_modified (self->document, now);
+  bytes = waymark_format_save_to_bytes (self->document);
+  data = g_bytes_get_data (bytes, &size);
+
+  self->saving = TRUE;
+  /* g_file_replace_contents() writes a temporary file and renames it over
+   * the old one, and refuses with G_IO_ERROR_WRONG_ETAG when another
+   * program changed the file since we read it. */
+  if (!g_file_replace_contents (file, data, size, expected_etag, FALSE, G_FILE_CREATE_NONE,
+                                &new_etag, NULL, error))
+    {
+      self->saving = FALSE;
+      return FALSE;
+    }
+  self->saving = FALSE;
+
+  waymark_history_mark_saved (waymark_document_get_history (self->document));
+  self->restored_draft = FALSE;
+  self->changed_on_disk = FALSE;
+  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&new_etag);
+  if (g_set_object (&self->file, file))
+    {
+      g_object_notify (G_OBJECT (self), "file");
+      _waymark_window_watch_file (self);
+    }
+  _waymark_window_remove_draft (self);
+
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
+
+  /* Not an edit, but the title loses its mark and the actions update. */
+  g_signal_emit_by_name (self->document, "changed", NULL, NULL);
+  return TRUE;
+}
+
+typedef struct {
+  WaymarkWindow       *self;
+  WaymarkSaveDoneFunc  done;
+  gpointer             done_data;
+} SaveOp;
+
+static void
+save_op_finish (SaveOp   *op,
+                gboolean  saved)
+{
+  if (op->done != NULL)
+    op->done (op->self, saved, op->done_data);
+  g_object_unref (op->self);
+  g_free (op);
+}
+
+static void save_to (SaveOp *op, GFile *file, gboolean etag_check);
+
+static void
+overwrite_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       SaveOp           *op)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_str_equal (response, "overwrite"))
+    save_to (op, file, FALSE);
+  else
+    save_op_finish (op, FALSE);
+}
+
+static void
+save_to (SaveOp   *op,
+         GFile    *file,
+         gboolean  etag_check)
+{
+  WaymarkWindow *self = op->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  AdwMessageDialog *dialog;
+
+  if (waymark_window_save_to_file (self, file, etag_check, &error))
+    {
+      save_op_finish (op, TRUE);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Overwrite Changed File?"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("Another program changed “%s” since it was opened. "
+                                        "Saving replaces those changes with this version."),
+                                      name);
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "overwrite", _("_Overwrite"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "overwrite",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+      g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), op);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  adw_message_dialog_format_heading (dialog, _("Could Not Save “%s”"), name);
+  adw_message_dialog_set_body (dialog, error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  save_op_finish (op, FALSE);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     SaveOp          *op)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file == NULL)
+    {
+      save_op_finish (op, FALSE);
+      return;
+    }
+
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+
+    /* A name typed without the extension still gets one, so that the file
+     * manager and the file chooser's filter recognise it. */
+    if (strchr (basename, '.') == NULL)
+      {
+        g_autoptr(GFile) parent = g_file_get_parent (file);
+        g_autofree char *name = g_strconcat (basename, ".waymark", NULL);
+        GFile *child = g_file_get_child (parent, name);
+
+        g_clear_object (&file);
+        file = child;
+      }
+  }
+
+  /* The file chooser already asked before replacing an existing file. */
+  save_to (op, file, FALSE);
+}
+
+void
+_waymark_window_save (WaymarkWindow *self,
+                      gboolean       save_as,
+                      GCallback      done_cb,
+                      gpointer       done_data)
+{
+  SaveOp *op = g_new0 (SaveOp, 1);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  const char *title;
+
+  op->self = g_object_ref (self);
+  op->done = (WaymarkSaveDoneFunc) done_cb;
+  op->done_data = done_data;
+
+  if (!save_as && self->file != NULL)
+    {
+      save_to (op, self->file, TRUE);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Save Journey Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), new_waymark_filter ());
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  else
+    {
+      title = waymark_document_get_title (self->document);
+      /* Translators: the file name offered for an untitled journey map. */
+      name = g_strdup_printf ("%s.waymark", (title && *title) ? title : _("Journey Map"));
+      g_strdelimit (name, "/\\", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), op);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Reloading */
+
+static void
+reload_now (WaymarkWindow *self)
+{
+  g_autofree char *persona_id = g_strdup (self->persona_id);
+  g_autoptr(GFile) file = g_object_ref (self->file);
+
+  waymark_window_open_file (self, file);
+  /* Stay on the persona the user was looking at, if it is still there. */
+  if (persona_id != NULL && waymark_document_find_persona (self->document, persona_id) != NULL)
+    waymark_window_set_persona_id (self, persona_id);
+}
+
+static void
+reload_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WaymarkWindow    *self)
+{
+  if (g_str_equal (response, "reload"))
+    reload_now (self);
+}
+
+void
+_waymark_window_reload (WaymarkWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->file == NULL)
+    return;
+  if (!waymark_window_get_modified (self))
+    {
+      reload_now (self);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Reload and Discard Changes?"),
+                                                       _("Reloading shows the file as it is on "
+                                                         "disk now. The changes made in this "
+                                                         "window are lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Changes on disk */
+
+static void
+file_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 WaymarkWindow     *self)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  const char *etag;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
+      event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_MOVED_IN &&
+      event != G_FILE_MONITOR_EVENT_RENAMED)
+    return;
+  if (self->saving || self->file == NULL)
+    return;
+
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info == NULL)
+    return;
+  etag = g_file_info_get_etag (info);
+  /* Our own saves update self->etag before the monitor reports them. */
+  if (etag == NULL || g_strcmp0 (etag, self->etag) == 0)
+    return;
+
+  self->changed_on_disk = TRUE;
+  gtk_revealer_set_reveal_child (self->changed_revealer, TRUE);
+  _waymark_window_actions_update (self);
+}
+
+void
+_waymark_window_watch_file (WaymarkWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->file == NULL)
+    return;
+
+  /* WATCH_MOVES: editors that save by renaming a temporary file over
+   * ours report it as a rename. */
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed_cb), self);
+}
+
+/* Drafts */
+
+static GSettings *
+get_settings (WaymarkWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app != NULL ? waymark_application_get_settings (WAYMARK_APPLICATION (app)) : NULL;
+}
+
+static gboolean
+autosave_enabled (WaymarkWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app == NULL || waymark_application_get_autosave (WAYMARK_APPLICATION (app));
+}
+
+static void
+write_draft (WaymarkWindow *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!waymark_window_get_modified (self))
+    {
+      _waymark_window_remove_draft (self);
+      return;
+    }
+  if (self->draft_id == NULL)
+    self->draft_id = waymark_drafts_new_id ();
+
+  bytes = waymark_format_save_to_bytes (self->document);
+  if (!waymark_drafts_save (self->draft_id, bytes, self->file,
+                            waymark_document_get_title (self->document), &error))
+    g_warning ("Could not write a draft of the unsaved changes: %s", error->message);
+}
+
+static gboolean
+draft_timeout_cb (gpointer data)
+{
+  WaymarkWindow *self = data;
+
+  self->draft_timeout_id = 0;
+  write_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_waymark_window_schedule_draft (WaymarkWindow *self)
+{
+  if (!waymark_window_get_modified (self))
+    {
+      /* Undone back to the saved state: nothing to keep. */
+      g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+      _waymark_window_remove_draft (self);
+      return;
+    }
+  if (!autosave_enabled (self) || self->draft_timeout_id != 0)
+    return;
+  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
+}
+
+void
+_waymark_window_remove_draft (WaymarkWindow *self)
+{
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->draft_id != NULL)
+    waymark_drafts_remove (self->draft_id);
+}
+
+static void
+autosave_changed_cb (WaymarkWindow *self)
+{
+  if (autosave_enabled (self))
+    _waymark_window_schedule_draft (self);
+  else
+    _waymark_window_remove_draft (self);
+}
+
+/* Closing */
+
+static void
+close_after_save_cb (WaymarkWindow *self,
+                     gboolean       saved,
+                     gpointer       user_data)
+{
+  if (!saved)
+    return;
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   WaymarkWindow    *self)
+{
+  if (g_str_equal (response, "save"))
+    _waymark_window_save (self, FALSE, G_CALLBACK (close_after_save_cb), NULL);
+  else if (g_str_equal (response, "discard"))
+    {
+      _waymark_window_remove_draft (self);
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+gboolean
+_waymark_window_close_request (WaymarkWindow *self)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *title = NULL;
+  const char *doc_title;
+
+  if (self->close_confirmed || !waymark_window_get_modified (self))
+    {
+      _waymark_window_remove_draft (self);
+      return FALSE;
+    }
+
+  doc_title = waymark_document_get_title (self->document);
+  if (doc_title != NULL && *doc_title != '\0')
+    title = g_strdup (doc_title);
+  else if (self->file != NULL)
+    title = g_file_get_basename (self->file);
+  else
+    title = g_strdup (_("Untitled Journey Map"));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” has unsaved changes. Changes that are not saved "
+                                    "are lost for good."),
+                                  title);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_widget_add_css_class (GTK_WIDGET (dialog), "waymark-save-changes");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+void
+_waymark_window_files_init (WaymarkWindow *self)
+{
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (_waymark_window_update_recent_menu), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+_waymark_window_files_dispose (WaymarkWindow *self)
+{
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+}
+
+void
+_waymark_window_connect_settings (WaymarkWindow *self)
+{
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed::autosave", G_CALLBACK (autosave_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+}

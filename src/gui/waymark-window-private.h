@@ -1,0 +1,80 @@
+/* waymark-window-private.h: what the window's source files share
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "waymark-document.h"
+#include "waymark-window.h"
+
+G_BEGIN_DECLS
+
+struct _WaymarkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  WaymarkDocument      *document;
+  GFile                *file;          /* NULL while untitled */
+  char                 *etag;          /* of the file as we last read or wrote it */
+  GFileMonitor         *monitor;
+  char                 *persona_id;    /* the persona shown; NULL without personas */
+  double                zoom;
+
+  /* Drafts: a copy of unsaved work, written a few seconds after each change. */
+  char                 *draft_id;
+  guint                 draft_timeout_id;
+  /* Restored from a draft: modified compared to the file even though the
+   * history has no steps yet. Cleared by saving. */
+  guint                 restored_draft : 1;
+  guint                 changed_on_disk : 1;
+  /* The close request was confirmed (saved or discarded): close for real. */
+  guint                 close_confirmed : 1;
+  guint                 saving : 1;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  AdwSplitButton       *open_button;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkLabel             *zoom_label;
+  GtkRevealer          *changed_revealer;
+  AdwFlap              *flap;
+  AdwBin               *sidebar_slot;
+  AdwBin               *content_slot;
+  AdwBin               *inspector_slot;
+
+  GtkWidget            *map_view;      /* the placeholder map in content_slot, or NULL */
+  GtkWidget            *persona_list;  /* the placeholder sidebar, or NULL */
+};
+
+/* waymark-window-actions.c */
+void     _waymark_window_class_actions_init (WaymarkWindowClass *klass);
+/* Computes the enabled state of every win. action; the one place that does. */
+void     _waymark_window_actions_update     (WaymarkWindow      *self);
+void     _waymark_window_update_recent_menu (WaymarkWindow      *self);
+
+/* waymark-window-files.c */
+void     _waymark_window_files_init         (WaymarkWindow      *self);
+void     _waymark_window_files_dispose      (WaymarkWindow      *self);
+void     _waymark_window_connect_settings   (WaymarkWindow      *self);
+void     _waymark_window_open_dialog        (WaymarkWindow      *self);
+void     _waymark_window_save               (WaymarkWindow      *self,
+                                             gboolean            save_as,
+                                             GCallback           done_cb,
+                                             gpointer            done_data);
+void     _waymark_window_reload             (WaymarkWindow      *self);
+void     _waymark_window_schedule_draft     (WaymarkWindow      *self);
+void     _waymark_window_remove_draft       (WaymarkWindow      *self);
+void     _waymark_window_watch_file         (WaymarkWindow      *self);
+gboolean _waymark_window_close_request      (WaymarkWindow      *self);
+
+/* Called with TRUE when the document was saved, FALSE on cancel or error. */
+typedef void (*WaymarkSaveDoneFunc) (WaymarkWindow *self,
+                                     gboolean       saved,
+                                     gpointer       user_data);
+
+G_END_DECLS

@@ -1,0 +1,580 @@
+/* waymark-window.c: one journey-map document in a window
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-format.h"
+#include "waymark-map-view.h"
+#include "waymark-persona-list.h"
+#include "waymark-window-private.h"
+
+#define ZOOM_MIN 0.25
+#define ZOOM_MAX 4.0
+
+G_DEFINE_FINAL_TYPE (WaymarkWindow, waymark_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_FILE,
+  PROP_PERSONA_ID,
+  PROP_ZOOM,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+WaymarkWindow *
+waymark_window_new (WaymarkApplication *application)
+{
+  return g_object_new (WAYMARK_TYPE_WINDOW, "application", application, NULL);
+}
+
+WaymarkDocument *
+waymark_window_get_document (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+GFile *
+waymark_window_get_file (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+const char *
+waymark_window_get_draft_id (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+  return self->draft_id;
+}
+
+gboolean
+waymark_window_get_modified (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  return self->restored_draft ||
+         waymark_history_get_modified (waymark_document_get_history (self->document));
+}
+
+gboolean
+waymark_window_is_pristine (WaymarkWindow *self)
+{
+  WaymarkHistory *history;
+
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  history = waymark_document_get_history (self->document);
+  return self->file == NULL && !self->restored_draft &&
+         waymark_history_get_n_undo (history) == 0 &&
+         !waymark_history_get_modified (history);
+}
+
+static char *
+dup_display_title (WaymarkWindow *self)
+{
+  const char *title = waymark_document_get_title (self->document);
+
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+      if (g_str_has_suffix (basename, ".waymark"))
+        basename[strlen (basename) - strlen (".waymark")] = '\0';
+      return g_steal_pointer (&basename);
+    }
+  return g_strdup (_("Untitled Journey Map"));
+}
+
+static void
+update_title (WaymarkWindow *self)
+{
+  g_autofree char *title = dup_display_title (self);
+  g_autofree char *file_name = NULL;
+  g_autofree char *shown_title = NULL;
+  g_autofree char *window_title = NULL;
+  gboolean modified = waymark_window_get_modified (self);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+
+      /* The display name is what the file chooser showed the user. */
+      info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info != NULL)
+        file_name = g_strdup (g_file_info_get_display_name (info));
+      else
+        file_name = g_file_get_basename (self->file);
+    }
+  else
+    file_name = g_strdup (_("Not Saved"));
+
+  /* Translators: the mark before the title of a window with unsaved changes. */
+  shown_title = modified ? g_strdup_printf (_("• %s"), title) : g_strdup (title);
+  adw_window_title_set_title (self->window_title, shown_title);
+  adw_window_title_set_subtitle (self->window_title, file_name);
+
+  /* Translators: the window title: "document title (file name)". */
+  window_title = g_strdup_printf (_("%s (%s)"), shown_title, file_name);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+/* Keeps persona_id pointing at a persona that exists. */
+static void
+ensure_persona (WaymarkWindow *self)
+{
+  WaymarkPersona *persona = NULL;
+
+  if (self->persona_id != NULL)
+    persona = waymark_document_find_persona (self->document, self->persona_id);
+  if (persona != NULL)
+    return;
+  if (waymark_document_get_n_personas (self->document) > 0)
+    persona = waymark_document_get_persona (self->document, 0);
+  waymark_window_set_persona_id (self, persona != NULL ? persona->base.id : NULL);
+}
+
+static void
+document_changed_cb (WaymarkWindow *self)
+{
+  ensure_persona (self);
+  update_title (self);
+  _waymark_window_actions_update (self);
+  _waymark_window_schedule_draft (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
+waymark_window_set_document (WaymarkWindow   *self,
+                             WaymarkDocument *document,
+                             GFile           *file,
+                             const char      *etag)
+{
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  g_return_if_fail (WAYMARK_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+  self->restored_draft = FALSE;
+  self->changed_on_disk = FALSE;
+  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
+
+  /* A persona id of the old document means nothing in the new one. */
+  g_clear_pointer (&self->persona_id, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  ensure_persona (self);
+
+  _waymark_window_watch_file (self);
+  update_title (self);
+  _waymark_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
+waymark_window_restore_draft (WaymarkWindow   *self,
+                              WaymarkDocument *document,
+                              GFile           *file,
+                              const char      *draft_id)
+{
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+
+  waymark_window_set_document (self, document, file, NULL);
+  /* Keep the etag unknown: the file may have changed since the crash, so
+   * the first save compares against what is on disk now. */
+  if (file != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info != NULL)
+        self->etag = g_strdup (g_file_info_get_etag (info));
+    }
+  _waymark_window_remove_draft (self);
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (draft_id);
+  self->restored_draft = TRUE;
+  document_changed_cb (self);
+}
+
+gboolean
+waymark_window_load_file (WaymarkWindow  *self,
+                          GFile          *file,
+                          GError        **error)
+{
+  g_autoptr(WaymarkDocument) document = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  document = waymark_format_load_file (file, error);
+  if (document == NULL)
+    return FALSE;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  _waymark_window_remove_draft (self);
+  waymark_window_set_document (self, document, file,
+                               info != NULL ? g_file_info_get_etag (info) : NULL);
+
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
+  return TRUE;
+}
+
+void
+waymark_window_open_file (WaymarkWindow *self,
+                          GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  if (waymark_window_load_file (self, file, &error))
+    return;
+
+  name = g_file_get_parse_name (file);
+  g_warning ("Could not open %s: %s", name, error->message);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  adw_message_dialog_format_heading (dialog, _("Could Not Open “%s”"), name);
+  /* The loader's message names file, line and column of each problem. */
+  adw_message_dialog_set_body (dialog, error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_widget_add_css_class (GTK_WIDGET (dialog), "waymark-load-error");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+const char *
+waymark_window_get_persona_id (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+  return self->persona_id;
+}
+
+void
+waymark_window_set_persona_id (WaymarkWindow *self,
+                               const char    *persona_id)
+{
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+
+  if (g_strcmp0 (self->persona_id, persona_id) == 0)
+    return;
+  g_free (self->persona_id);
+  self->persona_id = g_strdup (persona_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA_ID]);
+}
+
+double
+waymark_window_get_zoom (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), 1.0);
+  return self->zoom;
+}
+
+void
+waymark_window_set_zoom (WaymarkWindow *self,
+                         double         zoom)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  if (G_APPROX_VALUE (self->zoom, zoom, 0.0001))
+    return;
+  self->zoom = zoom;
+  /* Translators: the zoom level, e.g. "100%". */
+  label = g_strdup_printf (_("%d%%"), (int) (zoom * 100 + 0.5));
+  gtk_label_set_label (self->zoom_label, label);
+  _waymark_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+void
+waymark_window_add_toast (WaymarkWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+waymark_window_set_canvas (WaymarkWindow *self,
+                           GtkWidget     *canvas)
+{
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  adw_bin_set_child (self->content_slot, canvas);
+  self->map_view = NULL;
+}
+
+GtkWidget *
+waymark_window_get_canvas (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+  return adw_bin_get_child (self->content_slot);
+}
+
+void
+waymark_window_set_sidebar (WaymarkWindow *self,
+                            GtkWidget     *sidebar)
+{
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  adw_bin_set_child (self->sidebar_slot, sidebar);
+  self->persona_list = NULL;
+}
+
+void
+waymark_window_set_inspector (WaymarkWindow *self,
+                              GtkWidget     *inspector)
+{
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  adw_bin_set_child (self->inspector_slot, inspector);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector_slot), inspector != NULL);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         WaymarkWindow *self)
+{
+  GSList *files;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || app == NULL)
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    waymark_application_open_file (WAYMARK_APPLICATION (app), l->data);
+  return files != NULL;
+}
+
+static gboolean
+waymark_window_close_request (GtkWindow *window)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (window);
+  GtkApplication *app = gtk_window_get_application (window);
+  GSettings *settings = NULL;
+
+  if (_waymark_window_close_request (self))
+    return TRUE;   /* asked the user; closes later if they agree */
+
+  if (app != NULL)
+    settings = waymark_application_get_settings (WAYMARK_APPLICATION (app));
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (waymark_window_parent_class)->close_request (window);
+}
+
+static void
+waymark_window_constructed (GObject *object)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = NULL;
+
+  G_OBJECT_CLASS (waymark_window_parent_class)->constructed (object);
+
+  if (app != NULL)
+    settings = waymark_application_get_settings (WAYMARK_APPLICATION (app));
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  if (app != NULL && self->map_view != NULL)
+    g_object_bind_property (app, "palette", self->map_view, "palette", G_BINDING_SYNC_CREATE);
+  _waymark_window_connect_settings (self);
+  _waymark_window_update_recent_menu (self);
+}
+
+static void
+waymark_window_dispose (GObject *object)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (object);
+
+  _waymark_window_files_dispose (self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (waymark_window_parent_class)->dispose (object);
+}
+
+static void
+waymark_window_finalize (GObject *object)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->persona_id, g_free);
+  g_clear_pointer (&self->draft_id, g_free);
+
+  G_OBJECT_CLASS (waymark_window_parent_class)->finalize (object);
+}
+
+static void
+waymark_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_PERSONA_ID:
+      g_value_set_string (value, self->persona_id);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, waymark_window_get_modified (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSONA_ID:
+      waymark_window_set_persona_id (self, g_value_get_string (value));
+      break;
+    case PROP_ZOOM:
+      waymark_window_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_window_class_init (WaymarkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = waymark_window_constructed;
+  object_class->dispose = waymark_window_dispose;
+  object_class->finalize = waymark_window_finalize;
+  object_class->get_property = waymark_window_get_property;
+  object_class->set_property = waymark_window_set_property;
+  window_class->close_request = waymark_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, WAYMARK_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PERSONA_ID] =
+    g_param_spec_string ("persona-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, ZOOM_MIN, ZOOM_MAX, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/waymark/Waymark/waymark-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, changed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sidebar_slot);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, content_slot);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, inspector_slot);
+
+  _waymark_window_class_actions_init (klass);
+}
+
+static void
+waymark_window_init (WaymarkWindow *self)
+{
+  g_autoptr(WaymarkDocument) document = waymark_document_new ();
+  GtkDropTarget *drop_target;
+  GtkWidget *scrolled;
+
+  self->zoom = 1.0;
+
+  g_type_ensure (WAYMARK_TYPE_MAP_VIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Until the editing canvas and the persona sidebar take their slots, a
+   * read-only map and a persona list fill them. */
+  self->map_view = waymark_map_view_new ();
+  g_object_bind_property (self, "document", self->map_view, "document", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "persona-id", self->map_view, "persona-id", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "zoom", self->map_view, "zoom", G_BINDING_SYNC_CREATE);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->map_view);
+  adw_bin_set_child (self->content_slot, scrolled);
+
+  self->persona_list = waymark_persona_list_new ();
+  g_object_bind_property (self, "document", self->persona_list, "document", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "persona-id", self->persona_list, "persona-id",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  adw_bin_set_child (self->sidebar_slot, self->persona_list);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  _waymark_window_files_init (self);
+  waymark_window_set_document (self, document, NULL, NULL);
+}

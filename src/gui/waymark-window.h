@@ -1,0 +1,84 @@
+/* waymark-window.h: one journey-map document in a window
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "waymark-application.h"
+#include "waymark-document.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_TYPE_WINDOW (waymark_window_get_type ())
+G_DECLARE_FINAL_TYPE (WaymarkWindow, waymark_window, WAYMARK, WINDOW, AdwApplicationWindow)
+
+/* A window with a new, empty, untitled document. */
+WaymarkWindow   *waymark_window_new               (WaymarkApplication *application);
+
+WaymarkDocument *waymark_window_get_document      (WaymarkWindow      *self);
+/* Replaces the document (after loading or reloading); @file may be NULL
+ * for an untitled document and @etag is the loaded file's etag. */
+void             waymark_window_set_document      (WaymarkWindow      *self,
+                                                   WaymarkDocument    *document,
+                                                   GFile              *file,
+                                                   const char         *etag);
+/* The file the document is saved to, or NULL while untitled. */
+GFile           *waymark_window_get_file          (WaymarkWindow      *self);
+/* Whether the document has changes that are not saved to its file. */
+gboolean         waymark_window_get_modified      (WaymarkWindow      *self);
+/* Untitled, unmodified: a window that opening a file may reuse. */
+gboolean         waymark_window_is_pristine       (WaymarkWindow      *self);
+
+/* The persona shown in the content area, or NULL. */
+const char      *waymark_window_get_persona_id    (WaymarkWindow      *self);
+void             waymark_window_set_persona_id    (WaymarkWindow      *self,
+                                                   const char         *persona_id);
+/* The zoom of the map, 1.0 = 100 %. The canvas binds to this property. */
+double           waymark_window_get_zoom          (WaymarkWindow      *self);
+void             waymark_window_set_zoom          (WaymarkWindow      *self,
+                                                   double              zoom);
+
+/* Loads @file into this window. On failure the window is unchanged and
+ * @error names file, line and column. */
+gboolean         waymark_window_load_file         (WaymarkWindow      *self,
+                                                   GFile              *file,
+                                                   GError            **error);
+/* Loads @file, showing the loader's message in a dialog on failure. */
+void             waymark_window_open_file         (WaymarkWindow      *self,
+                                                   GFile              *file);
+/* Saves the document to @file synchronously and makes it the window's
+ * file; what Save and Save As end in. When @etag_check is TRUE and the
+ * file changed on disk since it was read, fails with G_IO_ERROR_WRONG_ETAG. */
+gboolean         waymark_window_save_to_file      (WaymarkWindow      *self,
+                                                   GFile              *file,
+                                                   gboolean            etag_check,
+                                                   GError            **error);
+/* Puts the content of a draft (see waymark-drafts.h) into this window:
+ * the document as it was, modified compared to @file (may be NULL). */
+void             waymark_window_restore_draft     (WaymarkWindow      *self,
+                                                   WaymarkDocument    *document,
+                                                   GFile              *file,
+                                                   const char         *draft_id);
+/* The id of this window's draft (a file name in the drafts directory). */
+const char      *waymark_window_get_draft_id      (WaymarkWindow      *self);
+
+/* Shows a short message at the bottom of the window. */
+void             waymark_window_add_toast         (WaymarkWindow      *self,
+                                                   AdwToast           *toast);
+
+/* The slots of the window's layout. The content slot holds the map (a
+ * WaymarkCanvas; until one is set, a read-only map view), the sidebar
+ * slot the persona list, the inspector slot the inspector (hidden while
+ * empty). Each takes a floating or new reference. */
+void             waymark_window_set_canvas        (WaymarkWindow      *self,
+                                                   GtkWidget          *canvas);
+void             waymark_window_set_sidebar       (WaymarkWindow      *self,
+                                                   GtkWidget          *sidebar);
+void             waymark_window_set_inspector     (WaymarkWindow      *self,
+                                                   GtkWidget          *inspector);
+GtkWidget       *waymark_window_get_canvas        (WaymarkWindow      *self);
+
+G_END_DECLS

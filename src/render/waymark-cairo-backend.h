@@ -1,0 +1,25 @@
+/* waymark-cairo-backend.h: draws a scene with cairo (canvas, PNG, PDF, print)
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "waymark-scene.h"
+
+G_BEGIN_DECLS
+
+/* Draws @scene on @cr in the current user space, which the caller has
+ * set up so that one unit is one document point (for the canvas:
+ * cairo_translate by the scroll offset, cairo_scale by the zoom).
+ * Only items that intersect @clip (document units; NULL: everything)
+ * are drawn, so pass the visible area. Does not paint a background:
+ * the map is drawn on what is there (white page, canvas background, or
+ * transparent). Leaves @cr's state as it found it. */
+void waymark_cairo_backend_draw (WaymarkScene      *scene,
+                                 cairo_t           *cr,
+                                 const WaymarkRect *clip);
+
+G_END_DECLS

@@ -1,0 +1,601 @@
+/* waymark-export.c: PDF, SVG and PNG export
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "waymark-cairo-backend.h"
+#include "waymark-export.h"
+#include "waymark-layout.h"
+#include "waymark-scene.h"
+#include "waymark-svg-writer.h"
+
+/* cairo image surfaces address rows with an int stride; stay well below,
+ * and below what a viewer can open. */
+#define MAX_PNG_SIDE   32000
+#define MAX_PNG_PIXELS (400.0 * 1000 * 1000)
+
+/* Paper in points, portrait. */
+static const double paper_sizes[][2] = {
+  [WAYMARK_PAPER_FIT] = { 0, 0 },
+  [WAYMARK_PAPER_A4] = { 595.276, 841.890 },
+  [WAYMARK_PAPER_A3] = { 841.890, 1190.551 },
+  [WAYMARK_PAPER_LETTER] = { 612, 792 },
+};
+
+G_DEFINE_QUARK (waymark-export-error-quark, waymark_export_error)
+
+void
+waymark_export_options_init (WaymarkExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->format = WAYMARK_EXPORT_FORMAT_PDF;
+  options->persona = NULL;
+  options->paper = WAYMARK_PAPER_FIT;
+  options->orientation = WAYMARK_ORIENTATION_LANDSCAPE;
+  options->scale = 2.0;
+  options->transparent = FALSE;
+  options->palette = WAYMARK_PALETTE_STANDARD;
+}
+
+gboolean
+waymark_export_format_from_string (const char          *name,
+                                   WaymarkExportFormat *format)
+{
+  static const struct { const char *name; WaymarkExportFormat format; } formats[] = {
+    { "pdf", WAYMARK_EXPORT_FORMAT_PDF },
+    { "svg", WAYMARK_EXPORT_FORMAT_SVG },
+    { "png", WAYMARK_EXPORT_FORMAT_PNG },
+  };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        if (format != NULL)
+          *format = formats[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+waymark_export_format_from_path (const char          *path,
+                                 WaymarkExportFormat *format)
+{
+  const char *dot;
+  const char *slash;
+
+  if (path == NULL)
+    return FALSE;
+  dot = strrchr (path, '.');
+  slash = strrchr (path, G_DIR_SEPARATOR);
+  if (dot == NULL || (slash != NULL && dot < slash))
+    return FALSE;
+  return waymark_export_format_from_string (dot + 1, format);
+}
+
+gboolean
+waymark_paper_from_string (const char   *name,
+                           WaymarkPaper *paper)
+{
+  static const struct { const char *name; WaymarkPaper paper; } papers[] = {
+    { "fit", WAYMARK_PAPER_FIT },
+    { "a4", WAYMARK_PAPER_A4 },
+    { "a3", WAYMARK_PAPER_A3 },
+    { "letter", WAYMARK_PAPER_LETTER },
+  };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (papers); i++)
+    if (g_ascii_strcasecmp (name, papers[i].name) == 0)
+      {
+        if (paper != NULL)
+          *paper = papers[i].paper;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+WaymarkPersona *
+waymark_export_find_persona (WaymarkDocument *document,
+                             const char      *id_or_name)
+{
+  WaymarkPersona *persona;
+  guint n;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), NULL);
+
+  if (id_or_name == NULL)
+    return NULL;
+  persona = waymark_document_find_persona (document, id_or_name);
+  if (persona != NULL)
+    return persona;
+
+  n = waymark_document_get_n_personas (document);
+  for (guint i = 0; i < n; i++)
+    {
+      persona = waymark_document_get_persona (document, i);
+      if (g_strcmp0 (persona->name, id_or_name) == 0)
+        return persona;
+    }
+  {
+    g_autofree char *wanted = g_utf8_casefold (id_or_name, -1);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *name = NULL;
+
+        persona = waymark_document_get_persona (document, i);
+        name = g_utf8_casefold (persona->name, -1);
+        if (g_strcmp0 (name, wanted) == 0)
+          return persona;
+      }
+  }
+  return NULL;
+}
+
+void
+waymark_export_get_page_size (WaymarkPaper        paper,
+                              WaymarkOrientation  orientation,
+                              double              map_width,
+                              double              map_height,
+                              double             *page_width,
+                              double             *page_height)
+{
+  double w, h;
+
+  if (paper == WAYMARK_PAPER_FIT || (guint) paper >= G_N_ELEMENTS (paper_sizes))
+    {
+      w = map_width;
+      h = map_height;
+    }
+  else if (orientation == WAYMARK_ORIENTATION_LANDSCAPE)
+    {
+      w = paper_sizes[paper][1];
+      h = paper_sizes[paper][0];
+    }
+  else
+    {
+      w = paper_sizes[paper][0];
+      h = paper_sizes[paper][1];
+    }
+  if (page_width != NULL)
+    *page_width = w;
+  if (page_height != NULL)
+    *page_height = h;
+}
+
+static WaymarkLayout *
+page_layout (WaymarkDocument *document,
+             const char      *persona_id,
+             WaymarkPalette   palette,
+             int              page_number,
+             int              n_pages)
+{
+  WaymarkRenderOptions options;
+
+  waymark_render_options_init (&options);
+  options.palette = palette;
+  options.show_footer = TRUE;
+  options.page_number = page_number;
+  options.n_pages = n_pages;
+  return waymark_layout_new (document, persona_id, &options, NULL);
+}
+
+static void
+draw_layout_on_page (WaymarkLayout *layout,
+                     cairo_t       *cr,
+                     double         page_width,
+                     double         page_height)
+{
+  g_autoptr (WaymarkScene) scene = waymark_scene_new_for_layout (layout);
+  double width, height, scale;
+
+  waymark_layout_get_size (layout, &width, &height);
+  scale = MIN (page_width / width, page_height / height);
+
+  cairo_save (cr);
+  cairo_translate (cr, (page_width - width * scale) / 2, (page_height - height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  waymark_cairo_backend_draw (scene, cr, NULL);
+  cairo_restore (cr);
+}
+
+void
+waymark_export_draw_page (WaymarkDocument *document,
+                          const char      *persona_id,
+                          WaymarkPalette   palette,
+                          cairo_t         *cr,
+                          double           page_width,
+                          double           page_height,
+                          int              page_number,
+                          int              n_pages)
+{
+  g_autoptr (WaymarkLayout) layout = NULL;
+
+  g_return_if_fail (WAYMARK_IS_DOCUMENT (document));
+  g_return_if_fail (cr != NULL);
+
+  layout = page_layout (document, persona_id, palette, page_number, n_pages);
+  if (layout != NULL)
+    draw_layout_on_page (layout, cr, page_width, page_height);
+}
+
+/* Writing through a temporary file */
+
+typedef struct {
+  char   *path;        /* the final name */
+  char   *temp_path;   /* OUT.XXXXXX next to it */
+  int     fd;
+  GError *error;       /* the first write error */
+} Output;
+
+static gboolean
+output_open (Output      *output,
+             const char  *path,
+             GError     **error)
+{
+  int saved_errno;
+
+  memset (output, 0, sizeof *output);
+  output->path = g_strdup (path);
+  /* Next to the output, so that the rename stays on one file system and
+   * is atomic. */
+  output->temp_path = g_strconcat (path, ".XXXXXX", NULL);
+  output->fd = g_mkstemp_full (output->temp_path, O_WRONLY, 0666);
+  if (output->fd >= 0)
+    return TRUE;
+
+  saved_errno = errno;
+  g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
+               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+  g_clear_pointer (&output->temp_path, g_free);
+  g_clear_pointer (&output->path, g_free);
+  return FALSE;
+}
+
+static cairo_status_t
+output_write_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  Output *output = closure;
+
+  while (length > 0)
+    {
+      ssize_t written = write (output->fd, data, length);
+
+      if (written < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+          if (output->error == NULL)
+            g_set_error (&output->error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
+                         _("Cannot write “%s”: %s"), output->path, g_strerror (saved_errno));
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += written;
+      length -= written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Closes the temporary file and, when everything went well, renames it
+ * to the output; otherwise removes it. */
+static gboolean
+output_finish (Output    *output,
+               gboolean   success,
+               GError   **error)
+{
+  if (success && output->error == NULL && fsync (output->fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&output->error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
+                   _("Cannot write “%s”: %s"), output->path, g_strerror (saved_errno));
+    }
+  if (close (output->fd) != 0 && success && output->error == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&output->error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
+                   _("Cannot write “%s”: %s"), output->path, g_strerror (saved_errno));
+    }
+  output->fd = -1;
+
+  if (success && output->error == NULL)
+    {
+      /* mkstemp makes the file 0600; an export is an ordinary document. */
+      mode_t mask = umask (0);
+
+      umask (mask);
+      g_chmod (output->temp_path, 0666 & ~mask);
+      if (g_rename (output->temp_path, output->path) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (&output->error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
+                       _("Cannot write “%s”: %s"), output->path, g_strerror (saved_errno));
+        }
+    }
+
+  if (!success || output->error != NULL)
+    g_unlink (output->temp_path);
+
+  g_clear_pointer (&output->temp_path, g_free);
+  g_clear_pointer (&output->path, g_free);
+  if (output->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&output->error));
+      return FALSE;
+    }
+  return success;
+}
+
+static gboolean
+check_cairo (cairo_status_t   status,
+             Output          *output,
+             GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  if (output->error == NULL)
+    g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
+                 _("Cannot write “%s”: %s"), output->path, cairo_status_to_string (status));
+  return FALSE;
+}
+
+static char *
+format_date (GDateTime *date)
+{
+  if (date == NULL)
+    return NULL;
+  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static gboolean
+export_pdf (WaymarkDocument            *document,
+            const WaymarkExportOptions *options,
+            GPtrArray                  *personas,
+            const char                 *path,
+            GError                    **error)
+{
+  Output output;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  g_autofree char *creator = g_strdup_printf ("Waymark %s", PACKAGE_VERSION);
+  g_autofree char *created = format_date (waymark_document_get_created (document));
+  g_autofree char *modified = format_date (waymark_document_get_modified (document));
+  const char *title = waymark_document_get_title (document);
+  const char *author = waymark_document_get_author (document);
+  const char *description = waymark_document_get_description (document);
+
+  if (!output_open (&output, path, error))
+    return FALSE;
+
+  surface = cairo_pdf_surface_create_for_stream (output_write_cb, &output, 595, 842);
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  if (title != NULL && title[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (author != NULL && author[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
+                                  description != NULL && description[0] != '\0'
+                                    ? description : _("Customer journey map"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  if (created != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+  if (modified != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, modified);
+
+  cr = cairo_create (surface);
+  for (guint i = 0; i < personas->len; i++)
+    {
+      WaymarkPersona *persona = g_ptr_array_index (personas, i);
+      g_autoptr (WaymarkLayout) layout = NULL;
+      g_autofree char *link = NULL;
+      double width, height, page_width, page_height;
+
+      layout = page_layout (document, persona->base.id, options->palette, i + 1, personas->len);
+      waymark_layout_get_size (layout, &width, &height);
+      waymark_export_get_page_size (options->paper, options->orientation, width, height,
+                                    &page_width, &page_height);
+      cairo_pdf_surface_set_size (surface, page_width, page_height);
+
+      /* A white page even in viewers that show transparency. */
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      draw_layout_on_page (layout, cr, page_width, page_height);
+
+      link = g_strdup_printf ("page=%u pos=[0 0]", i + 1);
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
+                                     persona->name[0] != '\0' ? persona->name : persona->base.id,
+                                     link, 0);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!check_cairo (status, &output, error))
+    {
+      output_finish (&output, FALSE, NULL);
+      return FALSE;
+    }
+  return output_finish (&output, TRUE, error);
+}
+
+static gboolean
+export_svg (WaymarkDocument            *document,
+            const WaymarkExportOptions *options,
+            WaymarkPersona             *persona,
+            const char                 *path,
+            GError                    **error)
+{
+  g_autoptr (WaymarkLayout) layout = NULL;
+  g_autoptr (WaymarkScene) scene = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  WaymarkRenderOptions render_options;
+  WaymarkColor white = { 1, 1, 1, 1 };
+  Output output;
+  const guint8 *data;
+  gsize size;
+  gboolean ok;
+
+  waymark_render_options_init (&render_options);
+  render_options.palette = options->palette;
+  layout = waymark_layout_new (document, persona->base.id, &render_options, NULL);
+  scene = waymark_scene_new_for_layout (layout);
+  bytes = waymark_svg_writer_to_bytes (scene, options->transparent ? NULL : &white);
+
+  if (!output_open (&output, path, error))
+    return FALSE;
+  data = g_bytes_get_data (bytes, &size);
+  ok = output_write_cb (&output, data, size) == CAIRO_STATUS_SUCCESS;
+  return output_finish (&output, ok, error);
+}
+
+static gboolean
+export_png (WaymarkDocument            *document,
+            const WaymarkExportOptions *options,
+            WaymarkPersona             *persona,
+            const char                 *path,
+            GError                    **error)
+{
+  g_autoptr (WaymarkLayout) layout = NULL;
+  g_autoptr (WaymarkScene) scene = NULL;
+  WaymarkRenderOptions render_options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  Output output;
+  double width, height;
+  double scale = options->scale > 0 ? options->scale : 1.0;
+  int pixel_width, pixel_height;
+
+  waymark_render_options_init (&render_options);
+  render_options.palette = options->palette;
+  layout = waymark_layout_new (document, persona->base.id, &render_options, NULL);
+  waymark_layout_get_size (layout, &width, &height);
+
+  if (width * scale > MAX_PNG_SIDE || height * scale > MAX_PNG_SIDE
+      || width * scale * height * scale > MAX_PNG_PIXELS)
+    {
+      g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_TOO_LARGE,
+                   _("The image would be %.0f × %.0f pixels; use a smaller scale"),
+                   width * scale, height * scale);
+      return FALSE;
+    }
+  pixel_width = MAX (1, (int) ceil (width * scale));
+  pixel_height = MAX (1, (int) ceil (height * scale));
+
+  scene = waymark_scene_new_for_layout (layout);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cr = cairo_create (surface);
+  if (!options->transparent)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+    }
+  cairo_scale (cr, scale, scale);
+  waymark_cairo_backend_draw (scene, cr, NULL);
+  cairo_destroy (cr);
+
+  if (!output_open (&output, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  status = cairo_surface_write_to_png_stream (surface, output_write_cb, &output);
+  cairo_surface_destroy (surface);
+  if (!check_cairo (status, &output, error))
+    {
+      output_finish (&output, FALSE, NULL);
+      return FALSE;
+    }
+  return output_finish (&output, TRUE, error);
+}
+
+gboolean
+waymark_export_to_file (WaymarkDocument             *document,
+                        const WaymarkExportOptions  *options,
+                        const char                  *path,
+                        char                       **notice,
+                        GError                     **error)
+{
+  g_autoptr (GPtrArray) personas = g_ptr_array_new ();
+  guint n;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (notice != NULL)
+    *notice = NULL;
+
+  n = waymark_document_get_n_personas (document);
+  if (n == 0)
+    {
+      g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_EMPTY,
+                   _("The document has no persona to export"));
+      return FALSE;
+    }
+
+  if (options->persona != NULL)
+    {
+      WaymarkPersona *persona = waymark_export_find_persona (document, options->persona);
+
+      if (persona == NULL)
+        {
+          g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_PERSONA_NOT_FOUND,
+                       _("No persona with id or name “%s”"), options->persona);
+          return FALSE;
+        }
+      g_ptr_array_add (personas, persona);
+    }
+  else if (options->format == WAYMARK_EXPORT_FORMAT_PDF)
+    {
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (personas, waymark_document_get_persona (document, i));
+    }
+  else
+    {
+      WaymarkPersona *first = waymark_document_get_persona (document, 0);
+
+      g_ptr_array_add (personas, first);
+      if (n > 1 && notice != NULL)
+        *notice = g_strdup_printf (_("The document has %u personas; exported the first, "
+                                     "“%s” (%s). Choose one with --persona."),
+                                   n, first->name, first->base.id);
+    }
+
+  switch (options->format)
+    {
+    case WAYMARK_EXPORT_FORMAT_PDF:
+      return export_pdf (document, options, personas, path, error);
+    case WAYMARK_EXPORT_FORMAT_SVG:
+      return export_svg (document, options, g_ptr_array_index (personas, 0), path, error);
+    case WAYMARK_EXPORT_FORMAT_PNG:
+      return export_png (document, options, g_ptr_array_index (personas, 0), path, error);
+    default:
+      g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_FORMAT,
+                   _("Unknown export format"));
+      return FALSE;
+    }
+}

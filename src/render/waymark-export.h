@@ -1,0 +1,112 @@
+/* waymark-export.h: PDF, SVG and PNG export, shared by `waymark export` and the app
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "waymark-document.h"
+#include "waymark-render-types.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_EXPORT_ERROR (waymark_export_error_quark ())
+
+typedef enum {
+  WAYMARK_EXPORT_ERROR_FORMAT,            /* unknown or unsupported format */
+  WAYMARK_EXPORT_ERROR_PERSONA_NOT_FOUND, /* no persona with that id or name */
+  WAYMARK_EXPORT_ERROR_EMPTY,             /* the document has no persona */
+  WAYMARK_EXPORT_ERROR_IO,                /* cannot write the output */
+  WAYMARK_EXPORT_ERROR_TOO_LARGE,         /* the image would be too big */
+} WaymarkExportError;
+
+GQuark waymark_export_error_quark (void);
+
+typedef enum {
+  WAYMARK_EXPORT_FORMAT_PDF,
+  WAYMARK_EXPORT_FORMAT_SVG,
+  WAYMARK_EXPORT_FORMAT_PNG,
+} WaymarkExportFormat;
+
+typedef enum {
+  WAYMARK_PAPER_FIT,      /* each page is the size of its map */
+  WAYMARK_PAPER_A4,
+  WAYMARK_PAPER_A3,
+  WAYMARK_PAPER_LETTER,
+} WaymarkPaper;
+
+typedef enum {
+  WAYMARK_ORIENTATION_LANDSCAPE,
+  WAYMARK_ORIENTATION_PORTRAIT,
+} WaymarkOrientation;
+
+typedef struct {
+  WaymarkExportFormat  format;
+  const char          *persona;      /* an id or a name; NULL for all (PDF) or the first */
+  WaymarkPaper         paper;        /* PDF only */
+  WaymarkOrientation   orientation;  /* with a paper size */
+  double               scale;        /* PNG: pixels per point (1 = 72 dpi); SVG/PDF: ignored */
+  gboolean             transparent;  /* PNG and SVG: no white background */
+  WaymarkPalette       palette;
+} WaymarkExportOptions;
+
+/* Defaults: PDF, all personas, fit, landscape, scale 2 (144 dpi), white, standard palette. */
+void     waymark_export_options_init       (WaymarkExportOptions  *options);
+
+/* "pdf", "svg", "png" (any case). */
+gboolean waymark_export_format_from_string (const char            *name,
+                                            WaymarkExportFormat   *format);
+/* From the file name's extension. */
+gboolean waymark_export_format_from_path   (const char            *path,
+                                            WaymarkExportFormat   *format);
+/* "fit", "a4", "a3", "letter". */
+gboolean waymark_paper_from_string         (const char            *name,
+                                            WaymarkPaper          *paper);
+
+/* The persona that @id_or_name names: an id first, then an exact name,
+ * then a case-insensitive name. NULL when none matches. */
+WaymarkPersona *waymark_export_find_persona (WaymarkDocument      *document,
+                                             const char           *id_or_name);
+
+/* Writes @document to @path. PDF: one page per persona (or only the
+ * chosen one), vector, fonts embedded, metadata and an outline entry per
+ * persona. SVG and PNG hold one persona: the chosen one, or the first;
+ * when the document has several and none was chosen, *@notice (may be
+ * NULL) is set to a message saying which one was written (free with
+ * g_free). Writes to a temporary file next to @path and renames it on
+ * success, so a failed export leaves no partial file. */
+gboolean waymark_export_to_file            (WaymarkDocument             *document,
+                                            const WaymarkExportOptions  *options,
+                                            const char                  *path,
+                                            char                       **notice,
+                                            GError                     **error);
+
+/* The page size, in points, that a persona's map gets on @paper in
+ * @orientation (for fit: the map's own size). For the print dialog's
+ * preview and for tests. */
+void     waymark_export_get_page_size      (WaymarkPaper           paper,
+                                            WaymarkOrientation     orientation,
+                                            double                 map_width,
+                                            double                 map_height,
+                                            double                *page_width,
+                                            double                *page_height);
+
+/* Draws the map of @persona_id on @cr scaled to fit a page of
+ * @page_width x @page_height points (centred, never enlarged beyond 1:1
+ * unless the page is "fit"), with a footer showing the document title and
+ * "@page_number / @n_pages" (when > 0). The PDF export and the app's
+ * printing (GtkPrintOperation::draw-page) both use this, so print and
+ * export look the same. */
+void     waymark_export_draw_page          (WaymarkDocument            *document,
+                                            const char                 *persona_id,
+                                            WaymarkPalette              palette,
+                                            cairo_t                    *cr,
+                                            double                      page_width,
+                                            double                      page_height,
+                                            int                         page_number,
+                                            int                         n_pages);
+
+G_END_DECLS

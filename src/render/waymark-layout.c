@@ -1,0 +1,1369 @@
+/* waymark-layout.c: the geometry of one persona's journey map
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "waymark-layout-private.h"
+
+/* Metrics of the map, in points. Chosen on an A3 landscape print and a
+ * 1080p screen at 100 %: body text 8.5 pt reads on paper, cards keep a
+ * 7 pt gutter so that tints do not run together. */
+#define MARGIN              28.0
+#define TITLE_GAP           18.0
+#define AVATAR_SIZE         46.0
+#define AVATAR_GAP          14.0
+#define LANE_HEADER_WIDTH   138.0
+#define LANE_HEADER_GAP     6.0
+#define LANE_GAP            6.0
+#define PHASE_ROW_GAP       8.0
+#define PHASE_PAD_X         16.0
+#define PHASE_PAD_Y         7.0
+#define PHASE_ARROW         9.0
+#define CELL_PAD            6.0
+#define CARD_GAP            6.0
+#define CARD_PAD_X          7.0
+#define CARD_PAD_Y          6.0
+#define CARD_ACCENT         3.0
+#define CARD_ICON           9.0
+#define CARD_MIN_HEIGHT     22.0
+#define CHIP_GAP            3.0
+#define ROW_MIN_HEIGHT      46.0
+#define EMOTION_ROW_HEIGHT  156.0
+#define EMOTION_LABEL_ROOM  34.0
+#define EMOTION_MARKER      4.5
+#define EMOTION_HIT_RADIUS  8.0
+#define FOOTER_GAP          14.0
+#define FOOTER_HEIGHT       18.0
+#define ICON_SIZE           13.0
+
+static const WaymarkTextStyleInfo text_styles[WAYMARK_N_TEXT_STYLES] = {
+  [WAYMARK_TEXT_DOC_TITLE]     = { "Cantarell, DejaVu Sans", 8.0, 700, FALSE },
+  [WAYMARK_TEXT_PERSONA_NAME]  = { "Cantarell, DejaVu Sans", 20.0, 700, FALSE },
+  [WAYMARK_TEXT_AMBITION]      = { "Cantarell, DejaVu Sans", 11.0, 400, FALSE },
+  [WAYMARK_TEXT_DESCRIPTION]   = { "Cantarell, DejaVu Sans", 8.5, 400, FALSE },
+  [WAYMARK_TEXT_AVATAR]        = { "Cantarell, DejaVu Sans", 15.0, 700, FALSE },
+  [WAYMARK_TEXT_PHASE_NUMBER]  = { "Cantarell, DejaVu Sans", 7.5, 700, FALSE },
+  [WAYMARK_TEXT_PHASE_NAME]    = { "Cantarell, DejaVu Sans", 10.0, 700, FALSE },
+  [WAYMARK_TEXT_LANE_NAME]     = { "Cantarell, DejaVu Sans", 9.5, 700, FALSE },
+  [WAYMARK_TEXT_SCALE]         = { "Cantarell, DejaVu Sans", 6.5, 400, FALSE },
+  [WAYMARK_TEXT_CARD]          = { "Cantarell, DejaVu Sans", 8.5, 400, FALSE },
+  [WAYMARK_TEXT_EVIDENCE]      = { "Cantarell, DejaVu Sans", 7.0, 400, FALSE },
+  [WAYMARK_TEXT_CHIP]          = { "Cantarell, DejaVu Sans", 6.5, 700, FALSE },
+  [WAYMARK_TEXT_EMOTION_LABEL] = { "Cantarell, DejaVu Sans", 7.5, 400, FALSE },
+  [WAYMARK_TEXT_FOOTER]        = { "Cantarell, DejaVu Sans", 7.5, 400, FALSE },
+};
+
+const WaymarkTextStyleInfo *
+waymark_text_style_get_info (WaymarkTextStyle style)
+{
+  g_return_val_if_fail ((guint) style < WAYMARK_N_TEXT_STYLES, &text_styles[0]);
+  return &text_styles[style];
+}
+
+/* One Pango context for all layouts: 72 dpi so that a font size in
+ * points is a size in document units, and no hinting or rounding of
+ * metrics, so that line breaks are the same at every zoom, in the PDF
+ * and on screen. */
+static PangoContext *
+get_pango_context (void)
+{
+  static PangoContext *context;
+  static PangoFontDescription *descs[WAYMARK_N_TEXT_STYLES];
+
+  if (g_once_init_enter (&context))
+    {
+      PangoFontMap *font_map = pango_cairo_font_map_new ();
+      PangoContext *new_context = pango_font_map_create_context (font_map);
+      cairo_font_options_t *font_options = cairo_font_options_create ();
+
+      cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+      cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
+      pango_cairo_context_set_font_options (new_context, font_options);
+      pango_cairo_context_set_resolution (new_context, 72.0);
+      pango_context_set_round_glyph_positions (new_context, FALSE);
+      cairo_font_options_destroy (font_options);
+      g_object_unref (font_map);
+
+      for (guint i = 0; i < WAYMARK_N_TEXT_STYLES; i++)
+        {
+          descs[i] = pango_font_description_from_string (text_styles[i].family);
+          pango_font_description_set_size (descs[i], (int) (text_styles[i].size * PANGO_SCALE));
+          pango_font_description_set_weight (descs[i], text_styles[i].weight);
+          pango_font_description_set_style (descs[i],
+                                            text_styles[i].italic ? PANGO_STYLE_ITALIC
+                                                                  : PANGO_STYLE_NORMAL);
+        }
+      g_object_set_data (G_OBJECT (new_context), "waymark-font-descs", descs);
+      g_once_init_leave (&context, new_context);
+    }
+  return context;
+}
+
+static const PangoFontDescription *
+get_font_description (WaymarkTextStyle style)
+{
+  PangoFontDescription **descs;
+
+  descs = g_object_get_data (G_OBJECT (get_pango_context ()), "waymark-font-descs");
+  return descs[style];
+}
+
+/* Texts */
+
+static void
+layout_text_clear (gpointer data)
+{
+  WaymarkLayoutText *text = data;
+
+  g_clear_object (&text->layout);
+  for (guint i = 0; i < text->n_lines; i++)
+    g_free (text->lines[i].text);
+  g_free (text->lines);
+}
+
+static WaymarkLayoutText *
+layout_text_ref (WaymarkLayoutText *text)
+{
+  return g_rc_box_acquire (text);
+}
+
+static void
+layout_text_unref (gpointer text)
+{
+  g_rc_box_release_full (text, layout_text_clear);
+}
+
+static gboolean
+is_trailing_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x2028 || c == 0x2029;
+}
+
+static void
+extract_lines (WaymarkLayoutText *text,
+               const char        *string)
+{
+  PangoLayoutIter *iter;
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (WaymarkTextLine));
+
+  iter = pango_layout_get_iter (text->layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      WaymarkTextLine out;
+      const char *start = string + line->start_index;
+      const char *end = start + line->length;
+
+      /* Wrapped lines end in the space they broke at; SVG would show it. */
+      while (end > start)
+        {
+          const char *prev = g_utf8_find_prev_char (start, end);
+
+          if (prev == NULL || !is_trailing_space (g_utf8_get_char (prev)))
+            break;
+          end = prev;
+        }
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      out.text = g_strndup (start, end - start);
+      out.x = (double) logical.x / PANGO_SCALE;
+      out.width = (double) logical.width / PANGO_SCALE;
+      out.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      out.rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
+      g_array_append_val (lines, out);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  text->n_lines = lines->len;
+  text->lines = (WaymarkTextLine *) (void *) g_array_free (lines, FALSE);
+}
+
+/* Cuts @string so that it fits @max_lines, ending in an ellipsis that the
+ * reader sees. Done by hand rather than with pango_layout_set_ellipsize
+ * so that the text that is shown is known exactly, for the SVG. */
+static char *
+ellipsize_to_lines (PangoLayout *layout,
+                    const char  *string,
+                    int          max_lines)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, max_lines - 1);
+  const char *end = string + line->start_index + line->length;
+
+  for (;;)
+    {
+      const char *prev;
+      g_autofree char *head = g_strndup (string, end - string);
+      char *candidate;
+
+      g_strchomp (head);
+      candidate = g_strconcat (head, "…", NULL);
+      pango_layout_set_text (layout, candidate, -1);
+      if (pango_layout_get_line_count (layout) <= max_lines || end == string)
+        return candidate;
+      g_free (candidate);
+      prev = g_utf8_find_prev_char (string, end);
+      end = prev != NULL ? prev : string;
+    }
+}
+
+static WaymarkLayoutText *
+create_text (WaymarkTextStyle  style,
+             const char       *string,
+             double            width,
+             int               max_lines,
+             WaymarkTextAlign  align)
+{
+  WaymarkLayoutText *text = g_rc_box_new0 (WaymarkLayoutText);
+  g_autofree char *shown = NULL;
+  PangoRectangle logical;
+  static const PangoAlignment alignments[] = {
+    [WAYMARK_TEXT_ALIGN_LEFT] = PANGO_ALIGN_LEFT,
+    [WAYMARK_TEXT_ALIGN_CENTER] = PANGO_ALIGN_CENTER,
+    [WAYMARK_TEXT_ALIGN_RIGHT] = PANGO_ALIGN_RIGHT,
+  };
+
+  text->style = style;
+  text->align = align;
+  text->layout = pango_layout_new (get_pango_context ());
+  pango_layout_set_font_description (text->layout, get_font_description (style));
+  pango_layout_set_alignment (text->layout, alignments[align]);
+  if (width > 0)
+    {
+      pango_layout_set_width (text->layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (text->layout, string, -1);
+
+  if (max_lines > 0 && width > 0 && pango_layout_get_line_count (text->layout) > max_lines)
+    {
+      shown = ellipsize_to_lines (text->layout, string, max_lines);
+      text->ellipsized = TRUE;
+    }
+
+  pango_layout_get_extents (text->layout, NULL, &logical);
+  text->width = (double) logical.width / PANGO_SCALE;
+  text->height = (double) logical.height / PANGO_SCALE;
+  extract_lines (text, shown != NULL ? shown : string);
+  return text;
+}
+
+WaymarkLayoutText *
+waymark_layout_measure (WaymarkLayout    *self,
+                        WaymarkTextStyle  style,
+                        const char       *string,
+                        double            width,
+                        int               max_lines,
+                        WaymarkTextAlign  align)
+{
+  char *key;
+  WaymarkLayoutText *text;
+
+  if (string == NULL)
+    string = "";
+
+  key = g_strdup_printf ("%d|%d|%d|%d|%s", style, align, (int) lround (width * 64),
+                         max_lines, string);
+  text = g_hash_table_lookup (self->text_cache, key);
+  if (text != NULL)
+    {
+      g_free (key);
+      return text;
+    }
+
+  text = create_text (style, string, width, max_lines, align);
+  g_hash_table_insert (self->text_cache, key, text);
+  return text;
+}
+
+/* Looks in the previous layout first: relayout after an edit measures
+ * only the texts that changed. */
+static WaymarkLayoutText *
+measure (WaymarkLayout    *self,
+         WaymarkLayout    *previous,
+         WaymarkTextStyle  style,
+         const char       *string,
+         double            width,
+         int               max_lines,
+         WaymarkTextAlign  align)
+{
+  char *key;
+  WaymarkLayoutText *text;
+
+  if (string == NULL)
+    string = "";
+
+  key = g_strdup_printf ("%d|%d|%d|%d|%s", style, align, (int) lround (width * 64),
+                         max_lines, string);
+  text = g_hash_table_lookup (self->text_cache, key);
+  if (text == NULL && previous != NULL)
+    {
+      text = g_hash_table_lookup (previous->text_cache, key);
+      if (text != NULL)
+        {
+          g_hash_table_insert (self->text_cache, key, layout_text_ref (text));
+          return text;
+        }
+    }
+  if (text != NULL)
+    {
+      g_free (key);
+      return text;
+    }
+
+  text = create_text (style, string, width, max_lines, align);
+  g_hash_table_insert (self->text_cache, key, text);
+  return text;
+}
+
+/* Construction */
+
+static void
+phase_free (gpointer data)
+{
+  WaymarkLayoutPhase *phase = data;
+
+  g_free (phase->id);
+  g_free (phase);
+}
+
+static void
+lane_free (gpointer data)
+{
+  WaymarkLayoutLane *lane = data;
+
+  g_free (lane->id);
+  g_free (lane->color);
+  g_clear_pointer (&lane->points, g_array_unref);
+  g_free (lane);
+}
+
+static void
+card_free (gpointer data)
+{
+  WaymarkLayoutCard *card = data;
+
+  g_free (card->id);
+  g_free (card->color);
+  for (guint i = 0; i < card->n_chips; i++)
+    g_free (card->chips[i].color);
+  g_free (card->chips);
+  g_free (card);
+}
+
+static WaymarkRect
+rect_make (double x, double y, double width, double height)
+{
+  return (WaymarkRect) { x, y, width, height };
+}
+
+static void
+layout_title_block (WaymarkLayout        *self,
+                    WaymarkLayout        *previous,
+                    WaymarkDocument      *document,
+                    const WaymarkPersona *persona,
+                    double                y)
+{
+  g_autofree char *initials = waymark_persona_dup_initials (persona);
+  g_autofree char *doc_title = g_utf8_strup (self->document_title, -1);
+  double text_x = MARGIN + AVATAR_SIZE + AVATAR_GAP;
+  double text_width = 640;
+  double ty = y;
+
+  self->avatar_rect = rect_make (MARGIN, y, AVATAR_SIZE, AVATAR_SIZE);
+  self->initials_text = measure (self, previous, WAYMARK_TEXT_AVATAR, initials, 0, 0,
+                                 WAYMARK_TEXT_ALIGN_CENTER);
+
+  self->doc_title_text = measure (self, previous, WAYMARK_TEXT_DOC_TITLE, doc_title,
+                                  text_width, 1, WAYMARK_TEXT_ALIGN_LEFT);
+  self->doc_title_rect = rect_make (text_x, ty, self->doc_title_text->width,
+                                    self->doc_title_text->height);
+  ty += self->doc_title_text->height + 1;
+
+  self->name_text = measure (self, previous, WAYMARK_TEXT_PERSONA_NAME, persona->name,
+                             text_width, 2, WAYMARK_TEXT_ALIGN_LEFT);
+  self->name_rect = rect_make (text_x, ty, self->name_text->width, self->name_text->height);
+  ty += self->name_text->height;
+
+  if (persona->ambition != NULL && persona->ambition[0] != '\0')
+    {
+      self->ambition_text = measure (self, previous, WAYMARK_TEXT_AMBITION, persona->ambition,
+                                     text_width, 3, WAYMARK_TEXT_ALIGN_LEFT);
+      self->ambition_rect = rect_make (text_x, ty + 2, self->ambition_text->width,
+                                       self->ambition_text->height);
+      ty += self->ambition_text->height + 2;
+    }
+
+  if (persona->description != NULL && persona->description[0] != '\0')
+    {
+      self->description_text = measure (self, previous, WAYMARK_TEXT_DESCRIPTION,
+                                        persona->description, text_width, 4,
+                                        WAYMARK_TEXT_ALIGN_LEFT);
+      self->description_rect = rect_make (text_x, ty + 5, self->description_text->width,
+                                          self->description_text->height);
+      ty += self->description_text->height + 5;
+    }
+
+  self->title_rect = rect_make (MARGIN, y,
+                                AVATAR_SIZE + AVATAR_GAP
+                                  + MAX (MAX (self->name_text->width, self->doc_title_text->width),
+                                         MAX (self->ambition_text ? self->ambition_text->width : 0,
+                                              self->description_text ? self->description_text->width : 0)),
+                                MAX (AVATAR_SIZE, ty - y));
+  (void) document;
+}
+
+static double
+layout_phase_row (WaymarkLayout        *self,
+                  WaymarkLayout        *previous,
+                  const WaymarkPersona *persona,
+                  double                y)
+{
+  double cw = self->column_width;
+  double height = 0;
+
+  for (guint i = 0; i < persona->phases->len; i++)
+    {
+      const WaymarkPhase *src = g_ptr_array_index (persona->phases, i);
+      WaymarkLayoutPhase *phase = g_new0 (WaymarkLayoutPhase, 1);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      double text_width = cw - PHASE_PAD_X - PHASE_ARROW - 6;
+
+      phase->id = g_strdup (src->base.id);
+      phase->index = i;
+      phase->number = measure (self, previous, WAYMARK_TEXT_PHASE_NUMBER, number, 0, 0,
+                               WAYMARK_TEXT_ALIGN_LEFT);
+      phase->name = measure (self, previous, WAYMARK_TEXT_PHASE_NAME, src->name,
+                             MAX (text_width, 20), 0, WAYMARK_TEXT_ALIGN_LEFT);
+      height = MAX (height, PHASE_PAD_Y * 2 + phase->number->height + 1 + phase->name->height);
+      g_ptr_array_add (self->phases, phase);
+    }
+
+  height = MAX (height, 40);
+  for (guint i = 0; i < self->phases->len; i++)
+    {
+      WaymarkLayoutPhase *phase = g_ptr_array_index (self->phases, i);
+      double x = self->grid_x + i * cw;
+
+      phase->header = rect_make (x + 1, y, cw - 2, height);
+      phase->number_rect = rect_make (x + PHASE_PAD_X, y + PHASE_PAD_Y,
+                                      phase->number->width, phase->number->height);
+      phase->name_rect = rect_make (x + PHASE_PAD_X, y + PHASE_PAD_Y + phase->number->height + 1,
+                                    phase->name->width, phase->name->height);
+    }
+  self->phase_row = rect_make (self->grid_x, y, self->phases->len * cw, height);
+  return height;
+}
+
+static void
+add_cell_card (WaymarkLayout     *self,
+               int                lane_index,
+               int                phase_index,
+               WaymarkLayoutCard *card)
+{
+  guint slot = lane_index * self->phases->len + phase_index;
+
+  if (self->cell_cards[slot] == NULL)
+    self->cell_cards[slot] = g_ptr_array_new ();
+  g_ptr_array_add (self->cell_cards[slot], card);
+}
+
+/* Measures a card at its width and gives it a height; its position comes later. */
+static WaymarkLayoutCard *
+measure_card (WaymarkLayout      *self,
+              WaymarkLayout      *previous,
+              WaymarkDocument    *document,
+              const WaymarkCard  *src,
+              WaymarkLayoutLane  *lane,
+              int                 phase_index,
+              int                 span)
+{
+  WaymarkLayoutCard *card = g_new0 (WaymarkLayoutCard, 1);
+  double width = span * self->column_width - 2 * CELL_PAD;
+  double inner_x = CARD_PAD_X;
+  double inner_width = width - 2 * CARD_PAD_X;
+  double text_width;
+  double y = CARD_PAD_Y;
+  gboolean has_icon = lane->kind == WAYMARK_LANE_BARRIERS || lane->kind == WAYMARK_LANE_LEVERS;
+
+  card->id = g_strdup (src->base.id);
+  card->lane_index = lane->index;
+  card->phase_index = phase_index;
+  card->span = span;
+  card->color = g_strdup (src->color != NULL ? src->color : "");
+
+  if (has_icon)
+    {
+      inner_x += CARD_ACCENT;
+      inner_width -= CARD_ACCENT;
+    }
+  text_width = inner_width - (has_icon ? CARD_ICON + 4 : 0);
+
+  card->text = measure (self, previous, WAYMARK_TEXT_CARD, src->text, MAX (text_width, 10), 0,
+                        WAYMARK_TEXT_ALIGN_LEFT);
+  card->text_rect = rect_make (inner_x, y, text_width, card->text->height);
+  if (has_icon)
+    card->icon_rect = rect_make (width - CARD_PAD_X - CARD_ICON + 1, CARD_PAD_Y + 1,
+                                 CARD_ICON, CARD_ICON);
+  y += card->text->height;
+
+  if (self->options.show_evidence && src->evidence != NULL && src->evidence[0] != '\0')
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", src->evidence);
+
+      card->evidence = measure (self, previous, WAYMARK_TEXT_EVIDENCE, quoted,
+                                MAX (inner_width, 10), 0, WAYMARK_TEXT_ALIGN_LEFT);
+      y += 3;
+      card->evidence_rect = rect_make (inner_x, y, inner_width, card->evidence->height);
+      y += card->evidence->height;
+    }
+
+  if (self->options.show_tags && src->tags != NULL && src->tags[0] != NULL)
+    {
+      guint n = g_strv_length (src->tags);
+      double cx = inner_x;
+      double row_height = 0;
+
+      y += 4;
+      card->chips = g_new0 (WaymarkLayoutChip, n);
+      for (guint i = 0; i < n; i++)
+        {
+          WaymarkTag *tag = waymark_document_find_tag (document, src->tags[i]);
+          WaymarkLayoutChip *chip;
+          double chip_width;
+
+          if (tag == NULL)
+            continue;
+          chip = &card->chips[card->n_chips++];
+          chip->color = g_strdup (tag->color);
+          chip->name = measure (self, previous, WAYMARK_TEXT_CHIP, tag->name,
+                                MAX (inner_width - 14, 10), 1, WAYMARK_TEXT_ALIGN_LEFT);
+          /* dot, gap, name, padding */
+          chip_width = 4 + 5 + 3 + chip->name->width + 5;
+          if (cx > inner_x && cx + chip_width > inner_x + inner_width)
+            {
+              cx = inner_x;
+              y += row_height + CHIP_GAP;
+              row_height = 0;
+            }
+          chip->rect = rect_make (cx, y, chip_width, chip->name->height + 3);
+          cx += chip_width + CHIP_GAP;
+          row_height = MAX (row_height, chip->rect.height);
+        }
+      y += row_height;
+    }
+
+  y += CARD_PAD_Y;
+  card->rect = rect_make (0, 0, width, MAX (y, CARD_MIN_HEIGHT));
+  return card;
+}
+
+static void
+translate_card (WaymarkLayoutCard *card,
+                double             dx,
+                double             dy)
+{
+  card->rect.x += dx;
+  card->rect.y += dy;
+  card->text_rect.x += dx;
+  card->text_rect.y += dy;
+  card->evidence_rect.x += dx;
+  card->evidence_rect.y += dy;
+  card->icon_rect.x += dx;
+  card->icon_rect.y += dy;
+  for (guint i = 0; i < card->n_chips; i++)
+    {
+      card->chips[i].rect.x += dx;
+      card->chips[i].rect.y += dy;
+    }
+}
+
+static int
+compare_cards_by_phase (gconstpointer a,
+                        gconstpointer b)
+{
+  const WaymarkLayoutCard *ca = *(const WaymarkLayoutCard * const *) a;
+  const WaymarkLayoutCard *cb = *(const WaymarkLayoutCard * const *) b;
+
+  if (ca->phase_index != cb->phase_index)
+    return ca->phase_index - cb->phase_index;
+  return ca->position - cb->position;
+}
+
+/* Places the cards of one lane like a skyline: each card goes below the
+ * lowest card already in any column it covers, so spanning cards never
+ * overlap and a row is as tall as its tallest column. Returns the height
+ * the cards need. */
+static double
+layout_card_lane (WaymarkLayout     *self,
+                  WaymarkLayoutLane *lane,
+                  GPtrArray         *lane_cards,
+                  double             y)
+{
+  guint n_phases = self->phases->len;
+  g_autofree double *fill = g_new0 (double, MAX (n_phases, 1));
+  double height = 0;
+
+  g_ptr_array_sort (lane_cards, compare_cards_by_phase);
+  for (guint i = 0; i < lane_cards->len; i++)
+    {
+      WaymarkLayoutCard *card = g_ptr_array_index (lane_cards, i);
+      double top = 0;
+
+      for (int p = card->phase_index; p < card->phase_index + card->span; p++)
+        top = MAX (top, fill[p]);
+      translate_card (card, self->grid_x + card->phase_index * self->column_width + CELL_PAD,
+                      y + CELL_PAD + top);
+      for (int p = card->phase_index; p < card->phase_index + card->span; p++)
+        {
+          fill[p] = top + card->rect.height + CARD_GAP;
+          add_cell_card (self, lane->index, p, card);
+        }
+      height = MAX (height, top + card->rect.height);
+      g_ptr_array_add (self->cards, card);
+      g_hash_table_insert (self->card_index, card->id, card);
+    }
+
+  return MAX (ROW_MIN_HEIGHT, height + 2 * CELL_PAD);
+}
+
+static double
+emotion_y (const WaymarkLayoutLane *lane,
+           double                   score)
+{
+  if (lane->scale_max <= lane->scale_min)
+    return (lane->plot_top + lane->plot_bottom) / 2;
+  return lane->plot_top
+         + (lane->scale_max - score) / (lane->scale_max - lane->scale_min)
+             * (lane->plot_bottom - lane->plot_top);
+}
+
+static void
+layout_emotion_lane (WaymarkLayout        *self,
+                     WaymarkLayout        *previous,
+                     const WaymarkPersona *persona,
+                     WaymarkLayoutLane    *lane)
+{
+  double mid = (lane->scale_min + lane->scale_max) / 2.0;
+  g_autofree char *max_label = g_strdup_printf ("%+d", lane->scale_max);
+  g_autofree char *min_label = g_strdup_printf ("%+d", lane->scale_min);
+
+  lane->plot_top = lane->row.y + EMOTION_LABEL_ROOM;
+  lane->plot_bottom = lane->row.y + lane->row.height - EMOTION_LABEL_ROOM;
+  lane->points = g_array_new (FALSE, TRUE, sizeof (WaymarkLayoutEmotion));
+
+  /* A scale at the right edge of the lane header, like a chart's axis. */
+  lane->scale_max_text = measure (self, previous, WAYMARK_TEXT_SCALE,
+                                  lane->scale_max > 0 ? max_label : max_label + (lane->scale_max == 0),
+                                  0, 0, WAYMARK_TEXT_ALIGN_RIGHT);
+  lane->scale_min_text = measure (self, previous, WAYMARK_TEXT_SCALE,
+                                  lane->scale_min == 0 ? "0" : min_label, 0, 0,
+                                  WAYMARK_TEXT_ALIGN_RIGHT);
+  if (lane->scale_min < 0 && lane->scale_max > 0)
+    lane->scale_zero_text = measure (self, previous, WAYMARK_TEXT_SCALE, "0", 0, 0,
+                                     WAYMARK_TEXT_ALIGN_RIGHT);
+
+  for (guint i = 0; i < persona->emotions->len; i++)
+    {
+      const WaymarkEmotionPoint *src = g_ptr_array_index (persona->emotions, i);
+      WaymarkLayoutEmotion point = { 0 };
+      WaymarkLayoutPhase *phase;
+      int phase_index;
+
+      if (g_strcmp0 (src->lane_id, lane->id) != 0)
+        continue;
+      phase_index = waymark_persona_phase_index (persona, src->phase_id);
+      if (phase_index < 0)
+        continue;
+      phase = g_ptr_array_index (self->phases, phase_index);
+
+      point.phase_id = phase->id;
+      point.phase_index = phase_index;
+      point.score = CLAMP (src->score, lane->scale_min, lane->scale_max);
+      point.x = self->grid_x + (phase_index + 0.5) * self->column_width;
+      point.y = emotion_y (lane, point.score);
+      point.marker = rect_make (point.x - EMOTION_MARKER, point.y - EMOTION_MARKER,
+                                2 * EMOTION_MARKER, 2 * EMOTION_MARKER);
+      if (src->label != NULL && src->label[0] != '\0')
+        {
+          double width = self->column_width - 16;
+          double ly;
+
+          point.label = measure (self, previous, WAYMARK_TEXT_EMOTION_LABEL, src->label,
+                                 width, 2, WAYMARK_TEXT_ALIGN_CENTER);
+          /* Above a high point, below a low one: away from the curve. */
+          if (point.score >= mid)
+            ly = point.y - EMOTION_MARKER - 4 - point.label->height;
+          else
+            ly = point.y + EMOTION_MARKER + 4;
+          ly = CLAMP (ly, lane->row.y + 2, lane->row.y + lane->row.height - 2 - point.label->height);
+          point.label_rect = rect_make (point.x - width / 2, ly, width, point.label->height);
+        }
+      g_array_append_val (lane->points, point);
+    }
+
+  /* By phase, so that the curve runs left to right. */
+  for (guint i = 1; i < lane->points->len; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        WaymarkLayoutEmotion *a = &g_array_index (lane->points, WaymarkLayoutEmotion, j - 1);
+        WaymarkLayoutEmotion *b = &g_array_index (lane->points, WaymarkLayoutEmotion, j);
+        WaymarkLayoutEmotion tmp;
+
+        if (a->phase_index <= b->phase_index)
+          break;
+        tmp = *a;
+        *a = *b;
+        *b = tmp;
+      }
+}
+
+static void
+layout_footer (WaymarkLayout *self,
+               WaymarkLayout *previous,
+               double         y)
+{
+  self->footer_rect = rect_make (MARGIN, y, self->width - 2 * MARGIN, FOOTER_HEIGHT);
+  self->footer_title = measure (self, previous, WAYMARK_TEXT_FOOTER, self->document_title,
+                                MAX (self->footer_rect.width - 120, 40), 1, WAYMARK_TEXT_ALIGN_LEFT);
+  self->footer_title_rect = rect_make (MARGIN, y + 5, self->footer_title->width,
+                                       self->footer_title->height);
+  if (self->options.page_number > 0)
+    {
+      g_autofree char *page = NULL;
+
+      if (self->options.n_pages > 0)
+        page = g_strdup_printf ("%d / %d", self->options.page_number, self->options.n_pages);
+      else
+        page = g_strdup_printf ("%d", self->options.page_number);
+      self->footer_page = measure (self, previous, WAYMARK_TEXT_FOOTER, page, 0, 0,
+                                   WAYMARK_TEXT_ALIGN_RIGHT);
+      self->footer_page_rect = rect_make (self->width - MARGIN - self->footer_page->width, y + 5,
+                                          self->footer_page->width, self->footer_page->height);
+    }
+}
+
+WaymarkLayout *
+waymark_layout_new (WaymarkDocument            *document,
+                    const char                 *persona_id,
+                    const WaymarkRenderOptions *options,
+                    WaymarkLayout              *previous)
+{
+  WaymarkLayout *self;
+  WaymarkPersona *persona;
+  g_autoptr (GPtrArray) per_lane = NULL;
+  double y;
+  double title_width = 0;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (persona_id != NULL, NULL);
+
+  persona = waymark_document_find_persona (document, persona_id);
+  if (persona == NULL)
+    return NULL;
+
+  self = g_new0 (WaymarkLayout, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  if (options != NULL)
+    self->options = *options;
+  else
+    waymark_render_options_init (&self->options);
+
+  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, layout_text_unref);
+  self->phases = g_ptr_array_new_with_free_func (phase_free);
+  self->lanes = g_ptr_array_new_with_free_func (lane_free);
+  self->cards = g_ptr_array_new_with_free_func (card_free);
+  self->card_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->persona_id = g_strdup (persona->base.id);
+  self->persona_name = g_strdup (persona->name);
+  self->persona_color = g_strdup (persona->color != NULL ? persona->color : "");
+  self->document_title = g_strdup (waymark_document_get_title (document));
+  self->column_width = MAX (waymark_document_get_column_width (document), 60);
+
+  y = MARGIN;
+  if (self->options.show_title)
+    {
+      layout_title_block (self, previous, document, persona, y);
+      y += self->title_rect.height + TITLE_GAP;
+      title_width = self->title_rect.width;
+    }
+
+  self->grid_x = MARGIN + LANE_HEADER_WIDTH + LANE_HEADER_GAP;
+  y += layout_phase_row (self, previous, persona, y) + PHASE_ROW_GAP;
+  self->grid_y = y;
+  self->cell_cards = g_new0 (GPtrArray *, MAX (persona->lanes->len * persona->phases->len, 1));
+
+  /* Group the cards by lane; array order is the order within a cell. */
+  per_lane = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < persona->lanes->len; i++)
+    g_ptr_array_add (per_lane, g_ptr_array_new ());
+  {
+    g_autofree int *positions = g_new0 (int, MAX (persona->lanes->len * persona->phases->len, 1));
+    g_autoptr (GHashTable) lane_index = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr (GHashTable) phase_index = g_hash_table_new (g_str_hash, g_str_equal);
+
+    /* Hash look-ups, not the persona's linear finders: a big persona has
+     * hundreds of cards. Indices are stored +1 so that 0 means absent. */
+    for (guint i = 0; i < persona->lanes->len; i++)
+      {
+        const WaymarkLane *src = g_ptr_array_index (persona->lanes, i);
+        WaymarkLayoutLane *lane = g_new0 (WaymarkLayoutLane, 1);
+
+        lane->id = g_strdup (src->base.id);
+        lane->index = i;
+        lane->kind = src->kind;
+        lane->color = g_strdup (src->color != NULL ? src->color : "");
+        lane->scale_min = src->scale_min;
+        lane->scale_max = src->scale_max;
+        lane->name = measure (self, previous, WAYMARK_TEXT_LANE_NAME, src->name,
+                              LANE_HEADER_WIDTH - 12 - ICON_SIZE - 8 - 8, 0,
+                              WAYMARK_TEXT_ALIGN_LEFT);
+        g_ptr_array_add (self->lanes, lane);
+        g_hash_table_insert (lane_index, src->base.id, GINT_TO_POINTER (i + 1));
+      }
+    for (guint i = 0; i < persona->phases->len; i++)
+      {
+        const WaymarkPhase *src = g_ptr_array_index (persona->phases, i);
+
+        g_hash_table_insert (phase_index, src->base.id, GINT_TO_POINTER (i + 1));
+      }
+
+    for (guint i = 0; i < persona->cards->len; i++)
+      {
+        const WaymarkCard *src = g_ptr_array_index (persona->cards, i);
+        int li = GPOINTER_TO_INT (g_hash_table_lookup (lane_index, src->lane_id)) - 1;
+        int pi = GPOINTER_TO_INT (g_hash_table_lookup (phase_index, src->phase_id)) - 1;
+        WaymarkLayoutLane *lane;
+        WaymarkLayoutCard *card;
+        int span;
+
+        if (li < 0 || pi < 0)
+          continue;
+        lane = g_ptr_array_index (self->lanes, li);
+        if (!waymark_lane_kind_holds_cards (lane->kind))
+          continue;
+        span = CLAMP (src->span, 1, (int) persona->phases->len - pi);
+        card = measure_card (self, previous, document, src, lane, pi, span);
+        card->position = positions[li * persona->phases->len + pi]++;
+        g_ptr_array_add (g_ptr_array_index (per_lane, li), card);
+      }
+  }
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      WaymarkLayoutLane *lane = g_ptr_array_index (self->lanes, i);
+      double height;
+
+      if (lane->kind == WAYMARK_LANE_EMOTIONS)
+        height = EMOTION_ROW_HEIGHT;
+      else
+        height = layout_card_lane (self, lane, g_ptr_array_index (per_lane, i), y);
+
+      height = MAX (height, lane->name->height + 24);
+      lane->header = rect_make (MARGIN, y, LANE_HEADER_WIDTH, height);
+      lane->row = rect_make (self->grid_x, y, self->phases->len * self->column_width, height);
+      lane->icon_rect = rect_make (MARGIN + 12, y + 10, ICON_SIZE, ICON_SIZE);
+      lane->name_rect = rect_make (MARGIN + 12 + ICON_SIZE + 8, y + 10 + ICON_SIZE / 2
+                                     - MIN (lane->name->height, 12) / 2,
+                                   lane->name->width, lane->name->height);
+      if (lane->kind == WAYMARK_LANE_EMOTIONS)
+        layout_emotion_lane (self, previous, persona, lane);
+      y += height + LANE_GAP;
+    }
+  if (self->lanes->len > 0)
+    y -= LANE_GAP;
+  self->grid_bottom = y;
+
+  self->width = MAX (self->grid_x + self->phases->len * self->column_width + MARGIN,
+                     MARGIN + title_width + MARGIN);
+  self->width = MAX (self->width, self->grid_x + 2 * self->column_width + MARGIN);
+
+  if (self->options.show_footer)
+    {
+      y += FOOTER_GAP;
+      layout_footer (self, previous, y);
+      y += FOOTER_HEIGHT;
+    }
+  self->height = y + MARGIN;
+
+  return self;
+}
+
+WaymarkLayout *
+waymark_layout_ref (WaymarkLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+waymark_layout_unref (WaymarkLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  if (self->cell_cards != NULL)
+    {
+      for (guint i = 0; i < MAX (self->lanes->len * self->phases->len, 1); i++)
+        g_clear_pointer (&self->cell_cards[i], g_ptr_array_unref);
+      g_free (self->cell_cards);
+    }
+  g_hash_table_unref (self->card_index);
+  g_ptr_array_unref (self->cards);
+  g_ptr_array_unref (self->lanes);
+  g_ptr_array_unref (self->phases);
+  g_hash_table_unref (self->text_cache);
+  g_free (self->persona_id);
+  g_free (self->persona_name);
+  g_free (self->persona_color);
+  g_free (self->document_title);
+  g_free (self);
+}
+
+const char *
+waymark_layout_get_persona_id (WaymarkLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->persona_id;
+}
+
+const WaymarkRenderOptions *
+waymark_layout_get_options (WaymarkLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->options;
+}
+
+void
+waymark_layout_get_size (WaymarkLayout *self,
+                         double        *width,
+                         double        *height)
+{
+  g_return_if_fail (self != NULL);
+
+  if (width != NULL)
+    *width = self->width;
+  if (height != NULL)
+    *height = self->height;
+}
+
+/* Hit testing */
+
+void
+waymark_layout_cell_rect_at (WaymarkLayout *self,
+                             int            lane_index,
+                             int            phase_index,
+                             WaymarkRect   *rect)
+{
+  WaymarkLayoutLane *lane = g_ptr_array_index (self->lanes, lane_index);
+
+  *rect = rect_make (self->grid_x + phase_index * self->column_width, lane->row.y,
+                     self->column_width, lane->row.height);
+}
+
+static int
+phase_at (WaymarkLayout *self,
+          double         x)
+{
+  double column = floor ((x - self->grid_x) / self->column_width);
+
+  if (x < self->grid_x || column >= self->phases->len)
+    return -1;
+  return (int) column;
+}
+
+static int
+lane_at (WaymarkLayout *self,
+         double         y)
+{
+  guint lo = 0, hi = self->lanes->len;
+
+  /* Lanes are sorted by y: binary search for the last lane starting at or above y. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      WaymarkLayoutLane *lane = g_ptr_array_index (self->lanes, mid);
+
+      if (lane->row.y <= y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return -1;
+  {
+    WaymarkLayoutLane *lane = g_ptr_array_index (self->lanes, lo - 1);
+
+    if (y >= lane->row.y + lane->row.height)
+      return -1;
+  }
+  return lo - 1;
+}
+
+gboolean
+waymark_layout_hit_test (WaymarkLayout *self,
+                         double         x,
+                         double         y,
+                         WaymarkHit    *hit)
+{
+  int li, pi;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  memset (hit, 0, sizeof *hit);
+  hit->kind = WAYMARK_HIT_NONE;
+  hit->persona_id = self->persona_id;
+
+  if (self->options.show_title
+      && (waymark_rect_contains_point (&self->title_rect, x, y)))
+    {
+      hit->kind = WAYMARK_HIT_PERSONA_TITLE;
+      hit->rect = self->title_rect;
+      return TRUE;
+    }
+
+  if (waymark_rect_contains_point (&self->phase_row, x, y))
+    {
+      WaymarkLayoutPhase *phase;
+
+      pi = phase_at (self, x);
+      if (pi < 0)
+        return FALSE;
+      phase = g_ptr_array_index (self->phases, pi);
+      hit->kind = WAYMARK_HIT_PHASE_HEADER;
+      hit->phase_id = phase->id;
+      hit->rect = phase->header;
+      return TRUE;
+    }
+
+  li = lane_at (self, y);
+  if (li < 0)
+    return FALSE;
+
+  {
+    WaymarkLayoutLane *lane = g_ptr_array_index (self->lanes, li);
+
+    if (waymark_rect_contains_point (&lane->header, x, y))
+      {
+        hit->kind = WAYMARK_HIT_LANE_HEADER;
+        hit->lane_id = lane->id;
+        hit->rect = lane->header;
+        return TRUE;
+      }
+
+    pi = phase_at (self, x);
+    if (pi < 0)
+      return FALSE;
+
+    if (lane->kind == WAYMARK_LANE_EMOTIONS)
+      {
+        for (guint i = 0; i < lane->points->len; i++)
+          {
+            WaymarkLayoutEmotion *point = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
+
+            if (hypot (x - point->x, y - point->y) <= EMOTION_HIT_RADIUS)
+              {
+                hit->kind = WAYMARK_HIT_EMOTION_POINT;
+                hit->lane_id = lane->id;
+                hit->phase_id = point->phase_id;
+                hit->rect = point->marker;
+                return TRUE;
+              }
+          }
+      }
+    else
+      {
+        GPtrArray *cards = self->cell_cards[li * self->phases->len + pi];
+
+        for (guint i = 0; cards != NULL && i < cards->len; i++)
+          {
+            WaymarkLayoutCard *card = g_ptr_array_index (cards, i);
+
+            if (waymark_rect_contains_point (&card->rect, x, y))
+              {
+                WaymarkLayoutPhase *start = g_ptr_array_index (self->phases, card->phase_index);
+
+                hit->kind = WAYMARK_HIT_CARD;
+                hit->card_id = card->id;
+                hit->lane_id = lane->id;
+                hit->phase_id = start->id;
+                hit->rect = card->rect;
+                return TRUE;
+              }
+          }
+      }
+
+    hit->kind = WAYMARK_HIT_CELL;
+    hit->lane_id = lane->id;
+    hit->phase_id = ((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, pi))->id;
+    waymark_layout_cell_rect_at (self, li, pi, &hit->rect);
+    return TRUE;
+  }
+}
+
+static int
+find_phase_index (WaymarkLayout *self,
+                  const char    *phase_id)
+{
+  for (guint i = 0; phase_id != NULL && i < self->phases->len; i++)
+    if (g_strcmp0 (((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, i))->id, phase_id) == 0)
+      return i;
+  return -1;
+}
+
+static int
+find_lane_index (WaymarkLayout *self,
+                 const char    *lane_id)
+{
+  for (guint i = 0; lane_id != NULL && i < self->lanes->len; i++)
+    if (g_strcmp0 (((WaymarkLayoutLane *) g_ptr_array_index (self->lanes, i))->id, lane_id) == 0)
+      return i;
+  return -1;
+}
+
+gboolean
+waymark_layout_get_card_rect (WaymarkLayout *self,
+                              const char    *card_id,
+                              WaymarkRect   *rect)
+{
+  WaymarkLayoutCard *card;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  card = card_id != NULL ? g_hash_table_lookup (self->card_index, card_id) : NULL;
+  if (card == NULL)
+    return FALSE;
+  if (rect != NULL)
+    *rect = card->rect;
+  return TRUE;
+}
+
+gboolean
+waymark_layout_get_card_text_rect (WaymarkLayout *self,
+                                   const char    *card_id,
+                                   WaymarkRect   *rect)
+{
+  WaymarkLayoutCard *card;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  card = card_id != NULL ? g_hash_table_lookup (self->card_index, card_id) : NULL;
+  if (card == NULL)
+    return FALSE;
+  if (rect != NULL)
+    *rect = card->text_rect;
+  return TRUE;
+}
+
+gboolean
+waymark_layout_get_cell_rect (WaymarkLayout *self,
+                              const char    *lane_id,
+                              const char    *phase_id,
+                              WaymarkRect   *rect)
+{
+  int li, pi;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  li = find_lane_index (self, lane_id);
+  pi = find_phase_index (self, phase_id);
+  if (li < 0 || pi < 0)
+    return FALSE;
+  if (rect != NULL)
+    waymark_layout_cell_rect_at (self, li, pi, rect);
+  return TRUE;
+}
+
+gboolean
+waymark_layout_get_phase_rect (WaymarkLayout *self,
+                               const char    *phase_id,
+                               WaymarkRect   *rect)
+{
+  int pi;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  pi = find_phase_index (self, phase_id);
+  if (pi < 0)
+    return FALSE;
+  if (rect != NULL)
+    *rect = ((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, pi))->header;
+  return TRUE;
+}
+
+gboolean
+waymark_layout_get_lane_rect (WaymarkLayout *self,
+                              const char    *lane_id,
+                              WaymarkRect   *rect)
+{
+  int li;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  li = find_lane_index (self, lane_id);
+  if (li < 0)
+    return FALSE;
+  if (rect != NULL)
+    *rect = ((WaymarkLayoutLane *) g_ptr_array_index (self->lanes, li))->header;
+  return TRUE;
+}
+
+gboolean
+waymark_layout_get_emotion_point (WaymarkLayout *self,
+                                  const char    *lane_id,
+                                  const char    *phase_id,
+                                  double        *x,
+                                  double        *y)
+{
+  WaymarkLayoutLane *lane;
+  int li, pi;
+  double px, py;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  li = find_lane_index (self, lane_id);
+  pi = find_phase_index (self, phase_id);
+  if (li < 0 || pi < 0)
+    return FALSE;
+  lane = g_ptr_array_index (self->lanes, li);
+  if (lane->kind != WAYMARK_LANE_EMOTIONS)
+    return FALSE;
+
+  px = self->grid_x + (pi + 0.5) * self->column_width;
+  py = emotion_y (lane, CLAMP (0, lane->scale_min, lane->scale_max));
+  for (guint i = 0; i < lane->points->len; i++)
+    {
+      WaymarkLayoutEmotion *point = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
+
+      if (point->phase_index == pi)
+        py = point->y;
+    }
+  if (x != NULL)
+    *x = px;
+  if (y != NULL)
+    *y = py;
+  return TRUE;
+}
+
+gboolean
+waymark_layout_emotion_score_at (WaymarkLayout *self,
+                                 const char    *lane_id,
+                                 double         y,
+                                 int           *score)
+{
+  WaymarkLayoutLane *lane;
+  int li;
+  double value;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  li = find_lane_index (self, lane_id);
+  if (li < 0)
+    return FALSE;
+  lane = g_ptr_array_index (self->lanes, li);
+  if (lane->kind != WAYMARK_LANE_EMOTIONS)
+    return FALSE;
+
+  if (lane->plot_bottom <= lane->plot_top || lane->scale_max <= lane->scale_min)
+    value = lane->scale_min;
+  else
+    value = lane->scale_max - (y - lane->plot_top) / (lane->plot_bottom - lane->plot_top)
+                                * (lane->scale_max - lane->scale_min);
+  if (score != NULL)
+    *score = CLAMP ((int) lround (value), lane->scale_min, lane->scale_max);
+  return TRUE;
+}
+
+gboolean
+waymark_layout_get_drop_target (WaymarkLayout     *self,
+                                double             x,
+                                double             y,
+                                const char        *dragged_card_id,
+                                WaymarkDropTarget *target)
+{
+  WaymarkLayoutLane *lane = NULL;
+  WaymarkLayoutCard *last = NULL;
+  WaymarkRect cell;
+  double best = G_MAXDOUBLE;
+  double line_y;
+  int pi;
+  int position = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  memset (target, 0, sizeof *target);
+  if (self->phases->len == 0)
+    return FALSE;
+
+  /* The card lane under the point, or else the nearest one. */
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      WaymarkLayoutLane *candidate = g_ptr_array_index (self->lanes, i);
+      double distance;
+
+      if (!waymark_lane_kind_holds_cards (candidate->kind))
+        continue;
+      if (y < candidate->row.y)
+        distance = candidate->row.y - y;
+      else if (y >= candidate->row.y + candidate->row.height)
+        distance = y - (candidate->row.y + candidate->row.height);
+      else
+        distance = 0;
+      if (distance < best)
+        {
+          best = distance;
+          lane = candidate;
+        }
+    }
+  if (lane == NULL)
+    return FALSE;
+
+  pi = (int) floor ((x - self->grid_x) / self->column_width);
+  pi = CLAMP (pi, 0, (int) self->phases->len - 1);
+  waymark_layout_cell_rect_at (self, lane->index, pi, &cell);
+  line_y = cell.y + CELL_PAD / 2;
+
+  /* Only the cards that start in the cell have a position in it. */
+  {
+    GPtrArray *cards = self->cell_cards[lane->index * self->phases->len + pi];
+
+    for (guint i = 0; cards != NULL && i < cards->len; i++)
+      {
+        WaymarkLayoutCard *card = g_ptr_array_index (cards, i);
+
+        if (card->phase_index != pi || g_strcmp0 (card->id, dragged_card_id) == 0)
+          continue;
+        if (y < card->rect.y + card->rect.height / 2)
+          {
+            line_y = card->rect.y - CARD_GAP / 2;
+            last = NULL;
+            break;
+          }
+        position++;
+        last = card;
+      }
+    if (last != NULL)
+      line_y = last->rect.y + last->rect.height + CARD_GAP / 2;
+  }
+
+  target->lane_id = lane->id;
+  target->phase_id = ((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, pi))->id;
+  target->position = position;
+  target->indicator = rect_make (cell.x + CELL_PAD, line_y - 1, cell.width - 2 * CELL_PAD, 2);
+  return TRUE;
+}

@@ -1,0 +1,87 @@
+/* waymark-render-types.h: geometry, colours and options shared by layout, scene and backends
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "waymark-model.h"
+
+G_BEGIN_DECLS
+
+/* All render geometry is in document units: points, 1 unit = 1/72 inch.
+ * A PDF page uses them 1:1; the canvas multiplies by its zoom. */
+typedef struct {
+  double x;
+  double y;
+  double width;
+  double height;
+} WaymarkRect;
+
+/* Straight (not premultiplied) RGBA, each in 0..1. */
+typedef struct {
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} WaymarkColor;
+
+/* The colour scheme; the app's preferences offer all three. */
+typedef enum {
+  WAYMARK_PALETTE_STANDARD,   /* calm tints, one hue per lane kind */
+  WAYMARK_PALETTE_COLORBLIND, /* Okabe–Ito hues, distinct for all common colour-vision types */
+  WAYMARK_PALETTE_GREYSCALE,  /* for black-and-white print; kinds differ in lightness and icon */
+  WAYMARK_N_PALETTES
+} WaymarkPalette;
+
+/* How a map is laid out and drawn. Initialise with
+ * waymark_render_options_init() and change what you need; a plain struct
+ * so that it can live on the stack and be copied. */
+typedef struct {
+  WaymarkPalette palette;
+  gboolean       show_title;      /* the title block with avatar, name, ambition */
+  gboolean       show_footer;     /* document title and page number at the bottom */
+  int            page_number;     /* shown in the footer when > 0 */
+  int            n_pages;         /* "page N of M" when > 0 */
+  gboolean       show_evidence;   /* a card's evidence below its text */
+  gboolean       show_tags;       /* tag chips on cards */
+} WaymarkRenderOptions;
+
+/* Defaults: standard palette, title shown, footer hidden, evidence and tags shown. */
+void     waymark_render_options_init        (WaymarkRenderOptions *options);
+
+/* "#rrggbb" (or "#rrggbbaa") to a colour; FALSE and opaque black on bad input. */
+gboolean waymark_color_parse                (const char           *spec,
+                                             WaymarkColor         *color);
+/* Mixes @color towards white by @amount (0 = unchanged, 1 = white). */
+WaymarkColor waymark_color_tint             (const WaymarkColor   *color,
+                                             double                amount);
+/* Mixes @color towards black by @amount. */
+WaymarkColor waymark_color_shade            (const WaymarkColor   *color,
+                                             double                amount);
+/* Relative luminance (WCAG) of a colour, 0..1. */
+double   waymark_color_luminance            (const WaymarkColor   *color);
+/* Converts to the palette: the greyscale palette turns any colour grey. */
+WaymarkColor waymark_palette_filter         (WaymarkPalette        palette,
+                                             const WaymarkColor   *color);
+
+/* The base colour of a lane kind in a palette (saturated; cards use tints of it). */
+WaymarkColor waymark_palette_lane_color     (WaymarkPalette        palette,
+                                             WaymarkLaneKind       kind);
+/* The colour of an emotion score within [min, max]: red-orange for low,
+ * neutral grey in the middle, blue-green for high (colour-blind safe). */
+WaymarkColor waymark_palette_emotion_color  (WaymarkPalette        palette,
+                                             int                   score,
+                                             int                   scale_min,
+                                             int                   scale_max);
+
+/* Whether two rectangles overlap (touching edges do not count). */
+gboolean waymark_rect_intersects            (const WaymarkRect    *a,
+                                             const WaymarkRect    *b);
+gboolean waymark_rect_contains_point        (const WaymarkRect    *rect,
+                                             double                x,
+                                             double                y);
+
+G_END_DECLS

@@ -1,0 +1,1102 @@
+/* waymark-scene.c: builds the display list of a map from its layout
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "waymark-layout-private.h"
+#include "waymark-scene.h"
+
+/* The spatial index: items are listed in every tile of this size that
+ * their bounds touch. 192 points is about a card column; a 1080p view at
+ * 100 % touches some 60 tiles. */
+#define TILE_SIZE 192.0
+
+/* Bézier circle constant: control points at 0.5523 r approximate a
+ * quarter circle to within 0.03 %. */
+#define KAPPA 0.5522847498
+
+struct _WaymarkScene {
+  gatomicrefcount  ref_count;
+  WaymarkLayout   *layout;    /* the texts of text items belong to it */
+  GArray          *items;     /* WaymarkSceneItem */
+  WaymarkRect      bounds;
+  char            *title;
+
+  /* spatial index */
+  guint            n_columns;
+  guint            n_rows;
+  GArray         **tiles;     /* guint item indices, ascending */
+  guint           *stamps;    /* per item: the query that last saw it */
+  guint            stamp;
+};
+
+#define RGB(hex) ((WaymarkColor) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
+                                   ((hex) & 0xff) / 255.0, 1.0 })
+#define NONE ((WaymarkColor) { 0, 0, 0, 0 })
+
+/* Ink colours of the page, shared by every palette: near-black text
+ * (not pure black, which looks harsh next to tints), two greys. */
+#define INK        RGB (0x1f2933)
+#define INK_SOFT   RGB (0x52606d)
+#define INK_FAINT  RGB (0x7b8794)
+#define RULE       RGB (0xd3d9df)
+#define ACCENT     RGB (0x3584e4)
+
+/* Building */
+
+typedef struct {
+  WaymarkScene  *scene;
+  WaymarkLayout *layout;
+  WaymarkPalette palette;
+} Builder;
+
+static WaymarkSceneItem *
+push_item (Builder              *builder,
+           WaymarkSceneItemKind  kind)
+{
+  WaymarkSceneItem item;
+
+  memset (&item, 0, sizeof item);
+  item.kind = kind;
+  g_array_append_val (builder->scene->items, item);
+  return &g_array_index (builder->scene->items, WaymarkSceneItem,
+                         builder->scene->items->len - 1);
+}
+
+static WaymarkColor
+filter (Builder            *builder,
+        const WaymarkColor  color)
+{
+  return waymark_palette_filter (builder->palette, &color);
+}
+
+static void
+begin_group (Builder    *builder,
+             const char *id,
+             const char *css_class)
+{
+  WaymarkSceneItem *item = push_item (builder, WAYMARK_SCENE_GROUP_BEGIN);
+
+  item->group.id = g_strdup (id);
+  item->group.css_class = css_class;
+}
+
+static void
+end_group (Builder *builder)
+{
+  push_item (builder, WAYMARK_SCENE_GROUP_END);
+}
+
+static void
+add_box (Builder           *builder,
+         const WaymarkRect *rect,
+         double             radius,
+         WaymarkColor       fill,
+         WaymarkColor       stroke,
+         double             line_width)
+{
+  WaymarkSceneItem *item = push_item (builder, WAYMARK_SCENE_BOX);
+
+  item->box.rect = *rect;
+  item->box.radius = MIN (radius, MIN (rect->width, rect->height) / 2);
+  item->paint.fill = filter (builder, fill);
+  item->paint.stroke = filter (builder, stroke);
+  item->paint.line_width = line_width;
+  item->bounds = *rect;
+  if (stroke.alpha > 0)
+    {
+      item->bounds.x -= line_width / 2;
+      item->bounds.y -= line_width / 2;
+      item->bounds.width += line_width;
+      item->bounds.height += line_width;
+    }
+}
+
+typedef struct {
+  GArray *segments;
+} PathBuilder;
+
+static void
+path_init (PathBuilder *path)
+{
+  path->segments = g_array_new (FALSE, TRUE, sizeof (WaymarkPathSegment));
+}
+
+static void
+path_move_to (PathBuilder *path, double x, double y)
+{
+  WaymarkPathSegment seg = { WAYMARK_PATH_MOVE_TO, { x }, { y } };
+  g_array_append_val (path->segments, seg);
+}
+
+static void
+path_line_to (PathBuilder *path, double x, double y)
+{
+  WaymarkPathSegment seg = { WAYMARK_PATH_LINE_TO, { x }, { y } };
+  g_array_append_val (path->segments, seg);
+}
+
+static void
+path_curve_to (PathBuilder *path,
+               double x1, double y1, double x2, double y2, double x3, double y3)
+{
+  WaymarkPathSegment seg = { WAYMARK_PATH_CURVE_TO, { x1, x2, x3 }, { y1, y2, y3 } };
+  g_array_append_val (path->segments, seg);
+}
+
+static void
+path_close (PathBuilder *path)
+{
+  WaymarkPathSegment seg = { WAYMARK_PATH_CLOSE, { 0 }, { 0 } };
+  g_array_append_val (path->segments, seg);
+}
+
+static void
+path_circle (PathBuilder *path, double cx, double cy, double r)
+{
+  double k = KAPPA * r;
+
+  path_move_to (path, cx + r, cy);
+  path_curve_to (path, cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+  path_curve_to (path, cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+  path_curve_to (path, cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+  path_curve_to (path, cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+  path_close (path);
+}
+
+/* A rectangle with its own radius per corner: top-left, top-right,
+ * bottom-right, bottom-left. */
+static void
+path_rounded_rect (PathBuilder *path,
+                   double x, double y, double w, double h,
+                   double tl, double tr, double br, double bl)
+{
+  path_move_to (path, x + tl, y);
+  path_line_to (path, x + w - tr, y);
+  if (tr > 0)
+    path_curve_to (path, x + w - tr + KAPPA * tr, y, x + w, y + tr - KAPPA * tr, x + w, y + tr);
+  path_line_to (path, x + w, y + h - br);
+  if (br > 0)
+    path_curve_to (path, x + w, y + h - br + KAPPA * br, x + w - br + KAPPA * br, y + h,
+                   x + w - br, y + h);
+  path_line_to (path, x + bl, y + h);
+  if (bl > 0)
+    path_curve_to (path, x + bl - KAPPA * bl, y + h, x, y + h - bl + KAPPA * bl, x, y + h - bl);
+  path_line_to (path, x, y + tl);
+  if (tl > 0)
+    path_curve_to (path, x, y + tl - KAPPA * tl, x + tl - KAPPA * tl, y, x + tl, y);
+  path_close (path);
+}
+
+static void
+add_path (Builder      *builder,
+          PathBuilder  *path,
+          WaymarkColor  fill,
+          WaymarkColor  stroke,
+          double        line_width,
+          double        dash)
+{
+  WaymarkSceneItem *item = push_item (builder, WAYMARK_SCENE_PATH);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double pad = stroke.alpha > 0 ? line_width : 0;
+
+  item->path.n_segments = path->segments->len;
+  item->path.segments = (WaymarkPathSegment *) (void *) g_array_free (path->segments, FALSE);
+  path->segments = NULL;
+  item->paint.fill = filter (builder, fill);
+  item->paint.stroke = filter (builder, stroke);
+  item->paint.line_width = line_width;
+  item->paint.dash = dash;
+
+  /* The control polygon contains a Bézier curve: good enough for culling. */
+  for (guint i = 0; i < item->path.n_segments; i++)
+    {
+      const WaymarkPathSegment *seg = &item->path.segments[i];
+      int n = seg->op == WAYMARK_PATH_CURVE_TO ? 3 : seg->op == WAYMARK_PATH_CLOSE ? 0 : 1;
+
+      for (int j = 0; j < n; j++)
+        {
+          x0 = MIN (x0, seg->x[j]);
+          y0 = MIN (y0, seg->y[j]);
+          x1 = MAX (x1, seg->x[j]);
+          y1 = MAX (y1, seg->y[j]);
+        }
+    }
+  if (x0 > x1)
+    x0 = x1 = y0 = y1 = 0;
+  item->bounds = (WaymarkRect) { x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad };
+}
+
+static void
+add_text (Builder           *builder,
+          WaymarkLayoutText *text,
+          double             x,
+          double             y,
+          WaymarkColor       color)
+{
+  const WaymarkTextStyleInfo *info;
+  WaymarkSceneItem *item;
+  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE;
+
+  if (text == NULL || text->n_lines == 0)
+    return;
+
+  info = waymark_text_style_get_info (text->style);
+  item = push_item (builder, WAYMARK_SCENE_TEXT);
+  item->paint.fill = filter (builder, color);
+  item->text.x = x;
+  item->text.y = y;
+  item->text.layout = text->layout;
+  item->text.font_family = info->family;
+  item->text.font_size = info->size;
+  item->text.font_weight = info->weight;
+  item->text.italic = info->italic;
+  item->text.align = text->align;
+  item->text.lines = text->lines;
+  item->text.n_lines = text->n_lines;
+
+  for (guint i = 0; i < text->n_lines; i++)
+    {
+      left = MIN (left, text->lines[i].x);
+      right = MAX (right, text->lines[i].x + text->lines[i].width);
+    }
+  /* Ink can stick out of the logical box a little (accents, italics). */
+  item->bounds = (WaymarkRect) { x + left - 3, y - 3, right - left + 6, text->height + 6 };
+}
+
+static WaymarkColor
+lane_color (Builder                 *builder,
+            const WaymarkLayoutLane *lane)
+{
+  WaymarkColor color;
+
+  if (lane->color[0] != '\0' && waymark_color_parse (lane->color, &color))
+    return color;
+  return waymark_palette_lane_color (builder->palette, lane->kind);
+}
+
+static WaymarkColor
+persona_color (Builder *builder)
+{
+  WaymarkColor color;
+
+  if (builder->layout->persona_color[0] != '\0'
+      && waymark_color_parse (builder->layout->persona_color, &color))
+    return color;
+  return RGB (0x3d4b5c);
+}
+
+/* Dark text on light fills, white on dark ones. */
+static WaymarkColor
+text_on (Builder            *builder,
+         const WaymarkColor  fill)
+{
+  WaymarkColor filtered = filter (builder, fill);
+
+  return waymark_color_luminance (&filtered) > 0.42 ? INK : RGB (0xffffff);
+}
+
+/* Icons, drawn as paths in a square @r so that they need no image files
+ * and stay vector in PDF and SVG. */
+static void
+add_kind_icon (Builder           *builder,
+               WaymarkLaneKind    kind,
+               const WaymarkRect *r,
+               WaymarkColor       color)
+{
+  PathBuilder path;
+  double x = r->x, y = r->y, s = r->width;
+  WaymarkColor white = RGB (0xffffff);
+
+  path_init (&path);
+  switch (kind)
+    {
+    case WAYMARK_LANE_ACTIONS:
+      /* A forward arrow in a disc: doing something. */
+      path_circle (&path, x + s / 2, y + s / 2, s / 2);
+      add_path (builder, &path, color, NONE, 0, 0);
+      path_init (&path);
+      path_move_to (&path, x + s * 0.38, y + s * 0.26);
+      path_line_to (&path, x + s * 0.74, y + s * 0.5);
+      path_line_to (&path, x + s * 0.38, y + s * 0.74);
+      path_close (&path);
+      add_path (builder, &path, white, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_THOUGHTS:
+      /* A thought bubble. */
+      path_circle (&path, x + s * 0.55, y + s * 0.4, s * 0.42);
+      path_circle (&path, x + s * 0.16, y + s * 0.84, s * 0.1);
+      add_path (builder, &path, color, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_EMOTIONS:
+      /* A heart. */
+      path_move_to (&path, x + s * 0.5, y + s * 0.92);
+      path_curve_to (&path, x + s * 0.1, y + s * 0.62, x - s * 0.02, y + s * 0.36,
+                     x + s * 0.1, y + s * 0.2);
+      path_curve_to (&path, x + s * 0.24, y + s * 0.02, x + s * 0.46, y + s * 0.08,
+                     x + s * 0.5, y + s * 0.28);
+      path_curve_to (&path, x + s * 0.54, y + s * 0.08, x + s * 0.76, y + s * 0.02,
+                     x + s * 0.9, y + s * 0.2);
+      path_curve_to (&path, x + s * 1.02, y + s * 0.36, x + s * 0.9, y + s * 0.62,
+                     x + s * 0.5, y + s * 0.92);
+      path_close (&path);
+      add_path (builder, &path, color, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_TOUCHPOINTS:
+      /* A bullseye: where the persona meets the service. */
+      path_circle (&path, x + s / 2, y + s / 2, s * 0.43);
+      add_path (builder, &path, NONE, color, s * 0.12, 0);
+      path_init (&path);
+      path_circle (&path, x + s / 2, y + s / 2, s * 0.18);
+      add_path (builder, &path, color, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_BARRIERS:
+      /* A warning triangle with "!". */
+      path_move_to (&path, x + s * 0.5, y + s * 0.04);
+      path_line_to (&path, x + s, y + s * 0.92);
+      path_line_to (&path, x, y + s * 0.92);
+      path_close (&path);
+      add_path (builder, &path, color, NONE, 0, 0);
+      path_init (&path);
+      path_rounded_rect (&path, x + s * 0.44, y + s * 0.32, s * 0.12, s * 0.32,
+                         s * 0.05, s * 0.05, s * 0.05, s * 0.05);
+      path_circle (&path, x + s * 0.5, y + s * 0.77, s * 0.07);
+      add_path (builder, &path, white, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_LEVERS:
+      /* An upward arrow in a disc: what lifts the journey. */
+      path_circle (&path, x + s / 2, y + s / 2, s / 2);
+      add_path (builder, &path, color, NONE, 0, 0);
+      path_init (&path);
+      path_move_to (&path, x + s * 0.5, y + s * 0.18);
+      path_line_to (&path, x + s * 0.78, y + s * 0.5);
+      path_line_to (&path, x + s * 0.6, y + s * 0.5);
+      path_line_to (&path, x + s * 0.6, y + s * 0.8);
+      path_line_to (&path, x + s * 0.4, y + s * 0.8);
+      path_line_to (&path, x + s * 0.4, y + s * 0.5);
+      path_line_to (&path, x + s * 0.22, y + s * 0.5);
+      path_close (&path);
+      add_path (builder, &path, white, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_NOTES:
+    case WAYMARK_N_LANE_KINDS:
+    default:
+      /* A page with a folded corner. */
+      path_move_to (&path, x + s * 0.15, y);
+      path_line_to (&path, x + s * 0.62, y);
+      path_line_to (&path, x + s * 0.88, y + s * 0.26);
+      path_line_to (&path, x + s * 0.88, y + s);
+      path_line_to (&path, x + s * 0.15, y + s);
+      path_close (&path);
+      add_path (builder, &path, color, NONE, 0, 0);
+      path_init (&path);
+      path_move_to (&path, x + s * 0.3, y + s * 0.5);
+      path_line_to (&path, x + s * 0.72, y + s * 0.5);
+      path_move_to (&path, x + s * 0.3, y + s * 0.7);
+      path_line_to (&path, x + s * 0.72, y + s * 0.7);
+      add_path (builder, &path, NONE, white, s * 0.08, 0);
+      return;
+    }
+}
+
+static void
+build_title (Builder *builder)
+{
+  WaymarkLayout *layout = builder->layout;
+  WaymarkColor color = persona_color (builder);
+  PathBuilder path;
+  const WaymarkRect *a = &layout->avatar_rect;
+
+  begin_group (builder, "title", "title");
+  path_init (&path);
+  path_circle (&path, a->x + a->width / 2, a->y + a->height / 2, a->width / 2);
+  add_path (builder, &path, color, NONE, 0, 0);
+  add_text (builder, layout->initials_text,
+            a->x + (a->width - layout->initials_text->width) / 2,
+            a->y + (a->height - layout->initials_text->height) / 2, text_on (builder, color));
+
+  add_text (builder, layout->doc_title_text, layout->doc_title_rect.x, layout->doc_title_rect.y,
+            INK_FAINT);
+  add_text (builder, layout->name_text, layout->name_rect.x, layout->name_rect.y, INK);
+  add_text (builder, layout->ambition_text, layout->ambition_rect.x, layout->ambition_rect.y,
+            waymark_color_shade (&color, 0.15));
+  add_text (builder, layout->description_text, layout->description_rect.x,
+            layout->description_rect.y, INK_SOFT);
+  end_group (builder);
+}
+
+static void
+build_phases (Builder *builder)
+{
+  WaymarkLayout *layout = builder->layout;
+  WaymarkColor base = persona_color (builder);
+
+  for (guint i = 0; i < layout->phases->len; i++)
+    {
+      WaymarkLayoutPhase *phase = g_ptr_array_index (layout->phases, i);
+      const WaymarkRect *r = &phase->header;
+      /* Phases darken a little along the journey: the row reads as a
+       * sequence even in greyscale. */
+      double t = layout->phases->len > 1 ? (double) i / (layout->phases->len - 1) : 0;
+      WaymarkColor fill = waymark_color_shade (&base, 0.05 + 0.2 * t);
+      WaymarkColor ink = text_on (builder, fill);
+      PathBuilder path;
+      double arrow = 9.0;
+      double mid = r->y + r->height / 2;
+
+      begin_group (builder, phase->id, "phase");
+      /* A chevron: notched on the left (except the first), pointed on the right. */
+      path_init (&path);
+      path_move_to (&path, r->x, r->y);
+      path_line_to (&path, r->x + r->width - arrow, r->y);
+      path_line_to (&path, r->x + r->width, mid);
+      path_line_to (&path, r->x + r->width - arrow, r->y + r->height);
+      path_line_to (&path, r->x, r->y + r->height);
+      if (i > 0)
+        path_line_to (&path, r->x + arrow, mid);
+      path_close (&path);
+      add_path (builder, &path, fill, NONE, 0, 0);
+
+      {
+        WaymarkColor soft = ink;
+
+        soft.alpha = 0.75;
+        add_text (builder, phase->number, phase->number_rect.x, phase->number_rect.y, soft);
+      }
+      add_text (builder, phase->name, phase->name_rect.x, phase->name_rect.y, ink);
+      end_group (builder);
+    }
+}
+
+/* Monotone cubic interpolation (Fritsch–Carlson): smooth, and never
+ * overshoots, so the curve does not suggest a score the persona did not
+ * give. Written as Béziers so every backend draws the same curve. */
+static void
+build_emotion_curve (Builder           *builder,
+                     WaymarkLayoutLane *lane,
+                     WaymarkColor       color)
+{
+  guint n = lane->points->len;
+  g_autofree double *slope = NULL;
+  g_autofree double *tangent = NULL;
+  PathBuilder path;
+
+  if (n < 2)
+    return;
+
+  slope = g_new0 (double, n);
+  tangent = g_new0 (double, n);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      WaymarkLayoutEmotion *a = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
+      WaymarkLayoutEmotion *b = &g_array_index (lane->points, WaymarkLayoutEmotion, i + 1);
+
+      slope[i] = (b->y - a->y) / MAX (b->x - a->x, 1e-6);
+    }
+  tangent[0] = slope[0];
+  tangent[n - 1] = slope[n - 2];
+  for (guint i = 1; i + 1 < n; i++)
+    {
+      if (slope[i - 1] * slope[i] <= 0)
+        tangent[i] = 0;
+      else
+        tangent[i] = (slope[i - 1] + slope[i]) / 2;
+    }
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      if (slope[i] == 0)
+        {
+          tangent[i] = tangent[i + 1] = 0;
+          continue;
+        }
+      {
+        double a = tangent[i] / slope[i];
+        double b = tangent[i + 1] / slope[i];
+        double h = a * a + b * b;
+
+        if (h > 9)
+          {
+            double t = 3 / sqrt (h);
+
+            tangent[i] = t * a * slope[i];
+            tangent[i + 1] = t * b * slope[i];
+          }
+      }
+    }
+
+  path_init (&path);
+  for (guint i = 0; i < n; i++)
+    {
+      WaymarkLayoutEmotion *b = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
+
+      if (i == 0)
+        {
+          path_move_to (&path, b->x, b->y);
+        }
+      else
+        {
+          WaymarkLayoutEmotion *a = &g_array_index (lane->points, WaymarkLayoutEmotion, i - 1);
+          double dx = (b->x - a->x) / 3;
+
+          path_curve_to (&path, a->x + dx, a->y + tangent[i - 1] * dx, b->x - dx,
+                         b->y - tangent[i] * dx, b->x, b->y);
+        }
+    }
+  add_path (builder, &path, NONE, color, 2.0, 0);
+}
+
+static void
+build_emotion_lane (Builder           *builder,
+                    WaymarkLayoutLane *lane,
+                    WaymarkColor       color)
+{
+  WaymarkLayout *layout = builder->layout;
+  const WaymarkRect *row = &lane->row;
+  double right = lane->header.x + lane->header.width - 6;
+  PathBuilder path;
+  g_autofree char *curve_id = g_strconcat (lane->id, "-curve", NULL);
+
+  /* Faint lines at every step of the scale, a dashed one at zero. */
+  path_init (&path);
+  for (int s = lane->scale_min; s <= lane->scale_max; s++)
+    {
+      double y;
+
+      if (s == 0 || lane->scale_max <= lane->scale_min)
+        continue;
+      y = lane->plot_top + (double) (lane->scale_max - s) / (lane->scale_max - lane->scale_min)
+                             * (lane->plot_bottom - lane->plot_top);
+      path_move_to (&path, row->x + 4, y);
+      path_line_to (&path, row->x + row->width - 4, y);
+    }
+  if (path.segments->len > 0)
+    add_path (builder, &path, NONE, waymark_color_tint (&color, 0.82), 0.5, 0);
+  else
+    g_array_unref (path.segments);
+
+  if (lane->scale_min <= 0 && lane->scale_max >= 0 && lane->scale_max > lane->scale_min)
+    {
+      double y = lane->plot_top + (double) lane->scale_max / (lane->scale_max - lane->scale_min)
+                                    * (lane->plot_bottom - lane->plot_top);
+
+      path_init (&path);
+      path_move_to (&path, row->x + 4, y);
+      path_line_to (&path, row->x + row->width - 4, y);
+      add_path (builder, &path, NONE, waymark_color_tint (&color, 0.45), 0.8, 3);
+      if (lane->scale_zero_text != NULL)
+        add_text (builder, lane->scale_zero_text, right - lane->scale_zero_text->width,
+                  y - lane->scale_zero_text->height / 2, INK_FAINT);
+    }
+  add_text (builder, lane->scale_max_text, right - lane->scale_max_text->width,
+            lane->plot_top - lane->scale_max_text->height / 2, INK_FAINT);
+  add_text (builder, lane->scale_min_text, right - lane->scale_min_text->width,
+            lane->plot_bottom - lane->scale_min_text->height / 2, INK_FAINT);
+
+  begin_group (builder, curve_id, "emotion-curve");
+  build_emotion_curve (builder, lane, color);
+  for (guint i = 0; i < lane->points->len; i++)
+    {
+      WaymarkLayoutEmotion *point = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
+      WaymarkColor marker = waymark_palette_emotion_color (builder->palette, point->score,
+                                                           lane->scale_min, lane->scale_max);
+
+      path_init (&path);
+      path_circle (&path, point->x, point->y, 4.5);
+      add_path (builder, &path, marker, RGB (0xffffff), 1.5, 0);
+      if (point->label != NULL)
+        add_text (builder, point->label, point->label_rect.x, point->label_rect.y, INK_SOFT);
+    }
+  end_group (builder);
+  (void) layout;
+}
+
+static void
+build_card (Builder           *builder,
+            WaymarkLayoutLane *lane,
+            WaymarkLayoutCard *card,
+            WaymarkColor       base_lane)
+{
+  WaymarkColor base = base_lane;
+  WaymarkColor fill, stroke;
+  WaymarkColor own;
+  double radius = 4;
+  double line_width = 0.6;
+  gboolean explicit_fill = FALSE;
+  const WaymarkRect *r = &card->rect;
+
+  if (card->color[0] != '\0' && waymark_color_parse (card->color, &own))
+    {
+      base = own;
+      /* A light card colour is meant as the fill itself. */
+      explicit_fill = waymark_color_luminance (&own) > 0.55;
+    }
+
+  switch (lane->kind)
+    {
+    case WAYMARK_LANE_TOUCHPOINTS:
+      /* Outlined: a touchpoint is a place, not an act. */
+      fill = explicit_fill ? base : RGB (0xffffff);
+      stroke = base;
+      line_width = 1.1;
+      break;
+    case WAYMARK_LANE_THOUGHTS:
+      fill = explicit_fill ? base : waymark_color_tint (&base, 0.86);
+      stroke = waymark_color_tint (&base, 0.55);
+      radius = 9;
+      break;
+    case WAYMARK_LANE_NOTES:
+      fill = explicit_fill ? base : waymark_color_tint (&base, 0.8);
+      stroke = waymark_color_tint (&base, 0.5);
+      radius = 1;
+      break;
+    case WAYMARK_LANE_BARRIERS:
+    case WAYMARK_LANE_LEVERS:
+      fill = explicit_fill ? base : waymark_color_tint (&base, 0.88);
+      stroke = waymark_color_tint (&base, 0.6);
+      radius = 3;
+      break;
+    case WAYMARK_LANE_ACTIONS:
+    case WAYMARK_LANE_EMOTIONS:
+    case WAYMARK_N_LANE_KINDS:
+    default:
+      fill = explicit_fill ? base : waymark_color_tint (&base, 0.82);
+      stroke = waymark_color_tint (&base, 0.55);
+      break;
+    }
+
+  begin_group (builder, card->id, "card");
+  add_box (builder, r, radius, fill, stroke, line_width);
+
+  if (lane->kind == WAYMARK_LANE_BARRIERS || lane->kind == WAYMARK_LANE_LEVERS)
+    {
+      PathBuilder path;
+
+      /* The accent bar and the icon make barriers and levers stand out
+       * at a glance, in colour and in greyscale. */
+      path_init (&path);
+      path_rounded_rect (&path, r->x, r->y, 3.0, r->height, radius, 0, 0, radius);
+      add_path (builder, &path, base, NONE, 0, 0);
+      add_kind_icon (builder, lane->kind, &card->icon_rect, base);
+    }
+
+  add_text (builder, card->text, card->text_rect.x, card->text_rect.y, INK);
+  if (card->evidence != NULL)
+    add_text (builder, card->evidence, card->evidence_rect.x, card->evidence_rect.y, INK_SOFT);
+
+  for (guint i = 0; i < card->n_chips; i++)
+    {
+      WaymarkLayoutChip *chip = &card->chips[i];
+      WaymarkColor tag;
+      PathBuilder path;
+
+      if (!waymark_color_parse (chip->color, &tag))
+        tag = INK_FAINT;
+      add_box (builder, &chip->rect, chip->rect.height / 2, RGB (0xffffff),
+               waymark_color_tint (&tag, 0.35), 0.6);
+      path_init (&path);
+      path_circle (&path, chip->rect.x + 4 + 2.5, chip->rect.y + chip->rect.height / 2, 2.5);
+      add_path (builder, &path, tag, NONE, 0, 0);
+      add_text (builder, chip->name, chip->rect.x + 4 + 5 + 3, chip->rect.y + 1.5,
+                waymark_color_shade (&tag, 0.35));
+    }
+  end_group (builder);
+}
+
+static void
+build_lanes (Builder *builder)
+{
+  WaymarkLayout *layout = builder->layout;
+  guint n_phases = layout->phases->len;
+  guint next_card = 0;
+
+  for (guint i = 0; i < layout->lanes->len; i++)
+    {
+      WaymarkLayoutLane *lane = g_ptr_array_index (layout->lanes, i);
+      WaymarkColor color = lane_color (builder, lane);
+      WaymarkRect accent = { lane->header.x, lane->header.y, 3.0, lane->header.height };
+      PathBuilder path;
+
+      begin_group (builder, lane->id, "lane");
+      add_box (builder, &lane->header, 4, waymark_color_tint (&color, 0.86), NONE, 0);
+      path_init (&path);
+      path_rounded_rect (&path, accent.x, accent.y, accent.width, accent.height, 4, 0, 0, 4);
+      add_path (builder, &path, color, NONE, 0, 0);
+      add_kind_icon (builder, lane->kind, &lane->icon_rect, color);
+      add_text (builder, lane->name, lane->name_rect.x, lane->name_rect.y,
+                waymark_color_shade (&color, 0.3));
+
+      add_box (builder, &lane->row, 4,
+               waymark_color_tint (&color, lane->kind == WAYMARK_LANE_EMOTIONS ? 0.965 : 0.94),
+               NONE, 0);
+      /* White column rules keep cells apart without drawing a grid. */
+      if (n_phases > 1)
+        {
+          path_init (&path);
+          for (guint p = 1; p < n_phases; p++)
+            {
+              double x = layout->grid_x + p * layout->column_width;
+
+              path_move_to (&path, x, lane->row.y);
+              path_line_to (&path, x, lane->row.y + lane->row.height);
+            }
+          add_path (builder, &path, NONE, RGB (0xffffff), 1.5, 0);
+        }
+
+      if (lane->kind == WAYMARK_LANE_EMOTIONS)
+        {
+          build_emotion_lane (builder, lane, color);
+        }
+      else
+        {
+          /* layout->cards is ordered by lane: this lane's cards are next. */
+          while (next_card < layout->cards->len)
+            {
+              WaymarkLayoutCard *card = g_ptr_array_index (layout->cards, next_card);
+
+              if (card->lane_index != (int) i)
+                break;
+              build_card (builder, lane, card, color);
+              next_card++;
+            }
+        }
+      end_group (builder);
+    }
+}
+
+static void
+build_footer (Builder *builder)
+{
+  WaymarkLayout *layout = builder->layout;
+  PathBuilder path;
+
+  begin_group (builder, "footer", "footer");
+  path_init (&path);
+  path_move_to (&path, layout->footer_rect.x, layout->footer_rect.y);
+  path_line_to (&path, layout->footer_rect.x + layout->footer_rect.width, layout->footer_rect.y);
+  add_path (builder, &path, NONE, RULE, 0.6, 0);
+  add_text (builder, layout->footer_title, layout->footer_title_rect.x,
+            layout->footer_title_rect.y, INK_FAINT);
+  if (layout->footer_page != NULL)
+    add_text (builder, layout->footer_page, layout->footer_page_rect.x,
+              layout->footer_page_rect.y, INK_FAINT);
+  end_group (builder);
+}
+
+/* Indexing */
+
+static void
+index_items (WaymarkScene *self)
+{
+  self->n_columns = MAX (1, (guint) ceil (self->bounds.width / TILE_SIZE));
+  self->n_rows = MAX (1, (guint) ceil (self->bounds.height / TILE_SIZE));
+  self->tiles = g_new0 (GArray *, self->n_columns * self->n_rows);
+  self->stamps = g_new0 (guint, MAX (self->items->len, 1));
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const WaymarkSceneItem *item = &g_array_index (self->items, WaymarkSceneItem, i);
+      int c0, c1, r0, r1;
+
+      if (item->kind == WAYMARK_SCENE_GROUP_BEGIN || item->kind == WAYMARK_SCENE_GROUP_END)
+        continue;
+      c0 = CLAMP ((int) floor (item->bounds.x / TILE_SIZE), 0, (int) self->n_columns - 1);
+      c1 = CLAMP ((int) floor ((item->bounds.x + item->bounds.width) / TILE_SIZE), 0,
+                  (int) self->n_columns - 1);
+      r0 = CLAMP ((int) floor (item->bounds.y / TILE_SIZE), 0, (int) self->n_rows - 1);
+      r1 = CLAMP ((int) floor ((item->bounds.y + item->bounds.height) / TILE_SIZE), 0,
+                  (int) self->n_rows - 1);
+      for (int r = r0; r <= r1; r++)
+        for (int c = c0; c <= c1; c++)
+          {
+            GArray **tile = &self->tiles[r * self->n_columns + c];
+
+            if (*tile == NULL)
+              *tile = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_array_append_val (*tile, i);
+          }
+    }
+}
+
+static WaymarkScene *
+scene_new (WaymarkLayout *layout)
+{
+  WaymarkScene *self = g_new0 (WaymarkScene, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->layout = waymark_layout_ref (layout);
+  self->items = g_array_new (FALSE, TRUE, sizeof (WaymarkSceneItem));
+  self->bounds = (WaymarkRect) { 0, 0, layout->width, layout->height };
+  if (layout->document_title[0] != '\0')
+    self->title = g_strdup_printf ("%s — %s", layout->document_title, layout->persona_name);
+  else
+    self->title = g_strdup (layout->persona_name);
+  return self;
+}
+
+WaymarkScene *
+waymark_scene_new_for_layout (WaymarkLayout *layout)
+{
+  WaymarkScene *self;
+  Builder builder;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  self = scene_new (layout);
+  builder.scene = self;
+  builder.layout = layout;
+  builder.palette = layout->options.palette;
+
+  begin_group (&builder, layout->persona_id, "persona");
+  if (layout->options.show_title)
+    build_title (&builder);
+  build_phases (&builder);
+  build_lanes (&builder);
+  if (layout->options.show_footer)
+    build_footer (&builder);
+  end_group (&builder);
+
+  index_items (self);
+  return self;
+}
+
+static void
+add_ring (Builder           *builder,
+          const WaymarkRect *rect,
+          double             outset,
+          double             radius,
+          WaymarkColor       color,
+          double             width,
+          double             dash)
+{
+  PathBuilder path;
+  double r = radius + outset;
+
+  path_init (&path);
+  path_rounded_rect (&path, rect->x - outset, rect->y - outset, rect->width + 2 * outset,
+                     rect->height + 2 * outset, r, r, r, r);
+  add_path (builder, &path, NONE, color, width, dash);
+}
+
+WaymarkScene *
+waymark_scene_new_overlay (WaymarkLayout           *layout,
+                           const WaymarkSceneState *state)
+{
+  WaymarkScene *self;
+  Builder builder;
+  WaymarkRect rect;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (state != NULL, NULL);
+
+  self = scene_new (layout);
+  builder.scene = self;
+  builder.layout = layout;
+  /* Highlights keep the accent colour in every palette: they are UI, not print. */
+  builder.palette = WAYMARK_PALETTE_STANDARD;
+
+  if (state->hovered_lane_id != NULL && state->hovered_phase_id != NULL
+      && waymark_layout_get_cell_rect (layout, state->hovered_lane_id, state->hovered_phase_id,
+                                       &rect))
+    {
+      WaymarkColor tint = ACCENT;
+
+      tint.alpha = 0.08;
+      add_box (&builder, &rect, 4, tint, NONE, 0);
+    }
+
+  if (state->hovered_card_id != NULL
+      && waymark_layout_get_card_rect (layout, state->hovered_card_id, &rect))
+    {
+      WaymarkColor soft = ACCENT;
+
+      soft.alpha = 0.45;
+      add_ring (&builder, &rect, 1, 4, soft, 1.2, 0);
+    }
+
+  for (guint i = 0; state->selected_card_ids != NULL && state->selected_card_ids[i] != NULL; i++)
+    {
+      if (waymark_layout_get_card_rect (layout, state->selected_card_ids[i], &rect))
+        {
+          WaymarkColor wash = ACCENT;
+
+          wash.alpha = 0.10;
+          add_box (&builder, &rect, 4, wash, NONE, 0);
+          add_ring (&builder, &rect, 2, 4, ACCENT, 2, 0);
+        }
+    }
+
+  if (state->focus_id != NULL
+      && (waymark_layout_get_card_rect (layout, state->focus_id, &rect)
+          || waymark_layout_get_phase_rect (layout, state->focus_id, &rect)
+          || waymark_layout_get_lane_rect (layout, state->focus_id, &rect)))
+    add_ring (&builder, &rect, 4, 4, ACCENT, 1.2, 2.5);
+  else if (state->focus_lane_id != NULL && state->focus_phase_id != NULL
+           && waymark_layout_get_cell_rect (layout, state->focus_lane_id, state->focus_phase_id,
+                                            &rect))
+    add_ring (&builder, &rect, -1.5, 4, ACCENT, 1.2, 2.5);
+
+  if (state->show_drop_target)
+    {
+      add_box (&builder, &state->drop_target.indicator, 1, ACCENT, NONE, 0);
+    }
+
+  index_items (self);
+  return self;
+}
+
+WaymarkScene *
+waymark_scene_ref (WaymarkScene *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+waymark_scene_unref (WaymarkScene *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WaymarkSceneItem *item = &g_array_index (self->items, WaymarkSceneItem, i);
+
+      if (item->kind == WAYMARK_SCENE_PATH)
+        g_free (item->path.segments);
+      else if (item->kind == WAYMARK_SCENE_GROUP_BEGIN)
+        g_free (item->group.id);
+    }
+  g_array_unref (self->items);
+  for (guint i = 0; i < self->n_columns * self->n_rows; i++)
+    g_clear_pointer (&self->tiles[i], g_array_unref);
+  g_free (self->tiles);
+  g_free (self->stamps);
+  g_free (self->title);
+  waymark_layout_unref (self->layout);
+  g_free (self);
+}
+
+void
+waymark_scene_get_bounds (WaymarkScene *self,
+                          WaymarkRect  *bounds)
+{
+  g_return_if_fail (self != NULL);
+  *bounds = self->bounds;
+}
+
+const char *
+waymark_scene_get_title (WaymarkScene *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->title;
+}
+
+guint
+waymark_scene_get_n_items (WaymarkScene *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->items->len;
+}
+
+const WaymarkSceneItem *
+waymark_scene_get_item (WaymarkScene *self,
+                        guint         index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+  return &g_array_index (self->items, WaymarkSceneItem, index);
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint ua = *(const guint *) a, ub = *(const guint *) b;
+
+  return ua < ub ? -1 : ua > ub;
+}
+
+void
+waymark_scene_foreach_in_rect (WaymarkScene         *self,
+                               const WaymarkRect    *rect,
+                               WaymarkSceneItemFunc  func,
+                               gpointer              user_data)
+{
+  g_autoptr (GArray) visible = NULL;
+  int c0, c1, r0, r1;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (func != NULL);
+
+  if (rect == NULL
+      || (rect->x <= self->bounds.x && rect->y <= self->bounds.y
+          && rect->x + rect->width >= self->bounds.x + self->bounds.width
+          && rect->y + rect->height >= self->bounds.y + self->bounds.height))
+    {
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          const WaymarkSceneItem *item = &g_array_index (self->items, WaymarkSceneItem, i);
+
+          if (item->kind != WAYMARK_SCENE_GROUP_BEGIN && item->kind != WAYMARK_SCENE_GROUP_END)
+            func (item, user_data);
+        }
+      return;
+    }
+
+  if (rect->x >= self->bounds.x + self->bounds.width || rect->y >= self->bounds.y + self->bounds.height
+      || rect->x + rect->width <= self->bounds.x || rect->y + rect->height <= self->bounds.y)
+    return;
+
+  c0 = CLAMP ((int) floor (rect->x / TILE_SIZE), 0, (int) self->n_columns - 1);
+  c1 = CLAMP ((int) floor ((rect->x + rect->width) / TILE_SIZE), 0, (int) self->n_columns - 1);
+  r0 = CLAMP ((int) floor (rect->y / TILE_SIZE), 0, (int) self->n_rows - 1);
+  r1 = CLAMP ((int) floor ((rect->y + rect->height) / TILE_SIZE), 0, (int) self->n_rows - 1);
+
+  /* A fresh stamp per query marks the items already collected, so an
+   * item in several tiles is drawn once, without clearing an array. */
+  if (++self->stamp == 0)
+    {
+      memset (self->stamps, 0, sizeof (guint) * MAX (self->items->len, 1));
+      self->stamp = 1;
+    }
+
+  visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray *tile = self->tiles[r * self->n_columns + c];
+
+        for (guint i = 0; tile != NULL && i < tile->len; i++)
+          {
+            guint index = g_array_index (tile, guint, i);
+            const WaymarkSceneItem *item;
+
+            if (self->stamps[index] == self->stamp)
+              continue;
+            self->stamps[index] = self->stamp;
+            item = &g_array_index (self->items, WaymarkSceneItem, index);
+            if (waymark_rect_intersects (&item->bounds, rect))
+              g_array_append_val (visible, index);
+          }
+      }
+
+  g_array_sort (visible, compare_uint);
+  for (guint i = 0; i < visible->len; i++)
+    func (&g_array_index (self->items, WaymarkSceneItem, g_array_index (visible, guint, i)),
+          user_data);
+}
