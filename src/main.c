@@ -32,7 +32,8 @@ main (int    argc,
 #ifdef WAYMARK_HAVE_GUI
   return waymark_gui_run (argc, argv);
 #else
-  fprintf (stderr, "%s", _("waymark: this build has no editor; run “waymark --help” for the commands\n"));
+  fprintf (stderr, "%s",
+           _("waymark: this build has no editor; run “waymark --help” for the commands\n"));
   return WAYMARK_CLI_EXIT_USAGE;
 #endif
 }

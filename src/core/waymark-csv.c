@@ -102,9 +102,9 @@ append_field (GString    *out,
   gboolean quote = FALSE;
 
   /* Quote what RFC 4180 requires (comma, quote, CR, LF), and also cells
-   * with leading or trailing spaces or a ";" so that no import dialog's
+   * with leading or trailing spaces, a tab or a ";" so that no import dialog's
    * "trim spaces" or a semicolon separator guess can change them. */
-  if (strpbrk (value, ",\"\r\n;") != NULL ||
+  if (strpbrk (value, ",\"\r\n;\t") != NULL ||
       (len > 0 && (value[0] == ' ' || value[len - 1] == ' ')))
     quote = TRUE;
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "waymark-document.h"
+#include "waymark-document-private.h"
 
 /* How the document stays consistent with its history: every edit function
  * builds one or more primitive changes (set a field, insert or remove an
@@ -18,25 +18,6 @@
  *
  * Objects are never copied by undo: a removed object moves into its change
  * and moves back on undo, so its address stays the same. */
-
-struct _WaymarkDocument {
-  GObject parent_instance;
-
-  char *title;
-  char *description;
-  char *author;
-  char *language;
-  int column_width;
-  GDateTime *created;
-  GDateTime *modified;
-
-  GPtrArray *personas;   /* WaymarkPersona*, owned */
-  GPtrArray *tags;       /* WaymarkTag*, owned */
-  GHashTable *objects;   /* id (borrowed from the object) -> WaymarkObject* */
-  guint next_id;
-
-  WaymarkHistory *history;
-};
 
 enum {
   PROP_0,
@@ -54,567 +35,13 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (WaymarkDocument, waymark_document, G_TYPE_OBJECT)
 
-/* ------------------------------------------------------------------ */
-/* The id index                                                        */
-
-static void
-index_object (WaymarkDocument *self,
-              WaymarkObject   *object)
-{
-  g_hash_table_insert (self->objects, object->id, object);
-}
-
-static void
-unindex_object (WaymarkDocument *self,
-                WaymarkObject   *object)
-{
-  g_hash_table_remove (self->objects, object->id);
-}
-
-static void
-index_persona (WaymarkDocument *self,
-               WaymarkPersona  *persona,
-               gboolean         add)
-{
-  void (*op) (WaymarkDocument *, WaymarkObject *) = add ? index_object : unindex_object;
-
-  op (self, &persona->base);
-  for (guint i = 0; i < persona->phases->len; i++)
-    {
-      WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
-      phase->persona = persona;
-      op (self, &phase->base);
-    }
-  for (guint i = 0; i < persona->lanes->len; i++)
-    {
-      WaymarkLane *lane = g_ptr_array_index (persona->lanes, i);
-      lane->persona = persona;
-      op (self, &lane->base);
-    }
-  for (guint i = 0; i < persona->cards->len; i++)
-    {
-      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
-      card->persona = persona;
-      op (self, &card->base);
-    }
-}
-
-static void
-emit_changed (WaymarkDocument *self,
-              const char      *persona_id,
-              const char      *object_id)
+void
+waymark_document_emit_changed (WaymarkDocument *self,
+                               const char      *persona_id,
+                               const char      *object_id)
 {
   g_signal_emit (self, signals[CHANGED], 0, persona_id, object_id);
 }
-
-static const char *
-persona_id_of (WaymarkObject *object)
-{
-  switch (object->kind)
-    {
-    case WAYMARK_OBJECT_PHASE:
-      return ((WaymarkPhase *) object)->persona->base.id;
-    case WAYMARK_OBJECT_LANE:
-      return ((WaymarkLane *) object)->persona->base.id;
-    case WAYMARK_OBJECT_CARD:
-      return ((WaymarkCard *) object)->persona->base.id;
-    case WAYMARK_OBJECT_PERSONA:
-    case WAYMARK_OBJECT_TAG:
-    default:
-      return NULL;
-    }
-}
-
-/* ------------------------------------------------------------------ */
-/* Field values                                                        */
-
-typedef enum {
-  VALUE_TEXT,
-  VALUE_INT,
-  VALUE_STRV,
-} ValueType;
-
-typedef struct {
-  ValueType type;
-  char *text;
-  int number;
-  GStrv strv;
-} Value;
-
-static void
-value_clear (Value *value)
-{
-  g_clear_pointer (&value->text, g_free);
-  g_clear_pointer (&value->strv, g_strfreev);
-}
-
-static gboolean
-field_is_int (WaymarkField field)
-{
-  return field >= WAYMARK_FIELD_SPAN;
-}
-
-/* Where @field of @object lives, or NULL when the object has no such
- * field. @object NULL is the document. Exactly one of the out pointers is
- * set. */
-static gboolean
-field_slot (WaymarkDocument *self,
-            WaymarkObject   *object,
-            WaymarkField     field,
-            char          ***text_slot,
-            int            **int_slot)
-{
-  *text_slot = NULL;
-  *int_slot = NULL;
-
-  if (object == NULL)
-    {
-      switch (field)
-        {
-        case WAYMARK_FIELD_TITLE: *text_slot = &self->title; break;
-        case WAYMARK_FIELD_AUTHOR: *text_slot = &self->author; break;
-        case WAYMARK_FIELD_LANGUAGE: *text_slot = &self->language; break;
-        case WAYMARK_FIELD_DESCRIPTION: *text_slot = &self->description; break;
-        case WAYMARK_FIELD_COLUMN_WIDTH: *int_slot = &self->column_width; break;
-        default: return FALSE;
-        }
-      return TRUE;
-    }
-
-  switch (object->kind)
-    {
-    case WAYMARK_OBJECT_PERSONA:
-      {
-        WaymarkPersona *persona = (WaymarkPersona *) object;
-        switch (field)
-          {
-          case WAYMARK_FIELD_NAME: *text_slot = &persona->name; break;
-          case WAYMARK_FIELD_AMBITION: *text_slot = &persona->ambition; break;
-          case WAYMARK_FIELD_DESCRIPTION: *text_slot = &persona->description; break;
-          case WAYMARK_FIELD_COLOR: *text_slot = &persona->color; break;
-          case WAYMARK_FIELD_INITIALS: *text_slot = &persona->initials; break;
-          default: return FALSE;
-          }
-      }
-      break;
-    case WAYMARK_OBJECT_PHASE:
-      {
-        WaymarkPhase *phase = (WaymarkPhase *) object;
-        switch (field)
-          {
-          case WAYMARK_FIELD_NAME: *text_slot = &phase->name; break;
-          case WAYMARK_FIELD_DESCRIPTION: *text_slot = &phase->description; break;
-          default: return FALSE;
-          }
-      }
-      break;
-    case WAYMARK_OBJECT_LANE:
-      {
-        WaymarkLane *lane = (WaymarkLane *) object;
-        switch (field)
-          {
-          case WAYMARK_FIELD_NAME: *text_slot = &lane->name; break;
-          case WAYMARK_FIELD_COLOR: *text_slot = &lane->color; break;
-          case WAYMARK_FIELD_KIND: *int_slot = (int *) &lane->kind; break;
-          case WAYMARK_FIELD_SCALE_MIN: *int_slot = &lane->scale_min; break;
-          case WAYMARK_FIELD_SCALE_MAX: *int_slot = &lane->scale_max; break;
-          default: return FALSE;
-          }
-      }
-      break;
-    case WAYMARK_OBJECT_CARD:
-      {
-        WaymarkCard *card = (WaymarkCard *) object;
-        switch (field)
-          {
-          case WAYMARK_FIELD_TEXT: *text_slot = &card->text; break;
-          case WAYMARK_FIELD_COLOR: *text_slot = &card->color; break;
-          case WAYMARK_FIELD_EVIDENCE: *text_slot = &card->evidence; break;
-          case WAYMARK_FIELD_CARD_LANE: *text_slot = &card->lane_id; break;
-          case WAYMARK_FIELD_CARD_PHASE: *text_slot = &card->phase_id; break;
-          case WAYMARK_FIELD_SPAN: *int_slot = &card->span; break;
-          default: return FALSE;
-          }
-      }
-      break;
-    case WAYMARK_OBJECT_TAG:
-      {
-        WaymarkTag *tag = (WaymarkTag *) object;
-        switch (field)
-          {
-          case WAYMARK_FIELD_NAME: *text_slot = &tag->name; break;
-          case WAYMARK_FIELD_COLOR: *text_slot = &tag->color; break;
-          default: return FALSE;
-          }
-      }
-      break;
-    default:
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------ */
-/* Primitive changes                                                   */
-
-/* Sets a text, integer or tag-list field. */
-typedef struct {
-  WaymarkChange parent;
-  char *object_id;   /* NULL: the document */
-  WaymarkField field;
-  gboolean tags;     /* the card's tag list rather than a WaymarkField */
-  Value old_value;
-  Value new_value;
-} FieldChange;
-
-static void
-field_change_set (WaymarkDocument *self,
-                  FieldChange     *change,
-                  const Value     *value)
-{
-  WaymarkObject *object = NULL;
-
-  if (change->object_id != NULL)
-    object = g_hash_table_lookup (self->objects, change->object_id);
-  g_return_if_fail (change->object_id == NULL || object != NULL);
-
-  if (change->tags)
-    {
-      WaymarkCard *card = (WaymarkCard *) object;
-      g_strfreev (card->tags);
-      card->tags = g_strdupv (value->strv);
-    }
-  else
-    {
-      char **text_slot;
-      int *int_slot;
-
-      if (!field_slot (self, object, change->field, &text_slot, &int_slot))
-        g_return_if_reached ();
-      if (text_slot != NULL)
-        {
-          g_free (*text_slot);
-          *text_slot = g_strdup (value->text);
-        }
-      else
-        *int_slot = value->number;
-    }
-
-  emit_changed (self, object != NULL ? persona_id_of (object) : NULL, change->object_id);
-}
-
-static void
-field_change_apply (WaymarkChange *change,
-                    gpointer       target)
-{
-  FieldChange *self = (FieldChange *) change;
-  field_change_set (target, self, &self->new_value);
-}
-
-static void
-field_change_revert (WaymarkChange *change,
-                     gpointer       target)
-{
-  FieldChange *self = (FieldChange *) change;
-  field_change_set (target, self, &self->old_value);
-}
-
-static void
-field_change_free (WaymarkChange *change)
-{
-  FieldChange *self = (FieldChange *) change;
-
-  g_free (self->object_id);
-  value_clear (&self->old_value);
-  value_clear (&self->new_value);
-  g_free (self);
-}
-
-static const WaymarkChangeVTable field_change_vtable = {
-  field_change_apply,
-  field_change_revert,
-  field_change_free,
-};
-
-/* Inserts an object into its list, or (reversed) removes it. While the
- * object is out of the document, the change owns it. */
-typedef struct {
-  WaymarkChange parent;
-  gboolean is_removal;
-  gboolean object_in_document;
-  WaymarkObjectKind kind;
-  char *persona_id;     /* owning persona for phases, lanes, cards */
-  WaymarkObject *object;
-  guint index;
-} ListChange;
-
-static GPtrArray *
-list_for (WaymarkDocument   *self,
-          WaymarkObjectKind  kind,
-          const char        *persona_id)
-{
-  WaymarkPersona *persona = NULL;
-
-  if (persona_id != NULL)
-    persona = waymark_document_find_persona (self, persona_id);
-
-  switch (kind)
-    {
-    case WAYMARK_OBJECT_PERSONA: return self->personas;
-    case WAYMARK_OBJECT_TAG: return self->tags;
-    case WAYMARK_OBJECT_PHASE: return persona != NULL ? persona->phases : NULL;
-    case WAYMARK_OBJECT_LANE: return persona != NULL ? persona->lanes : NULL;
-    case WAYMARK_OBJECT_CARD: return persona != NULL ? persona->cards : NULL;
-    default: return NULL;
-    }
-}
-
-static void
-set_owner (WaymarkObject  *object,
-           WaymarkPersona *persona)
-{
-  switch (object->kind)
-    {
-    case WAYMARK_OBJECT_PHASE: ((WaymarkPhase *) object)->persona = persona; break;
-    case WAYMARK_OBJECT_LANE: ((WaymarkLane *) object)->persona = persona; break;
-    case WAYMARK_OBJECT_CARD: ((WaymarkCard *) object)->persona = persona; break;
-    case WAYMARK_OBJECT_PERSONA:
-    case WAYMARK_OBJECT_TAG:
-    default: break;
-    }
-}
-
-static void
-list_change_insert (WaymarkDocument *self,
-                    ListChange      *change)
-{
-  GPtrArray *list = list_for (self, change->kind, change->persona_id);
-
-  g_return_if_fail (list != NULL && !change->object_in_document);
-
-  /* The array's free func would free the object on removal; we insert and
-   * steal, so ownership moves cleanly between change and document. */
-  g_ptr_array_insert (list, (int) MIN (change->index, list->len), change->object);
-  if (change->kind == WAYMARK_OBJECT_PERSONA)
-    index_persona (self, (WaymarkPersona *) change->object, TRUE);
-  else
-    {
-      set_owner (change->object, waymark_document_find_persona (self, change->persona_id));
-      index_object (self, change->object);
-    }
-  change->object_in_document = TRUE;
-
-  emit_changed (self, change->persona_id, change->object->id);
-}
-
-static void
-list_change_remove (WaymarkDocument *self,
-                    ListChange      *change)
-{
-  GPtrArray *list = list_for (self, change->kind, change->persona_id);
-  g_autofree char *id = NULL;
-
-  g_return_if_fail (list != NULL && change->object_in_document);
-  g_return_if_fail (change->index < list->len);
-  g_return_if_fail (g_ptr_array_index (list, change->index) == change->object);
-
-  if (change->kind == WAYMARK_OBJECT_PERSONA)
-    index_persona (self, (WaymarkPersona *) change->object, FALSE);
-  else
-    unindex_object (self, change->object);
-  g_ptr_array_steal_index (list, change->index);
-  change->object_in_document = FALSE;
-
-  id = g_strdup (change->object->id);
-  emit_changed (self, change->persona_id, id);
-}
-
-static void
-list_change_apply (WaymarkChange *change,
-                   gpointer       target)
-{
-  ListChange *self = (ListChange *) change;
-
-  if (self->is_removal)
-    list_change_remove (target, self);
-  else
-    list_change_insert (target, self);
-}
-
-static void
-list_change_revert (WaymarkChange *change,
-                    gpointer       target)
-{
-  ListChange *self = (ListChange *) change;
-
-  if (self->is_removal)
-    list_change_insert (target, self);
-  else
-    list_change_remove (target, self);
-}
-
-static void
-free_object (WaymarkObject *object)
-{
-  switch (object->kind)
-    {
-    case WAYMARK_OBJECT_PERSONA: waymark_persona_free ((WaymarkPersona *) object); break;
-    case WAYMARK_OBJECT_PHASE: waymark_phase_free ((WaymarkPhase *) object); break;
-    case WAYMARK_OBJECT_LANE: waymark_lane_free ((WaymarkLane *) object); break;
-    case WAYMARK_OBJECT_CARD: waymark_card_free ((WaymarkCard *) object); break;
-    case WAYMARK_OBJECT_TAG: waymark_tag_free ((WaymarkTag *) object); break;
-    default: g_assert_not_reached ();
-    }
-}
-
-static void
-list_change_free (WaymarkChange *change)
-{
-  ListChange *self = (ListChange *) change;
-
-  if (!self->object_in_document)
-    free_object (self->object);
-  g_free (self->persona_id);
-  g_free (self);
-}
-
-static const WaymarkChangeVTable list_change_vtable = {
-  list_change_apply,
-  list_change_revert,
-  list_change_free,
-};
-
-/* Moves an object within its list. */
-typedef struct {
-  WaymarkChange parent;
-  WaymarkObjectKind kind;
-  char *persona_id;
-  guint from;
-  guint to;
-} MoveChange;
-
-static void
-move_within (WaymarkDocument *self,
-             MoveChange      *change,
-             guint            from,
-             guint            to)
-{
-  GPtrArray *list = list_for (self, change->kind, change->persona_id);
-  WaymarkObject *object;
-
-  g_return_if_fail (list != NULL && from < list->len && to < list->len);
-
-  object = g_ptr_array_steal_index (list, from);
-  g_ptr_array_insert (list, (int) to, object);
-  emit_changed (self, change->persona_id, object->id);
-}
-
-static void
-move_change_apply (WaymarkChange *change,
-                   gpointer       target)
-{
-  MoveChange *self = (MoveChange *) change;
-  move_within (target, self, self->from, self->to);
-}
-
-static void
-move_change_revert (WaymarkChange *change,
-                    gpointer       target)
-{
-  MoveChange *self = (MoveChange *) change;
-  move_within (target, self, self->to, self->from);
-}
-
-static void
-move_change_free (WaymarkChange *change)
-{
-  MoveChange *self = (MoveChange *) change;
-
-  g_free (self->persona_id);
-  g_free (self);
-}
-
-static const WaymarkChangeVTable move_change_vtable = {
-  move_change_apply,
-  move_change_revert,
-  move_change_free,
-};
-
-/* Replaces the emotion point of one lane and phase: NULL on either side
- * means no point. */
-typedef struct {
-  WaymarkChange parent;
-  char *persona_id;
-  WaymarkEmotionPoint *old_point;
-  WaymarkEmotionPoint *new_point;
-} EmotionChange;
-
-static void
-emotion_change_set (WaymarkDocument           *self,
-                    EmotionChange             *change,
-                    const WaymarkEmotionPoint *from,
-                    const WaymarkEmotionPoint *to)
-{
-  WaymarkPersona *persona = waymark_document_find_persona (self, change->persona_id);
-  const WaymarkEmotionPoint *key = from != NULL ? from : to;
-
-  g_return_if_fail (persona != NULL && key != NULL);
-
-  for (guint i = 0; i < persona->emotions->len; i++)
-    {
-      WaymarkEmotionPoint *point = g_ptr_array_index (persona->emotions, i);
-      if (g_str_equal (point->lane_id, key->lane_id) && g_str_equal (point->phase_id, key->phase_id))
-        {
-          if (to != NULL)
-            {
-              point->score = to->score;
-              g_free (point->label);
-              point->label = g_strdup (to->label);
-            }
-          else
-            g_ptr_array_remove_index (persona->emotions, i);
-          emit_changed (self, change->persona_id, key->lane_id);
-          return;
-        }
-    }
-
-  g_return_if_fail (to != NULL);
-  g_ptr_array_add (persona->emotions, waymark_emotion_point_copy (to));
-  emit_changed (self, change->persona_id, key->lane_id);
-}
-
-static void
-emotion_change_apply (WaymarkChange *change,
-                      gpointer       target)
-{
-  EmotionChange *self = (EmotionChange *) change;
-  emotion_change_set (target, self, self->old_point, self->new_point);
-}
-
-static void
-emotion_change_revert (WaymarkChange *change,
-                       gpointer       target)
-{
-  EmotionChange *self = (EmotionChange *) change;
-  emotion_change_set (target, self, self->new_point, self->old_point);
-}
-
-static void
-emotion_change_free (WaymarkChange *change)
-{
-  EmotionChange *self = (EmotionChange *) change;
-
-  g_free (self->persona_id);
-  waymark_emotion_point_free (self->old_point);
-  waymark_emotion_point_free (self->new_point);
-  g_free (self);
-}
-
-static const WaymarkChangeVTable emotion_change_vtable = {
-  emotion_change_apply,
-  emotion_change_revert,
-  emotion_change_free,
-};
 
 static void
 record (WaymarkDocument *self,
@@ -994,17 +421,9 @@ static void
 record_field (WaymarkDocument *self,
               WaymarkObject   *object,
               WaymarkField     field,
-              Value            old_value,
-              Value            new_value)
+              WaymarkChange   *change)
 {
-  FieldChange *change = g_new0 (FieldChange, 1);
-
-  change->parent.vtable = &field_change_vtable;
-  change->object_id = object != NULL ? g_strdup (object->id) : NULL;
-  change->field = field;
-  change->old_value = old_value;
-  change->new_value = new_value;
-  record (self, field_label (object, field), &change->parent);
+  record (self, field_label (object, field), change);
 }
 
 gboolean
@@ -1018,12 +437,12 @@ waymark_document_set_text (WaymarkDocument *self,
   int *int_slot;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (!field_is_int (field), FALSE);
+  g_return_val_if_fail (!waymark_field_is_int (field), FALSE);
 
   if (value == NULL)
     value = "";
   if (!resolve_field_object (self, object_id, &object) ||
-      !field_slot (self, object, field, &text_slot, &int_slot))
+      !waymark_document_field_slot (self, object, field, &text_slot, &int_slot))
     return FALSE;
   if (g_strcmp0 (*text_slot, value) == 0)
     return FALSE;
@@ -1043,8 +462,7 @@ waymark_document_set_text (WaymarkDocument *self,
     }
 
   record_field (self, object, field,
-                (Value) { VALUE_TEXT, g_strdup (*text_slot), 0, NULL },
-                (Value) { VALUE_TEXT, g_strdup (value), 0, NULL });
+                waymark_text_change_new (object_id, field, *text_slot, value));
   return TRUE;
 }
 
@@ -1094,10 +512,10 @@ waymark_document_set_int (WaymarkDocument *self,
   int *int_slot;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (field_is_int (field), FALSE);
+  g_return_val_if_fail (waymark_field_is_int (field), FALSE);
 
   if (!resolve_field_object (self, object_id, &object) ||
-      !field_slot (self, object, field, &text_slot, &int_slot))
+      !waymark_document_field_slot (self, object, field, &text_slot, &int_slot))
     return FALSE;
   if (*int_slot == value)
     return FALSE;
@@ -1143,8 +561,7 @@ waymark_document_set_int (WaymarkDocument *self,
                                field == WAYMARK_FIELD_SCALE_MAX ? value : lane->scale_max);
     }
   record_field (self, object, field,
-                (Value) { VALUE_INT, NULL, *int_slot, NULL },
-                (Value) { VALUE_INT, NULL, value, NULL });
+                waymark_int_change_new (object_id, field, *int_slot, value));
   waymark_history_end_group (self->history);
   return TRUE;
 }
@@ -1157,7 +574,7 @@ waymark_document_set_card_tags (WaymarkDocument    *self,
   static const char *const no_tags[] = { NULL };
   WaymarkCard *card;
   g_autoptr (GStrvBuilder) builder = NULL;
-  FieldChange *change;
+  g_auto (GStrv) new_tags = NULL;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
 
@@ -1180,19 +597,11 @@ waymark_document_set_card_tags (WaymarkDocument    *self,
       }
   }
 
-  change = g_new0 (FieldChange, 1);
-  change->parent.vtable = &field_change_vtable;
-  change->object_id = g_strdup (card_id);
-  change->tags = TRUE;
-  change->old_value = (Value) { VALUE_STRV, NULL, 0, g_strdupv (card->tags) };
-  change->new_value = (Value) { VALUE_STRV, NULL, 0, g_strv_builder_end (builder) };
-  if (g_strv_equal ((const char * const *) change->old_value.strv,
-                    (const char * const *) change->new_value.strv))
-    {
-      field_change_free (&change->parent);
-      return FALSE;
-    }
-  record (self, _("Change Card Tags"), &change->parent);
+  new_tags = g_strv_builder_end (builder);
+  if (g_strv_equal ((const char * const *) card->tags, (const char * const *) new_tags))
+    return FALSE;
+  record (self, _("Change Card Tags"),
+          waymark_tags_change_new (card_id, g_strdupv (card->tags), g_steal_pointer (&new_tags)));
   return TRUE;
 }
 
@@ -1204,16 +613,7 @@ record_list_change (WaymarkDocument *self,
                     WaymarkObject   *object,
                     guint            index)
 {
-  ListChange *change = g_new0 (ListChange, 1);
-
-  change->parent.vtable = &list_change_vtable;
-  change->is_removal = is_removal;
-  change->object_in_document = is_removal;
-  change->kind = object->kind;
-  change->persona_id = g_strdup (persona_id);
-  change->object = object;
-  change->index = index;
-  record (self, label, &change->parent);
+  record (self, label, waymark_list_change_new (is_removal, persona_id, object, index));
 }
 
 /* Gives @object a fresh id when its id is empty, invalid or taken. */
@@ -1416,8 +816,8 @@ remove_object (WaymarkDocument *self,
                const char      *label,
                WaymarkObject   *object)
 {
-  const char *persona_id = persona_id_of (object);
-  GPtrArray *list = list_for (self, object->kind, persona_id);
+  const char *persona_id = waymark_object_get_persona_id (object);
+  GPtrArray *list = waymark_document_list_for (self, object->kind, persona_id);
   int index = index_in (list, object);
 
   g_return_if_fail (index >= 0);
@@ -1550,24 +950,16 @@ record_move (WaymarkDocument *self,
              WaymarkObject   *object,
              guint            to)
 {
-  const char *persona_id = persona_id_of (object);
-  GPtrArray *list = list_for (self, object->kind, persona_id);
+  const char *persona_id = waymark_object_get_persona_id (object);
+  GPtrArray *list = waymark_document_list_for (self, object->kind, persona_id);
   int from = index_in (list, object);
-  MoveChange *change;
-
   if (from < 0)
     return FALSE;
   to = MIN (to, list->len - 1);
   if ((guint) from == to)
     return FALSE;
 
-  change = g_new0 (MoveChange, 1);
-  change->parent.vtable = &move_change_vtable;
-  change->kind = object->kind;
-  change->persona_id = g_strdup (persona_id);
-  change->from = (guint) from;
-  change->to = to;
-  record (self, label, &change->parent);
+  record (self, label, waymark_move_change_new (object->kind, persona_id, (guint) from, to));
   return TRUE;
 }
 
@@ -1669,7 +1061,6 @@ waymark_document_set_emotion (WaymarkDocument *self,
   WaymarkPersona *persona;
   WaymarkLane *lane;
   WaymarkEmotionPoint *old_point;
-  EmotionChange *change;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
 
@@ -1688,13 +1079,10 @@ waymark_document_set_emotion (WaymarkDocument *self,
   if (old_point != NULL && old_point->score == score && g_str_equal (old_point->label, label))
     return FALSE;
 
-  change = g_new0 (EmotionChange, 1);
-  change->parent.vtable = &emotion_change_vtable;
-  change->persona_id = g_strdup (persona_id);
-  change->old_point = old_point != NULL ? waymark_emotion_point_copy (old_point) : NULL;
-  change->new_point = waymark_emotion_point_new (lane_id, phase_id, score, label);
   record (self, old_point != NULL ? _("Change Emotion") : _("Add Emotion Point"),
-          &change->parent);
+          waymark_emotion_change_new (persona_id,
+                                      old_point != NULL ? waymark_emotion_point_copy (old_point) : NULL,
+                                      waymark_emotion_point_new (lane_id, phase_id, score, label)));
   return TRUE;
 }
 
@@ -1706,7 +1094,6 @@ waymark_document_remove_emotion (WaymarkDocument *self,
 {
   WaymarkPersona *persona;
   WaymarkEmotionPoint *old_point;
-  EmotionChange *change;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
 
@@ -1717,10 +1104,7 @@ waymark_document_remove_emotion (WaymarkDocument *self,
   if (old_point == NULL)
     return FALSE;
 
-  change = g_new0 (EmotionChange, 1);
-  change->parent.vtable = &emotion_change_vtable;
-  change->persona_id = g_strdup (persona_id);
-  change->old_point = waymark_emotion_point_copy (old_point);
-  record (self, _("Remove Emotion Point"), &change->parent);
+  record (self, _("Remove Emotion Point"),
+          waymark_emotion_change_new (persona_id, waymark_emotion_point_copy (old_point), NULL));
   return TRUE;
 }

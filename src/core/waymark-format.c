@@ -63,8 +63,8 @@ waymark_format_problem_to_string (const WaymarkFormatProblem *problem)
 }
 
 static void
-checker_init (WaymarkFormatChecker    *checker,
-              const char *display_name)
+checker_init (WaymarkFormatChecker *checker,
+              const char           *display_name)
 {
   /* The name ends up in terminal output: make sure it is valid UTF-8. */
   checker->display_name = g_utf8_make_valid (display_name, -1);
@@ -98,11 +98,11 @@ problem_new (const char         *file,
 }
 
 void
-waymark_format_checker_add_take (WaymarkFormatChecker            *checker,
-                  long                line,
-                  long                column,
-                  WaymarkFormatError  code,
-                  char               *message)
+waymark_format_report_take (WaymarkFormatChecker *checker,
+                            long                  line,
+                            long                  column,
+                            WaymarkFormatError    code,
+                            char                 *message)
 {
   if (checker->problems->len >= WAYMARK_FORMAT_MAX_PROBLEMS)
     {
@@ -115,17 +115,17 @@ waymark_format_checker_add_take (WaymarkFormatChecker            *checker,
 }
 
 void
-waymark_format_checker_add (WaymarkFormatChecker            *checker,
-             long                line,
-             long                column,
-             WaymarkFormatError  code,
-             const char         *format,
-             ...)
+waymark_format_report (WaymarkFormatChecker *checker,
+                       long                  line,
+                       long                  column,
+                       WaymarkFormatError    code,
+                       const char           *format,
+                       ...)
 {
   va_list args;
 
   va_start (args, format);
-  waymark_format_checker_add_take (checker, line, column, code, g_strdup_vprintf (format, args));
+  waymark_format_report_take (checker, line, column, code, g_strdup_vprintf (format, args));
   va_end (args);
 }
 
@@ -149,6 +149,9 @@ tidy_libxml_message (const char *message)
       space = FALSE;
       g_string_append_c (tidy, *p);
     }
+  /* Advice for programmers, not for someone with a broken file. */
+  if (g_str_has_suffix (tidy->str, " use XML_PARSE_HUGE option"))
+    g_string_truncate (tidy, tidy->len - strlen (" use XML_PARSE_HUGE option"));
   return g_string_free (tidy, FALSE);
 }
 
@@ -217,17 +220,18 @@ parser_error_cb (void        *user_data,
     return;
 
   message = tidy_libxml_message (error->message);
-  if (error->code == XML_ERR_INVALID_CHAR && g_str_has_prefix (message, "Input is not proper UTF-8"))
+  if (error->code == XML_ERR_INVALID_CHAR &&
+      g_str_has_prefix (message, "Input is not proper UTF-8"))
     {
       const char *bytes = strstr (message, "Bytes:");
 
-      waymark_format_checker_add (checker, error->line, error->int2, WAYMARK_FORMAT_ERROR_ENCODING,
-                   _("the file is not valid UTF-8 text (%s); Waymark files are UTF-8"),
-                   bytes != NULL ? bytes : message);
+      waymark_format_report (checker, error->line, error->int2, WAYMARK_FORMAT_ERROR_ENCODING,
+                             _("the file is not valid UTF-8 text (%s); Waymark files are UTF-8"),
+                             bytes != NULL ? bytes : message);
       return;
     }
-  waymark_format_checker_add_take (checker, error->line, error->int2, code_for_parse_error (error->code),
-                    g_steal_pointer (&message));
+  waymark_format_report_take (checker, error->line, error->int2, code_for_parse_error (error->code),
+                              g_steal_pointer (&message));
 }
 
 static void
@@ -244,19 +248,52 @@ refuse_dtd_cb (void          *user_data,
    * billion laughs and no external entity can follow. */
   if (checker != NULL && !checker->saw_dtd)
     {
-      waymark_format_checker_add (checker, xmlSAX2GetLineNumber (parser), xmlSAX2GetColumnNumber (parser),
-                   WAYMARK_FORMAT_ERROR_FORBIDDEN,
-                   _("the file has a document type declaration (<!DOCTYPE>); "
-                     "DTDs are not allowed in Waymark files"));
+      waymark_format_report (checker, xmlSAX2GetLineNumber (parser),
+                             xmlSAX2GetColumnNumber (parser), WAYMARK_FORMAT_ERROR_FORBIDDEN,
+                             _("the file has a document type declaration (<!DOCTYPE>); "
+                               "DTDs are not allowed in Waymark files"));
       checker->saw_dtd = TRUE;
     }
   xmlStopParser (parser);
 }
 
+/* libxml2 keeps element line numbers in 16 bits; XML_PARSE_BIG_LINES only
+ * helps text nodes, so an element past line 65535 would be reported at
+ * 65535. The element's real line goes in its _private field instead,
+ * which is the application's (see waymark_format_node_line()). */
+static void
+start_element_cb (void           *user_data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxtPtr parser = user_data;
+
+  xmlSAX2StartElementNs (user_data, localname, prefix, uri, n_namespaces, namespaces,
+                         n_attributes, n_defaulted, attributes);
+  if (parser->node != NULL && parser->input != NULL && parser->input->line >= 65535)
+    parser->node->_private = GSIZE_TO_POINTER ((gsize) parser->input->line);
+}
+
+long
+waymark_format_node_line (xmlNodePtr node)
+{
+  if (node == NULL)
+    return 0;
+  if (node->type == XML_ELEMENT_NODE && node->_private != NULL)
+    return (long) GPOINTER_TO_SIZE (node->_private);
+  return MAX (xmlGetLineNo (node), 0);
+}
+
 static xmlDocPtr
-parse_xml (WaymarkFormatChecker    *checker,
-           const char *data,
-           gsize       length)
+parse_xml (WaymarkFormatChecker *checker,
+           const char           *data,
+           gsize                 length)
 {
   xmlParserCtxtPtr parser;
   xmlDocPtr doc;
@@ -265,7 +302,7 @@ parse_xml (WaymarkFormatChecker    *checker,
   parser = xmlNewParserCtxt ();
   if (parser == NULL)
     {
-      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("out of memory"));
+      waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("out of memory"));
       return NULL;
     }
 
@@ -274,6 +311,7 @@ parse_xml (WaymarkFormatChecker    *checker,
   parser->_private = checker;
   parser->sax->serror = parser_error_cb;
   parser->sax->internalSubset = refuse_dtd_cb;
+  parser->sax->startElementNs = start_element_cb;
 
   /* The encoding is forced: a Waymark file is UTF-8 whatever its XML
    * declaration says, and anything else is reported as an encoding error. */
@@ -281,9 +319,9 @@ parse_xml (WaymarkFormatChecker    *checker,
 
   if (doc != NULL && !checker->saw_dtd && (doc->intSubset != NULL || doc->extSubset != NULL))
     {
-      waymark_format_checker_add (checker, 1, 1, WAYMARK_FORMAT_ERROR_FORBIDDEN,
-                   _("the file has a document type declaration (<!DOCTYPE>); "
-                     "DTDs are not allowed in Waymark files"));
+      waymark_format_report (checker, 1, 1, WAYMARK_FORMAT_ERROR_FORBIDDEN,
+                             _("the file has a document type declaration (<!DOCTYPE>); "
+                               "DTDs are not allowed in Waymark files"));
       checker->saw_dtd = TRUE;
     }
 
@@ -292,7 +330,8 @@ parse_xml (WaymarkFormatChecker    *checker,
     g_clear_pointer (&doc, xmlFreeDoc);
 
   if (doc == NULL && checker->problems->len == n_before)
-    waymark_format_checker_add (checker, 1, 1, WAYMARK_FORMAT_ERROR_SYNTAX, _("the file is not well-formed XML"));
+    waymark_format_report (checker, 1, 1, WAYMARK_FORMAT_ERROR_SYNTAX,
+                           _("the file is not well-formed XML"));
 
   parser->_private = NULL;
   xmlFreeParserCtxt (parser);
@@ -354,8 +393,8 @@ schema_error_cb (void        *user_data,
   SchemaErrors *errors = user_data;
   long line = error->line;
 
-  if (line <= 0 && error->node != NULL)
-    line = xmlGetLineNo ((xmlNodePtr) error->node);
+  if (error->node != NULL)
+    line = waymark_format_node_line (error->node);
   if (errors->problems->len >= WAYMARK_FORMAT_MAX_PROBLEMS)
     return;
   g_ptr_array_add (errors->problems,
@@ -368,9 +407,9 @@ schema_error_cb (void        *user_data,
  * are merged after the semantic pass, which often explains the same line
  * better). */
 static void
-validate_schema (WaymarkFormatChecker   *checker,
-                 xmlDocPtr  doc,
-                 GPtrArray *problems)
+validate_schema (WaymarkFormatChecker *checker,
+                 xmlDocPtr             doc,
+                 GPtrArray            *problems)
 {
   xmlRelaxNGPtr schema = get_schema ();
   xmlRelaxNGValidCtxtPtr context;
@@ -379,8 +418,8 @@ validate_schema (WaymarkFormatChecker   *checker,
 
   if (schema == NULL)
     {
-      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_SCHEMA,
-                   _("internal error: the built-in schema is missing or broken"));
+      waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_SCHEMA,
+                             _("internal error: the built-in schema is missing or broken"));
       return;
     }
 
@@ -391,7 +430,8 @@ validate_schema (WaymarkFormatChecker   *checker,
 
   if (result != 0 && problems->len == 0)
     g_ptr_array_add (problems,
-                     problem_new (checker->display_name, xmlGetLineNo (xmlDocGetRootElement (doc)),
+                     problem_new (checker->display_name,
+                                  waymark_format_node_line (xmlDocGetRootElement (doc)),
                                   1, WAYMARK_FORMAT_ERROR_SCHEMA,
                                   g_strdup (_("the document does not match the Waymark schema"))));
 }
@@ -416,9 +456,9 @@ compare_problems (gconstpointer a,
  * attributes") and come in pairs for one mistake: keep the first per line,
  * and none on a line the semantic pass already explained. */
 static void
-merge_schema_problems (WaymarkFormatChecker    *checker,
-                       GHashTable *semantic_lines,
-                       GPtrArray  *schema_problems)
+merge_schema_problems (WaymarkFormatChecker *checker,
+                       GHashTable           *semantic_lines,
+                       GPtrArray            *schema_problems)
 {
   g_autoptr (GHashTable) lines = g_hash_table_new (NULL, NULL);
   gboolean any_located = FALSE;
@@ -436,79 +476,106 @@ merge_schema_problems (WaymarkFormatChecker    *checker,
           g_hash_table_contains (lines, line))
         continue;
       g_hash_table_add (lines, line);
-      waymark_format_checker_add_take (checker, problem->line, problem->column, problem->code,
-                        g_strdup (problem->message));
+      waymark_format_report_take (checker, problem->line, problem->column, problem->code,
+                                  g_strdup (problem->message));
     }
 }
 
 /* Whether the root is <waymark> in our namespace at a version we read;
  * reports why not. */
 static gboolean
-check_root (WaymarkFormatChecker    *checker,
-            xmlNodePtr  root)
+check_root (WaymarkFormatChecker *checker,
+            xmlNodePtr            root)
 {
-  long line = xmlGetLineNo (root);
-  g_autofree char *version = NULL;
+  long line = waymark_format_node_line (root);
+  xmlChar *version = NULL;
   guint64 number;
+  gboolean newer;
 
   if (root == NULL)
     {
-      waymark_format_checker_add (checker, 1, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
-                   _("not a Waymark document: there is no root element"));
+      waymark_format_report (checker, 1, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
+                             _("not a Waymark document: there is no root element"));
       return FALSE;
     }
   if (!xmlStrEqual (root->name, (const xmlChar *) "waymark"))
     {
       g_autofree char *name = g_utf8_make_valid ((const char *) root->name, -1);
 
-      waymark_format_checker_add (checker, line, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
-                   _("not a Waymark document: the root element is <%s>, not <waymark>"), name);
+      waymark_format_report (checker, line, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
+                             _("not a Waymark document: the root element is <%s>, not <waymark>"),
+                             name);
       return FALSE;
     }
   if (root->ns == NULL || !xmlStrEqual (root->ns->href, NS))
     {
-      waymark_format_checker_add (checker, line, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
-                   _("not a Waymark document: <waymark> is not in the namespace %s "
-                     "(add xmlns=\"%s\")"), WAYMARK_FORMAT_NAMESPACE, WAYMARK_FORMAT_NAMESPACE);
+      waymark_format_report (checker, line, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
+                             _("not a Waymark document: <waymark> is not in the namespace %s "
+                               "(add xmlns=\"%s\")"),
+                             WAYMARK_FORMAT_NAMESPACE, WAYMARK_FORMAT_NAMESPACE);
       return FALSE;
     }
 
-  version = get_attribute (root, "version");
-  if (version != NULL &&
-      g_ascii_string_to_unsigned (version, 10, 0, G_MAXUINT64, &number, NULL) &&
-      number > WAYMARK_FORMAT_VERSION)
-    {
-      waymark_format_checker_add (checker, line, 1, WAYMARK_FORMAT_ERROR_VERSION,
-                   _("this file was written by a newer version of Waymark (format %s); "
-                     "this version reads format %d"), version, WAYMARK_FORMAT_VERSION);
-      return FALSE;
-    }
-  return TRUE;
+  /* Checked before the schema, whose complaint would be unhelpful: a
+   * newer file is not broken, this program is old. */
+  version = xmlGetNoNsProp (root, (const xmlChar *) "version");
+  newer = version != NULL &&
+          g_ascii_string_to_unsigned ((const char *) version, 10, 0, G_MAXUINT64, &number, NULL) &&
+          number > WAYMARK_FORMAT_VERSION;
+  if (newer)
+    waymark_format_report (checker, line, 1, WAYMARK_FORMAT_ERROR_VERSION,
+                           _("this file was written by a newer version of Waymark "
+                             "(format %" G_GUINT64_FORMAT "); this version reads format %d"),
+                           number, WAYMARK_FORMAT_VERSION);
+  xmlFree (version);
+  return !newer;
+}
+
+/* A byte-order mark or NULs among the first bytes: libxml2 would say
+ * "Start tag expected", which hides the real trouble. */
+static gboolean
+looks_like_utf16 (const guchar *data,
+                  gsize         length)
+{
+  if (length >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    return TRUE;
+  for (gsize i = 0; i < MIN (length, 4); i++)
+    if (data[i] == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static WaymarkDocument *
-check_data (WaymarkFormatChecker    *checker,
-            const char *data,
-            gsize       length)
+check_data (WaymarkFormatChecker *checker,
+            const char           *data,
+            gsize                 length)
 {
   xmlDocPtr doc;
   g_autoptr (GPtrArray) schema_problems = NULL;
   WaymarkDocument *document = NULL;
-  Reader reader;
+  WaymarkFormatReader *reader;
 
   ensure_libxml ();
 
   if (length > WAYMARK_FORMAT_MAX_FILE_SIZE)
     {
-      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
-                   _("the file is %" G_GSIZE_FORMAT " bytes; Waymark reads files of at most %d MiB"),
-                   length, WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+      waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                             _("the file is %" G_GSIZE_FORMAT " bytes; "
+                               "Waymark reads files of at most %d MiB"),
+                             length, WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
   if (length == 0)
     {
-      waymark_format_checker_add (checker, 1, 1, WAYMARK_FORMAT_ERROR_SYNTAX,
-                   _("the file is empty; a Waymark file starts with <waymark>"));
+      waymark_format_report (checker, 1, 1, WAYMARK_FORMAT_ERROR_SYNTAX,
+                             _("the file is empty; a Waymark file starts with <waymark>"));
+      return NULL;
+    }
+
+  if (looks_like_utf16 ((const guchar *) data, length))
+    {
+      waymark_format_report (checker, 1, 1, WAYMARK_FORMAT_ERROR_ENCODING,
+                             _("the file is UTF-16 (or UTF-32) text; Waymark files are UTF-8"));
       return NULL;
     }
 
@@ -525,12 +592,12 @@ check_data (WaymarkFormatChecker    *checker,
   schema_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_format_problem_free);
   validate_schema (checker, doc, schema_problems);
 
-  reader_init (&reader, checker);
-  read_document (&reader, xmlDocGetRootElement (doc));
-  merge_schema_problems (checker, reader.lines, schema_problems);
+  reader = waymark_format_reader_new (checker);
+  waymark_format_reader_read (reader, xmlDocGetRootElement (doc));
+  merge_schema_problems (checker, waymark_format_reader_get_lines (reader), schema_problems);
   if (checker->problems->len == 0)
-    document = reader_build_document (&reader);
-  reader_clear (&reader);
+    document = waymark_format_reader_build (reader);
+  waymark_format_reader_free (reader);
   xmlFreeDoc (doc);
 
   return document;
@@ -543,14 +610,17 @@ checker_finish (WaymarkFormatChecker *checker)
 
   g_ptr_array_sort (checker->problems, compare_problems);
   if (checker->n_dropped > 0)
-    g_ptr_array_add (checker->problems,
-                     problem_new (checker->display_name, 0, 0,
-                                  ((WaymarkFormatProblem *) g_ptr_array_index (checker->problems, 0))->code,
-                                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u more problem not shown",
-                                                                "%u more problems not shown",
-                                                                checker->n_dropped),
-                                                   checker->n_dropped)));
+    {
+      WaymarkFormatProblem *first = g_ptr_array_index (checker->problems, 0);
+      char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u more problem not shown",
+                                                    "%u more problems not shown",
+                                                    checker->n_dropped),
+                                       checker->n_dropped);
+
+      g_ptr_array_add (checker->problems,
+                       problem_new (checker->display_name, 0, 0, first->code, message));
+    }
   problems = g_steal_pointer (&checker->problems);
   checker_clear (checker);
   return problems;
@@ -581,7 +651,7 @@ waymark_format_check_bytes (GBytes           *bytes,
  * cannot make us allocate without bound. */
 static GBytes *
 read_file_capped (WaymarkFormatChecker *checker,
-                  GFile   *file)
+                  GFile                *file)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GFileInfo) info = NULL;
@@ -594,38 +664,39 @@ read_file_capped (WaymarkFormatChecker *checker,
   if (info == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("no such file"));
+        waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("no such file"));
       else
-        waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("cannot read the file: %s"),
-                     error->message);
+        waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO,
+                               _("cannot read the file: %s"), error->message);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO,
-                   _("is a directory, not a Waymark file"));
+      waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO,
+                             _("is a directory, not a Waymark file"));
       return NULL;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO,
-                   _("is not a regular file"));
+      waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO,
+                             _("is not a regular file"));
       return NULL;
     }
   size = g_file_info_get_size (info);
   if (size > WAYMARK_FORMAT_MAX_FILE_SIZE)
     {
-      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
-                   _("the file is %" G_GOFFSET_FORMAT " bytes; Waymark reads files of at most %d MiB"),
-                   size, WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+      waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                             _("the file is %" G_GOFFSET_FORMAT " bytes; "
+                               "Waymark reads files of at most %d MiB"),
+                             size, WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
 
   stream = g_file_read (file, NULL, &error);
   if (stream == NULL)
     {
-      waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("cannot read the file: %s"),
-                   error->message);
+      waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO,
+                             _("cannot read the file: %s"), error->message);
       return NULL;
     }
 
@@ -637,17 +708,17 @@ read_file_capped (WaymarkFormatChecker *checker,
 
       if (n < 0)
         {
-          waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("cannot read the file: %s"),
-                       error->message);
+          waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO,
+                                 _("cannot read the file: %s"), error->message);
           return NULL;
         }
       if (n == 0)
         break;
       if (buffer->len + (gsize) n > WAYMARK_FORMAT_MAX_FILE_SIZE)
         {
-          waymark_format_checker_add (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
-                       _("the file is larger than %d MiB, the most Waymark reads"),
-                       WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+          waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                                 _("the file is larger than %d MiB, the most Waymark reads"),
+                                 WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
           return NULL;
         }
       g_byte_array_append (buffer, chunk, (guint) n);

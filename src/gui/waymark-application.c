@@ -252,6 +252,9 @@ drafts_response_cb (AdwMessageDialog   *dialog,
 {
   GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "drafts");
 
+  /* Once: closing the dialog afterwards emits its close response too. */
+  g_signal_handlers_disconnect_by_func (dialog, drafts_response_cb, self);
+
   if (g_str_equal (response, "restore"))
     restore_drafts (self, drafts);
   else if (g_str_equal (response, "discard"))

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "waymark-drafts.h"
 

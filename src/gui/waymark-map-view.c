@@ -210,9 +210,10 @@ waymark_map_view_snapshot (GtkWidget   *widget,
   waymark_layout_get_size (self->layout, &map_width, &map_height);
   page_width = map_width * self->zoom;
   page_height = map_height * self->zoom;
-  /* Centred when smaller than the view. */
+  /* Centred across when narrower than the view; the top stays put, like
+   * a page in a document viewer. */
   x0 = MAX (MARGIN, (width - page_width) / 2);
-  y0 = MAX (MARGIN, (height - page_height) / 2);
+  y0 = MARGIN;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 

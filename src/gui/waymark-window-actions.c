@@ -208,8 +208,9 @@ compare_recent (gconstpointer a,
 {
   GtkRecentInfo *ia = *(GtkRecentInfo **) a;
   GtkRecentInfo *ib = *(GtkRecentInfo **) b;
-  g_autoptr(GDateTime) ta = gtk_recent_info_get_modified (ia);
-  g_autoptr(GDateTime) tb = gtk_recent_info_get_modified (ib);
+  /* transfer none */
+  GDateTime *ta = gtk_recent_info_get_modified (ia);
+  GDateTime *tb = gtk_recent_info_get_modified (ib);
 
   return g_date_time_compare (tb, ta);
 }

@@ -132,8 +132,8 @@ waymark_window_save_to_file (WaymarkWindow  *self,
     gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
   }
 
-  /* Not an edit, but the title loses its mark and the actions update. */
-  g_signal_emit_by_name (self->document, "changed", NULL, NULL);
+  /* restored_draft is not part of the history, which notified already. */
+  _waymark_window_state_changed (self);
   return TRUE;
 }
 
@@ -161,6 +161,9 @@ overwrite_response_cb (AdwMessageDialog *dialog,
                        SaveOp           *op)
 {
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  /* Once: closing the dialog afterwards emits its close response too. */
+  g_signal_handlers_disconnect_by_func (dialog, overwrite_response_cb, op);
 
   if (g_str_equal (response, "overwrite"))
     save_to (op, file, FALSE);
@@ -310,6 +313,9 @@ reload_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     WaymarkWindow    *self)
 {
+  /* Once: closing the dialog afterwards emits its close response too. */
+  g_signal_handlers_disconnect_by_func (dialog, reload_response_cb, self);
+
   if (g_str_equal (response, "reload"))
     reload_now (self);
 }
@@ -478,15 +484,32 @@ autosave_changed_cb (WaymarkWindow *self)
 
 /* Closing */
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  g_autoptr(WaymarkWindow) self = data;
+
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes after the current signal emission: the window takes its dialogs
+ * along (destroy-with-parent), and the dialog is still emitting. */
+static void
+close_confirmed (WaymarkWindow *self)
+{
+  _waymark_window_remove_draft (self);
+  self->close_confirmed = TRUE;
+  g_idle_add (close_idle_cb, g_object_ref (self));
+}
+
 static void
 close_after_save_cb (WaymarkWindow *self,
                      gboolean       saved,
                      gpointer       user_data)
 {
-  if (!saved)
-    return;
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  if (saved)
+    close_confirmed (self);
 }
 
 static void
@@ -494,14 +517,13 @@ close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    WaymarkWindow    *self)
 {
+  /* Once: closing the dialog afterwards emits its close response too. */
+  g_signal_handlers_disconnect_by_func (dialog, close_response_cb, self);
+
   if (g_str_equal (response, "save"))
     _waymark_window_save (self, FALSE, G_CALLBACK (close_after_save_cb), NULL);
   else if (g_str_equal (response, "discard"))
-    {
-      _waymark_window_remove_draft (self);
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    close_confirmed (self);
 }
 
 gboolean

@@ -51,6 +51,9 @@ struct _WaymarkWindow
   GtkWidget            *persona_list;  /* the placeholder sidebar, or NULL */
 };
 
+/* waymark-window.c: the title, actions and draft follow the history. */
+void     _waymark_window_state_changed      (WaymarkWindow      *self);
+
 /* waymark-window-actions.c */
 void     _waymark_window_class_actions_init (WaymarkWindowClass *klass);
 /* Computes the enabled state of every win. action; the one place that does. */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-canvas-window.h"
 #include "waymark-format.h"
 #include "waymark-map-view.h"
 #include "waymark-persona-list.h"
@@ -142,14 +143,23 @@ ensure_persona (WaymarkWindow *self)
   waymark_window_set_persona_id (self, persona != NULL ? persona->base.id : NULL);
 }
 
-static void
-document_changed_cb (WaymarkWindow *self)
+/* The history changes after the document emits ::changed (an edit is
+ * applied, then recorded), so the modified mark, the undo state and the
+ * draft follow the history's notifications. */
+void
+_waymark_window_state_changed (WaymarkWindow *self)
 {
-  ensure_persona (self);
   update_title (self);
   _waymark_window_actions_update (self);
   _waymark_window_schedule_draft (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+document_changed_cb (WaymarkWindow *self)
+{
+  ensure_persona (self);
+  _waymark_window_state_changed (self);
 }
 
 void
@@ -162,10 +172,15 @@ waymark_window_set_document (WaymarkWindow   *self,
   g_return_if_fail (WAYMARK_IS_DOCUMENT (document));
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (waymark_document_get_history (self->document), self);
+    }
   g_set_object (&self->document, document);
   g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (waymark_document_get_history (document), "notify",
+                           G_CALLBACK (_waymark_window_state_changed), self, G_CONNECT_SWAPPED);
 
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -251,7 +266,7 @@ waymark_window_open_file (WaymarkWindow *self,
     return;
 
   name = g_file_get_parse_name (file);
-  g_warning ("Could not open %s: %s", name, error->message);
+  g_debug ("Could not open %s: %s", name, error->message);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
   adw_message_dialog_format_heading (dialog, _("Could Not Open “%s”"), name);
   /* The loader's message names file, line and column of each problem. */
@@ -424,7 +439,10 @@ waymark_window_dispose (GObject *object)
 
   _waymark_window_files_dispose (self);
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (waymark_document_get_history (self->document), self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (waymark_window_parent_class)->dispose (object);
@@ -570,6 +588,10 @@ waymark_window_init (WaymarkWindow *self)
   g_object_bind_property (self, "persona-id", self->persona_list, "persona-id",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   adw_bin_set_child (self->sidebar_slot, self->persona_list);
+
+  /* The editing canvas, persona sidebar and inspector take over the slots
+   * (src/gui/waymark-canvas-window.c, owned by the canvas work). */
+  waymark_canvas_install (self);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);

@@ -225,12 +225,21 @@ create_text (WaymarkTextStyle  style,
 {
   WaymarkLayoutText *text = g_rc_box_new0 (WaymarkLayoutText);
   g_autofree char *shown = NULL;
+  g_autofree char *valid = NULL;
   PangoRectangle logical;
   static const PangoAlignment alignments[] = {
     [WAYMARK_TEXT_ALIGN_LEFT] = PANGO_ALIGN_LEFT,
     [WAYMARK_TEXT_ALIGN_CENTER] = PANGO_ALIGN_CENTER,
     [WAYMARK_TEXT_ALIGN_RIGHT] = PANGO_ALIGN_RIGHT,
   };
+
+  /* The model does not promise valid UTF-8 (its edit API takes any C
+   * string). Pango would warn and repair its own copy, whose byte offsets
+   * extract_lines() then applied to @string, cutting characters apart.
+   * Show U+FFFD for bad bytes instead. Found by tests/fuzz/fuzz-card-text;
+   * tests/test-fuzz-regressions.c keeps it fixed. */
+  if (!g_utf8_validate (string, -1, NULL))
+    string = valid = g_utf8_make_valid (string, -1);
 
   text->style = style;
   text->align = align;
@@ -647,6 +656,17 @@ emotion_y (const WaymarkLayoutLane *lane,
              * (lane->plot_bottom - lane->plot_top);
 }
 
+/* "+2", "0", "−2": a real minus sign, as in a chart. */
+static char *
+scale_label (int value)
+{
+  if (value > 0)
+    return g_strdup_printf ("+%d", value);
+  if (value < 0)
+    return g_strdup_printf ("−%d", -value);
+  return g_strdup ("0");
+}
+
 static void
 layout_emotion_lane (WaymarkLayout        *self,
                      WaymarkLayout        *previous,
@@ -654,19 +674,17 @@ layout_emotion_lane (WaymarkLayout        *self,
                      WaymarkLayoutLane    *lane)
 {
   double mid = (lane->scale_min + lane->scale_max) / 2.0;
-  g_autofree char *max_label = g_strdup_printf ("%+d", lane->scale_max);
-  g_autofree char *min_label = g_strdup_printf ("%+d", lane->scale_min);
+  g_autofree char *max_label = scale_label (lane->scale_max);
+  g_autofree char *min_label = scale_label (lane->scale_min);
 
   lane->plot_top = lane->row.y + EMOTION_LABEL_ROOM;
   lane->plot_bottom = lane->row.y + lane->row.height - EMOTION_LABEL_ROOM;
   lane->points = g_array_new (FALSE, TRUE, sizeof (WaymarkLayoutEmotion));
 
   /* A scale at the right edge of the lane header, like a chart's axis. */
-  lane->scale_max_text = measure (self, previous, WAYMARK_TEXT_SCALE,
-                                  lane->scale_max > 0 ? max_label : max_label + (lane->scale_max == 0),
-                                  0, 0, WAYMARK_TEXT_ALIGN_RIGHT);
-  lane->scale_min_text = measure (self, previous, WAYMARK_TEXT_SCALE,
-                                  lane->scale_min == 0 ? "0" : min_label, 0, 0,
+  lane->scale_max_text = measure (self, previous, WAYMARK_TEXT_SCALE, max_label, 0, 0,
+                                  WAYMARK_TEXT_ALIGN_RIGHT);
+  lane->scale_min_text = measure (self, previous, WAYMARK_TEXT_SCALE, min_label, 0, 0,
                                   WAYMARK_TEXT_ALIGN_RIGHT);
   if (lane->scale_min < 0 && lane->scale_max > 0)
     lane->scale_zero_text = measure (self, previous, WAYMARK_TEXT_SCALE, "0", 0, 0,
@@ -1366,4 +1384,30 @@ waymark_layout_get_drop_target (WaymarkLayout     *self,
   target->position = position;
   target->indicator = rect_make (cell.x + CELL_PAD, line_y - 1, cell.width - 2 * CELL_PAD, 2);
   return TRUE;
+}
+
+/* Added by the overview work (issue 6): see waymark-layout-private.h. */
+WaymarkLayout *
+waymark_layout_new_for_page (const char                 *document_title,
+                             const char                 *name,
+                             const WaymarkRenderOptions *options)
+{
+  WaymarkLayout *self = g_new0 (WaymarkLayout, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  if (options != NULL)
+    self->options = *options;
+  else
+    waymark_render_options_init (&self->options);
+  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, layout_text_unref);
+  self->phases = g_ptr_array_new_with_free_func (phase_free);
+  self->lanes = g_ptr_array_new_with_free_func (lane_free);
+  self->cards = g_ptr_array_new_with_free_func (card_free);
+  self->card_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->persona_id = g_strdup ("");
+  self->persona_name = g_strdup (name != NULL ? name : "");
+  self->persona_color = g_strdup ("");
+  self->document_title = g_strdup (document_title != NULL ? document_title : "");
+  self->column_width = WAYMARK_DEFAULT_COLUMN_WIDTH;
+  return self;
 }

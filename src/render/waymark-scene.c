@@ -297,8 +297,13 @@ text_on (Builder            *builder,
          const WaymarkColor  fill)
 {
   WaymarkColor filtered = filter (builder, fill);
+  WaymarkColor ink = INK;
+  double l = waymark_color_luminance (&filtered);
+  /* WCAG contrast ratios against white and against the ink: take the better. */
+  double with_white = 1.05 / (l + 0.05);
+  double with_ink = (l + 0.05) / (waymark_color_luminance (&ink) + 0.05);
 
-  return waymark_color_luminance (&filtered) > 0.42 ? INK : RGB (0xffffff);
+  return with_ink > with_white ? INK : RGB (0xffffff);
 }
 
 /* Icons, drawn as paths in a square @r so that they need no image files
@@ -1099,4 +1104,88 @@ waymark_scene_foreach_in_rect (WaymarkScene         *self,
   for (guint i = 0; i < visible->len; i++)
     func (&g_array_index (self->items, WaymarkSceneItem, g_array_index (visible, guint, i)),
           user_data);
+}
+
+/* Scenes composed outside a map ------------------------------------------
+ * Added by the overview work (issue 6): the overview page is built with
+ * these, so it shares the primitives and index above. Colours come
+ * already filtered through the palette (the builder's palette is the
+ * standard one, which leaves them as they are). */
+
+static Builder
+compose_builder (WaymarkScene *self)
+{
+  return (Builder) { self, self->layout, WAYMARK_PALETTE_STANDARD };
+}
+
+WaymarkScene *
+waymark_scene_new_composed (WaymarkLayout *page)
+{
+  g_return_val_if_fail (page != NULL, NULL);
+  return scene_new (page);
+}
+
+void
+waymark_scene_compose_begin_group (WaymarkScene *self,
+                                   const char   *id,
+                                   const char   *css_class)
+{
+  Builder builder = compose_builder (self);
+  begin_group (&builder, id, css_class);
+}
+
+void
+waymark_scene_compose_end_group (WaymarkScene *self)
+{
+  Builder builder = compose_builder (self);
+  end_group (&builder);
+}
+
+void
+waymark_scene_compose_box (WaymarkScene      *self,
+                           const WaymarkRect *rect,
+                           double             radius,
+                           WaymarkColor       fill,
+                           WaymarkColor       stroke,
+                           double             line_width)
+{
+  Builder builder = compose_builder (self);
+  add_box (&builder, rect, radius, fill, stroke, line_width);
+}
+
+void
+waymark_scene_compose_path (WaymarkScene             *self,
+                            const WaymarkPathSegment *segments,
+                            guint                     n_segments,
+                            WaymarkColor              fill,
+                            WaymarkColor              stroke,
+                            double                    line_width,
+                            double                    dash)
+{
+  Builder builder = compose_builder (self);
+  PathBuilder path;
+
+  path_init (&path);
+  g_array_append_vals (path.segments, segments, n_segments);
+  add_path (&builder, &path, fill, stroke, line_width, dash);
+}
+
+void
+waymark_scene_compose_text (WaymarkScene      *self,
+                            WaymarkLayoutText *text,
+                            double             x,
+                            double             y,
+                            WaymarkColor       color)
+{
+  Builder builder = compose_builder (self);
+  add_text (&builder, text, x, y, color);
+}
+
+void
+waymark_scene_compose_finish (WaymarkScene *self)
+{
+  g_return_if_fail (self->tiles == NULL);
+  /* A composed page learns its size while it is built. */
+  self->bounds = (WaymarkRect) { 0, 0, self->layout->width, self->layout->height };
+  index_items (self);
 }

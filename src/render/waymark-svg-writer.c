@@ -80,6 +80,16 @@ static void
 append_escaped (GString    *out,
                 const char *text)
 {
+  g_autofree char *valid = NULL;
+
+  /* Not every string reaches here through the layout (the <title> is the
+   * persona's name as the model holds it), and the model does not promise
+   * valid UTF-8: g_utf8_next_char() on a lead byte before the NUL would
+   * step past it, and the SVG would not be XML. Found by
+   * tests/fuzz/fuzz-card-text (tests/data/fuzz-regressions/card-text). */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);

@@ -1,0 +1,110 @@
+/* waymark-cli-csv.c: `waymark import-csv IN.csv -o OUT.waymark`
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "waymark-cli-private.h"
+#include "waymark-csv.h"
+
+static int
+run_import_csv (const WaymarkCliCommand  *command,
+                int                       argc,
+                char                    **argv)
+{
+  const char *input = NULL;
+  const char *output = NULL;
+  gboolean options_done = FALSE;
+  g_autoptr (GFile) in_file = NULL;
+  g_autoptr (GFile) out_file = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (WaymarkDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *input_name = NULL;
+  g_autofree char *output_name = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (options_done || arg[0] != '-' || arg[1] == '\0')
+        {
+          if (input != NULL)
+            return waymark_cli_usage_error (command, _("more than one input file given"));
+          input = arg;
+        }
+      else if (strcmp (arg, "--") == 0)
+        options_done = TRUE;
+      else if (waymark_cli_is_help (arg))
+        {
+          waymark_cli_print_command_help (command);
+          return WAYMARK_CLI_EXIT_OK;
+        }
+      else if (strcmp (arg, "-o") == 0 || strcmp (arg, "--output") == 0)
+        {
+          if (i + 1 >= argc)
+            return waymark_cli_usage_error (command, _("option “%s” needs a value"), arg);
+          output = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--output="))
+        output = arg + strlen ("--output=");
+      else
+        return waymark_cli_usage_error (command, _("unknown option “%s”"), arg);
+    }
+
+  if (input == NULL)
+    return waymark_cli_usage_error (command, _("no input file given"));
+  if (output == NULL || output[0] == '\0')
+    return waymark_cli_usage_error (command, _("no output file given (use -o OUT.waymark)"));
+
+  in_file = g_file_new_for_commandline_arg (input);
+  out_file = g_file_new_for_commandline_arg (output);
+  input_name = g_filename_display_name (input);
+  output_name = g_filename_display_name (output);
+
+  if (g_file_equal (in_file, out_file))
+    return waymark_cli_usage_error (command, _("the output would overwrite the input"));
+
+  document = waymark_csv_import_file (in_file, input_name, &problems);
+
+  /* Every problem, errors and warnings, "FILE:ROW: error: message". */
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = waymark_csv_problem_to_string (g_ptr_array_index (problems, i));
+      fprintf (stderr, "%s\n", line);
+    }
+  if (document == NULL)
+    {
+      /* Nothing was written: the output only appears for a clean import. */
+      fprintf (stderr, _("waymark import-csv: %s not written\n"), output_name);
+      return WAYMARK_CLI_EXIT_FAILURE;
+    }
+
+  if (!waymark_format_save_file (document, out_file, NULL, &error))
+    {
+      fprintf (stderr, _("waymark import-csv: %s\n"), error->message);
+      return WAYMARK_CLI_EXIT_FAILURE;
+    }
+  return WAYMARK_CLI_EXIT_OK;
+}
+
+const WaymarkCliCommand waymark_cli_import_csv_command = {
+  .name = "import-csv",
+  .args = N_("IN.csv -o OUT.waymark"),
+  .summary = N_("Build a journey-map document from a CSV table"),
+  .help = N_("Options:\n"
+             "  -o, --output OUT        The document to write (required)\n"
+             "\n"
+             "The CSV has a header row naming its columns: persona, phase, lane\n"
+             "(required), phase order, lane kind, order, text, tags, score, label,\n"
+             "evidence, span, ambition, persona color, scale min, scale max. Personas,\n"
+             "phases, lanes and tags are created as they appear (see docs/csv.md).\n"
+             "Problems are printed as “FILE:ROW: error: message”; the output is only\n"
+             "written when there are none. Exits with 1 on any error."),
+  .run = run_import_csv,
+};

@@ -1,0 +1,801 @@
+/* waymark-format-reader.c: the semantic pass of the loader
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * After parsing and the schema, one walk over the tree checks what a
+ * schema cannot express (ids unique in the whole document, references to
+ * phases, lanes and tags that exist, scores within their lane's scale, one
+ * point per cell, no cards in emotions lanes) and the syntax of values,
+ * with messages that name the value and the rule. The same walk collects
+ * the content; it becomes a document only when nothing was wrong. It is
+ * written defensively: it also runs over documents the schema rejected,
+ * so that `waymark validate` reports as much as it can in one go.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "waymark-format-private.h"
+
+#define NS ((const xmlChar *) WAYMARK_FORMAT_NAMESPACE)
+
+/* What cards and points need to know about their lane. */
+typedef struct {
+  WaymarkLane *lane;
+  gboolean     scale_ok;    /* FALSE: min/max were broken, skip range checks */
+  gboolean     kind_known;  /* FALSE: lane->kind is a stand-in */
+} LaneInfo;
+
+struct _WaymarkFormatReader {
+  WaymarkFormatChecker *checker;
+  GHashTable           *ids;      /* id → line of its first use */
+  GHashTable           *tags;     /* the ids of the document's tags */
+  GHashTable           *lines;    /* lines this pass complained about */
+
+  /* What was read. */
+  char                 *title;
+  char                 *author;
+  char                 *language;
+  char                 *description;
+  int                   column_width;
+  GDateTime            *created;
+  GDateTime            *modified;
+  GPtrArray            *tag_list;  /* WaymarkTag* */
+  GPtrArray            *personas;  /* WaymarkPersona* */
+};
+
+typedef WaymarkFormatReader Reader;
+
+G_GNUC_PRINTF (3, 4)
+static void
+complain (Reader     *reader,
+          xmlNodePtr  node,
+          const char *format,
+          ...)
+{
+  va_list args;
+  long line = waymark_format_node_line (node);
+
+  va_start (args, format);
+  waymark_format_report_take (reader->checker, line, 1, WAYMARK_FORMAT_ERROR_SEMANTIC,
+                              g_strdup_vprintf (format, args));
+  va_end (args);
+  g_hash_table_add (reader->lines, GINT_TO_POINTER ((int) MIN (line, G_MAXINT)));
+}
+
+static gboolean
+is_waymark_element (xmlNodePtr  node,
+                    const char *name)
+{
+  return node->type == XML_ELEMENT_NODE &&
+         node->ns != NULL && xmlStrEqual (node->ns->href, NS) &&
+         (name == NULL || xmlStrEqual (node->name, (const xmlChar *) name));
+}
+
+/* Attribute values and element text, as GLib strings (NULL when absent). */
+static char *
+get_attribute (xmlNodePtr  node,
+               const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+/* The text exactly as written: no trimming, so that a card whose text is
+ * two spaces keeps them. */
+static char *
+get_text (xmlNodePtr node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *copy = g_strdup (content != NULL ? (const char *) content : "");
+
+  xmlFree (content);
+  return copy;
+}
+
+typedef enum {
+  NUMBER_OK,
+  NUMBER_INVALID,     /* not a whole number at all */
+  NUMBER_TOO_LARGE,   /* a whole number beyond what an int holds */
+} NumberStatus;
+
+static NumberStatus
+parse_int (const char *text,
+           int        *value)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr (GError) error = NULL;
+  gint64 number;
+
+  /* xsd:integer allows a leading '+'; g_ascii_string_to_signed too. */
+  if (!g_ascii_string_to_signed (stripped, 10, G_MININT, G_MAXINT, &number, &error))
+    return g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS)
+           ? NUMBER_TOO_LARGE : NUMBER_INVALID;
+  *value = (int) number;
+  return NUMBER_OK;
+}
+
+/* Complains about a number that did not parse; @name is the attribute. */
+static void
+complain_number (Reader       *reader,
+                 xmlNodePtr    node,
+                 const char   *name,
+                 const char   *text,
+                 NumberStatus  status)
+{
+  if (status == NUMBER_TOO_LARGE)
+    complain (reader, node, _("%s “%s” is out of range"), name, text);
+  else
+    complain (reader, node, _("%s “%s” is not a whole number"), name, text);
+}
+
+/* Reads an integer attribute; complains and returns FALSE when it is there
+ * but not a whole number within [min, max]. @value keeps its default when
+ * the attribute is absent. */
+static gboolean
+read_int_attribute (Reader     *reader,
+                    xmlNodePtr  node,
+                    const char *name,
+                    int         min,
+                    int         max,
+                    int        *value)
+{
+  g_autofree char *text = get_attribute (node, name);
+  NumberStatus status;
+  int number = 0;
+
+  if (text == NULL)
+    return TRUE;
+  status = parse_int (text, &number);
+  if (status != NUMBER_OK)
+    {
+      complain_number (reader, node, name, text, status);
+      return FALSE;
+    }
+  if (number < min || number > max)
+    {
+      complain (reader, node, _("%s must be between %d and %d, not %d"), name, min, max, number);
+      return FALSE;
+    }
+  *value = number;
+  return TRUE;
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  if (*id == '\0' || !g_utf8_validate (id, -1, NULL))
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c) && c != '-' && c != '_' && c != '.')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A required attribute: complains when it is missing (libxml2's schema
+ * errors about missing attributes carry no line number). */
+static char *
+require_attribute (Reader     *reader,
+                   xmlNodePtr  node,
+                   const char *name)
+{
+  char *value = get_attribute (node, name);
+
+  if (value == NULL)
+    complain (reader, node, _("<%s> lacks the “%s” attribute"),
+              (const char *) node->name, name);
+  return value;
+}
+
+/* Like require_attribute(), but "" instead of NULL. */
+static char *
+require_text_attribute (Reader     *reader,
+                        xmlNodePtr  node,
+                        const char *name)
+{
+  char *value = require_attribute (reader, node, name);
+
+  return value != NULL ? value : g_strdup ("");
+}
+
+/* Reads the id attribute of a persona, phase, lane, card or tag, checking
+ * that it is well-formed and unique in the whole document. A bad id is
+ * still returned (NULL only when missing): references to it then resolve,
+ * instead of every one of them being reported too. */
+static char *
+read_id (Reader     *reader,
+         xmlNodePtr  node)
+{
+  g_autofree char *id = require_attribute (reader, node, "id");
+  long line = waymark_format_node_line (node);
+  gpointer first_line;
+
+  if (id == NULL)
+    return NULL;
+  if (!is_valid_id (id))
+    complain (reader, node,
+              _("id “%s” may only contain letters, digits, “-”, “_” and “.”"), id);
+  if (g_hash_table_lookup_extended (reader->ids, id, NULL, &first_line))
+    complain (reader, node, _("duplicate id “%s” (first used on line %ld)"),
+              id, (long) GPOINTER_TO_SIZE (first_line));
+  else
+    g_hash_table_insert (reader->ids, g_strdup (id), GSIZE_TO_POINTER ((gsize) MAX (line, 0)));
+  return g_steal_pointer (&id);
+}
+
+static gboolean
+is_valid_color (const char *color)
+{
+  if (strlen (color) != 7 || color[0] != '#')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* An optional colour attribute; "" when absent or broken. */
+static char *
+read_color (Reader     *reader,
+            xmlNodePtr  node)
+{
+  g_autofree char *color = get_attribute (node, "color");
+
+  if (color == NULL)
+    return g_strdup ("");
+  if (!is_valid_color (color))
+    {
+      complain (reader, node, _("colour “%s” is not of the form #rrggbb"), color);
+      return g_strdup ("");
+    }
+  return g_steal_pointer (&color);
+}
+
+static char *
+dup_attribute_or_empty (xmlNodePtr  node,
+                        const char *name)
+{
+  char *value = get_attribute (node, name);
+
+  return value != NULL ? value : g_strdup ("");
+}
+
+static GDateTime *
+read_timestamp (Reader     *reader,
+                xmlNodePtr  node)
+{
+  g_autofree char *text = get_text (node);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  GDateTime *timestamp = g_date_time_new_from_iso8601 (stripped, NULL);
+
+  if (timestamp == NULL)
+    complain (reader, node, _("“%s” is not a date and time like 2026-11-29T10:00:00Z"), text);
+  return timestamp;
+}
+
+static void
+read_tags (Reader     *reader,
+           xmlNodePtr  tags)
+{
+  for (xmlNodePtr node = tags->children; node != NULL; node = node->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *color = NULL;
+
+      if (!is_waymark_element (node, "tag"))
+        continue;
+      id = read_id (reader, node);
+      name = require_text_attribute (reader, node, "name");
+      color = read_color (reader, node);
+      if (id != NULL)
+        {
+          g_hash_table_add (reader->tags, g_strdup (id));
+          g_ptr_array_add (reader->tag_list, waymark_tag_new (id, name, color));
+        }
+    }
+}
+
+static void
+read_phase (Reader         *reader,
+            WaymarkPersona *persona,
+            GHashTable     *phases,
+            xmlNodePtr      node)
+{
+  g_autofree char *id = read_id (reader, node);
+  g_autofree char *name = require_text_attribute (reader, node, "name");
+  WaymarkPhase *phase;
+
+  if (id == NULL)
+    return;
+  phase = waymark_phase_new (id, name);
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (is_waymark_element (child, "description"))
+        {
+          g_free (phase->description);
+          phase->description = get_text (child);
+        }
+    }
+  g_ptr_array_add (persona->phases, phase);
+  g_hash_table_insert (phases, phase->base.id, phase);
+}
+
+static void
+read_lane (Reader         *reader,
+           WaymarkPersona *persona,
+           GHashTable     *lanes,
+           xmlNodePtr      node)
+{
+  g_autofree char *id = read_id (reader, node);
+  g_autofree char *name = require_text_attribute (reader, node, "name");
+  g_autofree char *kind_name = require_attribute (reader, node, "kind");
+  g_autofree char *color = read_color (reader, node);
+  WaymarkLaneKind kind = WAYMARK_LANE_NOTES;
+  int scale_min = WAYMARK_DEFAULT_SCALE_MIN;
+  int scale_max = WAYMARK_DEFAULT_SCALE_MAX;
+  gboolean kind_known = TRUE;
+  gboolean scale_ok;
+  WaymarkLane *lane;
+  LaneInfo *info;
+
+  if (kind_name == NULL)
+    kind_known = FALSE;
+  else if (!waymark_lane_kind_from_string (kind_name, &kind))
+    {
+      complain (reader, node,
+                _("unknown lane kind “%s” (expected actions, thoughts, emotions, "
+                  "touchpoints, barriers, levers or notes)"), kind_name);
+      kind_known = FALSE;
+    }
+
+  scale_ok = read_int_attribute (reader, node, "min", -WAYMARK_FORMAT_SCALE_LIMIT,
+                                 WAYMARK_FORMAT_SCALE_LIMIT, &scale_min);
+  scale_ok &= read_int_attribute (reader, node, "max", -WAYMARK_FORMAT_SCALE_LIMIT,
+                                  WAYMARK_FORMAT_SCALE_LIMIT, &scale_max);
+  if (scale_ok && scale_min >= scale_max)
+    {
+      complain (reader, node, _("the scale's minimum (%d) must be below its maximum (%d)"),
+                scale_min, scale_max);
+      scale_ok = FALSE;
+    }
+
+  if (id == NULL)
+    return;
+
+  lane = waymark_lane_new (id, name, kind);
+  g_free (lane->color);
+  lane->color = g_steal_pointer (&color);
+  lane->scale_min = scale_min;
+  lane->scale_max = scale_max;
+  g_ptr_array_add (persona->lanes, lane);
+
+  info = g_new0 (LaneInfo, 1);
+  info->lane = lane;
+  info->scale_ok = scale_ok;
+  info->kind_known = kind_known;
+  g_hash_table_insert (lanes, lane->base.id, info);
+}
+
+/* Checks that a card's or point's lane and phase exist in this persona. */
+static gboolean
+read_cell (Reader      *reader,
+           xmlNodePtr   node,
+           const char  *what,
+           GHashTable  *lanes,
+           GHashTable  *phases,
+           char       **lane_id,
+           char       **phase_id,
+           LaneInfo   **lane_info)
+{
+  gboolean ok = TRUE;
+
+  *lane_id = require_attribute (reader, node, "lane");
+  *phase_id = require_attribute (reader, node, "phase");
+  *lane_info = NULL;
+
+  if (*lane_id != NULL)
+    {
+      *lane_info = g_hash_table_lookup (lanes, *lane_id);
+      if (*lane_info == NULL)
+        {
+          complain (reader, node, _("%s refers to lane “%s”, which this persona does not have"),
+                    what, *lane_id);
+          ok = FALSE;
+        }
+    }
+  else
+    ok = FALSE;
+
+  if (*phase_id != NULL)
+    {
+      if (!g_hash_table_contains (phases, *phase_id))
+        {
+          complain (reader, node,
+                    _("%s refers to phase “%s”, which this persona does not have"),
+                    what, *phase_id);
+          ok = FALSE;
+        }
+    }
+  else
+    ok = FALSE;
+
+  return ok;
+}
+
+static void
+read_card (Reader         *reader,
+           WaymarkPersona *persona,
+           GHashTable     *lanes,
+           GHashTable     *phases,
+           xmlNodePtr      node)
+{
+  g_autofree char *id = read_id (reader, node);
+  g_autofree char *what = NULL;
+  g_autofree char *lane_id = NULL;
+  g_autofree char *phase_id = NULL;
+  g_autofree char *color = read_color (reader, node);
+  g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
+  g_autoptr (GHashTable) seen_tags = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) tag_refs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = g_strdup ("");
+  g_autofree char *evidence = g_strdup ("");
+  LaneInfo *lane_info;
+  int span = 1;
+  gboolean ok;
+  WaymarkCard *card;
+
+  what = id != NULL ? g_strdup_printf (_("card “%s”"), id) : g_strdup (_("a card"));
+  ok = read_cell (reader, node, what, lanes, phases, &lane_id, &phase_id, &lane_info);
+  if (lane_info != NULL && lane_info->kind_known &&
+      !waymark_lane_kind_holds_cards (lane_info->lane->kind))
+    {
+      complain (reader, node,
+                _("%s is in lane “%s”, an emotions lane; "
+                  "emotions lanes hold points, not cards"),
+                what, lane_id);
+      ok = FALSE;
+    }
+  ok &= read_int_attribute (reader, node, "span", 1, WAYMARK_FORMAT_MAX_SPAN, &span);
+
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (is_waymark_element (child, "text"))
+        {
+          g_free (text);
+          text = get_text (child);
+        }
+      else if (is_waymark_element (child, "evidence"))
+        {
+          g_free (evidence);
+          evidence = get_text (child);
+        }
+      else if (is_waymark_element (child, "tag"))
+        {
+          g_autofree char *ref = require_attribute (reader, child, "ref");
+
+          if (ref == NULL)
+            continue;
+          if (!g_hash_table_contains (reader->tags, ref))
+            {
+              complain (reader, child, _("%s refers to tag “%s”, which does not exist"),
+                        what, ref);
+              ok = FALSE;
+            }
+          else if (g_hash_table_contains (seen_tags, ref))
+            {
+              complain (reader, child, _("%s has tag “%s” twice"), what, ref);
+              ok = FALSE;
+            }
+          else
+            {
+              g_hash_table_add (seen_tags, ref);
+              g_strv_builder_add (tags, ref);
+              g_ptr_array_add (tag_refs, g_steal_pointer (&ref));
+            }
+        }
+    }
+
+  if (id == NULL || !ok)
+    return;
+
+  card = waymark_card_new (id, lane_id, phase_id, text);
+  card->span = span;
+  g_free (card->color);
+  card->color = g_steal_pointer (&color);
+  g_free (card->evidence);
+  card->evidence = g_steal_pointer (&evidence);
+  g_strfreev (card->tags);
+  card->tags = g_strv_builder_end (tags);
+  g_ptr_array_add (persona->cards, card);
+}
+
+static void
+read_point (Reader         *reader,
+            WaymarkPersona *persona,
+            GHashTable     *lanes,
+            GHashTable     *phases,
+            GHashTable     *points,
+            xmlNodePtr      node)
+{
+  g_autofree char *lane_id = NULL;
+  g_autofree char *phase_id = NULL;
+  g_autofree char *score_text = require_attribute (reader, node, "score");
+  g_autofree char *label = dup_attribute_or_empty (node, "label");
+  const char *what = _("an emotion point");
+  LaneInfo *lane_info;
+  NumberStatus status;
+  int score = 0;
+  gboolean ok;
+
+  ok = read_cell (reader, node, what, lanes, phases, &lane_id, &phase_id, &lane_info);
+  if (lane_info != NULL && lane_info->kind_known &&
+      lane_info->lane->kind != WAYMARK_LANE_EMOTIONS)
+    {
+      complain (reader, node,
+                _("an emotion point is in lane “%s”, which is not an emotions lane"), lane_id);
+      ok = FALSE;
+    }
+
+  if (score_text == NULL)
+    ok = FALSE;  /* the schema says it is missing */
+  else if ((status = parse_int (score_text, &score)) != NUMBER_OK)
+    {
+      complain_number (reader, node, "score", score_text, status);
+      ok = FALSE;
+    }
+  else if (lane_info != NULL && lane_info->scale_ok &&
+           lane_info->lane->kind == WAYMARK_LANE_EMOTIONS &&
+           (score < lane_info->lane->scale_min || score > lane_info->lane->scale_max))
+    {
+      complain (reader, node, _("score %d is outside the scale of lane “%s” (%d to %d)"),
+                score, lane_id, lane_info->lane->scale_min, lane_info->lane->scale_max);
+      ok = FALSE;
+    }
+
+  if (lane_id != NULL && phase_id != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%s\n%s", lane_id, phase_id);
+      gpointer first_line;
+
+      if (g_hash_table_lookup_extended (points, key, NULL, &first_line))
+        {
+          complain (reader, node,
+                    _("a second emotion point for lane “%s” in phase “%s” "
+                      "(the first is on line %ld)"),
+                    lane_id, phase_id, (long) GPOINTER_TO_SIZE (first_line));
+          ok = FALSE;
+        }
+      else
+        g_hash_table_insert (points, g_steal_pointer (&key),
+                             GSIZE_TO_POINTER ((gsize) MAX (waymark_format_node_line (node), 0)));
+    }
+
+  if (ok)
+    g_ptr_array_add (persona->emotions,
+                     waymark_emotion_point_new (lane_id, phase_id, score, label));
+}
+
+static void
+read_persona (Reader     *reader,
+              xmlNodePtr  node)
+{
+  g_autofree char *id = read_id (reader, node);
+  g_autofree char *name = require_text_attribute (reader, node, "name");
+  g_autoptr (WaymarkPersona) persona = NULL;
+  g_autoptr (GHashTable) phases = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) lanes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr (GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char *color;
+
+  /* Built even without a usable id, so that its children are checked. */
+  persona = waymark_persona_new (id != NULL ? id : "", name);
+  color = read_color (reader, node);
+  g_free (persona->color);
+  persona->color = color;
+  g_free (persona->initials);
+  persona->initials = dup_attribute_or_empty (node, "initials");
+
+  /* Phases and lanes first, so that cards and points may be checked
+   * against them whatever order a hand-edited file has. */
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (is_waymark_element (child, "ambition"))
+        {
+          g_free (persona->ambition);
+          persona->ambition = get_text (child);
+        }
+      else if (is_waymark_element (child, "description"))
+        {
+          g_free (persona->description);
+          persona->description = get_text (child);
+        }
+      else if (is_waymark_element (child, "phases"))
+        {
+          for (xmlNodePtr phase = child->children; phase != NULL; phase = phase->next)
+            if (is_waymark_element (phase, "phase"))
+              read_phase (reader, persona, phases, phase);
+        }
+      else if (is_waymark_element (child, "lanes"))
+        {
+          for (xmlNodePtr lane = child->children; lane != NULL; lane = lane->next)
+            if (is_waymark_element (lane, "lane"))
+              read_lane (reader, persona, lanes, lane);
+        }
+    }
+
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (is_waymark_element (child, "cards"))
+        {
+          for (xmlNodePtr card = child->children; card != NULL; card = card->next)
+            if (is_waymark_element (card, "card"))
+              read_card (reader, persona, lanes, phases, card);
+        }
+      else if (is_waymark_element (child, "emotions"))
+        {
+          for (xmlNodePtr point = child->children; point != NULL; point = point->next)
+            if (is_waymark_element (point, "point"))
+              read_point (reader, persona, lanes, phases, points, point);
+        }
+    }
+
+  if (id != NULL)
+    g_ptr_array_add (reader->personas, g_steal_pointer (&persona));
+}
+
+static void
+replace_text (char       **slot,
+              xmlNodePtr   node)
+{
+  g_free (*slot);
+  *slot = get_text (node);
+}
+
+void
+waymark_format_reader_read (WaymarkFormatReader *reader,
+                            xmlNodePtr           root)
+{
+  g_autofree char *version = require_attribute (reader, root, "version");
+  g_autofree char *language = get_attribute (root, "lang");
+
+  if (version != NULL && g_strcmp0 (version, "1") != 0)
+    complain (reader, root, _("unsupported format version “%s”"), version);
+  if (language != NULL)
+    reader->language = g_steal_pointer (&language);
+  read_int_attribute (reader, root, "column-width", WAYMARK_FORMAT_COLUMN_WIDTH_MIN,
+                      WAYMARK_FORMAT_COLUMN_WIDTH_MAX, &reader->column_width);
+
+  /* Tags first: cards refer to them. */
+  for (xmlNodePtr child = root->children; child != NULL; child = child->next)
+    {
+      if (is_waymark_element (child, "tags"))
+        read_tags (reader, child);
+    }
+
+  for (xmlNodePtr child = root->children; child != NULL; child = child->next)
+    {
+      if (is_waymark_element (child, "title"))
+        replace_text (&reader->title, child);
+      else if (is_waymark_element (child, "author"))
+        replace_text (&reader->author, child);
+      else if (is_waymark_element (child, "description"))
+        replace_text (&reader->description, child);
+      else if (is_waymark_element (child, "created"))
+        {
+          g_clear_pointer (&reader->created, g_date_time_unref);
+          reader->created = read_timestamp (reader, child);
+        }
+      else if (is_waymark_element (child, "modified"))
+        {
+          g_clear_pointer (&reader->modified, g_date_time_unref);
+          reader->modified = read_timestamp (reader, child);
+        }
+      else if (is_waymark_element (child, "persona"))
+        read_persona (reader, child);
+    }
+}
+
+WaymarkFormatReader *
+waymark_format_reader_new (WaymarkFormatChecker *checker)
+{
+  WaymarkFormatReader *reader = g_new0 (WaymarkFormatReader, 1);
+
+  reader->checker = checker;
+  reader->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->lines = g_hash_table_new (NULL, NULL);
+  reader->column_width = WAYMARK_DEFAULT_COLUMN_WIDTH;
+  reader->tag_list = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_tag_free);
+  reader->personas = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_persona_free);
+  return reader;
+}
+
+GHashTable *
+waymark_format_reader_get_lines (WaymarkFormatReader *reader)
+{
+  return reader->lines;
+}
+
+void
+waymark_format_reader_free (WaymarkFormatReader *reader)
+{
+  if (reader == NULL)
+    return;
+  g_clear_pointer (&reader->ids, g_hash_table_unref);
+  g_clear_pointer (&reader->tags, g_hash_table_unref);
+  g_clear_pointer (&reader->lines, g_hash_table_unref);
+  g_clear_pointer (&reader->title, g_free);
+  g_clear_pointer (&reader->author, g_free);
+  g_clear_pointer (&reader->language, g_free);
+  g_clear_pointer (&reader->description, g_free);
+  g_clear_pointer (&reader->created, g_date_time_unref);
+  g_clear_pointer (&reader->modified, g_date_time_unref);
+  g_clear_pointer (&reader->tag_list, g_ptr_array_unref);
+  g_clear_pointer (&reader->personas, g_ptr_array_unref);
+  g_free (reader);
+}
+
+/* Hands what was read to a new document through its edit functions, then
+ * forgets those edits: a freshly loaded document is unmodified. */
+WaymarkDocument *
+waymark_format_reader_build (WaymarkFormatReader *reader)
+{
+  g_autoptr (WaymarkDocument) document = waymark_document_new ();
+  WaymarkFormatChecker *checker = reader->checker;
+
+  if (reader->title != NULL)
+    waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, reader->title);
+  if (reader->author != NULL)
+    waymark_document_set_text (document, NULL, WAYMARK_FIELD_AUTHOR, reader->author);
+  if (reader->language != NULL)
+    waymark_document_set_text (document, NULL, WAYMARK_FIELD_LANGUAGE, reader->language);
+  if (reader->description != NULL)
+    waymark_document_set_text (document, NULL, WAYMARK_FIELD_DESCRIPTION, reader->description);
+  waymark_document_set_int (document, NULL, WAYMARK_FIELD_COLUMN_WIDTH, reader->column_width);
+  if (reader->created != NULL)
+    waymark_document_set_created (document, reader->created);
+  if (reader->modified != NULL)
+    waymark_document_set_modified (document, reader->modified);
+
+  while (reader->tag_list->len > 0)
+    {
+      WaymarkTag *tag = g_ptr_array_steal_index (reader->tag_list, 0);
+      g_autofree char *id = g_strdup (tag->base.id);
+      const char *got = waymark_document_insert_tag (document, tag, -1);
+
+      if (g_strcmp0 (got, id) != 0)
+        waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_SEMANTIC,
+                               _("internal error: tag “%s” could not keep its id"), id);
+    }
+
+  while (reader->personas->len > 0)
+    {
+      WaymarkPersona *persona = g_ptr_array_steal_index (reader->personas, 0);
+      g_autofree char *id = g_strdup (persona->base.id);
+      const char *got = waymark_document_insert_persona (document, persona, -1);
+
+      if (g_strcmp0 (got, id) != 0)
+        waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_SEMANTIC,
+                               _("internal error: persona “%s” could not keep its id"), id);
+    }
+
+  waymark_history_clear (waymark_document_get_history (document));
+
+  if (checker->problems->len > 0)
+    return NULL;
+  return g_steal_pointer (&document);
+}

@@ -1,0 +1,121 @@
+/* waymark-overview.h: barriers and levers across personas, as a matrix
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "waymark-document.h"
+
+G_BEGIN_DECLS
+
+/* The overview puts every persona in a row and every phase in a column.
+ * Phases of different personas are the same column when their names
+ * match (ignoring case and surrounding or repeated spaces). Columns come
+ * in order of first appearance; a phase that a later persona adds goes
+ * right after the phase it follows in that persona's journey, so that
+ * "Intake, Course" and "Intake, Waiting, Course" give Intake, Waiting,
+ * Course rather than Intake, Course, Waiting. A name that occurs twice
+ * in one journey is two columns (its first and second visit).
+ *
+ * Each cell holds the cards of the chosen lane kinds (barriers and levers
+ * by default) that cover that phase, in lane and card order, and their
+ * counts; and each row the persona's emotion scores on the shared axis.
+ *
+ * A WaymarkOverview is an immutable snapshot: it copies what it shows, so
+ * it stays valid after the document changes. Rebuild it from ::changed. */
+typedef struct _WaymarkOverview WaymarkOverview;
+
+/* A bit per WaymarkLaneKind. */
+#define WAYMARK_OVERVIEW_KIND(kind) (1u << (kind))
+#define WAYMARK_OVERVIEW_DEFAULT_KINDS \
+  (WAYMARK_OVERVIEW_KIND (WAYMARK_LANE_BARRIERS) | WAYMARK_OVERVIEW_KIND (WAYMARK_LANE_LEVERS))
+
+typedef struct {
+  guint               kinds;    /* WAYMARK_OVERVIEW_KIND bits; 0 means the default */
+  const char * const *tag_ids;  /* a card must carry at least one; NULL or empty: all cards */
+} WaymarkOverviewFilter;
+
+typedef struct {
+  char            *card_id;
+  char            *persona_id;
+  char            *lane_id;
+  WaymarkLaneKind  kind;
+  char            *text;
+  GStrv            tag_ids;
+  gboolean         continued;   /* the card starts in an earlier phase and spans this one */
+} WaymarkOverviewCard;
+
+typedef struct {
+  gboolean   present;            /* the persona has this phase */
+  char      *phase_id;           /* the persona's phase, NULL when absent */
+  GPtrArray *cards;              /* WaymarkOverviewCard*, of the filtered kinds */
+  guint      counts[WAYMARK_N_LANE_KINDS];
+  gboolean   has_emotion;
+  int        score;              /* the emotion score, when has_emotion */
+  char      *emotion_label;
+} WaymarkOverviewCell;
+
+typedef struct {
+  char                *persona_id;
+  char                *name;
+  char                *color;     /* "#rrggbb", or "" */
+  char                *emotion_lane_id;  /* the first emotions lane, or NULL */
+  int                  scale_min;
+  int                  scale_max;
+  WaymarkOverviewCell *cells;     /* one per column */
+  guint                totals[WAYMARK_N_LANE_KINDS];  /* cards, each once */
+} WaymarkOverviewRow;
+
+/* Builds the matrix of @document; @filter may be NULL for all cards of the
+ * default kinds. */
+WaymarkOverview *waymark_overview_new           (WaymarkDocument             *document,
+                                                 const WaymarkOverviewFilter *filter);
+WaymarkOverview *waymark_overview_ref           (WaymarkOverview             *self);
+void             waymark_overview_unref         (WaymarkOverview             *self);
+
+/* The kinds shown (never 0). */
+guint            waymark_overview_get_kinds     (WaymarkOverview             *self);
+/* Whether a tag filter is in effect. */
+gboolean         waymark_overview_is_filtered   (WaymarkOverview             *self);
+const char      *waymark_overview_get_title     (WaymarkOverview             *self);
+
+guint            waymark_overview_get_n_rows    (WaymarkOverview             *self);
+const WaymarkOverviewRow *
+                 waymark_overview_get_row       (WaymarkOverview             *self,
+                                                 guint                        row);
+guint            waymark_overview_get_n_columns (WaymarkOverview             *self);
+/* The column's phase name, as the persona that first had it spells it. */
+const char      *waymark_overview_get_column_name (WaymarkOverview           *self,
+                                                   guint                      column);
+/* The column of a persona's phase, or -1. */
+int              waymark_overview_find_column   (WaymarkOverview             *self,
+                                                 const char                  *persona_id,
+                                                 const char                  *phase_id);
+const WaymarkOverviewCell *
+                 waymark_overview_get_cell      (WaymarkOverview             *self,
+                                                 guint                        row,
+                                                 guint                        column);
+/* The largest count of @kind in any cell (for the heat scale), and the
+ * number of cards of @kind shown (each once, however many phases it
+ * spans; a cell counts a spanning card in every phase it covers). */
+guint            waymark_overview_get_max_count (WaymarkOverview             *self,
+                                                 WaymarkLaneKind              kind);
+guint            waymark_overview_get_total     (WaymarkOverview             *self,
+                                                 WaymarkLaneKind              kind);
+/* Whether any row has an emotion point. */
+gboolean         waymark_overview_has_emotions  (WaymarkOverview             *self);
+
+/* The tags on the cards shown, in the document's tag order: copies
+ * (WaymarkTag*) owned by the overview, for a legend. */
+GPtrArray       *waymark_overview_get_used_tags (WaymarkOverview             *self);
+/* Any tag of the document, by id (a copy owned by the overview), or NULL. */
+const WaymarkTag *
+                 waymark_overview_find_tag      (WaymarkOverview             *self,
+                                                 const char                  *tag_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkOverview, waymark_overview_unref)
+
+G_END_DECLS

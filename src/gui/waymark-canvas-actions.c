@@ -1,0 +1,917 @@
+/* waymark-canvas-actions.c: the canvas's actions, context menu and clipboard
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "waymark-canvas-commands.h"
+#include "waymark-canvas-private.h"
+#include "waymark-clipboard-format.h"
+
+/* Card colours offered in the menu: light tints that keep text readable. */
+static const struct {
+  const char *color;
+  const char *label;
+} card_colors[] = {
+  { "#fff3b0", N_("Yellow") },
+  { "#ffd8b0", N_("Orange") },
+  { "#ffc9c9", N_("Red") },
+  { "#e3d2f5", N_("Purple") },
+  { "#c9e0ff", N_("Blue") },
+  { "#c8f0d2", N_("Green") },
+  { "#e6e6e6", N_("Grey") },
+};
+
+static WaymarkPersona *
+persona_of (WaymarkCanvas *self)
+{
+  return _waymark_canvas_get_persona (self);
+}
+
+static guint
+n_selected (WaymarkCanvas *self)
+{
+  return self->selection->len - 1;
+}
+
+static const char * const *
+selected (WaymarkCanvas *self)
+{
+  return (const char * const *) self->selection->pdata;
+}
+
+static WaymarkLane *
+focus_lane (WaymarkCanvas *self)
+{
+  WaymarkPersona *persona = persona_of (self);
+  return persona != NULL && self->focus.lane_id != NULL
+         ? waymark_persona_find_lane (persona, self->focus.lane_id) : NULL;
+}
+
+static gboolean
+focus_is_emotion_point (WaymarkCanvas *self)
+{
+  WaymarkLane *lane = focus_lane (self);
+
+  return self->focus.kind == WAYMARK_FOCUS_CELL && lane != NULL &&
+         lane->kind == WAYMARK_LANE_EMOTIONS &&
+         waymark_persona_find_emotion (persona_of (self), lane->base.id, self->focus.phase_id) != NULL;
+}
+
+void
+_waymark_canvas_update_actions (WaymarkCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  WaymarkPersona *persona = persona_of (self);
+  gboolean have_cards = n_selected (self) > 0;
+  gboolean have_map = persona != NULL;
+  gboolean phase = self->focus.kind == WAYMARK_FOCUS_PHASE || self->focus.kind == WAYMARK_FOCUS_CELL ||
+                   self->focus.kind == WAYMARK_FOCUS_CARD;
+  gboolean lane = self->focus.kind == WAYMARK_FOCUS_LANE || self->focus.kind == WAYMARK_FOCUS_CELL ||
+                  self->focus.kind == WAYMARK_FOCUS_CARD;
+
+  gtk_widget_action_set_enabled (widget, "canvas.delete", have_cards ||
+                                 self->focus.kind == WAYMARK_FOCUS_PHASE ||
+                                 self->focus.kind == WAYMARK_FOCUS_LANE ||
+                                 focus_is_emotion_point (self));
+  gtk_widget_action_set_enabled (widget, "canvas.duplicate", have_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.copy", have_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.cut", have_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.paste", have_map);
+  gtk_widget_action_set_enabled (widget, "canvas.copy-image", have_map);
+  gtk_widget_action_set_enabled (widget, "canvas.select-all", have_map);
+  gtk_widget_action_set_enabled (widget, "canvas.card-color", have_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.toggle-tag", have_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.edit", have_map);
+  gtk_widget_action_set_enabled (widget, "canvas.phase-add", have_map);
+  gtk_widget_action_set_enabled (widget, "canvas.phase-move", phase);
+  gtk_widget_action_set_enabled (widget, "canvas.phase-delete", phase);
+  gtk_widget_action_set_enabled (widget, "canvas.phase-rename", phase);
+  gtk_widget_action_set_enabled (widget, "canvas.lane-add", have_map);
+  gtk_widget_action_set_enabled (widget, "canvas.lane-move", lane);
+  gtk_widget_action_set_enabled (widget, "canvas.lane-delete", lane);
+  gtk_widget_action_set_enabled (widget, "canvas.lane-rename", lane);
+  gtk_widget_action_set_enabled (widget, "canvas.lane-kind", lane);
+  gtk_widget_action_set_enabled (widget, "canvas.emotion-label", focus_is_emotion_point (self));
+  gtk_widget_action_set_enabled (widget, "canvas.emotion-remove", focus_is_emotion_point (self));
+  gtk_widget_action_set_enabled (widget, "canvas.zoom-fit-width", have_map);
+  gtk_widget_action_set_enabled (widget, "canvas.zoom-fit-page", have_map);
+}
+
+/* Cards ---------------------------------------------------------------- */
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  g_auto(GStrv) ids = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (n_selected (self) > 0)
+    {
+      ids = g_strdupv ((char **) selected (self));
+      waymark_command_delete_cards (self->document, (const char * const *) ids);
+      return;
+    }
+  /* Without selected cards, Delete removes what has the focus. */
+  switch (self->focus.kind)
+    {
+    case WAYMARK_FOCUS_PHASE:
+      {
+        g_autofree char *id = g_strdup (self->focus.phase_id);
+        waymark_document_remove (self->document, id);
+      }
+      break;
+    case WAYMARK_FOCUS_LANE:
+      {
+        g_autofree char *id = g_strdup (self->focus.lane_id);
+        waymark_document_remove (self->document, id);
+      }
+      break;
+    case WAYMARK_FOCUS_CELL:
+      if (focus_is_emotion_point (self))
+        waymark_document_remove_emotion (self->document, self->persona_id, self->focus.lane_id,
+                                         self->focus.phase_id);
+      break;
+    case WAYMARK_FOCUS_CARD:
+    case WAYMARK_FOCUS_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  g_auto(GStrv) ids = g_strdupv ((char **) selected (self));
+  g_autoptr(GPtrArray) copies = waymark_command_duplicate_cards (self->document,
+                                                                 (const char * const *) ids);
+
+  g_ptr_array_add (copies, NULL);
+  _waymark_canvas_set_selection (self, (const char * const *) copies->pdata);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  WaymarkPersona *persona = persona_of (self);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; persona != NULL && i < persona->cards->len; i++)
+    g_ptr_array_add (ids, ((WaymarkCard *) g_ptr_array_index (persona->cards, i))->base.id);
+  g_ptr_array_add (ids, NULL);
+  _waymark_canvas_set_selection (self, (const char * const *) ids->pdata);
+}
+
+static void
+card_color_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  g_auto(GStrv) ids = g_strdupv ((char **) selected (self));
+
+  waymark_command_set_cards_color (self->document, (const char * const *) ids,
+                                   g_variant_get_string (parameter, NULL));
+}
+
+static void
+toggle_tag_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  const char *tag_id = g_variant_get_string (parameter, NULL);
+  g_auto(GStrv) ids = g_strdupv ((char **) selected (self));
+  gboolean all_have = TRUE;
+
+  /* Toggles as a whole: when every selected card has the tag, remove it. */
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      WaymarkCard *card = waymark_document_find_card (self->document, ids[i]);
+      if (card != NULL && !waymark_card_has_tag (card, tag_id))
+        all_have = FALSE;
+    }
+  waymark_command_toggle_tag (self->document, (const char * const *) ids, tag_id, !all_have);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  waymark_canvas_start_editing (WAYMARK_CANVAS (widget));
+}
+
+/* Structure ------------------------------------------------------------ */
+
+static const char *
+focused_phase (WaymarkCanvas *self)
+{
+  return self->focus.phase_id;
+}
+
+static const char *
+focused_lane (WaymarkCanvas *self)
+{
+  return self->focus.lane_id;
+}
+
+static void
+phase_add_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  gboolean after = g_strcmp0 (g_variant_get_string (parameter, NULL), "before") != 0;
+  const char *id = waymark_command_add_phase (self->document, self->persona_id,
+                                              focused_phase (self), after);
+  WaymarkFocus focus = { 0 };
+
+  if (id == NULL)
+    return;
+  /* Name it right away. */
+  waymark_focus_set_phase (&focus, id);
+  _waymark_canvas_set_focus (self, &focus);
+  waymark_focus_clear (&focus);
+  _waymark_canvas_edit_start (self, EDIT_PHASE_NAME, id, NULL, NULL, -1);
+}
+
+static void
+phase_move_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  waymark_command_shift_phase (self->document, focused_phase (self), g_variant_get_int32 (parameter));
+}
+
+static void
+phase_delete_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  g_autofree char *id = g_strdup (focused_phase (self));
+  waymark_document_remove (self->document, id);
+}
+
+static void
+phase_rename_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  _waymark_canvas_edit_start (self, EDIT_PHASE_NAME, focused_phase (self), NULL, NULL, -1);
+}
+
+static void
+lane_add_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  WaymarkLaneKind kind = WAYMARK_LANE_NOTES;
+  WaymarkFocus focus = { 0 };
+  const char *id;
+
+  waymark_lane_kind_from_string (g_variant_get_string (parameter, NULL), &kind);
+  id = waymark_command_add_lane (self->document, self->persona_id, kind, focused_lane (self), TRUE);
+  if (id == NULL)
+    return;
+  waymark_focus_set_lane (&focus, id);
+  _waymark_canvas_set_focus (self, &focus);
+  waymark_focus_clear (&focus);
+  _waymark_canvas_edit_start (self, EDIT_LANE_NAME, id, NULL, NULL, -1);
+}
+
+static void
+lane_move_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  waymark_command_shift_lane (self->document, focused_lane (self), g_variant_get_int32 (parameter));
+}
+
+static void
+lane_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  g_autofree char *id = g_strdup (focused_lane (self));
+  waymark_document_remove (self->document, id);
+}
+
+static void
+lane_rename_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  _waymark_canvas_edit_start (self, EDIT_LANE_NAME, focused_lane (self), NULL, NULL, -1);
+}
+
+static void
+lane_kind_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  WaymarkLaneKind kind;
+
+  if (waymark_lane_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    waymark_document_set_int (self->document, focused_lane (self), WAYMARK_FIELD_KIND, kind);
+}
+
+static void
+emotion_label_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  _waymark_canvas_edit_start (self, EDIT_EMOTION_LABEL, NULL, self->focus.lane_id,
+                              self->focus.phase_id, -1);
+}
+
+static void
+emotion_remove_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  waymark_document_remove_emotion (self->document, self->persona_id, self->focus.lane_id,
+                                   self->focus.phase_id);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  waymark_canvas_zoom_to_fit (WAYMARK_CANVAS (widget), g_str_equal (action_name, "canvas.zoom-fit-page"));
+}
+
+gboolean
+_waymark_canvas_move_focused (WaymarkCanvas    *self,
+                              WaymarkDirection  direction)
+{
+  WaymarkPersona *persona = persona_of (self);
+  gboolean vertical = direction == WAYMARK_DIRECTION_UP || direction == WAYMARK_DIRECTION_DOWN;
+  int delta = direction == WAYMARK_DIRECTION_UP || direction == WAYMARK_DIRECTION_LEFT ? -1 : 1;
+
+  if (persona == NULL || self->document == NULL)
+    return FALSE;
+
+  switch (self->focus.kind)
+    {
+    case WAYMARK_FOCUS_CARD:
+      {
+        g_autofree char *card_id = g_strdup (self->focus.card_id);
+        const char *lane_id, *phase_id;
+        int position;
+
+        if (!waymark_focus_card_move_target (persona, card_id, direction, &lane_id, &phase_id,
+                                             &position))
+          {
+            gtk_widget_error_bell (GTK_WIDGET (self));
+            return TRUE;
+          }
+        waymark_document_move_card (self->document, card_id, lane_id, phase_id, position);
+        waymark_focus_set_card (&self->focus, persona_of (self), card_id);
+        _waymark_canvas_set_focus (self, &self->focus);
+      }
+      return TRUE;
+    case WAYMARK_FOCUS_PHASE:
+      if (vertical)
+        return FALSE;
+      if (!waymark_command_shift_phase (self->document, self->focus.phase_id, delta))
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      _waymark_canvas_set_focus (self, &self->focus);
+      return TRUE;
+    case WAYMARK_FOCUS_LANE:
+      if (!vertical)
+        return FALSE;
+      if (!waymark_command_shift_lane (self->document, self->focus.lane_id, delta))
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      _waymark_canvas_set_focus (self, &self->focus);
+      return TRUE;
+    case WAYMARK_FOCUS_CELL:
+      {
+        WaymarkLane *lane = focus_lane (self);
+        WaymarkEmotionPoint *point;
+
+        if (!vertical || lane == NULL || lane->kind != WAYMARK_LANE_EMOTIONS)
+          return FALSE;
+        /* Alt+Up and Alt+Down raise and lower the emotion one step. */
+        point = waymark_persona_find_emotion (persona, lane->base.id, self->focus.phase_id);
+        if (!waymark_document_set_emotion (self->document, self->persona_id, lane->base.id,
+                                           self->focus.phase_id,
+                                           (point != NULL ? point->score : 0) - delta,
+                                           point != NULL ? point->label : ""))
+          gtk_widget_error_bell (GTK_WIDGET (self));
+        _waymark_canvas_set_focus (self, &self->focus);
+      }
+      return TRUE;
+    case WAYMARK_FOCUS_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/* Clipboard ----------------------------------------------------------- */
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  g_autoptr(WaymarkClipboardCards) cards = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autofree char *text = NULL;
+  GdkContentProvider *providers[2];
+  g_autoptr(GdkContentProvider) provider = NULL;
+
+  cards = waymark_clipboard_cards_from_document (self->document, selected (self));
+  if (cards == NULL)
+    return;
+  xml = waymark_clipboard_cards_serialize (cards);
+  text = waymark_clipboard_cards_to_text (cards);
+  /* Our own type first, so that another Waymark window gets the cards
+   * whole; text for everything else. */
+  providers[0] = gdk_content_provider_new_for_bytes (WAYMARK_CLIPBOARD_MIME_TYPE, xml);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  provider = gdk_content_provider_new_union (providers, 2);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
+}
+
+static void
+cut_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  g_auto(GStrv) ids = g_strdupv ((char **) selected (self));
+
+  copy_action (widget, action_name, parameter);
+  waymark_document_begin_group (self->document, _("Cut"));
+  waymark_command_delete_cards (self->document, (const char * const *) ids);
+  waymark_document_end_group (self->document);
+}
+
+/* Where pasted cards go: after the focused card, at the end of the
+ * focused cell, or the first card cell of the focused phase or lane. */
+static gboolean
+paste_target (WaymarkCanvas  *self,
+              const char    **lane_id,
+              const char    **phase_id,
+              int            *position)
+{
+  WaymarkPersona *persona = persona_of (self);
+  WaymarkLane *lane = focus_lane (self);
+
+  if (persona == NULL || persona->phases->len == 0)
+    return FALSE;
+  *position = -1;
+  if (self->focus.kind == WAYMARK_FOCUS_CARD)
+    *position = waymark_persona_card_position (persona, self->focus.card_id) + 1;
+  *phase_id = self->focus.phase_id != NULL ? self->focus.phase_id
+              : ((WaymarkPhase *) g_ptr_array_index (persona->phases, 0))->base.id;
+  if (lane == NULL || !waymark_lane_kind_holds_cards (lane->kind))
+    {
+      lane = NULL;
+      for (guint i = 0; i < persona->lanes->len && lane == NULL; i++)
+        if (waymark_lane_kind_holds_cards (((WaymarkLane *) g_ptr_array_index (persona->lanes, i))->kind))
+          lane = g_ptr_array_index (persona->lanes, i);
+    }
+  if (lane == NULL)
+    return FALSE;
+  *lane_id = lane->base.id;
+  return TRUE;
+}
+
+static void
+paste_cards (WaymarkCanvas         *self,
+             WaymarkClipboardCards *cards)
+{
+  const char *lane_id, *phase_id;
+  int position;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  if (cards == NULL || !paste_target (self, &lane_id, &phase_id, &position))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  ids = waymark_clipboard_cards_paste (cards, self->document, self->persona_id, lane_id, phase_id,
+                                       position);
+  g_ptr_array_add (ids, NULL);
+  _waymark_canvas_set_selection (self, (const char * const *) ids->pdata);
+  if (ids->len > 1)
+    {
+      WaymarkFocus focus = { 0 };
+
+      waymark_focus_set_card (&focus, persona_of (self), g_ptr_array_index (ids, 0));
+      _waymark_canvas_set_focus (self, &focus);
+      waymark_focus_clear (&focus);
+    }
+}
+
+typedef struct {
+  WaymarkCanvas *canvas;
+  char          *mime_type;
+  GOutputStream *output;
+} PasteData;
+
+static void
+paste_data_free (PasteData *data)
+{
+  g_object_unref (data->canvas);
+  g_free (data->mime_type);
+  g_clear_object (&data->output);
+  g_free (data);
+}
+
+static void
+paste_spliced_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PasteData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(WaymarkClipboardCards) cards = NULL;
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) < 0)
+    {
+      g_warning ("Could not paste: %s", error->message);
+      paste_data_free (data);
+      return;
+    }
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (data->output));
+  if (g_str_equal (data->mime_type, WAYMARK_CLIPBOARD_MIME_TYPE))
+    {
+      cards = waymark_clipboard_cards_parse (bytes, &error);
+      if (cards == NULL)
+        g_message ("Ignoring the clipboard's cards: %s", error->message);
+    }
+  else
+    {
+      g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      /* Several lines make several cards. */
+      cards = waymark_clipboard_cards_from_text (text);
+    }
+  if (data->canvas->document != NULL)
+    paste_cards (data->canvas, cards);
+  paste_data_free (data);
+}
+
+static void
+paste_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  WaymarkCanvas *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) input = NULL;
+  const char *mime_type = NULL;
+  PasteData *data;
+
+  input = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, &mime_type, &error);
+  if (input == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      g_object_unref (self);
+      return;
+    }
+  data = g_new0 (PasteData, 1);
+  data->canvas = self;   /* takes the reference */
+  data->mime_type = g_strdup (mime_type);
+  data->output = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (data->output, input,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, paste_spliced_cb, data);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  static const char *mime_types[] = {
+    WAYMARK_CLIPBOARD_MIME_TYPE, "text/plain;charset=utf-8", "text/plain", NULL
+  };
+
+  gdk_clipboard_read_async (gtk_widget_get_clipboard (widget), mime_types, G_PRIORITY_DEFAULT,
+                            NULL, paste_read_cb, g_object_ref (widget));
+}
+
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  g_autoptr(GBytes) png = waymark_canvas_render_png (self);
+  g_autoptr(GBytes) svg = waymark_canvas_render_svg (self);
+  GdkContentProvider *providers[2];
+  g_autoptr(GdkContentProvider) provider = NULL;
+
+  if (png == NULL || svg == NULL)
+    return;
+  providers[0] = gdk_content_provider_new_for_bytes ("image/png", png);
+  providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg);
+  provider = gdk_content_provider_new_union (providers, 2);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
+}
+
+/* Context menu --------------------------------------------------------- */
+
+static void
+append (GMenu      *menu,
+        const char *label,
+        const char *action,
+        GVariant   *target)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, target);
+  g_menu_append_item (menu, item);
+}
+
+static GMenu *
+card_menu (WaymarkCanvas *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) colors = g_menu_new ();
+  g_autoptr(GMenu) tags = g_menu_new ();
+  g_autoptr(GMenu) clip = g_menu_new ();
+  g_autoptr(GMenu) danger = g_menu_new ();
+  GPtrArray *doc_tags = waymark_document_get_tags (self->document);
+
+  if (n_selected (self) == 1)
+    append (edit, _("_Edit Text"), "canvas.edit", NULL);
+  append (edit, _("D_uplicate"), "canvas.duplicate", NULL);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+
+  append (colors, _("Lane Colour"), "canvas.card-color", g_variant_new_string (""));
+  for (guint i = 0; i < G_N_ELEMENTS (card_colors); i++)
+    append (colors, _(card_colors[i].label), "canvas.card-color",
+            g_variant_new_string (card_colors[i].color));
+  g_menu_append_submenu (clip, _("_Colour"), G_MENU_MODEL (colors));
+
+  for (guint i = 0; i < doc_tags->len; i++)
+    {
+      WaymarkTag *tag = g_ptr_array_index (doc_tags, i);
+      WaymarkCard *card = n_selected (self) > 0
+                          ? waymark_document_find_card (self->document, selected (self)[0]) : NULL;
+      g_autofree char *label = NULL;
+
+      /* A check mark for tags the (first) card has. */
+      label = g_strdup_printf ("%s %s", card != NULL && waymark_card_has_tag (card, tag->base.id)
+                                        ? "✓" : "   ", tag->name);
+      append (tags, label, "canvas.toggle-tag", g_variant_new_string (tag->base.id));
+    }
+  if (doc_tags->len > 0)
+    g_menu_append_submenu (clip, _("_Tags"), G_MENU_MODEL (tags));
+  append (clip, _("E_vidence…"), "editor.show-inspector", NULL);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (clip));
+
+  {
+    g_autoptr(GMenu) cb = g_menu_new ();
+    append (cb, _("Cu_t"), "canvas.cut", NULL);
+    append (cb, _("_Copy"), "canvas.copy", NULL);
+    append (cb, _("_Paste"), "canvas.paste", NULL);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (cb));
+  }
+  append (danger, n_selected (self) > 1 ? _("_Delete Cards") : _("_Delete Card"), "canvas.delete",
+          NULL);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
+  return menu;
+}
+
+static GMenu *
+lane_kind_menu (const char *action)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (int kind = 0; kind < WAYMARK_N_LANE_KINDS; kind++)
+    append (menu, waymark_lane_kind_get_label (kind), action,
+            g_variant_new_string (waymark_lane_kind_to_string (kind)));
+  return menu;
+}
+
+static GMenu *
+structure_menu (WaymarkCanvas *self,
+                gboolean       with_phase,
+                gboolean       with_lane)
+{
+  GMenu *menu = g_menu_new ();
+
+  if (with_phase)
+    {
+      g_autoptr(GMenu) phase = g_menu_new ();
+
+      append (phase, _("_Rename Phase"), "canvas.phase-rename", NULL);
+      append (phase, _("Add Phase _Before"), "canvas.phase-add", g_variant_new_string ("before"));
+      append (phase, _("Add Phase _After"), "canvas.phase-add", g_variant_new_string ("after"));
+      append (phase, _("Move Phase _Left"), "canvas.phase-move", g_variant_new_int32 (-1));
+      append (phase, _("Move Phase _Right"), "canvas.phase-move", g_variant_new_int32 (1));
+      append (phase, _("Delete Phase"), "canvas.phase-delete", NULL);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (phase));
+    }
+  if (with_lane)
+    {
+      g_autoptr(GMenu) lane = g_menu_new ();
+      g_autoptr(GMenu) add = lane_kind_menu ("canvas.lane-add");
+      g_autoptr(GMenu) kind = lane_kind_menu ("canvas.lane-kind");
+
+      append (lane, _("Re_name Lane"), "canvas.lane-rename", NULL);
+      g_menu_append_submenu (lane, _("Add Lane Be_low"), G_MENU_MODEL (add));
+      g_menu_append_submenu (lane, _("Lane _Kind"), G_MENU_MODEL (kind));
+      append (lane, _("Move Lane _Up"), "canvas.lane-move", g_variant_new_int32 (-1));
+      append (lane, _("Move Lane _Down"), "canvas.lane-move", g_variant_new_int32 (1));
+      append (lane, _("Delete Lane"), "canvas.lane-delete", NULL);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (lane));
+    }
+  return menu;
+}
+
+void
+_waymark_canvas_popup_menu (WaymarkCanvas *self,
+                            double         x,
+                            double         y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  WaymarkLane *lane = focus_lane (self);
+  GdkRectangle pointing;
+
+  if (layout == NULL || self->document == NULL)
+    return;
+
+  /* From the keyboard: at the focused thing. */
+  if (x < 0)
+    {
+      WaymarkRect rect = { 0 };
+      double x1, y1;
+
+      switch (self->focus.kind)
+        {
+        case WAYMARK_FOCUS_CARD:
+          waymark_layout_get_card_rect (layout, self->focus.card_id, &rect);
+          break;
+        case WAYMARK_FOCUS_CELL:
+          waymark_layout_get_cell_rect (layout, self->focus.lane_id, self->focus.phase_id, &rect);
+          break;
+        case WAYMARK_FOCUS_PHASE:
+          waymark_layout_get_phase_rect (layout, self->focus.phase_id, &rect);
+          break;
+        case WAYMARK_FOCUS_LANE:
+          waymark_layout_get_lane_rect (layout, self->focus.lane_id, &rect);
+          break;
+        case WAYMARK_FOCUS_NONE:
+        default:
+          break;
+        }
+      _waymark_canvas_doc_to_widget (self, rect.x + rect.width / 2, rect.y + rect.height, &x1, &y1);
+      x = x1;
+      y = y1;
+    }
+
+  switch (self->focus.kind)
+    {
+    case WAYMARK_FOCUS_CARD:
+      {
+        g_autoptr(GMenu) cards = card_menu (self);
+        g_autoptr(GMenu) structure = structure_menu (self, TRUE, TRUE);
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (cards));
+        g_menu_append_submenu (menu, _("_Map"), G_MENU_MODEL (structure));
+      }
+      break;
+    case WAYMARK_FOCUS_CELL:
+      {
+        g_autoptr(GMenu) cell = g_menu_new ();
+        g_autoptr(GMenu) structure = structure_menu (self, TRUE, TRUE);
+
+        if (lane != NULL && lane->kind == WAYMARK_LANE_EMOTIONS)
+          {
+            if (focus_is_emotion_point (self))
+              {
+                append (cell, _("Edit _Label"), "canvas.emotion-label", NULL);
+                append (cell, _("_Remove Point"), "canvas.emotion-remove", NULL);
+              }
+            else
+              append (cell, _("_Place Point"), "canvas.edit", NULL);
+          }
+        else
+          {
+            append (cell, _("_New Card"), "canvas.edit", NULL);
+            append (cell, _("_Paste"), "canvas.paste", NULL);
+          }
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (cell));
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (structure));
+      }
+      break;
+    case WAYMARK_FOCUS_PHASE:
+      {
+        g_autoptr(GMenu) structure = structure_menu (self, TRUE, FALSE);
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (structure));
+      }
+      break;
+    case WAYMARK_FOCUS_LANE:
+      {
+        g_autoptr(GMenu) structure = structure_menu (self, FALSE, TRUE);
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (structure));
+      }
+      break;
+    case WAYMARK_FOCUS_NONE:
+    default:
+      {
+        g_autoptr(GMenu) add = lane_kind_menu ("canvas.lane-add");
+        append (menu, _("Add _Phase"), "canvas.phase-add", g_variant_new_string ("after"));
+        g_menu_append_submenu (menu, _("Add _Lane"), G_MENU_MODEL (add));
+        append (menu, _("_Paste"), "canvas.paste", NULL);
+      }
+      break;
+    }
+  {
+    g_autoptr(GMenu) view = g_menu_new ();
+    append (view, _("Copy Map as _Image"), "canvas.copy-image", NULL);
+    append (view, _("Fit _Width"), "canvas.zoom-fit-width", NULL);
+    append (view, _("Fit _Page"), "canvas.zoom-fit-page", NULL);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
+  }
+
+  if (self->context_menu != NULL)
+    g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  pointing = (GdkRectangle) { (int) x, (int) y, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &pointing);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+void
+_waymark_canvas_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "canvas.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "canvas.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
+  gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "canvas.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "canvas.card-color", "s", card_color_action);
+  gtk_widget_class_install_action (widget_class, "canvas.toggle-tag", "s", toggle_tag_action);
+  gtk_widget_class_install_action (widget_class, "canvas.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "canvas.phase-add", "s", phase_add_action);
+  gtk_widget_class_install_action (widget_class, "canvas.phase-move", "i", phase_move_action);
+  gtk_widget_class_install_action (widget_class, "canvas.phase-delete", NULL, phase_delete_action);
+  gtk_widget_class_install_action (widget_class, "canvas.phase-rename", NULL, phase_rename_action);
+  gtk_widget_class_install_action (widget_class, "canvas.lane-add", "s", lane_add_action);
+  gtk_widget_class_install_action (widget_class, "canvas.lane-move", "i", lane_move_action);
+  gtk_widget_class_install_action (widget_class, "canvas.lane-delete", NULL, lane_delete_action);
+  gtk_widget_class_install_action (widget_class, "canvas.lane-rename", NULL, lane_rename_action);
+  gtk_widget_class_install_action (widget_class, "canvas.lane-kind", "s", lane_kind_action);
+  gtk_widget_class_install_action (widget_class, "canvas.emotion-label", NULL, emotion_label_action);
+  gtk_widget_class_install_action (widget_class, "canvas.emotion-remove", NULL, emotion_remove_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit-width", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit-page", NULL, zoom_fit_action);
+
+  /* Bindings, not application accels: they run only while the canvas has
+   * the focus, after a focused text field had its say. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "canvas.copy-image", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_CONTROL_MASK, "canvas.zoom-fit-width", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_CONTROL_MASK, "canvas.zoom-fit-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "canvas.phase-add", "s", "after");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_SHIFT_MASK, "canvas.phase-add", "s", "before");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "canvas.lane-add", "s", "notes");
+}

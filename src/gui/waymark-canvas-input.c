@@ -1,0 +1,977 @@
+/* waymark-canvas-input.c: pointer, touch and keyboard input of the canvas
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "waymark-canvas-commands.h"
+#include "waymark-canvas-private.h"
+
+/* Pixels from a card's right edge where dragging changes its span. */
+#define SPAN_HANDLE 7
+/* Pixels the pointer moves before a press becomes a drag. */
+#define DRAG_THRESHOLD 4
+
+static void
+set_string (char       **slot,
+            const char  *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return;
+  g_free (*slot);
+  *slot = g_strdup (value);
+}
+
+static WaymarkLane *
+find_lane (WaymarkCanvas *self,
+           const char    *lane_id)
+{
+  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+  return persona != NULL && lane_id != NULL ? waymark_persona_find_lane (persona, lane_id) : NULL;
+}
+
+static gboolean
+is_emotions_lane (WaymarkCanvas *self,
+                  const char    *lane_id)
+{
+  WaymarkLane *lane = find_lane (self, lane_id);
+  return lane != NULL && lane->kind == WAYMARK_LANE_EMOTIONS;
+}
+
+static gboolean
+on_span_handle (WaymarkCanvas    *self,
+                const WaymarkHit *hit,
+                double            x)
+{
+  double right, y;
+
+  if (hit->kind != WAYMARK_HIT_CARD)
+    return FALSE;
+  _waymark_canvas_doc_to_widget (self, hit->rect.x + hit->rect.width, hit->rect.y, &right, &y);
+  return x >= right - SPAN_HANDLE && x <= right + 1;
+}
+
+/* Hover ------------------------------------------------------------------ */
+
+static void
+update_hover (WaymarkCanvas *self,
+              double         x,
+              double         y)
+{
+  WaymarkHit hit;
+  const char *card = NULL, *lane = NULL, *phase = NULL;
+  const char *cursor = NULL;
+  gboolean changed;
+
+  if (self->drag_mode != DRAG_NONE)
+    return;
+  _waymark_canvas_hit (self, x, y, &hit);
+  switch (hit.kind)
+    {
+    case WAYMARK_HIT_CARD:
+      card = hit.card_id;
+      cursor = on_span_handle (self, &hit, x) ? "col-resize" : NULL;
+      break;
+    case WAYMARK_HIT_CELL:
+      /* The hover tint shows where a double-click adds a card. */
+      if (is_emotions_lane (self, hit.lane_id))
+        cursor = "pointer";
+      else
+        {
+          lane = hit.lane_id;
+          phase = hit.phase_id;
+          cursor = "copy";
+        }
+      break;
+    case WAYMARK_HIT_EMOTION_POINT:
+      cursor = "ns-resize";
+      break;
+    case WAYMARK_HIT_PHASE_HEADER:
+    case WAYMARK_HIT_LANE_HEADER:
+      cursor = "grab";
+      break;
+    case WAYMARK_HIT_PERSONA_TITLE:
+    case WAYMARK_HIT_NONE:
+    default:
+      break;
+    }
+  if (self->space_down)
+    cursor = "grab";
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
+
+  changed = g_strcmp0 (card, self->hover_card_id) != 0 || g_strcmp0 (lane, self->hover_lane_id) != 0 ||
+            g_strcmp0 (phase, self->hover_phase_id) != 0;
+  if (!changed)
+    return;
+  set_string (&self->hover_card_id, card);
+  set_string (&self->hover_lane_id, lane);
+  set_string (&self->hover_phase_id, phase);
+  _waymark_canvas_invalidate_overlay (self);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           WaymarkCanvas            *self)
+{
+  self->menu_x = x;
+  self->menu_y = y;
+  update_hover (self, x, y);
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          WaymarkCanvas            *self)
+{
+  if (self->hover_card_id == NULL && self->hover_lane_id == NULL)
+    return;
+  g_clear_pointer (&self->hover_card_id, g_free);
+  g_clear_pointer (&self->hover_lane_id, g_free);
+  g_clear_pointer (&self->hover_phase_id, g_free);
+  _waymark_canvas_invalidate_overlay (self);
+}
+
+/* Clicks ------------------------------------------------------------------- */
+
+static void
+focus_hit (WaymarkCanvas    *self,
+           const WaymarkHit *hit)
+{
+  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+  WaymarkFocus focus = { 0 };
+
+  switch (hit->kind)
+    {
+    case WAYMARK_HIT_CARD:
+      waymark_focus_set_card (&focus, persona, hit->card_id);
+      break;
+    case WAYMARK_HIT_CELL:
+    case WAYMARK_HIT_EMOTION_POINT:
+      waymark_focus_set_cell (&focus, hit->lane_id, hit->phase_id);
+      break;
+    case WAYMARK_HIT_PHASE_HEADER:
+      waymark_focus_set_phase (&focus, hit->phase_id);
+      break;
+    case WAYMARK_HIT_LANE_HEADER:
+      waymark_focus_set_lane (&focus, hit->lane_id);
+      break;
+    case WAYMARK_HIT_PERSONA_TITLE:
+    case WAYMARK_HIT_NONE:
+    default:
+      break;
+    }
+  _waymark_canvas_set_focus (self, &focus);
+  waymark_focus_clear (&focus);
+
+  /* The title block shows the persona in the inspector; empty paper the
+   * document. */
+  if (hit->kind == WAYMARK_HIT_NONE || hit->kind == WAYMARK_HIT_PERSONA_TITLE)
+    {
+      const char *inspected = hit->kind == WAYMARK_HIT_NONE ? NULL : self->persona_id;
+
+      if (g_strcmp0 (inspected, self->inspected_id) != 0)
+        {
+          g_free (self->inspected_id);
+          self->inspected_id = g_strdup (inspected);
+          g_object_notify (G_OBJECT (self), "inspected-id");
+        }
+    }
+}
+
+/* Places (or moves) the emotion point of a phase at the height clicked. */
+static void
+place_emotion (WaymarkCanvas *self,
+               const char    *lane_id,
+               const char    *phase_id,
+               double         y)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+  WaymarkEmotionPoint *point;
+  double doc_x, doc_y;
+  int score;
+
+  _waymark_canvas_widget_to_doc (self, 0, y, &doc_x, &doc_y);
+  if (layout == NULL || !waymark_layout_emotion_score_at (layout, lane_id, doc_y, &score))
+    return;
+  point = waymark_persona_find_emotion (persona, lane_id, phase_id);
+  waymark_document_set_emotion (self->document, self->persona_id, lane_id, phase_id, score,
+                                point != NULL ? point->label : "");
+}
+
+static void
+click_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  WaymarkCanvas   *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  gboolean extend = (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0;
+  WaymarkHit hit;
+
+  if (self->editor != NULL)
+    _waymark_canvas_edit_commit (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  _waymark_canvas_hit (self, x, y, &hit);
+  self->press_had_modifier = extend;
+
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      if (hit.kind == WAYMARK_HIT_CARD && !_waymark_canvas_is_selected (self, hit.card_id))
+        {
+          const char *ids[] = { hit.card_id, NULL };
+          _waymark_canvas_set_selection (self, ids);
+        }
+      focus_hit (self, &hit);
+      _waymark_canvas_popup_menu (self, x, y);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+  if (button != GDK_BUTTON_PRIMARY || self->space_down)
+    return;
+
+  if (n_press == 2)
+    {
+      switch (hit.kind)
+        {
+        case WAYMARK_HIT_CARD:
+          _waymark_canvas_edit_start (self, EDIT_CARD_TEXT, hit.card_id, NULL, NULL, -1);
+          break;
+        case WAYMARK_HIT_CELL:
+          if (!is_emotions_lane (self, hit.lane_id))
+            _waymark_canvas_edit_start (self, EDIT_NEW_CARD, NULL, hit.lane_id, hit.phase_id, -1);
+          break;
+        case WAYMARK_HIT_EMOTION_POINT:
+          _waymark_canvas_edit_start (self, EDIT_EMOTION_LABEL, NULL, hit.lane_id, hit.phase_id, -1);
+          break;
+        case WAYMARK_HIT_PHASE_HEADER:
+          _waymark_canvas_edit_start (self, EDIT_PHASE_NAME, hit.phase_id, NULL, NULL, -1);
+          break;
+        case WAYMARK_HIT_LANE_HEADER:
+          _waymark_canvas_edit_start (self, EDIT_LANE_NAME, hit.lane_id, NULL, NULL, -1);
+          break;
+        case WAYMARK_HIT_PERSONA_TITLE:
+          _waymark_canvas_edit_start (self, EDIT_PERSONA_NAME, self->persona_id, NULL, NULL, -1);
+          break;
+        case WAYMARK_HIT_NONE:
+        default:
+          break;
+        }
+      return;
+    }
+  if (n_press != 1)
+    return;
+
+  switch (hit.kind)
+    {
+    case WAYMARK_HIT_CARD:
+      if (extend)
+        _waymark_canvas_toggle_selected (self, hit.card_id);
+      else if (!_waymark_canvas_is_selected (self, hit.card_id))
+        {
+          const char *ids[] = { hit.card_id, NULL };
+          _waymark_canvas_set_selection (self, ids);
+        }
+      break;
+    case WAYMARK_HIT_CELL:
+      if (is_emotions_lane (self, hit.lane_id))
+        place_emotion (self, hit.lane_id, hit.phase_id, y);
+      if (!extend)
+        _waymark_canvas_set_selection (self, NULL);
+      break;
+    case WAYMARK_HIT_EMOTION_POINT:
+    case WAYMARK_HIT_PHASE_HEADER:
+    case WAYMARK_HIT_LANE_HEADER:
+    case WAYMARK_HIT_PERSONA_TITLE:
+    case WAYMARK_HIT_NONE:
+    default:
+      if (!extend)
+        _waymark_canvas_set_selection (self, NULL);
+      break;
+    }
+  focus_hit (self, &hit);
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   WaymarkCanvas   *self)
+{
+  WaymarkHit hit;
+
+  /* A click (not a drag) on one of several selected cards selects just it. */
+  if (n_press != 1 || self->press_had_modifier || self->selection->len <= 2)
+    return;
+  _waymark_canvas_hit (self, x, y, &hit);
+  if (hit.kind == WAYMARK_HIT_CARD)
+    {
+      const char *ids[] = { hit.card_id, NULL };
+      _waymark_canvas_set_selection (self, ids);
+    }
+}
+
+/* Drags -------------------------------------------------------------------- */
+
+static void
+end_open_group (WaymarkCanvas *self)
+{
+  if (self->drag_group_open)
+    {
+      self->drag_group_open = FALSE;
+      waymark_document_end_group (self->document);
+    }
+}
+
+static void
+open_group (WaymarkCanvas *self,
+            const char    *label)
+{
+  if (!self->drag_group_open)
+    {
+      waymark_document_begin_group (self->document, label);
+      self->drag_group_open = TRUE;
+    }
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               WaymarkCanvas  *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  WaymarkHit hit;
+
+  self->drag_start_x = self->drag_x = x;
+  self->drag_start_y = self->drag_y = y;
+  self->drag_copy = (state & GDK_CONTROL_MASK) != 0;
+  g_clear_pointer (&self->drag_card_id, g_free);
+  g_clear_pointer (&self->drag_lane_id, g_free);
+  g_clear_pointer (&self->drag_phase_id, g_free);
+
+  if (button == GDK_BUTTON_MIDDLE || (button == GDK_BUTTON_PRIMARY && self->space_down))
+    {
+      self->drag_mode = DRAG_PAN;
+      self->pan_start_h = gtk_adjustment_get_value (self->hadjustment);
+      self->pan_start_v = gtk_adjustment_get_value (self->vadjustment);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
+  if (button != GDK_BUTTON_PRIMARY)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  _waymark_canvas_hit (self, x, y, &hit);
+  self->drag_card_id = g_strdup (hit.card_id);
+  self->drag_lane_id = g_strdup (hit.lane_id);
+  self->drag_phase_id = g_strdup (hit.phase_id);
+  self->drag_mode = DRAG_PENDING;
+
+  if (hit.kind == WAYMARK_HIT_CARD && on_span_handle (self, &hit, x))
+    self->drag_mode = DRAG_SPAN;
+  else if (hit.kind == WAYMARK_HIT_EMOTION_POINT ||
+           (hit.kind == WAYMARK_HIT_CELL && is_emotions_lane (self, hit.lane_id)))
+    self->drag_mode = DRAG_EMOTION;
+  else
+    {
+      /* Decided once the pointer has moved: a drag of cards, headers or
+       * a rubber band. */
+      switch (hit.kind)
+        {
+        case WAYMARK_HIT_CARD:
+          g_free (self->drag_lane_id);
+          self->drag_lane_id = g_strdup ("card");
+          break;
+        case WAYMARK_HIT_PHASE_HEADER:
+          g_free (self->drag_lane_id);
+          self->drag_lane_id = g_strdup ("phase");
+          break;
+        case WAYMARK_HIT_LANE_HEADER:
+          g_free (self->drag_phase_id);
+          self->drag_phase_id = g_strdup ("lane");
+          break;
+        case WAYMARK_HIT_CELL:
+        case WAYMARK_HIT_NONE:
+        case WAYMARK_HIT_EMOTION_POINT:
+        case WAYMARK_HIT_PERSONA_TITLE:
+        default:
+          break;
+        }
+    }
+}
+
+static int
+phase_index_at (WaymarkCanvas *self,
+                double         doc_x)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+  int best = -1;
+
+  for (guint i = 0; persona != NULL && i < persona->phases->len; i++)
+    {
+      WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
+      WaymarkRect rect;
+
+      if (!waymark_layout_get_phase_rect (layout, phase->base.id, &rect))
+        continue;
+      if (doc_x >= rect.x)
+        best = (int) i;
+    }
+  return MAX (best, 0);
+}
+
+static int
+lane_index_at (WaymarkCanvas *self,
+               double         doc_y)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+  int best = -1;
+
+  for (guint i = 0; persona != NULL && i < persona->lanes->len; i++)
+    {
+      WaymarkLane *lane = g_ptr_array_index (persona->lanes, i);
+      WaymarkRect rect;
+
+      if (!waymark_layout_get_lane_rect (layout, lane->base.id, &rect))
+        continue;
+      if (doc_y >= rect.y)
+        best = (int) i;
+    }
+  return MAX (best, 0);
+}
+
+static void
+update_rubber_band (WaymarkCanvas *self)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  WaymarkRect band;
+  double x0, y0, x1, y1;
+
+  if (layout == NULL || persona == NULL)
+    return;
+  _waymark_canvas_widget_to_doc (self, MIN (self->drag_start_x, self->drag_x),
+                                 MIN (self->drag_start_y, self->drag_y), &x0, &y0);
+  _waymark_canvas_widget_to_doc (self, MAX (self->drag_start_x, self->drag_x),
+                                 MAX (self->drag_start_y, self->drag_y), &x1, &y1);
+  band = (WaymarkRect) { x0, y0, x1 - x0, y1 - y0 };
+  for (guint i = 0; i < persona->cards->len; i++)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
+      WaymarkRect rect;
+
+      if (waymark_layout_get_card_rect (layout, card->base.id, &rect) &&
+          waymark_rect_intersects (&rect, &band))
+        g_ptr_array_add (ids, card->base.id);
+    }
+  g_ptr_array_add (ids, NULL);
+  _waymark_canvas_set_selection (self, (const char * const *) ids->pdata);
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                WaymarkCanvas  *self)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  double doc_x, doc_y;
+
+  self->drag_x = self->drag_start_x + offset_x;
+  self->drag_y = self->drag_start_y + offset_y;
+
+  if (self->drag_mode == DRAG_PAN)
+    {
+      gtk_adjustment_set_value (self->hadjustment, self->pan_start_h - offset_x);
+      gtk_adjustment_set_value (self->vadjustment, self->pan_start_v - offset_y);
+      return;
+    }
+  if (layout == NULL || self->document == NULL)
+    return;
+
+  if (self->drag_mode == DRAG_PENDING)
+    {
+      if (hypot (offset_x, offset_y) < DRAG_THRESHOLD)
+        return;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      if (self->drag_card_id != NULL)
+        {
+          if (!_waymark_canvas_is_selected (self, self->drag_card_id))
+            {
+              const char *ids[] = { self->drag_card_id, NULL };
+              _waymark_canvas_set_selection (self, ids);
+            }
+          self->drag_mode = DRAG_CARDS;
+          gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->drag_copy ? "copy" : "grabbing");
+        }
+      else if (g_strcmp0 (self->drag_lane_id, "phase") == 0)
+        self->drag_mode = DRAG_PHASE;
+      else if (g_strcmp0 (self->drag_phase_id, "lane") == 0)
+        self->drag_mode = DRAG_LANE;
+      else
+        self->drag_mode = DRAG_RUBBER_BAND;
+      _waymark_canvas_invalidate_overlay (self);
+    }
+
+  _waymark_canvas_widget_to_doc (self, self->drag_x, self->drag_y, &doc_x, &doc_y);
+
+  switch (self->drag_mode)
+    {
+    case DRAG_CARDS:
+      {
+        WaymarkDropTarget drop;
+
+        /* The drop is computed where the dragged card's top-left corner
+         * would be, so it lands where its ghost is drawn. */
+        if (waymark_layout_get_drop_target (layout, doc_x, doc_y, self->drag_card_id, &drop))
+          {
+            set_string (&self->drop_lane_id, drop.lane_id);
+            set_string (&self->drop_phase_id, drop.phase_id);
+            self->drop = drop;
+            self->drop.lane_id = self->drop_lane_id;
+            self->drop.phase_id = self->drop_phase_id;
+            self->show_drop = TRUE;
+          }
+        else
+          self->show_drop = FALSE;
+        _waymark_canvas_invalidate_overlay (self);
+      }
+      break;
+
+    case DRAG_SPAN:
+      {
+        WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+        WaymarkCard *card = waymark_document_find_card (self->document, self->drag_card_id);
+        int last = phase_index_at (self, doc_x);
+
+        if (card == NULL || last < waymark_persona_phase_index (persona, card->phase_id))
+          break;
+        open_group (self, _("Change Card Span"));
+        waymark_command_span_to_phase (self->document, self->drag_card_id,
+                                       ((WaymarkPhase *) g_ptr_array_index (persona->phases, last))->base.id);
+      }
+      break;
+
+    case DRAG_EMOTION:
+      {
+        WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+        WaymarkEmotionPoint *point = waymark_persona_find_emotion (persona, self->drag_lane_id,
+                                                                   self->drag_phase_id);
+        int score;
+
+        /* The curve follows live: each new score is an edit within one
+         * open group, so the whole drag is one undo step. */
+        if (!waymark_layout_emotion_score_at (layout, self->drag_lane_id, doc_y, &score))
+          break;
+        if (point != NULL && point->score == score)
+          break;
+        open_group (self, _("Move Emotion Point"));
+        waymark_document_set_emotion (self->document, self->persona_id, self->drag_lane_id,
+                                      self->drag_phase_id, score, point != NULL ? point->label : "");
+      }
+      break;
+
+    case DRAG_PHASE:
+      {
+        WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+        int target = phase_index_at (self, doc_x);
+        int current = waymark_persona_phase_index (persona, self->drag_phase_id);
+
+        if (current >= 0 && target != current)
+          {
+            open_group (self, _("Move Phase"));
+            waymark_document_move (self->document, self->drag_phase_id, target);
+          }
+      }
+      break;
+
+    case DRAG_LANE:
+      {
+        WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+        int target = lane_index_at (self, doc_y);
+        int current = waymark_persona_lane_index (persona, self->drag_lane_id);
+
+        if (current >= 0 && target != current)
+          {
+            open_group (self, _("Move Lane"));
+            waymark_document_move (self->document, self->drag_lane_id, target);
+          }
+      }
+      break;
+
+    case DRAG_RUBBER_BAND:
+      update_rubber_band (self);
+      break;
+
+    case DRAG_NONE:
+    case DRAG_PENDING:
+    case DRAG_PAN:
+    default:
+      break;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          offset_x,
+             double          offset_y,
+             WaymarkCanvas  *self)
+{
+  DragMode mode = self->drag_mode;
+
+  if (mode == DRAG_CARDS && self->show_drop && self->document != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) ids = NULL;
+
+      g_strv_builder_addv (builder, (const char **) self->selection->pdata);
+      ids = g_strv_builder_end (builder);
+      if (self->drag_copy)
+        {
+          g_autoptr(GPtrArray) copies = g_ptr_array_new ();
+          int position = self->drop.position;
+
+          waymark_document_begin_group (self->document, g_strv_length (ids) > 1 ? _("Copy Cards")
+                                                                                : _("Copy Card"));
+          for (guint i = 0; ids[i] != NULL; i++)
+            {
+              const char *copy = waymark_command_copy_card_to (self->document, ids[i],
+                                                               self->drop_lane_id, self->drop_phase_id,
+                                                               position);
+              if (copy != NULL)
+                {
+                  g_ptr_array_add (copies, g_strdup (copy));
+                  if (position >= 0)
+                    position++;
+                }
+            }
+          waymark_document_end_group (self->document);
+          g_ptr_array_add (copies, NULL);
+          _waymark_canvas_set_selection (self, (const char * const *) copies->pdata);
+          g_ptr_array_set_free_func (copies, g_free);
+        }
+      else
+        waymark_command_move_cards (self->document, (const char * const *) ids,
+                                    self->drop_lane_id, self->drop_phase_id, self->drop.position);
+    }
+  end_open_group (self);
+
+  self->drag_mode = DRAG_NONE;
+  self->show_drop = FALSE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+  if (mode == DRAG_CARDS)
+    {
+      WaymarkFocus focus = { 0 };
+
+      waymark_focus_set_card (&focus, _waymark_canvas_get_persona (self), self->drag_card_id);
+      if (focus.kind != WAYMARK_FOCUS_NONE)
+        _waymark_canvas_set_focus (self, &focus);
+      waymark_focus_clear (&focus);
+    }
+  _waymark_canvas_invalidate_overlay (self);
+}
+
+static void
+drag_cancel_cb (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                WaymarkCanvas    *self)
+{
+  end_open_group (self);
+  self->drag_mode = DRAG_NONE;
+  self->show_drop = FALSE;
+  _waymark_canvas_invalidate_overlay (self);
+}
+
+/* Zoom ---------------------------------------------------------------------- */
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           WaymarkCanvas            *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return FALSE;   /* the scrolled window pans */
+  _waymark_canvas_zoom_at (self, self->zoom * pow (1.1, -dy), self->menu_x, self->menu_y);
+  return TRUE;
+}
+
+static double zoom_gesture_start;
+
+static void
+zoom_begin_cb (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               WaymarkCanvas    *self)
+{
+  zoom_gesture_start = self->zoom;
+}
+
+static void
+zoom_scale_changed_cb (GtkGestureZoom *gesture,
+                       double          scale,
+                       WaymarkCanvas  *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+  _waymark_canvas_zoom_at (self, zoom_gesture_start * scale, x, y);
+}
+
+/* Keyboard ----------------------------------------------------------------- */
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                WaymarkCanvas         *self)
+{
+  WaymarkDirection direction;
+  gboolean alt = (state & GDK_ALT_MASK) != 0;
+  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
+
+  if (self->editor != NULL)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      direction = WAYMARK_DIRECTION_UP;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      direction = WAYMARK_DIRECTION_DOWN;
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      direction = WAYMARK_DIRECTION_LEFT;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      direction = WAYMARK_DIRECTION_RIGHT;
+      break;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_F2:
+      if (ctrl || alt)
+        return FALSE;
+      waymark_canvas_start_editing (self);
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      if (self->selection->len > 1)
+        {
+          _waymark_canvas_set_selection (self, NULL);
+          return TRUE;
+        }
+      return FALSE;
+
+    case GDK_KEY_space:
+      if (ctrl && self->focus.kind == WAYMARK_FOCUS_CARD)
+        {
+          _waymark_canvas_toggle_selected (self, self->focus.card_id);
+          return TRUE;
+        }
+      if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+        return FALSE;
+      /* Held down, space turns a drag into panning. */
+      self->space_down = TRUE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+      return TRUE;
+
+    case GDK_KEY_Menu:
+      _waymark_canvas_popup_menu (self, -1, -1);
+      return TRUE;
+    case GDK_KEY_F10:
+      if (state & GDK_SHIFT_MASK)
+        {
+          _waymark_canvas_popup_menu (self, -1, -1);
+          return TRUE;
+        }
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+
+  if (ctrl)
+    return FALSE;
+  if (alt)
+    return _waymark_canvas_move_focused (self, direction);
+
+  {
+    WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+    gboolean extend = (state & GDK_SHIFT_MASK) != 0;
+
+    if (!waymark_focus_move (&self->focus, persona, direction))
+      {
+        gtk_widget_error_bell (GTK_WIDGET (self));
+        return TRUE;
+      }
+    _waymark_canvas_set_focus (self, &self->focus);
+    /* The focused card is the selection, unless Shift extends it. */
+    if (self->focus.kind == WAYMARK_FOCUS_CARD)
+      {
+        if (extend)
+          {
+            if (!_waymark_canvas_is_selected (self, self->focus.card_id))
+              _waymark_canvas_toggle_selected (self, self->focus.card_id);
+          }
+        else
+          {
+            const char *ids[] = { self->focus.card_id, NULL };
+            _waymark_canvas_set_selection (self, ids);
+          }
+      }
+    else if (!extend)
+      _waymark_canvas_set_selection (self, NULL);
+  }
+  return TRUE;
+}
+
+static void
+key_released_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 WaymarkCanvas         *self)
+{
+  if (keyval == GDK_KEY_space && self->space_down)
+    {
+      self->space_down = FALSE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+    }
+}
+
+static void
+focus_changed_cb (GtkEventControllerFocus *controller,
+                  WaymarkCanvas           *self)
+{
+  /* The focus ring shows only while the canvas has the keyboard focus. */
+  self->space_down = FALSE;
+  _waymark_canvas_invalidate_overlay (self);
+}
+
+void
+_waymark_canvas_input_init (WaymarkCanvas *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect (gesture, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+  self->click = gesture;
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  g_signal_connect (gesture, "cancel", G_CALLBACK (drag_cancel_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+  self->drag = gesture;
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  g_signal_connect (controller, "key-released", G_CALLBACK (key_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (focus_changed_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (focus_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+void
+_waymark_canvas_class_input_init (GtkWidgetClass *widget_class)
+{
+}
+
+void
+waymark_canvas_start_editing (WaymarkCanvas *self)
+{
+  WaymarkPersona *persona;
+
+  g_return_if_fail (WAYMARK_IS_CANVAS (self));
+
+  persona = _waymark_canvas_get_persona (self);
+  if (persona == NULL)
+    return;
+  if (self->focus.kind == WAYMARK_FOCUS_NONE)
+    waymark_focus_move (&self->focus, persona, WAYMARK_DIRECTION_DOWN);
+
+  switch (self->focus.kind)
+    {
+    case WAYMARK_FOCUS_CARD:
+      _waymark_canvas_edit_start (self, EDIT_CARD_TEXT, self->focus.card_id, NULL, NULL, -1);
+      break;
+    case WAYMARK_FOCUS_CELL:
+      if (is_emotions_lane (self, self->focus.lane_id))
+        {
+          /* A phase without a point gets one in the middle of the scale;
+           * one with a point gets its label edited. */
+          if (waymark_persona_find_emotion (persona, self->focus.lane_id, self->focus.phase_id) == NULL)
+            waymark_document_set_emotion (self->document, self->persona_id, self->focus.lane_id,
+                                          self->focus.phase_id, 0, "");
+          else
+            _waymark_canvas_edit_start (self, EDIT_EMOTION_LABEL, NULL, self->focus.lane_id,
+                                        self->focus.phase_id, -1);
+        }
+      else
+        _waymark_canvas_edit_start (self, EDIT_NEW_CARD, NULL, self->focus.lane_id,
+                                    self->focus.phase_id, -1);
+      break;
+    case WAYMARK_FOCUS_PHASE:
+      _waymark_canvas_edit_start (self, EDIT_PHASE_NAME, self->focus.phase_id, NULL, NULL, -1);
+      break;
+    case WAYMARK_FOCUS_LANE:
+      _waymark_canvas_edit_start (self, EDIT_LANE_NAME, self->focus.lane_id, NULL, NULL, -1);
+      break;
+    case WAYMARK_FOCUS_NONE:
+    default:
+      break;
+    }
+}

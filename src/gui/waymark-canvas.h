@@ -1,0 +1,66 @@
+/* waymark-canvas.h: the journey map, drawn and edited in place
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "waymark-document.h"
+#include "waymark-layout.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_TYPE_CANVAS (waymark_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (WaymarkCanvas, waymark_canvas, WAYMARK, CANVAS, GtkWidget)
+
+/* A scrollable view of one persona's map that edits it: put it in a
+ * GtkScrolledWindow. It draws through the shared layout, scene and cairo
+ * backend, only the visible part, and repaints from the document's
+ * ::changed signal. Its actions have the "canvas." prefix. */
+GtkWidget       *waymark_canvas_new              (void);
+
+WaymarkDocument *waymark_canvas_get_document     (WaymarkCanvas      *self);
+void             waymark_canvas_set_document     (WaymarkCanvas      *self,
+                                                  WaymarkDocument    *document);
+const char      *waymark_canvas_get_persona_id   (WaymarkCanvas      *self);
+void             waymark_canvas_set_persona_id   (WaymarkCanvas      *self,
+                                                  const char         *persona_id);
+/* 1.0 = 100 %, one document point per pixel. */
+double           waymark_canvas_get_zoom         (WaymarkCanvas      *self);
+void             waymark_canvas_set_zoom         (WaymarkCanvas      *self,
+                                                  double              zoom);
+/* Zooms so that the map's width (@page FALSE) or the whole map fits. */
+void             waymark_canvas_zoom_to_fit      (WaymarkCanvas      *self,
+                                                  gboolean            page);
+
+/* The current layout (rebuilt if the document changed), or NULL. */
+WaymarkLayout   *waymark_canvas_get_layout       (WaymarkCanvas      *self);
+
+/* The selected cards, NULL-terminated; owned by the canvas. */
+const char * const *waymark_canvas_get_selected_cards (WaymarkCanvas *self);
+/* What the inspector shows: the focused card, phase, lane or (the title
+ * block) persona id, or NULL for the document. Notified as
+ * "inspected-id". */
+const char      *waymark_canvas_get_inspected_id (WaymarkCanvas      *self);
+/* Selects and focuses a card (switching persona when it belongs to
+ * another one) and scrolls it into view. */
+void             waymark_canvas_reveal_card      (WaymarkCanvas      *self,
+                                                  const char         *card_id);
+/* Cards drawn with a search highlight (NULL: none). */
+void             waymark_canvas_set_highlights   (WaymarkCanvas      *self,
+                                                  const char * const *card_ids);
+
+/* Starts editing the text of the focused card, a new card in the focused
+ * cell, or the name of the focused phase or lane. */
+void             waymark_canvas_start_editing    (WaymarkCanvas      *self);
+/* Whether an in-place editor is open. */
+gboolean         waymark_canvas_is_editing       (WaymarkCanvas      *self);
+
+/* The map as PNG and SVG bytes (for "Copy as Image"), drawn by the
+ * shared backends. */
+GBytes          *waymark_canvas_render_png       (WaymarkCanvas      *self);
+GBytes          *waymark_canvas_render_svg       (WaymarkCanvas      *self);
+
+G_END_DECLS

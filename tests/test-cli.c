@@ -1,0 +1,346 @@
+/* test-cli.c: `waymark validate` and `waymark fmt`, run as the real program
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The path of the built program is the first argument (tests/meson.build).
+ */
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+static const char *waymark_path;
+
+typedef struct {
+  int   status;   /* the exit status */
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs waymark with @args (NULL-terminated), without any display: the
+ * commands must be headless. */
+static void
+run_waymark (Run        *run,
+             const char *first_arg,
+             ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) envp = g_get_environ ();
+  g_autoptr (GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) waymark_path);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/* A copy of a fixture in a fresh temporary directory. */
+static char *
+copy_fixture (const char  *name,
+              char       **dir)
+{
+  g_autofree char *source = fixture_path (name);
+  g_autofree char *contents = NULL;
+  gsize length;
+  char *path;
+
+  *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_assert_nonnull (*dir);
+  path = g_build_filename (*dir, name, NULL);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  return path;
+}
+
+static void
+remove_copy (char *path,
+             char *dir)
+{
+  g_remove (path);
+  g_rmdir (dir);
+  g_free (path);
+  g_free (dir);
+}
+
+static char *
+read_text (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_validate_ok (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *path = fixture_path ("valid.waymark");
+  g_autofree char *expected = g_strdup_printf ("%s: ok\n", path);
+
+  run_waymark (&run, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_validate_errors (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *valid = fixture_path ("valid.waymark");
+  g_autofree char *broken = fixture_path ("dangling-references.waymark");
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  run_waymark (&run, "validate", valid, broken, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  lines = g_strsplit (run.out, "\n", -1);
+  /* One line for the valid file, one per problem, and the final newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 6 + 1);
+  g_assert_true (g_str_has_suffix (lines[0], ": ok"));
+  first = g_strdup_printf ("%s:12:1: error: card “card-1” refers to lane “lane-9”, "
+                           "which this persona does not have", broken);
+  g_assert_cmpstr (lines[1], ==, first);
+  last = g_strdup_printf ("%s:28:1: error: ", broken);
+  g_assert_true (g_str_has_prefix (lines[6], last));
+  g_assert_cmpstr (lines[7], ==, "");
+}
+
+static void
+test_validate_hostile (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *bomb = fixture_path ("entity-bomb.waymark");
+  g_autofree char *xxe = fixture_path ("external-entity.waymark");
+  g_autofree char *utf8 = fixture_path ("invalid-utf8.waymark");
+  g_autofree char *expected = NULL;
+
+  run_waymark (&run, "validate", bomb, xxe, utf8, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:2:19: error: the file has a document type declaration", bomb);
+  g_assert_true (g_str_has_prefix (run.out, expected));
+  g_assert_null (strstr (run.out, "root:"));
+  g_assert_null (strstr (run.err, "root:"));
+  expected = g_strdup_printf ("%s:3:13: error: the file is not valid UTF-8", utf8);
+  g_assert_nonnull (strstr (run.out, expected));
+}
+
+static void
+test_validate_missing_file (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_waymark (&run, "validate", "/nonexistent/map.waymark", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "/nonexistent/map.waymark: error: no such file\n");
+}
+
+static void
+test_validate_usage (void)
+{
+  g_auto (Run) none = { 0 };
+  g_auto (Run) bogus = { 0 };
+  g_auto (Run) help = { 0 };
+
+  run_waymark (&none, "validate", NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_cmpstr (none.out, ==, "");
+  g_assert_nonnull (strstr (none.err, "no files given"));
+  g_assert_nonnull (strstr (none.err, "Usage: waymark validate"));
+
+  run_waymark (&bogus, "validate", "--frobnicate", "x.waymark", NULL);
+  g_assert_cmpint (bogus.status, ==, 2);
+  g_assert_nonnull (strstr (bogus.err, "unknown option “--frobnicate”"));
+
+  run_waymark (&help, "validate", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_true (g_str_has_prefix (help.out, "Usage: waymark validate"));
+}
+
+static void
+test_version_and_help (void)
+{
+  g_auto (Run) version = { 0 };
+  g_auto (Run) help = { 0 };
+  g_auto (Run) short_help = { 0 };
+
+  run_waymark (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "waymark "));
+
+  run_waymark (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "validate"));
+  g_assert_nonnull (strstr (help.out, "fmt"));
+
+  run_waymark (&short_help, "-h", NULL);
+  g_assert_cmpint (short_help.status, ==, 0);
+  g_assert_cmpstr (short_help.out, ==, help.out);
+}
+
+static void
+test_fmt_check_canonical (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *path = fixture_path ("valid.waymark");
+
+  run_waymark (&run, "fmt", "--check", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_fmt_check_non_canonical (void)
+{
+  g_auto (Run) run = { 0 };
+  char *dir = NULL;
+  char *path = copy_fixture ("non-canonical.waymark", &dir);
+  g_autofree char *valid = fixture_path ("valid.waymark");
+  g_autofree char *before = read_text (path);
+  g_autofree char *after = NULL;
+  g_autofree char *expected = g_strdup_printf ("%s\n", path);
+
+  run_waymark (&run, "fmt", "--check", valid, path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  /* --check changes nothing. */
+  after = read_text (path);
+  g_assert_cmpstr (before, ==, after);
+  remove_copy (path, dir);
+}
+
+static void
+test_fmt_rewrites (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (Run) check = { 0 };
+  char *dir = NULL;
+  char *path = copy_fixture ("non-canonical.waymark", &dir);
+  g_autofree char *valid = fixture_path ("valid.waymark");
+  g_autofree char *canonical = read_text (valid);
+  g_autofree char *after = NULL;
+
+  run_waymark (&run, "fmt", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  after = read_text (path);
+  /* valid.waymark is the canonical form of non-canonical.waymark. */
+  g_assert_cmpstr (after, ==, canonical);
+
+  run_waymark (&check, "fmt", "--check", path, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  remove_copy (path, dir);
+}
+
+static void
+test_fmt_leaves_canonical_alone (void)
+{
+  g_auto (Run) run = { 0 };
+  char *dir = NULL;
+  char *path = copy_fixture ("valid.waymark", &dir);
+  GStatBuf before, after;
+
+  /* A rewrite goes through a new file and a rename, so an untouched file
+   * keeps its inode. */
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  run_waymark (&run, "fmt", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+  remove_copy (path, dir);
+}
+
+static void
+test_fmt_invalid (void)
+{
+  g_auto (Run) run = { 0 };
+  char *dir = NULL;
+  char *path = copy_fixture ("duplicate-ids.waymark", &dir);
+  g_autofree char *before = read_text (path);
+  g_autofree char *after = NULL;
+  g_autofree char *expected = g_strdup_printf ("%s:9:1: error: duplicate id “phase-1”", path);
+
+  run_waymark (&run, "fmt", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  after = read_text (path);
+  g_assert_cmpstr (before, ==, after);
+  remove_copy (path, dir);
+}
+
+static void
+test_fmt_usage (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_waymark (&run, "fmt", "--check", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Usage: waymark fmt [--check] FILE…"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s PATH-TO-WAYMARK\n", argv[0]);
+      return 2;
+    }
+  waymark_path = argv[1];
+
+  g_test_add_func ("/cli/validate/ok", test_validate_ok);
+  g_test_add_func ("/cli/validate/errors", test_validate_errors);
+  g_test_add_func ("/cli/validate/hostile", test_validate_hostile);
+  g_test_add_func ("/cli/validate/missing-file", test_validate_missing_file);
+  g_test_add_func ("/cli/validate/usage", test_validate_usage);
+  g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/fmt/check-canonical", test_fmt_check_canonical);
+  g_test_add_func ("/cli/fmt/check-non-canonical", test_fmt_check_non_canonical);
+  g_test_add_func ("/cli/fmt/rewrites", test_fmt_rewrites);
+  g_test_add_func ("/cli/fmt/leaves-canonical-alone", test_fmt_leaves_canonical_alone);
+  g_test_add_func ("/cli/fmt/invalid", test_fmt_invalid);
+  g_test_add_func ("/cli/fmt/usage", test_fmt_usage);
+
+  return g_test_run ();
+}

@@ -1,0 +1,679 @@
+/* test-csv.c: CSV export, import and the round trip
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "waymark-csv.h"
+#include "waymark-format.h"
+
+/* "Equivalent" documents, as the CSV round trip promises them: the same
+ * personas (name, ambition, colour) in the same order; the same phases
+ * (names, order) and lanes (name, kind, scale, order); in every cell the
+ * same cards in the same order with the same text, evidence, span and
+ * tag names; the same emotion points (score, label). Ids, colours of
+ * lanes, cards and tags, descriptions and document metadata are not part
+ * of the CSV (docs/csv.md) and are not compared. */
+static char *
+describe_document (WaymarkDocument *document)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (document, p);
+
+      g_string_append_printf (out, "persona [%s] ambition [%s] color [%s]\n",
+                              persona->name, persona->ambition, persona->color);
+      for (guint i = 0; i < persona->phases->len; i++)
+        {
+          WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
+          g_string_append_printf (out, "  phase %u [%s]\n", i + 1, phase->name);
+        }
+      for (guint l = 0; l < persona->lanes->len; l++)
+        {
+          WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+
+          g_string_append_printf (out, "  lane [%s] %s", lane->name,
+                                  waymark_lane_kind_to_string (lane->kind));
+          if (lane->kind == WAYMARK_LANE_EMOTIONS)
+            g_string_append_printf (out, " %d..%d", lane->scale_min, lane->scale_max);
+          g_string_append_c (out, '\n');
+
+          for (guint i = 0; i < persona->phases->len; i++)
+            {
+              WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
+              g_autoptr (GPtrArray) cards =
+                waymark_persona_cell_cards (persona, lane->base.id, phase->base.id);
+              WaymarkEmotionPoint *point =
+                waymark_persona_find_emotion (persona, lane->base.id, phase->base.id);
+
+              if (point != NULL)
+                g_string_append_printf (out, "    point %u: %d [%s]\n", i + 1, point->score,
+                                        point->label);
+              for (guint c = 0; c < cards->len; c++)
+                {
+                  WaymarkCard *card = g_ptr_array_index (cards, c);
+
+                  g_string_append_printf (out, "    card %u.%u [%s] evidence [%s] span %d tags",
+                                          i + 1, c + 1, card->text, card->evidence, card->span);
+                  for (guint t = 0; card->tags[t] != NULL; t++)
+                    {
+                      WaymarkTag *tag = waymark_document_find_tag (document, card->tags[t]);
+                      g_string_append_printf (out, " [%s]", tag->name);
+                    }
+                  g_string_append_c (out, '\n');
+                }
+            }
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+add_tag (WaymarkDocument *document,
+         const char      *name,
+         const char      *color)
+{
+  return waymark_document_insert_tag (document, waymark_tag_new (NULL, name, color), -1);
+}
+
+static const char *
+add_phase (WaymarkDocument *document,
+           const char      *persona_id,
+           const char      *name)
+{
+  return waymark_document_insert_phase (document, persona_id, waymark_phase_new (NULL, name), -1);
+}
+
+static const char *
+add_lane (WaymarkDocument *document,
+          const char      *persona_id,
+          const char      *name,
+          WaymarkLaneKind  kind)
+{
+  return waymark_document_insert_lane (document, persona_id, waymark_lane_new (NULL, name, kind),
+                                       -1);
+}
+
+static const char *
+add_card (WaymarkDocument    *document,
+          const char         *persona_id,
+          const char         *lane_id,
+          const char         *phase_id,
+          const char         *text,
+          const char         *evidence,
+          const char * const *tags)
+{
+  WaymarkCard *card = waymark_card_new (NULL, lane_id, phase_id, text);
+  const char *id;
+
+  g_free (card->evidence);
+  card->evidence = g_strdup (evidence != NULL ? evidence : "");
+  if (tags != NULL)
+    {
+      g_strfreev (card->tags);
+      card->tags = g_strdupv ((char **) tags);
+    }
+  id = waymark_document_insert_card (document, persona_id, card, -1);
+  g_assert_nonnull (id);
+  return id;
+}
+
+/* A document with everything that is awkward for CSV: cells with commas,
+ * quotes, line breaks, leading formula characters and apostrophes,
+ * spaces at the ends, right-to-left and astral text; a phase name used
+ * twice in one journey; empty phases, lanes and personas; spans; a
+ * custom emotion scale; tag names with commas. */
+static WaymarkDocument *
+make_awkward_document (void)
+{
+  WaymarkDocument *document = waymark_document_new ();
+  const char *t_comma, *t_quote, *t_plain;
+  const char *p1, *p2, *p3;
+  const char *ph1, *ph2, *ph3, *ph4;
+  const char *l_act, *l_emo, *l_bar, *l_lev;
+
+  t_comma = add_tag (document, "Publiek, privaat", "#112233");
+  t_quote = add_tag (document, "The \"core\" theme", "#445566");
+  t_plain = add_tag (document, "Afbakening", "#778899");
+
+  p1 = waymark_document_insert_persona (document,
+                                        waymark_persona_new (NULL, "De \"loopbaan\", lanceerder"),
+                                        -1);
+  waymark_document_set_text (document, p1, WAYMARK_FIELD_AMBITION,
+                             "=1+1 should stay text, even\nover two lines");
+  waymark_document_set_text (document, p1, WAYMARK_FIELD_COLOR, "#0072b2");
+
+  ph1 = add_phase (document, p1, "Detectie");
+  ph2 = add_phase (document, p1, "-Verkenning, haalbaarheid");
+  ph3 = add_phase (document, p1, "Detectie");       /* the journey comes back */
+  ph4 = add_phase (document, p1, "Leeg");           /* nothing in it */
+  (void) ph4;
+
+  l_act = add_lane (document, p1, "Activiteiten", WAYMARK_LANE_ACTIONS);
+  l_emo = add_lane (document, p1, "Beleving", WAYMARK_LANE_EMOTIONS);
+  waymark_document_set_int (document, l_emo, WAYMARK_FIELD_SCALE_MIN, -3);
+  waymark_document_set_int (document, l_emo, WAYMARK_FIELD_SCALE_MAX, 3);
+  l_bar = add_lane (document, p1, "Drempels", WAYMARK_LANE_BARRIERS);
+  add_lane (document, p1, "Notities (leeg)", WAYMARK_LANE_NOTES);
+  l_lev = add_lane (document, p1, "@Hefbomen", WAYMARK_LANE_LEVERS);
+
+  add_card (document, p1, l_act, ph1, "Analyse, vacatures", NULL, NULL);
+  add_card (document, p1, l_act, ph1, "He said \"hi\"", "Interview 3, line 12", NULL);
+  add_card (document, p1, l_act, ph2, "first line\nsecond line\n\nthird", NULL, NULL);
+  add_card (document, p1, l_act, ph3, "=HYPERLINK(\"http://evil\")", "+32 9 123 45 67", NULL);
+  {
+    const char *tags[] = { t_comma, t_quote, NULL };
+    add_card (document, p1, l_bar, ph1, "-minus first", "@mention", tags);
+  }
+  {
+    const char *tags[] = { t_plain, NULL };
+    const char *id = add_card (document, p1, l_bar, ph2, "'=already quoted", NULL, tags);
+    waymark_document_set_int (document, id, WAYMARK_FIELD_SPAN, 2);
+  }
+  add_card (document, p1, l_bar, ph2, "  spaces at both ends  ", NULL, NULL);
+  add_card (document, p1, l_bar, ph2, "\ttab first", NULL, NULL);
+  add_card (document, p1, l_bar, ph3, "", "", NULL);   /* an empty card */
+  add_card (document, p1, l_lev, ph1, "العربية من اليمين", NULL, NULL);
+  add_card (document, p1, l_lev, ph3, "emoji 🧭 and ; semicolons; here", NULL, NULL);
+  add_card (document, p1, l_lev, ph3, "''", NULL, NULL);
+
+  waymark_document_set_emotion (document, p1, l_emo, ph1, 3, "enthousiast, \"heel\"");
+  waymark_document_set_emotion (document, p1, l_emo, ph2, -3, "=neg");
+  waymark_document_set_emotion (document, p1, l_emo, ph3, 0, "");
+
+  /* A persona with phases but no lanes, and one with nothing at all. */
+  p2 = waymark_document_insert_persona (document, waymark_persona_new (NULL, "Alleen fasen"), -1);
+  add_phase (document, p2, "Eén");
+  add_phase (document, p2, "Twee");
+  p3 = waymark_document_insert_persona (document, waymark_persona_new (NULL, "+Leeg"), -1);
+  (void) p3;
+
+  /* A persona with lanes but no phases. */
+  {
+    const char *p4 = waymark_document_insert_persona (document,
+                                                      waymark_persona_new (NULL, "Alleen banen"),
+                                                      -1);
+    add_lane (document, p4, "Gevoel", WAYMARK_LANE_EMOTIONS);
+    add_lane (document, p4, "Acties", WAYMARK_LANE_ACTIONS);
+  }
+
+  return document;
+}
+
+static GBytes *
+bytes_from_string (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+static char *
+csv_string (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  return g_strndup (data, len);
+}
+
+static void
+test_export_quoting (void)
+{
+  g_autoptr (WaymarkDocument) document = make_awkward_document ();
+  g_autoptr (GBytes) bytes = waymark_csv_export_to_bytes (document);
+  g_autofree char *csv = csv_string (bytes);
+
+  if (g_getenv ("WAYMARK_TEST_DUMP_CSV") != NULL)
+    g_print ("%s", csv);
+
+  /* BOM, header, CRLF. */
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "persona,phase,phase order,lane,lane kind,"
+                                   "order,text,tags,score,label,evidence,span,ambition,"
+                                   "persona color,scale min,scale max\r\n"));
+  /* Every line break outside a quoted cell is CRLF; inside cells, the
+   * text's own "\n" stays as it is. */
+  {
+    gboolean quoted = FALSE;
+    for (const char *p = csv; *p != '\0'; p++)
+      {
+        if (*p == '"')
+          quoted = !quoted;
+        else if (*p == '\n' && !quoted)
+          g_assert_cmpint (p[-1], ==, '\r');
+      }
+    g_assert_false (quoted);
+  }
+
+  /* Commas and quotes. */
+  g_assert_nonnull (strstr (csv, "\r\n\"De \"\"loopbaan\"\", lanceerder\",Detectie,1,"));
+  g_assert_nonnull (strstr (csv, ",\"He said \"\"hi\"\"\",,,,\"Interview 3, line 12\","));
+  /* Line breaks inside a quoted cell. */
+  g_assert_nonnull (strstr (csv, ",\"first line\nsecond line\n\nthird\","));
+  /* Formula characters get an apostrophe, inside the quotes when quoted. */
+  g_assert_nonnull (strstr (csv, ",\"'=HYPERLINK(\"\"http://evil\"\")\",,,,'+32 9 123 45 67,"));
+  g_assert_nonnull (strstr (csv, ",'-minus first,"));
+  g_assert_nonnull (strstr (csv, ",'@mention,"));
+  g_assert_nonnull (strstr (csv, ",'@Hefbomen,levers,"));
+  g_assert_nonnull (strstr (csv, ",\"'-Verkenning, haalbaarheid\",2,"));
+  g_assert_nonnull (strstr (csv, "\r\n'+Leeg,"));
+  g_assert_nonnull (strstr (csv, ",\"'\ttab first\","));
+  /* An apostrophe already in front of a formula character gets another. */
+  g_assert_nonnull (strstr (csv, ",''=already quoted,Afbakening,,,,2,"));
+  /* ... but a cell of plain apostrophes does not. */
+  g_assert_nonnull (strstr (csv, ",levers,2,'',,,,,,"));
+  /* Tags joined with "; " (quoted, since it holds a semicolon), names
+   * with commas and quotes intact. */
+  g_assert_nonnull (strstr (csv, ",\"Publiek, privaat; The \"\"core\"\" theme\","));
+  /* Numbers stay numbers: a negative score is not guarded. */
+  g_assert_nonnull (strstr (csv, ",Beleving,emotions,,,,-3,'=neg,,,"));
+  g_assert_nonnull (strstr (csv, ",-3,3\r\n"));
+  /* Spaces at the ends are quoted so that no import trims them. */
+  g_assert_nonnull (strstr (csv, ",\"  spaces at both ends  \","));
+}
+
+static void
+assert_round_trip (WaymarkDocument *document)
+{
+  g_autoptr (GBytes) first = waymark_csv_export_to_bytes (document);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (WaymarkDocument) imported = waymark_csv_import_bytes (first, "trip.csv", &problems);
+  g_autoptr (GBytes) second = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = waymark_csv_problem_to_string (g_ptr_array_index (problems, i));
+      g_test_message ("%s", line);
+    }
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (imported);
+
+  expected = describe_document (document);
+  actual = describe_document (imported);
+  g_assert_cmpstr (actual, ==, expected);
+
+  /* Exporting again gives the same bytes, and the imported document is
+   * fresh: nothing to undo, nothing unsaved. */
+  second = waymark_csv_export_to_bytes (imported);
+  g_assert_true (g_bytes_equal (first, second));
+  g_assert_false (waymark_history_get_can_undo (waymark_document_get_history (imported)));
+  g_assert_cmpstr (waymark_document_get_title (imported), ==, "trip");
+
+  /* And the imported document is valid: it saves and loads again. */
+  {
+    g_autoptr (GBytes) xml = waymark_format_save_to_bytes (imported);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (WaymarkDocument) reloaded = waymark_format_load_bytes (xml, "trip.waymark", &error);
+    g_autofree char *reloaded_text = NULL;
+
+    g_assert_no_error (error);
+    reloaded_text = describe_document (reloaded);
+    g_assert_cmpstr (reloaded_text, ==, expected);
+  }
+}
+
+static void
+test_round_trip_awkward (void)
+{
+  g_autoptr (WaymarkDocument) document = make_awkward_document ();
+  g_autofree char *text = describe_document (document);
+
+  /* Through a save and load first, as a real document comes. */
+  {
+    g_autoptr (GBytes) xml = waymark_format_save_to_bytes (document);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (WaymarkDocument) loaded = waymark_format_load_bytes (xml, "awkward.waymark", &error);
+
+    g_assert_no_error (error);
+    assert_round_trip (loaded);
+  }
+  g_assert_nonnull (strstr (text, "phase 3 [Detectie]"));
+}
+
+static void
+test_round_trip_example (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "examples", "levenslang-leren.waymark",
+                                            NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) document = waymark_format_load_file (file, &error);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *csv = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (waymark_document_get_n_personas (document), ==, 5);
+  assert_round_trip (document);
+
+  /* Spot checks: a row per card and per point. */
+  bytes = waymark_csv_export_to_bytes (document);
+  csv = csv_string (bytes);
+  g_assert_nonnull (strstr (csv, "\r\nDe loopbaanlanceerder,Verkenning & haalbaarheid,2,Drempels,"
+                                 "barriers,1,Onzekere instroom,Doelgroep theorie vs praktijk,"));
+}
+
+typedef struct {
+  const char *name;
+  const char *csv;
+  const char *problems;  /* expected, one per line */
+} ErrorCase;
+
+static char *
+problems_text (GPtrArray *problems)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = waymark_csv_problem_to_string (g_ptr_array_index (problems, i));
+      g_string_append_printf (out, "%s\n", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_import_errors (void)
+{
+  static const ErrorCase cases[] = {
+    {
+      "rows",
+      "persona,phase,phase order,lane,lane kind,order,text,score\r\n"
+      "P,Eén,1,Drempels,barriers,1,\"Over\ntwee regels\",\r\n"   /* row 2 takes two lines */
+      "P,Eén,one,Drempels,barriers,1,x,\r\n"                   /* row 3 */
+      ",Eén,1,Drempels,barriers,1,x,\r\n"                      /* row 4 */
+      "P,Eén,1,Drempels,obstacles,1,x,\r\n"                    /* row 5 */
+      "P,Twee,1,Drempels,barriers,1,x,\r\n"                    /* row 6: order 1 is Eén */
+      "P,Eén,1,Drempels,levers,1,x,\r\n"                       /* row 7: lane kind clash */
+      "P,Eén,1,Beleving,emotions,,,\r\n"                       /* row 8: point without score */
+      "P,Eén,1,Drempels,,,y,2\r\n"                             /* row 9: score on barriers */
+      "\r\n"                                                   /* row 10: blank, skipped */
+      "P,Eén,1,Beleving,emotions,,,7\r\n"                      /* row 11: off the scale */
+      "P,,,,,,text without a cell,\r\n"                        /* row 12 */
+      "P,Eén,1,Beleving,emotions,,,1\r\n"                      /* row 13 */
+      "P,Eén,1,Beleving,emotions,,,2\r\n",                     /* row 14: second point */
+      "t.csv:3: error: “one” is not a whole number from 1 to 100000 (column “phase order”)\n"
+      "t.csv:4: error: the persona is empty\n"
+      "t.csv:5: error: unknown lane kind “obstacles” (use actions, thoughts, emotions, "
+      "touchpoints, barriers, levers or notes)\n"
+      "t.csv:6: error: phase 1 of “P” is “Eén” (row 2), not “Twee”\n"
+      "t.csv:7: error: lane “Drempels” of “P” is of kind barriers (row 2), not levers\n"
+      "t.csv:12: error: the row has a “text” but no phase; cards and emotion points need both "
+      "a phase and a lane\n",
+    },
+    {
+      /* The same file with the syntax errors fixed shows the errors that
+       * need all rows: they are only checked when every row parsed. */
+      "cells",
+      "persona,phase,phase order,lane,lane kind,order,text,score\r\n"
+      "P,Eén,1,Beleving,emotions,,,\r\n"
+      "P,Eén,1,Drempels,barriers,,y,2\r\n"
+      "P,Eén,1,Beleving,emotions,,,7\r\n"
+      "P,Twee,2,Beleving,emotions,,,1\r\n"
+      "P,Twee,2,Beleving,emotions,,,2\r\n",
+      "t.csv:2: error: “Beleving” is an emotions lane: the row needs a score\n"
+      "t.csv:3: error: “Drempels” is a barriers lane; a score or label belongs in an "
+      "emotions lane\n"
+      "t.csv:4: error: the score 7 is outside the scale of “Beleving”, -2 to 2 (set “scale min” "
+      "and “scale max”)\n"
+      "t.csv:6: error: “Beleving” already has a point for phase “Twee” (row 5)\n",
+    },
+    {
+      "header",
+      "persona,fase,lane,text,text\r\nP,X,Y,z,z\r\n",
+      "t.csv:1: warning: the column “fase” is not a Waymark column; it is ignored\n"
+      "t.csv:1: error: the column “text” appears twice\n"
+      "t.csv:1: error: the header row has no “phase” column (the first row must name the "
+      "columns: persona, phase, lane, text, …)\n",
+    },
+    {
+      "syntax",
+      "persona,phase,lane,text\r\n"
+      "P,X,Y,\"closed\"junk\r\n"                /* row 2 */
+      "P,X,Y,a,b\r\n"                           /* row 3: more cells than the header */
+      "P,X,Y,\"never closed\r\nP,X,Y,z\r\n",    /* row 4 */
+      "t.csv:2: error: unexpected “j” after the closing quote of a cell; quotes inside a "
+      "quoted cell are doubled (\"\")\n"
+      "t.csv:3: error: the row has 5 cells but the header only 4 columns\n"
+      "t.csv:4: error: a quoted cell is not closed; the rest of the file is inside it\n",
+    },
+    {
+      "encoding",
+      "persona,phase,lane,text\r\n"
+      "P,X,Y,caf\xe9\r\n"                        /* Latin-1, not UTF-8 */
+      "P,X,Y,bell\x07\r\n",
+      "t.csv:2: error: the “text” cell is not valid UTF-8 (save the sheet as “CSV, UTF-8”)\n"
+      "t.csv:3: error: the “text” cell holds the control character U+0007, which a document "
+      "cannot store\n",
+    },
+    { "empty", "", "t.csv: error: the file is empty\n" },
+    { "header only", "\xEF\xBB\xBFpersona,phase,lane\r\n",
+      "t.csv: error: the file has a header but no rows\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GBytes) bytes = bytes_from_string (cases[i].csv);
+      g_autoptr (GPtrArray) problems = NULL;
+      g_autoptr (WaymarkDocument) document = NULL;
+      g_autofree char *text = NULL;
+
+      g_test_message ("case %s", cases[i].name);
+      document = waymark_csv_import_bytes (bytes, "t.csv", &problems);
+      text = problems_text (problems);
+      g_assert_cmpstr (text, ==, cases[i].problems);
+      g_assert_null (document);
+    }
+}
+
+static void
+test_import_spreadsheet (void)
+{
+  /* What a researcher's coding sheet looks like: semicolons (Dutch
+   * Excel), no BOM, LF line ends, headers in another case, columns in
+   * another order, an extra column, kinds as labels, no phase order,
+   * no lane kind for a lane named after its kind, blank lines, a CRLF
+   * inside a cell (which becomes "\n", as the document stores breaks). */
+  const char *csv =
+    "Interview;Persona;Phase;Lane;Lane_Kind;Text;Tags;Score\n"
+    "I-03;Anna;Intake;Barriers;;Long forms;\"Admin ;  Access\";\n"
+    "I-03;Anna;Intake;Mood;Emotions;;;-1\n"
+    "\n"
+    "I-07;Anna;Course;Barriers;;Childcare; access;\n"
+    "I-07;Anna;Intake;Barriers;;\"Waiting;\r\nlist\";;\n"
+    "I-09;Bert;Course;Ideas;Lever;Buddy system;;\n";
+  g_autoptr (GBytes) bytes = bytes_from_string (csv);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (WaymarkDocument) document = waymark_csv_import_bytes (bytes, "coding.csv", &problems);
+  g_autofree char *text = NULL;
+  g_autofree char *problem_lines = problems_text (problems);
+  GPtrArray *tags;
+
+  g_assert_cmpstr (problem_lines, ==,
+                   "coding.csv:1: warning: the column “Interview” is not a Waymark column; "
+                   "it is ignored\n");
+  g_assert_nonnull (document);
+  text = describe_document (document);
+  g_assert_cmpstr (text, ==,
+                   "persona [Anna] ambition [] color []\n"
+                   "  phase 1 [Intake]\n"
+                   "  phase 2 [Course]\n"
+                   "  lane [Barriers] barriers\n"
+                   "    card 1.1 [Long forms] evidence [] span 1 tags [Admin] [Access]\n"
+                   "    card 1.2 [Waiting;\nlist] evidence [] span 1 tags\n"
+                   "    card 2.1 [Childcare] evidence [] span 1 tags [access]\n"
+                   "  lane [Mood] emotions -2..2\n"
+                   "    point 1: -1 []\n"
+                   "persona [Bert] ambition [] color []\n"
+                   "  phase 1 [Course]\n"
+                   "  lane [Ideas] levers\n"
+                   "    card 1.1 [Buddy system] evidence [] span 1 tags\n");
+  g_assert_cmpstr (waymark_document_get_title (document), ==, "coding");
+
+  /* Tags are created by name, once each (names are case-sensitive). */
+  tags = waymark_document_get_tags (document);
+  g_assert_cmpuint (tags->len, ==, 3);
+  g_assert_cmpstr (((WaymarkTag *) g_ptr_array_index (tags, 0))->name, ==, "Admin");
+  g_assert_cmpstr (((WaymarkTag *) g_ptr_array_index (tags, 1))->name, ==, "Access");
+  g_assert_cmpstr (((WaymarkTag *) g_ptr_array_index (tags, 2))->name, ==, "access");
+}
+
+static void
+test_import_orders (void)
+{
+  /* Phase order puts phases in place whatever the row order, and order
+   * puts cards in place within a cell; rows without an order come after
+   * those with one, in row order. */
+  const char *csv =
+    "persona,phase,phase order,lane,order,text\r\n"
+    "P,Three,30,Notes,,c\r\n"
+    "P,One,10,Notes,2,a2\r\n"
+    "P,One,10,Notes,,a3\r\n"
+    "P,One,10,Notes,1,a1\r\n"
+    "P,Two,20,Notes,,b\r\n";
+  g_autoptr (GBytes) bytes = bytes_from_string (csv);
+  g_autoptr (WaymarkDocument) document = waymark_csv_import_bytes (bytes, "o.csv", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (document);
+  text = describe_document (document);
+  g_assert_cmpstr (text, ==,
+                   "persona [P] ambition [] color []\n"
+                   "  phase 1 [One]\n"
+                   "  phase 2 [Two]\n"
+                   "  phase 3 [Three]\n"
+                   "  lane [Notes] notes\n"
+                   "    card 1.1 [a1] evidence [] span 1 tags\n"
+                   "    card 1.2 [a2] evidence [] span 1 tags\n"
+                   "    card 1.3 [a3] evidence [] span 1 tags\n"
+                   "    card 2.1 [b] evidence [] span 1 tags\n"
+                   "    card 3.1 [c] evidence [] span 1 tags\n");
+}
+
+static void
+test_import_limits (void)
+{
+  /* A cell over the limit, a row with too many cells: errors, not
+   * crashes, and the rows after them are still read. */
+  {
+    g_autoptr (GString) csv = g_string_new ("persona,phase,lane,text\r\nP,X,Y,\"");
+    g_autoptr (GBytes) bytes = NULL;
+    g_autoptr (GPtrArray) problems = NULL;
+    g_autoptr (WaymarkDocument) document = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *expected = NULL;
+
+    for (guint i = 0; i < WAYMARK_CSV_MAX_FIELD_LENGTH + 10; i++)
+      g_string_append_c (csv, i % 100 == 0 ? '\n' : 'x');
+    g_string_append (csv, "\"\r\nP,X,Y");
+    for (guint i = 0; i < WAYMARK_CSV_MAX_COLUMNS; i++)
+      g_string_append (csv, ",a");
+    g_string_append (csv, "\r\nP,X,Y,\r\nP,X,Y,\"unclosed");
+    bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+    document = waymark_csv_import_bytes (bytes, "big.csv", &problems);
+    g_assert_null (document);
+    text = problems_text (problems);
+    expected = g_strdup_printf ("big.csv:2: error: a cell is longer than %d bytes\n"
+                                "big.csv:3: error: the row has more than %d cells\n"
+                                "big.csv:5: error: a quoted cell is not closed; the rest of the "
+                                "file is inside it\n",
+                                WAYMARK_CSV_MAX_FIELD_LENGTH, WAYMARK_CSV_MAX_COLUMNS);
+    g_assert_cmpstr (text, ==, expected);
+  }
+
+  /* A file over the size limit is refused before parsing. */
+  {
+    gsize size = WAYMARK_CSV_MAX_FILE_SIZE + 1;
+    char *data = g_malloc (size);
+    g_autoptr (GBytes) bytes = NULL;
+    g_autoptr (GPtrArray) problems = NULL;
+    WaymarkCsvProblem *problem;
+
+    memset (data, ',', size);
+    bytes = g_bytes_new_take (data, size);
+    g_assert_null (waymark_csv_import_bytes (bytes, "huge.csv", &problems));
+    g_assert_cmpuint (problems->len, ==, 1);
+    problem = g_ptr_array_index (problems, 0);
+    g_assert_cmpint (problem->code, ==, WAYMARK_CSV_ERROR_TOO_LARGE);
+  }
+
+  /* Hostile files that stay under the size limit: a million empty rows,
+   * a flood of bad rows (problems stop at the cap). */
+  {
+    g_autoptr (GString) csv = g_string_new ("persona,phase,lane,text\n");
+    g_autoptr (GBytes) bytes = NULL;
+    g_autoptr (GPtrArray) problems = NULL;
+    WaymarkCsvProblem *last;
+
+    for (guint i = 0; i < 300000; i++)
+      g_string_append (csv, i < 1000 ? ",X,Y,z\n" : "\n");
+    bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+    g_assert_null (waymark_csv_import_bytes (bytes, "flood.csv", &problems));
+    g_assert_cmpuint (problems->len, ==, WAYMARK_CSV_MAX_PROBLEMS);
+    last = g_ptr_array_index (problems, problems->len - 1);
+    g_assert_cmpstr (last->message, ==, "too many problems; stopped after 100");
+  }
+  {
+    g_autoptr (GString) csv = g_string_new ("persona,phase,lane,text\n");
+    g_autoptr (GBytes) bytes = NULL;
+    g_autoptr (GPtrArray) problems = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *expected = NULL;
+
+    for (guint i = 0; i < WAYMARK_CSV_MAX_ROWS + 5; i++)
+      g_string_append (csv, "\n");
+    bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+    g_assert_null (waymark_csv_import_bytes (bytes, "rows.csv", &problems));
+    text = problems_text (problems);
+    expected = g_strdup_printf ("rows.csv:%d: error: the file has more than %d rows\n",
+                                WAYMARK_CSV_MAX_ROWS + 1, WAYMARK_CSV_MAX_ROWS);
+    g_assert_cmpstr (text, ==, expected);
+  }
+}
+
+static void
+test_import_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFileIOStream) stream = NULL;
+  g_autoptr (GFile) file = g_file_new_tmp ("waymark-XXXXXX.csv", &stream, &error);
+  g_autoptr (WaymarkDocument) document = NULL;
+  g_autoptr (GFile) missing = NULL;
+  const char *csv = "persona,phase,lane,lane kind,text\r\nP,X,Y,barriers,Z\r\n";
+
+  g_assert_no_error (error);
+  g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  document = waymark_csv_import_file_simple (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (waymark_document_get_n_personas (document), ==, 1);
+
+  missing = g_file_new_for_path ("/nonexistent/waymark/none.csv");
+  g_assert_null (waymark_csv_import_file_simple (missing, &error));
+  g_assert_error (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/waymark/none.csv: error: "));
+
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/export/quoting", test_export_quoting);
+  g_test_add_func ("/csv/round-trip/awkward", test_round_trip_awkward);
+  g_test_add_func ("/csv/round-trip/example", test_round_trip_example);
+  g_test_add_func ("/csv/import/errors", test_import_errors);
+  g_test_add_func ("/csv/import/spreadsheet", test_import_spreadsheet);
+  g_test_add_func ("/csv/import/orders", test_import_orders);
+  g_test_add_func ("/csv/import/limits", test_import_limits);
+  g_test_add_func ("/csv/import/file", test_import_file);
+
+  return g_test_run ();
+}

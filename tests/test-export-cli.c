@@ -1,0 +1,243 @@
+/* test-export-cli.c: `waymark export`, its successes and every error path
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+static char *tmp_dir;
+static char *example;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+/* Runs `waymark export ARGS…` headless: no display, no session bus. */
+static void
+run_export (Result     *result,
+            const char *first,
+            ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) envp = g_get_environ ();
+  const char *exe = g_getenv ("WAYMARK_EXE");
+  int wait_status;
+  va_list args;
+
+  g_assert_nonnull (exe);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+
+  g_ptr_array_add (argv, (gpointer) exe);
+  g_ptr_array_add (argv, (gpointer) "export");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  memset (result, 0, sizeof *result);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &result->out,
+                &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static gboolean
+need_example (void)
+{
+  if (g_file_test (example, G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_test_skip ("the example document is not there");
+  return FALSE;
+}
+
+static void
+test_ok_formats (void)
+{
+  const char *names[] = { "cli.pdf", "cli.svg", "cli.png" };
+
+  if (!need_example ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *out = tmp_path (names[i]);
+      g_auto (Result) r;
+
+      run_export (&r, "-o", out, example, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+      /* SVG and PNG hold one persona: say which when there are several. */
+      if (i > 0)
+        g_assert_nonnull (strstr (r.err, "note:"));
+      else
+        g_assert_cmpstr (r.err, ==, "");
+    }
+}
+
+static void
+test_ok_options (void)
+{
+  g_autofree char *out = tmp_path ("options.pdf");
+  g_autofree char *png = tmp_path ("options.png");
+  g_autofree char *noext = tmp_path ("options-output");
+  g_auto (Result) a;
+  g_auto (Result) b;
+  g_auto (Result) c;
+  g_auto (Result) d;
+
+  if (!need_example ())
+    return;
+  run_export (&a, "--format", "pdf", "--persona", "De jobversterker", "--paper", "a3",
+              "--orientation", "portrait", "-o", out, example, NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  run_export (&b, "--persona=loopbaan", "--scale=0.5", "--transparent", "--output", png,
+              example, NULL);
+  g_assert_cmpint (b.status, ==, 0);
+  g_assert_cmpstr (b.err, ==, "");
+  /* --format wins over (here: the lack of) an extension. */
+  run_export (&c, "-f", "SVG", "-o", noext, example, NULL);
+  g_assert_cmpint (c.status, ==, 0);
+  g_assert_true (g_file_test (noext, G_FILE_TEST_IS_REGULAR));
+  run_export (&d, "--help", NULL);
+  g_assert_cmpint (d.status, ==, 0);
+  g_assert_nonnull (strstr (d.out, "--persona"));
+}
+
+typedef struct {
+  const char *args[8];
+  int         status;
+  const char *message;   /* in stderr */
+} ErrorCase;
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *out = tmp_path ("usage.pdf");
+  const ErrorCase cases[] = {
+    { { "--format", "bmp", "-o", out, example }, 2, "unknown format" },
+    { { "-o", "map.xyz", example }, 2, "cannot tell the format" },
+    { { "--frobnicate", "-o", out, example }, 2, "unknown option" },
+    { { example }, 2, "no output file" },
+    { { "-o", out }, 2, "no input file" },
+    { { "-o", out, example, example }, 2, "more than one input" },
+    { { "--scale", "abc", "-o", out, example }, 2, "invalid scale" },
+    { { "--scale", "-1", "-o", out, example }, 2, "invalid scale" },
+    { { "--paper", "b5", "-o", out, example }, 2, "unknown paper" },
+    { { "--orientation", "diagonal", "-o", out, example }, 2, "unknown orientation" },
+    { { "-o", out, example, "--persona" }, 2, "needs a value" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Result) r;
+      const char *const *a = cases[i].args;
+
+      run_export (&r, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
+      if (r.status != cases[i].status || strstr (r.err, cases[i].message) == NULL)
+        g_error ("case %u: exit %d, stderr: %s", i, r.status, r.err);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_failures (void)
+{
+  g_autofree char *out = tmp_path ("fail.pdf");
+  g_autofree char *broken = tmp_path ("broken.waymark");
+  g_autofree char *missing_dir = tmp_path ("no/such/dir/map.pdf");
+  g_autofree char *missing_input = tmp_path ("no-such-file.waymark");
+  g_auto (Result) a;
+  g_auto (Result) b;
+  g_auto (Result) c;
+  g_auto (Result) d;
+  g_autoptr (GRegex) location = g_regex_new ("broken\\.waymark:[0-9]+:[0-9]+: ", 0, 0, NULL);
+
+  if (!need_example ())
+    return;
+
+  /* Persona not found. */
+  run_export (&a, "--persona", "Niemand", "-o", out, example, NULL);
+  g_assert_cmpint (a.status, ==, 1);
+  g_assert_nonnull (strstr (a.err, "Niemand"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* Unreadable input: the loader's FILE:LINE:COL message. */
+  g_assert_true (g_file_set_contents (broken,
+                                      "<?xml version=\"1.0\"?>\n"
+                                      "<waymark xmlns=\"urn:waymark:document\" version=\"1\">\n"
+                                      "  <title>Kapot</titel>\n"
+                                      "</waymark>\n", -1, NULL));
+  run_export (&b, "-o", out, broken, NULL);
+  g_assert_cmpint (b.status, ==, 1);
+  if (!g_regex_match (location, b.err, 0, NULL))
+    g_error ("no FILE:LINE:COL in: %s", b.err);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run_export (&c, "-o", out, missing_input, NULL);
+  g_assert_cmpint (c.status, ==, 1);
+  g_assert_nonnull (strstr (c.err, "no-such-file.waymark"));
+
+  /* Unwritable output. */
+  run_export (&d, "-o", missing_dir, example, NULL);
+  g_assert_cmpint (d.status, ==, 1);
+  g_assert_nonnull (strstr (d.err, "Cannot write"));
+  g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  const char *root = g_getenv ("WAYMARK_SOURCE_ROOT");
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("waymark-export-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  example = g_build_filename (root != NULL ? root : ".", "data", "examples",
+                              "levenslang-leren.waymark", NULL);
+
+  g_test_add_func ("/export-cli/ok-formats", test_ok_formats);
+  g_test_add_func ("/export-cli/ok-options", test_ok_options);
+  g_test_add_func ("/export-cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/export-cli/failures", test_failures);
+
+  status = g_test_run ();
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
+
+    (void) !system (command);
+  }
+  g_free (tmp_dir);
+  g_free (example);
+  return status;
+}

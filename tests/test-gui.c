@@ -1,0 +1,780 @@
+/* test-gui.c: the application shell under a (virtual) display
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <glib/gstdio.h>
+
+#include "waymark-about.h"
+#include "waymark-application.h"
+#include "waymark-drafts.h"
+#include "waymark-export-dialog.h"
+#include "waymark-format.h"
+#include "waymark-map-view.h"
+#include "waymark-preferences-window.h"
+#include "waymark-print.h"
+#include "waymark-window-private.h"
+
+static WaymarkApplication *app;
+static char *tmp_dir;
+
+/* Helpers */
+
+static char *
+example_path (void)
+{
+  return g_build_filename (g_getenv ("WAYMARK_SOURCE_ROOT"), "data", "examples",
+                           "levenslang-leren.waymark", NULL);
+}
+
+/* A copy of the example in the temporary directory, so tests can change it. */
+static GFile *
+copy_example (const char *name)
+{
+  g_autofree char *source = example_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return g_file_new_for_path (path);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data,
+          guint     timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* The message dialog with @css_class that is transient for @parent, or NULL. */
+static AdwMessageDialog *
+find_dialog (GtkWindow  *parent,
+             const char *css_class)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          (parent == NULL || gtk_window_get_transient_for (window) == parent) &&
+          (css_class == NULL || gtk_widget_has_css_class (GTK_WIDGET (window), css_class)) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkWindow  *parent;
+  const char *css_class;
+  const char *heading;
+} DialogQuery;
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  DialogQuery *query = data;
+  AdwMessageDialog *dialog = find_dialog (query->parent, query->css_class);
+
+  return dialog != NULL && (query->heading == NULL ||
+                            g_strcmp0 (adw_message_dialog_get_heading (dialog), query->heading) == 0);
+}
+
+static AdwMessageDialog *
+wait_for_dialog (GtkWindow  *parent,
+                 const char *css_class)
+{
+  DialogQuery query = { parent, css_class, NULL };
+
+  g_assert_true (wait_for (dialog_shown, &query, 5000));
+  return find_dialog (parent, css_class);
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  AdwMessageDialog *weak = dialog;
+
+  /* What a click on the response button does. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
+  adw_message_dialog_response (dialog, response);
+  if (weak != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  spin (50);
+}
+
+static gboolean
+widget_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closes @window for good (answering Discard if asked) and checks that
+ * nothing keeps it alive. */
+static void
+close_window (WaymarkWindow *window)
+{
+  g_object_ref (window);
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+  g_assert_finalize_object (window);
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+widget_is_drawn (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 100 &&
+         gtk_widget_get_height (widget) > 100;
+}
+
+static WaymarkWindow *
+open_copy (const char *name,
+           GFile     **file_out)
+{
+  g_autoptr(GFile) file = copy_example (name);
+  WaymarkWindow *window = waymark_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  waymark_window_open_file (window, file);
+  g_assert_nonnull (window->file);
+  if (file_out != NULL)
+    *file_out = g_steal_pointer (&file);
+  return window;
+}
+
+/* Tests */
+
+/* The app opens the example and draws the persona's map: many pixels of
+ * the content area are coloured, none of it is a blank page. */
+static void
+test_startup_example (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  WaymarkWindow *window;
+  GtkWidget *map;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width, height;
+  guint coloured = 0;
+  WaymarkPersona *persona;
+
+  window = waymark_application_open_file (app, file);
+  g_assert_true (WAYMARK_IS_WINDOW (window));
+  g_assert_true (g_file_equal (waymark_window_get_file (window), file));
+  g_assert_cmpuint (waymark_document_get_n_personas (window->document), >, 0);
+  persona = waymark_document_get_persona (window->document, 0);
+  g_assert_cmpstr (waymark_window_get_persona_id (window), ==, persona->base.id);
+  g_assert_false (waymark_window_get_modified (window));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)),
+                            waymark_document_get_title (window->document)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)),
+                            "levenslang-leren.waymark"));
+
+  /* Opening the same file again presents the same window. */
+  g_assert_true (waymark_application_open_file (app, file) == window);
+
+  map = find_child_of_type (GTK_WIDGET (window), WAYMARK_TYPE_MAP_VIEW);
+  g_assert_nonnull (map);
+  g_assert_true (wait_for (widget_is_drawn, map, 5000));
+
+  width = MIN (gtk_widget_get_width (map), 800);
+  height = MIN (gtk_widget_get_height (map), 600);
+  paintable = gtk_widget_paintable_new (map);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (map),
+                          gtk_widget_get_height (map));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (map)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  for (int i = 0; i < width * height; i++)
+    {
+      guchar *p = pixels + i * 4;
+      /* Saturated pixels: lanes, cards, avatar; not the white page or grey text. */
+      if (p[3] > 0 && (MAX (MAX (p[0], p[1]), p[2]) - MIN (MIN (p[0], p[1]), p[2])) > 24)
+        coloured++;
+    }
+  g_test_message ("%u of %d pixels coloured", coloured, width * height);
+  g_assert_cmpuint (coloured, >, (guint) (width * height / 50));
+
+  close_window (window);
+}
+
+/* Save As to a new file, close, reopen: the same document. */
+static void
+test_save_as_reopen (void)
+{
+  g_autoptr(GFile) original = NULL;
+  g_autofree char *new_path = g_build_filename (tmp_dir, "saved-as.waymark", NULL);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  WaymarkWindow *window = open_copy ("save-as.waymark", &original);
+  WaymarkPersona *persona = waymark_document_get_persona (window->document, 0);
+
+  g_assert_true (waymark_document_set_text (window->document, persona->base.id,
+                                            WAYMARK_FIELD_NAME, "Renamed persona"));
+  g_assert_true (waymark_window_get_modified (window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  g_assert_true (waymark_window_save_to_file (window, new_file, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (waymark_window_get_modified (window));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  g_assert_true (g_file_equal (waymark_window_get_file (window), new_file));
+  before = waymark_format_save_to_bytes (window->document);
+  close_window (window);
+
+  window = waymark_application_open_file (app, new_file);
+  after = waymark_format_save_to_bytes (window->document);
+  g_assert_true (g_bytes_equal (before, after));
+  persona = waymark_document_get_persona (window->document, 0);
+  g_assert_cmpstr (persona->name, ==, "Renamed persona");
+  close_window (window);
+
+  /* The original file was not touched. */
+  window = waymark_application_open_file (app, original);
+  persona = waymark_document_get_persona (window->document, 0);
+  g_assert_cmpstr (persona->name, !=, "Renamed persona");
+  close_window (window);
+}
+
+/* Closing with unsaved changes asks; Cancel keeps the window and the
+ * changes, Discard closes without saving, Save writes the file first. */
+static void
+test_close_with_changes (void)
+{
+  g_autoptr(GFile) file = NULL;
+  WaymarkWindow *window = open_copy ("close.waymark", &file);
+  WaymarkWindow *weak = window;
+  AdwMessageDialog *dialog;
+  g_autoptr(WaymarkDocument) on_disk = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+
+  /* Unmodified: closes at once. */
+  g_assert_false (waymark_window_get_modified (window));
+
+  g_assert_true (waymark_document_set_text (window->document, NULL, WAYMARK_FIELD_TITLE,
+                                            "Unsaved title"));
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_dialog (GTK_WINDOW (window), "waymark-save-changes");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  respond (dialog, "cancel");
+  g_assert_nonnull (weak);
+  g_assert_true (waymark_window_get_modified (window));
+
+  /* Save: the file gets the change, then the window closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_dialog (GTK_WINDOW (window), "waymark-save-changes");
+  respond (dialog, "save");
+  g_assert_true (wait_for (widget_is_null, &weak, 5000));
+  on_disk = waymark_format_load_file (file, NULL);
+  g_assert_cmpstr (waymark_document_get_title (on_disk), ==, "Unsaved title");
+
+  /* Discard: the file keeps what it had. */
+  window = waymark_application_open_file (app, file);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  g_assert_true (waymark_document_set_text (window->document, NULL, WAYMARK_FIELD_TITLE,
+                                            "Discarded title"));
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_dialog (GTK_WINDOW (window), "waymark-save-changes");
+  respond (dialog, "discard");
+  g_assert_true (wait_for (widget_is_null, &weak, 5000));
+  g_clear_object (&on_disk);
+  on_disk = waymark_format_load_file (file, NULL);
+  g_assert_cmpstr (waymark_document_get_title (on_disk), ==, "Unsaved title");
+}
+
+/* A broken file: a dialog with the loader's message (line and column),
+ * and the app keeps running with its window. */
+static void
+test_broken_file (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "broken.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  WaymarkWindow *window;
+  const char *body;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "<?xml version=\"1.0\"?>\n"
+                                      "<waymark xmlns=\"urn:waymark:document\" version=\"1\">\n"
+                                      "  <title>Broken</titel>\n"
+                                      "</waymark>\n", -1, NULL));
+
+  window = waymark_application_open_file (app, file);
+  dialog = wait_for_dialog (GTK_WINDOW (window), "waymark-load-error");
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("load error: %s", body);
+  /* "FILE:LINE:COL: message" */
+  g_assert_nonnull (strstr (body, "broken.waymark:3:"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.waymark"));
+  respond (dialog, "close");
+
+  /* The window is there, with no file, and works. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_null (waymark_window_get_file (window));
+  g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
+  close_window (window);
+}
+
+/* Undo/redo: sensitivity and tooltips follow the history. */
+static void
+test_undo_redo (void)
+{
+  WaymarkWindow *window = open_copy ("undo.waymark", NULL);
+  WaymarkDocument *document = window->document;
+  const char *original = waymark_document_get_title (document);
+  g_autofree char *original_title = g_strdup (original);
+  const char *undo_label;
+  g_autofree char *tooltip = NULL;
+
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->undo_button)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->redo_button)));
+
+  g_assert_true (waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, "Edited"));
+  spin (20);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->undo_button)));
+  undo_label = waymark_history_get_undo_label (waymark_document_get_history (document));
+  g_assert_nonnull (undo_label);
+  tooltip = g_strdup_printf ("Undo %s", undo_label);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->undo_button)), ==, tooltip);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin (20);
+  g_assert_cmpstr (waymark_document_get_title (document), ==, original_title);
+  g_assert_false (waymark_window_get_modified (window));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->undo_button)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->redo_button)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (waymark_document_get_title (document), ==, "Edited");
+
+  /* Zoom actions. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (waymark_window_get_zoom (window), 1.25, 0.001);
+  g_assert_cmpstr (gtk_label_get_label (window->zoom_label), ==, "125%");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (waymark_window_get_zoom (window), 1.0, 0.001);
+
+  close_window (window);
+}
+
+static gboolean
+revealer_shown (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (data);
+}
+
+/* Another program changes the file: the window offers to reload, and
+ * saving over it asks first. */
+static void
+test_changed_on_disk (void)
+{
+  g_autoptr(GFile) file = NULL;
+  WaymarkWindow *window = open_copy ("changed.waymark", &file);
+  g_autoptr(WaymarkDocument) other = waymark_format_load_file (file, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *path = g_file_get_path (file);
+
+  /* Let the monitor settle, then change the file behind the window's back. */
+  spin (200);
+  g_assert_true (waymark_document_set_text (other, NULL, WAYMARK_FIELD_TITLE, "Changed elsewhere"));
+  bytes = waymark_format_save_to_bytes (other);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  g_assert_true (wait_for (revealer_shown, window->changed_revealer, 10000));
+
+  /* Saving checks the etag. */
+  g_assert_true (waymark_document_set_text (window->document, NULL, WAYMARK_FIELD_TITLE,
+                                            "Changed here"));
+  g_assert_false (waymark_window_save_to_file (window, file, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+
+  /* The Save action asks; Cancel leaves the other program's version. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  dialog = wait_for_dialog (GTK_WINDOW (window), NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Overwrite Changed File?");
+  respond (dialog, "cancel");
+  g_clear_object (&other);
+  other = waymark_format_load_file (file, NULL);
+  g_assert_cmpstr (waymark_document_get_title (other), ==, "Changed elsewhere");
+
+  /* Reload (confirming, since the window has changes) shows the new version. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  dialog = wait_for_dialog (GTK_WINDOW (window), NULL);
+  respond (dialog, "reload");
+  g_assert_cmpstr (waymark_document_get_title (window->document), ==, "Changed elsewhere");
+  g_assert_false (waymark_window_get_modified (window));
+  g_assert_false (gtk_revealer_get_reveal_child (window->changed_revealer));
+
+  close_window (window);
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* The child of test_draft_recovery: edits, waits for the draft, and dies
+ * the way a crash or kill -9 would. */
+static void
+draft_child (void)
+{
+  g_autoptr(GFile) file = copy_example ("drafted.waymark");
+  WaymarkWindow *window = waymark_window_new (app);
+  g_autofree char *dir = waymark_drafts_get_dir ();
+  g_autofree char *draft = NULL;
+  g_autofree char *name = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  waymark_window_open_file (window, file);
+  g_assert_true (waymark_document_set_text (window->document, NULL, WAYMARK_FIELD_TITLE,
+                                            "Edited before the crash"));
+  /* Nothing is written at once: the draft follows within a few seconds,
+   * without any further event. */
+  g_assert_null (waymark_window_get_draft_id (window));
+  spin (2500);
+  g_assert_nonnull (waymark_window_get_draft_id (window));
+  name = g_strconcat (waymark_window_get_draft_id (window), ".ini", NULL);
+  draft = g_build_filename (dir, name, NULL);
+  g_assert_true (wait_for (file_exists, draft, 5000));
+  raise (SIGKILL);
+}
+
+static void
+test_draft_recovery (void)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "drafted.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(WaymarkDocument) on_disk = NULL;
+  AdwMessageDialog *dialog;
+  WaymarkWindow *window;
+  GtkWindow *parent;
+  g_autofree char *draft_id = NULL;
+
+  if (g_test_subprocess ())
+    {
+      draft_child ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  /* The file itself still has the old title; the draft has the edit. */
+  on_disk = waymark_format_load_file (file, NULL);
+  g_assert_cmpstr (waymark_document_get_title (on_disk), !=, "Edited before the crash");
+  drafts = waymark_drafts_list_orphaned ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+
+  /* The next start offers them. */
+  parent = GTK_WINDOW (waymark_window_new (app));
+  gtk_window_present (parent);
+  waymark_application_check_drafts (app);
+  dialog = wait_for_dialog (parent, "waymark-restore-drafts");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Edited before the crash"));
+  respond (dialog, "restore");
+
+  /* The pristine window took the draft. */
+  window = WAYMARK_WINDOW (parent);
+  g_assert_cmpstr (waymark_document_get_title (window->document), ==, "Edited before the crash");
+  g_assert_true (waymark_window_get_modified (window));
+  g_assert_true (g_file_equal (waymark_window_get_file (window), file));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  /* It is this process's draft now; saving removes it. */
+  draft_id = g_strdup (waymark_window_get_draft_id (window));
+  g_assert_nonnull (draft_id);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = waymark_drafts_list_orphaned ();
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_assert_true (waymark_window_save_to_file (window, file, TRUE, NULL));
+  {
+    g_autofree char *dir = waymark_drafts_get_dir ();
+    g_autofree char *name = g_strconcat (draft_id, ".waymark", NULL);
+    g_autofree char *draft = g_build_filename (dir, name, NULL);
+    g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+  }
+  g_clear_object (&on_disk);
+  on_disk = waymark_format_load_file (file, NULL);
+  g_assert_cmpstr (waymark_document_get_title (on_disk), ==, "Edited before the crash");
+
+  close_window (window);
+}
+
+/* The export dialog writes with the shared export code. */
+static void
+test_export_dialog (void)
+{
+  WaymarkWindow *window = open_copy ("export.waymark", NULL);
+  WaymarkExportDialog *dialog = waymark_export_dialog_new (window);
+  g_autofree char *path = g_build_filename (tmp_dir, "export.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *default_name = NULL;
+  WaymarkExportOptions options;
+  gsize length;
+
+  /* Next to the document, as a PDF of all personas. */
+  default_name = g_file_get_basename (waymark_export_dialog_get_file (dialog));
+  g_assert_cmpstr (default_name, ==, "export.pdf");
+  waymark_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, WAYMARK_EXPORT_FORMAT_PDF);
+  g_assert_null (options.persona);
+
+  waymark_export_dialog_set_file (dialog, file);
+  g_assert_true (waymark_export_dialog_export (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+  close_window (window);
+}
+
+/* Printing draws one persona per page, with the same code as export. */
+static void
+test_print (void)
+{
+  WaymarkWindow *window = open_copy ("print.waymark", NULL);
+  GtkPrintOperation *operation = waymark_print_operation_new (window);
+  g_autofree char *path = g_build_filename (tmp_dir, "print.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GRegex) page = g_regex_new ("/Type\\s*/Page[^s]", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  gsize length;
+  guint pages = 0;
+
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            GTK_WINDOW (window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_regex_match_full (page, contents, length, 0, 0, &match, NULL);
+  while (g_match_info_matches (match))
+    {
+      pages++;
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (pages, ==, waymark_document_get_n_personas (window->document));
+
+  g_assert_finalize_object (operation);
+  close_window (window);
+}
+
+static void
+test_templates (void)
+{
+  const char *names[] = { "blank", "customer-journey", "service-blueprint", "levenslang-leren" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      WaymarkWindow *window = waymark_application_new_from_template (app, names[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (window);
+      g_assert_null (waymark_window_get_file (window));
+      g_assert_false (waymark_window_get_modified (window));
+      if (!g_str_equal (names[i], "blank"))
+        g_assert_cmpuint (waymark_document_get_n_personas (window->document), >, 0);
+      close_window (window);
+    }
+}
+
+static void
+test_about (void)
+{
+  AdwAboutWindow *about = ADW_ABOUT_WINDOW (waymark_about_window_new ());
+
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Waymark");
+  g_assert_cmpstr (adw_about_window_get_comments (about), ==,
+                   "Map the journeys of the people you design for");
+  g_assert_cmpstr (adw_about_window_get_developer_name (about), ==, "The Waymark authors");
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_nonnull (strstr (adw_about_window_get_release_notes (about), "<li>"));
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+
+  gtk_window_destroy (GTK_WINDOW (g_object_ref (about)));
+  g_assert_finalize_object (about);
+}
+
+static void
+test_preferences (void)
+{
+  WaymarkPreferencesWindow *preferences = waymark_preferences_window_new (app);
+  GSettings *settings = waymark_application_get_settings (app);
+  AdwComboRow *palette_row;
+
+  g_assert_nonnull (settings);
+  palette_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                              WAYMARK_TYPE_PREFERENCES_WINDOW,
+                                                              "palette_row"));
+  adw_combo_row_set_selected (palette_row, 2);
+  g_assert_cmpint (waymark_application_get_palette (app), ==, WAYMARK_PALETTE_GREYSCALE);
+  g_settings_set_string (settings, "palette", "colorblind");
+  g_assert_cmpuint (adw_combo_row_get_selected (palette_row), ==, 1);
+  g_settings_reset (settings, "palette");
+  g_assert_cmpint (waymark_application_get_palette (app), ==, WAYMARK_PALETTE_STANDARD);
+
+  g_settings_set_string (settings, "default-paper", "a3");
+  g_assert_cmpint (waymark_application_get_paper (app), ==, WAYMARK_PAPER_A3);
+  g_settings_reset (settings, "default-paper");
+
+  gtk_window_destroy (GTK_WINDOW (g_object_ref (preferences)));
+  g_assert_finalize_object (preferences);
+}
+
+static void
+remove_recursively (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                                   NULL, NULL);
+  GFile *child;
+
+  while (children != NULL && g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
+         child != NULL)
+    remove_recursively (child);
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  const char *data_home = g_getenv ("WAYMARK_TEST_TMP");
+  int result;
+
+  /* One temporary directory for the files and drafts of this run, shared
+   * with the subprocess of the draft test. */
+  if (data_home == NULL)
+    {
+      tmp_dir = g_dir_make_tmp ("waymark-test-gui-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("WAYMARK_TEST_TMP", tmp_dir, TRUE);
+    }
+  else
+    tmp_dir = g_strdup (data_home);
+  {
+    g_autofree char *xdg = g_build_filename (tmp_dir, "data", NULL);
+    g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  }
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      /* TAP: the whole program is skipped, not failed, without a display. */
+      printf ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+
+  app = waymark_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  /* Windows are closed by the tests; keep the app alive between them. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/gui/startup-example", test_startup_example);
+  g_test_add_func ("/gui/save-as-reopen", test_save_as_reopen);
+  g_test_add_func ("/gui/close-with-changes", test_close_with_changes);
+  g_test_add_func ("/gui/broken-file", test_broken_file);
+  g_test_add_func ("/gui/undo-redo", test_undo_redo);
+  g_test_add_func ("/gui/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/gui/draft-recovery", test_draft_recovery);
+  g_test_add_func ("/gui/export-dialog", test_export_dialog);
+  g_test_add_func ("/gui/print", test_print);
+  g_test_add_func ("/gui/templates", test_templates);
+  g_test_add_func ("/gui/about", test_about);
+  g_test_add_func ("/gui/preferences", test_preferences);
+
+  result = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  if (!g_test_subprocess () && data_home == NULL)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
+      remove_recursively (dir);
+    }
+  g_free (tmp_dir);
+  return result;
+}

@@ -1,0 +1,397 @@
+/* test-render-fixtures.c: documents for the render tests and the benchmark
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "test-render-fixtures.h"
+#include "waymark-format.h"
+
+static void
+set_string (char       **field,
+            const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static WaymarkPhase *
+add_phase (WaymarkPersona *persona,
+           const char     *id,
+           const char     *name)
+{
+  WaymarkPhase *phase = waymark_phase_new (id, name);
+
+  phase->persona = persona;
+  g_ptr_array_add (persona->phases, phase);
+  return phase;
+}
+
+static WaymarkLane *
+add_lane (WaymarkPersona  *persona,
+          const char      *id,
+          const char      *name,
+          WaymarkLaneKind  kind)
+{
+  WaymarkLane *lane = waymark_lane_new (id, name, kind);
+
+  lane->persona = persona;
+  g_ptr_array_add (persona->lanes, lane);
+  return lane;
+}
+
+static WaymarkCard *
+add_card (WaymarkPersona *persona,
+          const char     *id,
+          const char     *lane,
+          const char     *phase,
+          const char     *text)
+{
+  WaymarkCard *card = waymark_card_new (id, lane, phase, text);
+
+  card->persona = persona;
+  g_ptr_array_add (persona->cards, card);
+  return card;
+}
+
+static void
+add_point (WaymarkPersona *persona,
+           const char     *lane,
+           const char     *phase,
+           int             score,
+           const char     *label)
+{
+  g_ptr_array_add (persona->emotions, waymark_emotion_point_new (lane, phase, score, label));
+}
+
+static void
+set_tags (WaymarkCard *card,
+          const char  *first,
+          ...)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *tag = first; tag != NULL; tag = va_arg (args, const char *))
+    g_strv_builder_add (builder, tag);
+  va_end (args);
+  g_strfreev (card->tags);
+  card->tags = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+}
+
+WaymarkDocument *
+fixture_small_document (void)
+{
+  WaymarkDocument *document = waymark_document_new ();
+  WaymarkPersona *persona = waymark_persona_new ("p", "Pim de Proefpersoon");
+  WaymarkCard *card;
+
+  waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, "Kleine kaart");
+  waymark_document_insert_tag (document, waymark_tag_new ("t1", "Geld", "#cc3300"), -1);
+
+  set_string (&persona->ambition, "Wil snel een diploma halen");
+  set_string (&persona->color, "#3465a4");
+  add_phase (persona, "f1", "Oriëntatie");
+  add_phase (persona, "f2", "Inschrijving");
+  add_phase (persona, "f3", "Opleiding");
+  add_lane (persona, "actions", "Acties", WAYMARK_LANE_ACTIONS);
+  add_lane (persona, "feelings", "Gevoel", WAYMARK_LANE_EMOTIONS);
+  add_lane (persona, "barriers", "Drempels", WAYMARK_LANE_BARRIERS);
+  add_lane (persona, "touch", "Touchpoints", WAYMARK_LANE_TOUCHPOINTS);
+  add_card (persona, "a1", "actions", "f1", "Zoekt opleidingen");
+  add_card (persona, "a2", "actions", "f1",
+            "Vergelijkt het aanbod van vijf aanbieders op prijs, duur, plaats en de "
+            "reviews van oud-cursisten, en vraagt advies aan een loopbaanbegeleider");
+  card = add_card (persona, "a3", "actions", "f2", "Schrijft zich in en betaalt");
+  card->span = 2;
+  card = add_card (persona, "b1", "barriers", "f3", "Lessen overdag");
+  set_tags (card, "t1", NULL);
+  add_card (persona, "t1card", "touch", "f2", "Website");
+  add_point (persona, "feelings", "f1", 2, "blij");
+  add_point (persona, "feelings", "f3", -1, "boos");
+
+  waymark_document_insert_persona (document, persona, -1);
+  return document;
+}
+
+WaymarkDocument *
+fixture_stress_document (void)
+{
+  WaymarkDocument *document = waymark_document_new ();
+  WaymarkPersona *persona;
+  WaymarkCard *card;
+
+  waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE,
+                             "Stress — Ünïcödé, 😀 emoji, עברית, العربية, 中文");
+  waymark_document_set_text (document, NULL, WAYMARK_FIELD_AUTHOR, "Test Suite");
+  waymark_document_set_int (document, NULL, WAYMARK_FIELD_COLUMN_WIDTH, 170);
+  waymark_document_insert_tag (document, waymark_tag_new ("t1", "Geld", "#cc3300"), -1);
+  waymark_document_insert_tag (document, waymark_tag_new ("t2", "Tijd", "#3f8f8f"), -1);
+  waymark_document_insert_tag (document,
+                               waymark_tag_new ("t3", "Een heel erg lange tagnaam die niet past",
+                                                "#8e6bb0"), -1);
+
+  persona = waymark_persona_new ("s1", "Maximiliaan Theodoor van Oosterwijk-Bergenhuizen, "
+                                       "de eeuwige student");
+  set_string (&persona->ambition, "Wil álles leren: van 🚀 raketbouw tot 日本語 en עִבְרִית");
+  set_string (&persona->description,
+              "Een persona met veel te veel tekst in elk veld, om te zien dat niets uit zijn "
+              "vak loopt.");
+  set_string (&persona->color, "#e69f00");
+  add_phase (persona, "s1-f1", "Een fase met een bijzonder lange naam die over meerdere "
+                               "regels moet afbreken");
+  add_phase (persona, "s1-f2", "中文阶段");
+  add_phase (persona, "s1-f3", "مرحلة");
+  add_phase (persona, "s1-f4", "Ω≈ç√∫");
+  add_lane (persona, "s1-act", "Acties met een lange lane-naam", WAYMARK_LANE_ACTIONS);
+  add_lane (persona, "s1-th", "Gedachten", WAYMARK_LANE_THOUGHTS);
+  add_lane (persona, "s1-emo", "Beleving", WAYMARK_LANE_EMOTIONS);
+  add_lane (persona, "s1-bar", "Drempels", WAYMARK_LANE_BARRIERS);
+  add_lane (persona, "s1-lev", "Hefbomen", WAYMARK_LANE_LEVERS);
+  add_lane (persona, "s1-note", "Notities (leeg)", WAYMARK_LANE_NOTES);
+  add_lane (persona, "s1-tp", "Touchpoints", WAYMARK_LANE_TOUCHPOINTS);
+
+  add_card (persona, "s1-c1", "s1-act", "s1-f1",
+            "Supercalifragilisticexpialidocious-onafgebrokenwoordzonderspatiesdatnooitpastindekaart");
+  card = add_card (persona, "s1-c2", "s1-act", "s1-f1",
+                   "Lange tekst: Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do "
+                   "eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim "
+                   "veniam, quis nostrud exercitation ullamco laboris.\nMet een tweede alinea.");
+  set_string (&card->evidence, "Interview 7: “Ik wist niet waar ik moest beginnen.”");
+  card = add_card (persona, "s1-c3", "s1-act", "s1-f2", "跨越三个阶段的卡片：学习中文很有趣 🎉");
+  card->span = 3;
+  card = add_card (persona, "s1-c4", "s1-act", "s1-f2", "Eigen kleur");
+  set_string (&card->color, "#ffeeaa");
+  card = add_card (persona, "s1-c5", "s1-act", "s1-f4", "Donkere eigen kleur");
+  set_string (&card->color, "#203040");
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s1-crowd%d", i);
+      g_autofree char *text = g_strdup_printf ("Volle cel, kaart %d ✓", i + 1);
+
+      add_card (persona, id, "s1-th", "s1-f3", text);
+    }
+  add_card (persona, "s1-c6", "s1-th", "s1-f1", "“Waarom is dit zo moeilijk?” 🤔");
+  add_card (persona, "s1-c7", "s1-th", "s1-f3", "שלום עולם, זה טקסט בעברית שמתפרש על כמה שורות");
+  add_card (persona, "s1-c8", "s1-th", "s1-f4", "مرحبا بالعالم، هذا نص عربي طويل بعض الشيء");
+  card = add_card (persona, "s1-c9", "s1-bar", "s1-f1", "Kosten lopen op");
+  set_tags (card, "t1", "t2", "t3", NULL);
+  card = add_card (persona, "s1-c10", "s1-bar", "s1-f2", "Spant twee fasen: wachtlijst");
+  card->span = 2;
+  card = add_card (persona, "s1-c11", "s1-bar", "s1-f2", "Onder de spanner");
+  card = add_card (persona, "s1-c12", "s1-lev", "s1-f4", "Span groter dan er fasen zijn");
+  card->span = 9;
+  add_card (persona, "s1-c13", "s1-lev", "s1-f1", "Beurs 💶 aanvragen");
+  add_card (persona, "s1-c14", "s1-tp", "s1-f3", "App • Website • Loket");
+  add_point (persona, "s1-emo", "s1-f1", 2, "Enthousiast, met een label dat te lang is om op "
+                                            "twee regels te passen bij deze breedte echt waar");
+  add_point (persona, "s1-emo", "s1-f2", -2, "下降");
+  add_point (persona, "s1-emo", "s1-f4", 1, "🙂");
+  waymark_document_insert_persona (document, persona, -1);
+
+  persona = waymark_persona_new ("s2", "Tweede");
+  add_phase (persona, "s2-f1", "Enige fase");
+  add_lane (persona, "s2-act", "Acties", WAYMARK_LANE_ACTIONS);
+  add_card (persona, "s2-c1", "s2-act", "s2-f1", "Alleen");
+  waymark_document_insert_persona (document, persona, -1);
+
+  return document;
+}
+
+WaymarkDocument *
+fixture_load_example (void)
+{
+  const char *root = g_getenv ("WAYMARK_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  WaymarkDocument *document;
+
+  path = g_build_filename (root != NULL ? root : ".", "data", "examples",
+                           "levenslang-leren.waymark", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  file = g_file_new_for_path (path);
+  document = waymark_format_load_file (file, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* Realistic text: phrases from journey maps, in Dutch and English, so
+ * that line breaking and shaping cost what they cost in real maps. */
+static const char *const words[] = {
+  "opleiding", "cursist", "aanbod", "werkgever", "subsidie", "inschrijving", "traject",
+  "begeleiding", "planning", "evaluatie", "erkenning", "kwalificatie", "stage", "lesgever",
+  "financiering", "doelgroep", "vacature", "sector", "partner", "website", "informatie",
+  "the", "learner", "compares", "providers", "and", "asks", "for", "advice", "about",
+  "costs", "schedule", "certificate", "onboarding", "feedback", "survey", "waiting", "list",
+  "wil", "zoekt", "vraagt", "vindt", "mist", "twijfelt", "over", "de", "het", "een", "van",
+  "met", "voor", "naar", "bij", "snel", "duidelijk", "moeilijk", "betaalbaar", "flexibel",
+};
+
+static char *
+make_sentence (GRand *rand,
+               int    min_words,
+               int    max_words)
+{
+  GString *s = g_string_new (NULL);
+  int n = g_rand_int_range (rand, min_words, max_words + 1);
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *word = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+
+      if (i > 0)
+        g_string_append_c (s, ' ');
+      if (i == 0)
+        {
+          g_autofree char *cap = g_strdup (word);
+
+          cap[0] = g_ascii_toupper (cap[0]);
+          g_string_append (s, cap);
+        }
+      else
+        g_string_append (s, word);
+    }
+  return g_string_free (s, FALSE);
+}
+
+WaymarkDocument *
+fixture_generate (guint   n_personas,
+                  guint   n_phases,
+                  guint   n_lanes,
+                  double  cards_per_cell,
+                  guint32 seed)
+{
+  static const WaymarkLaneKind kinds[] = {
+    WAYMARK_LANE_ACTIONS, WAYMARK_LANE_THOUGHTS, WAYMARK_LANE_EMOTIONS,
+    WAYMARK_LANE_TOUCHPOINTS, WAYMARK_LANE_BARRIERS, WAYMARK_LANE_LEVERS, WAYMARK_LANE_NOTES,
+  };
+  static const char *const colors[] = { "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00" };
+  WaymarkDocument *document = waymark_document_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  guint card_number = 0;
+
+  waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, "Generated journey map");
+  waymark_document_set_text (document, NULL, WAYMARK_FIELD_AUTHOR, "Waymark benchmark");
+  waymark_document_insert_tag (document, waymark_tag_new ("tag-money", "Geld", "#cc3300"), -1);
+  waymark_document_insert_tag (document, waymark_tag_new ("tag-time", "Tijd", "#3f8f8f"), -1);
+
+  for (guint p = 0; p < n_personas; p++)
+    {
+      g_autofree char *pid = g_strdup_printf ("persona-%u", p + 1);
+      g_autofree char *pname = g_strdup_printf ("Persona %u", p + 1);
+      WaymarkPersona *persona = waymark_persona_new (pid, pname);
+      g_autofree char *ambition = make_sentence (rand, 6, 12);
+
+      set_string (&persona->ambition, ambition);
+      set_string (&persona->color, colors[p % G_N_ELEMENTS (colors)]);
+      for (guint f = 0; f < n_phases; f++)
+        {
+          g_autofree char *id = g_strdup_printf ("p%u-phase-%u", p + 1, f + 1);
+          g_autofree char *name = make_sentence (rand, 1, 3);
+
+          add_phase (persona, id, name);
+        }
+      for (guint l = 0; l < n_lanes; l++)
+        {
+          g_autofree char *id = g_strdup_printf ("p%u-lane-%u", p + 1, l + 1);
+          g_autofree char *name = make_sentence (rand, 1, 2);
+
+          add_lane (persona, id, name, kinds[l % G_N_ELEMENTS (kinds)]);
+        }
+      for (guint l = 0; l < n_lanes; l++)
+        {
+          WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+
+          for (guint f = 0; f < n_phases; f++)
+            {
+              WaymarkPhase *phase = g_ptr_array_index (persona->phases, f);
+
+              if (lane->kind == WAYMARK_LANE_EMOTIONS)
+                {
+                  g_autofree char *label = make_sentence (rand, 1, 2);
+
+                  add_point (persona, lane->base.id, phase->base.id,
+                             g_rand_int_range (rand, -2, 3), label);
+                  continue;
+                }
+              /* Poisson-ish: whole cards plus a chance of one more. */
+              for (double c = cards_per_cell; c > 0; c -= 1)
+                {
+                  g_autofree char *id = NULL;
+                  g_autofree char *text = NULL;
+                  WaymarkCard *card;
+
+                  if (c < 1 && g_rand_double (rand) > c)
+                    break;
+                  id = g_strdup_printf ("card-%u", ++card_number);
+                  text = make_sentence (rand, 3, 16);
+                  card = add_card (persona, id, lane->base.id, phase->base.id, text);
+                  if (g_rand_int_range (rand, 0, 10) == 0)
+                    set_tags (card, "tag-money", NULL);
+                  if (g_rand_int_range (rand, 0, 15) == 0 && f + 1 < n_phases)
+                    card->span = 2;
+                }
+            }
+        }
+      waymark_document_insert_persona (document, persona, -1);
+    }
+  return document;
+}
+
+double
+fixture_image_difference (cairo_surface_t *a,
+                          cairo_surface_t *b,
+                          int              threshold)
+{
+  int width, height, stride_a, stride_b;
+  const guint8 *da, *db;
+  guint64 differing = 0;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  width = cairo_image_surface_get_width (a);
+  height = cairo_image_surface_get_height (a);
+  if (width != cairo_image_surface_get_width (b) || height != cairo_image_surface_get_height (b)
+      || width == 0 || height == 0)
+    return 1.0;
+
+  da = cairo_image_surface_get_data (a);
+  db = cairo_image_surface_get_data (b);
+  stride_a = cairo_image_surface_get_stride (a);
+  stride_b = cairo_image_surface_get_stride (b);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *ra = (const guint32 *) (const void *) (da + y * stride_a);
+      const guint32 *rb = (const guint32 *) (const void *) (db + y * stride_b);
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 pa = ra[x], pb = rb[x];
+
+          for (int shift = 0; shift < 32; shift += 8)
+            if (abs ((int) ((pa >> shift) & 0xff) - (int) ((pb >> shift) & 0xff)) > threshold)
+              {
+                differing++;
+                break;
+              }
+        }
+    }
+  return (double) differing / ((double) width * height);
+}
+
+gboolean
+fixture_have_test_fonts (void)
+{
+  return g_file_test ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", G_FILE_TEST_EXISTS)
+         && g_file_test ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+                         G_FILE_TEST_EXISTS)
+         && g_file_test ("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+                         G_FILE_TEST_EXISTS);
+}

@@ -1,0 +1,220 @@
+/* test-render-golden.c: maps rendered to PNG match reviewed golden images
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The goldens in tests/golden/ are small (rendered at half size or less)
+ * so that a change to them can be reviewed by looking at them. After an
+ * intended visual change, regenerate them with
+ *
+ *   WAYMARK_UPDATE_GOLDEN=1 meson test -C BUILDDIR test-render-golden
+ *
+ * and look at the new images before committing them. A failing
+ * comparison leaves NAME-actual.png in the build's tests directory.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "test-render-fixtures.h"
+#include "waymark-cairo-backend.h"
+#include "waymark-layout.h"
+#include "waymark-scene.h"
+
+/* Antialiasing and font rasterisation differ slightly between cairo and
+ * FreeType builds; a real change (a moved card, a different colour, a
+ * missing glyph) touches far more pixels than this. */
+#define CHANNEL_THRESHOLD 40
+#define ALLOWED_FRACTION  0.004
+
+typedef struct {
+  const char    *name;
+  const char    *document;   /* "example", "stress", "small" */
+  const char    *persona;
+  WaymarkPalette palette;
+  double         scale;
+} GoldenCase;
+
+static const GoldenCase cases[] = {
+  { "example-loopbaan", "example", "loopbaan", WAYMARK_PALETTE_STANDARD, 0.5 },
+  { "stress", "stress", "s1", WAYMARK_PALETTE_STANDARD, 0.6 },
+  { "small-colorblind", "small", "p", WAYMARK_PALETTE_COLORBLIND, 0.6 },
+  { "small-greyscale", "small", "p", WAYMARK_PALETTE_GREYSCALE, 0.6 },
+};
+
+static cairo_surface_t *
+render (WaymarkDocument   *document,
+        const GoldenCase  *golden)
+{
+  WaymarkRenderOptions options;
+  g_autoptr (WaymarkLayout) layout = NULL;
+  g_autoptr (WaymarkScene) scene = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  waymark_render_options_init (&options);
+  options.palette = golden->palette;
+  options.show_footer = TRUE;
+  options.page_number = 1;
+  options.n_pages = 1;
+  layout = waymark_layout_new (document, golden->persona, &options, NULL);
+  g_assert_nonnull (layout);
+  scene = waymark_scene_new_for_layout (layout);
+  waymark_layout_get_size (layout, &width, &height);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * golden->scale),
+                                        (int) ceil (height * golden->scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, golden->scale, golden->scale);
+  waymark_cairo_backend_draw (scene, cr, NULL);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static WaymarkDocument *
+load_document (const char *which)
+{
+  if (g_str_equal (which, "example"))
+    return fixture_load_example ();
+  if (g_str_equal (which, "stress"))
+    return fixture_stress_document ();
+  return fixture_small_document ();
+}
+
+static void
+test_golden (gconstpointer data)
+{
+  const GoldenCase *golden = data;
+  g_autoptr (WaymarkDocument) document = NULL;
+  g_autofree char *file_name = g_strconcat (golden->name, ".png", NULL);
+  g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "golden", file_name, NULL);
+  cairo_surface_t *actual;
+  cairo_surface_t *expected;
+  double difference;
+
+  if (g_getenv ("FONTCONFIG_FILE") == NULL || !fixture_have_test_fonts ())
+    {
+      g_test_skip ("the pinned test fonts are not available");
+      return;
+    }
+  document = load_document (golden->document);
+  if (document == NULL)
+    {
+      g_test_skip ("the example document is not there");
+      return;
+    }
+
+  actual = render (document, golden);
+
+  if (g_strcmp0 (g_getenv ("WAYMARK_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (actual, golden_path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", golden_path);
+      cairo_surface_destroy (actual);
+      return;
+    }
+
+  expected = cairo_image_surface_create_from_png (golden_path);
+  if (cairo_surface_status (expected) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (expected);
+      cairo_surface_destroy (actual);
+      g_test_message ("no golden image %s; run with WAYMARK_UPDATE_GOLDEN=1", golden_path);
+      g_test_fail ();
+      return;
+    }
+  {
+    /* Compare as ARGB32 whatever the PNG held (a PNG may load as RGB24). */
+    cairo_surface_t *converted =
+      cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (expected),
+                                  cairo_image_surface_get_height (expected));
+    cairo_t *cr = cairo_create (converted);
+
+    cairo_set_source_surface (cr, expected, 0, 0);
+    cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (expected);
+    expected = converted;
+  }
+
+  difference = fixture_image_difference (actual, expected, CHANNEL_THRESHOLD);
+  g_test_message ("%s: %.4f%% of pixels differ", golden->name, difference * 100);
+  if (difference > ALLOWED_FRACTION)
+    {
+      g_autofree char *actual_name = g_strconcat (golden->name, "-actual.png", NULL);
+      g_autofree char *actual_path = g_test_build_filename (G_TEST_BUILT, actual_name, NULL);
+
+      cairo_surface_write_to_png (actual, actual_path);
+      g_test_message ("%s differs from %s in %.2f%% of pixels (allowed %.2f%%); see %s",
+                      golden->name, golden_path, difference * 100, ALLOWED_FRACTION * 100,
+                      actual_path);
+      g_test_fail ();
+    }
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (actual);
+}
+
+/* The same document renders the same pixels twice: nothing in the
+ * pipeline depends on addresses, hash order or time. */
+static void
+test_deterministic (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_stress_document ();
+  cairo_surface_t *a = render (document, &cases[1]);
+  cairo_surface_t *b = render (document, &cases[1]);
+
+  g_assert_cmpfloat (fixture_image_difference (a, b, 0), ==, 0.0);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+/* Drawing only a clip rectangle gives the same pixels there as drawing
+ * everything: culling loses nothing. */
+static void
+test_clip_matches_full (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_stress_document ();
+  g_autoptr (WaymarkLayout) layout = waymark_layout_new (document, "s1", NULL, NULL);
+  g_autoptr (WaymarkScene) scene = waymark_scene_new_for_layout (layout);
+  WaymarkRect clip = { 230, 170, 300, 240 };
+  cairo_surface_t *full, *part;
+  cairo_t *cr;
+
+  full = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) clip.width, (int) clip.height);
+  cr = cairo_create (full);
+  cairo_translate (cr, -clip.x, -clip.y);
+  waymark_cairo_backend_draw (scene, cr, NULL);
+  cairo_destroy (cr);
+
+  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) clip.width, (int) clip.height);
+  cr = cairo_create (part);
+  cairo_translate (cr, -clip.x, -clip.y);
+  waymark_cairo_backend_draw (scene, cr, &clip);
+  cairo_destroy (cr);
+
+  g_assert_cmpfloat (fixture_image_difference (full, part, 0), ==, 0.0);
+  cairo_surface_destroy (full);
+  cairo_surface_destroy (part);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/render/golden/%s", cases[i].name);
+
+      g_test_add_data_func (path, &cases[i], test_golden);
+    }
+  g_test_add_func ("/render/golden/deterministic", test_deterministic);
+  g_test_add_func ("/render/golden/clip-matches-full", test_clip_matches_full);
+
+  return g_test_run ();
+}
