@@ -19,8 +19,13 @@ int
 main (int    argc,
       char **argv)
 {
+  const char *localedir = g_getenv ("WAYMARK_LOCALEDIR");
+
+  /* WAYMARK_LOCALEDIR: the build tree's catalogues (meson devenv, tests). */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

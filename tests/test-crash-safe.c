@@ -28,6 +28,8 @@
 #include <grp.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
@@ -141,13 +143,6 @@ list_dir (const char *dir)
 
 /* Kill -9 while saving */
 
-typedef struct {
-  guint rounds;
-  guint old_file;        /* the file was still the one before the round */
-  guint new_file;        /* it was one the saver wrote */
-  guint killed_early;    /* killed before it had finished loading */
-} KillStats;
-
 /* The file must be a complete, valid document: it loads, it is canonical
  * (so not a truncated one that happens to parse) and it has all its cards.
  * Returns its title. */
@@ -175,68 +170,178 @@ check_complete (const char *path,
   return g_strdup (waymark_document_get_title (document));
 }
 
+/* @through_symlink: the saver saves through a link to the file, which
+ * GIO would otherwise truncate and rewrite in place. */
+/* The saver process (tests/crash-saver.c) and the pipes to it. */
+typedef struct {
+  GPid  pid;
+  FILE *in;
+  FILE *out;
+} Saver;
+
 static void
-test_kill_during_save (void)
+saver_start (Saver      *saver,
+             const char *path)
+{
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "crash-saver", NULL);
+  const char *argv[] = { program, path, NULL };
+  g_autoptr (GError) error = NULL;
+  char line[64];
+  int in_fd, out_fd;
+
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &saver->pid, &in_fd, &out_fd, NULL, &error);
+  g_assert_no_error (error);
+  saver->in = fdopen (in_fd, "w");
+  saver->out = fdopen (out_fd, "r");
+  g_assert_nonnull (saver->in);
+  g_assert_nonnull (saver->out);
+  if (fgets (line, sizeof line, saver->out) == NULL || strcmp (line, "ready\n") != 0)
+    g_error ("crash-saver did not start");
+}
+
+static void
+saver_stop (Saver *saver)
+{
+  int status;
+
+  fclose (saver->in);
+  g_assert_cmpint (waitpid (saver->pid, &status, 0), ==, saver->pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  fclose (saver->out);
+  g_spawn_close_pid (saver->pid);
+}
+
+/* The next line from the saver, without its newline. */
+static void
+saver_read (Saver *saver,
+            char  *line,
+            gsize  size)
+{
+  if (fgets (line, (int) size, saver->out) == NULL)
+    {
+      int saved_errno = errno, status = 0;
+
+      kill (saver->pid, SIGKILL);
+      waitpid (saver->pid, &status, 0);
+      g_error ("crash-saver stopped unexpectedly (%s; wait status %d)",
+               ferror (saver->out) ? g_strerror (saved_errno) : "end of file", status);
+    }
+  line[strcspn (line, "\n")] = '\0';
+}
+
+/* Starts a round: a fresh child that saves until killed. Returns its pid. */
+static pid_t
+saver_begin_round (Saver *saver)
+{
+  char line[64];
+
+  fputs ("round\n", saver->in);
+  fflush (saver->in);
+  saver_read (saver, line, sizeof line);
+  if (!g_str_has_prefix (line, "child "))
+    g_error ("crash-saver: expected \"child PID\", got \"%s\"", line);
+  return (pid_t) atoi (line + 6);
+}
+
+/* Kills the round's child and waits until the saver has reaped it. */
+static void
+saver_kill (Saver *saver,
+            pid_t  child)
+{
+  char line[64];
+
+  g_assert_cmpint (kill (child, SIGKILL), ==, 0);
+  do
+    saver_read (saver, line, sizeof line);
+  while (g_str_equal (line, "saved"));
+  if (!g_str_equal (line, "reaped"))
+    g_error ("the saving child did not die from the kill: %s", line);
+}
+
+/* How long one save takes here, in microseconds, so that the kills are
+ * spread over a save on a fast machine as on a slow or sanitized one. */
+static gint64
+measure_save_time (Saver *saver)
+{
+  pid_t child = saver_begin_round (saver);
+  char line[64];
+  gint64 start = 0;
+
+  for (int i = 0; i < 7; i++)
+    {
+      saver_read (saver, line, sizeof line);
+      g_assert_cmpstr (line, ==, "saved");
+      if (i == 0)
+        start = g_get_monotonic_time ();
+    }
+  saver_kill (saver, child);
+  return MAX ((g_get_monotonic_time () - start) / 6, 100);
+}
+
+/* @through_symlink: the saver saves through a link to the file, which
+ * GIO on its own truncates and rewrites in place. */
+static void
+kill_during_save (gboolean through_symlink)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("waymark-crash-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "map.waymark", NULL);
-  g_autofree char *saver = g_test_build_filename (G_TEST_BUILT, "crash-saver", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.waymark", NULL);
   g_autoptr (WaymarkDocument) document = make_document ("Original");
   g_autofree char *listing = NULL;
+  g_autofree char *title = NULL;
   const char *rounds_env = g_getenv ("WAYMARK_CRASH_ROUNDS");
-  KillStats stats = { 0 };
-  guint max_delay_us = 30000;
-  guint leftovers = 0;
+  guint rounds, old_file = 0, new_file = 0, leftovers = 0;
+  gint64 save_us;
+  Saver saver;
 
   g_assert_no_error (error);
-  stats.rounds = rounds_env != NULL ? (guint) g_ascii_strtoull (rounds_env, NULL, 10) : 300;
+  rounds = rounds_env != NULL ? (guint) g_ascii_strtoull (rounds_env, NULL, 10) : 300;
   write_document (document, path);
-
-  for (guint round = 1; round <= stats.rounds; round++)
+  if (through_symlink)
     {
-      const char *argv[] = { saver, path, "20", NULL };
-      g_autofree char *title = NULL;
-      GPid pid;
-      int out_fd, status;
-      char ready[8] = "";
-      gssize n;
-
-      g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                                &pid, NULL, &out_fd, NULL, &error);
-      g_assert_no_error (error);
-
-      /* Most rounds wait until the saver has loaded the file, so that
-       * the kill lands among the saves; a few kill it at once. */
-      if (g_test_rand_int_range (0, 10) > 0)
-        {
-          n = read (out_fd, ready, sizeof ready - 1);
-          if (n <= 0)
-            g_error ("round %u: crash-saver died before saving", round);
-        }
-      else
-        stats.killed_early++;
-      g_usleep ((gulong) g_test_rand_int_range (0, (gint32) max_delay_us));
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      close (out_fd);
-      g_spawn_close_pid (pid);
-      /* It must have died from the kill, not from an error of its own. */
-      if (!WIFSIGNALED (status))
-        g_error ("round %u: crash-saver exited with status %d before the kill", round,
-                 WEXITSTATUS (status));
-
-      title = check_complete (path, 20, round);
-      if (g_str_equal (title, "Original"))
-        stats.old_file++;
-      else if (g_str_has_prefix (title, "Save "))
-        stats.new_file++;
-      else
-        g_error ("round %u: unexpected title \"%s\"", round, title);
+      g_assert_cmpint (symlink ("map.waymark", link), ==, 0);
+      rounds = MAX (rounds / 3, 1);
     }
 
+  saver_start (&saver, through_symlink ? link : path);
+  save_us = measure_save_time (&saver);
+  title = check_complete (path, 20, 0);
+  g_assert_true (g_str_has_prefix (title, "Save "));
+
+  for (guint round = 1; round <= rounds; round++)
+    {
+      g_autoptr (GBytes) before = read_bytes (path);
+      g_autoptr (GBytes) after = NULL;
+      g_autofree char *round_title = NULL;
+      pid_t child = saver_begin_round (&saver);
+      int n_saves = g_test_rand_int_range (0, 3);
+      char line[64];
+
+      /* Let 0, 1 or 2 saves finish, then kill somewhere in the next. */
+      for (int i = 0; i < n_saves; i++)
+        {
+          saver_read (&saver, line, sizeof line);
+          g_assert_cmpstr (line, ==, "saved");
+        }
+      g_usleep ((gulong) g_test_rand_int_range (0, (gint32) MIN (save_us, G_MAXINT32)));
+      saver_kill (&saver, child);
+
+      round_title = check_complete (path, 20, round);
+      after = read_bytes (path);
+      if (g_bytes_equal (before, after))
+        old_file++;
+      else if (g_str_has_prefix (round_title, "Save "))
+        new_file++;
+      else
+        g_error ("round %u: unexpected title \"%s\"", round, round_title);
+    }
+  saver_stop (&saver);
+
   /* GIO's temporary files (.goutputstream-XXXXXX) of killed saves stay
-   * behind: litter, never the document. Counted, then cleared. */
+   * behind: litter next to the document, never the document itself.
+   * Counted, then cleared. */
   listing = list_dir (dir);
   {
     g_auto (GStrv) names = g_strsplit (listing, " ", -1);
@@ -245,7 +350,7 @@ test_kill_during_save (void)
       {
         g_autofree char *file = g_build_filename (dir, names[i], NULL);
 
-        if (g_str_equal (names[i], "map.waymark"))
+        if (g_str_equal (names[i], "map.waymark") || g_str_equal (names[i], "link.waymark"))
           continue;
         g_assert_true (g_str_has_prefix (names[i], ".goutputstream-"));
         leftovers++;
@@ -253,18 +358,38 @@ test_kill_during_save (void)
       }
   }
 
-  g_test_message ("%u rounds: %u left the old file, %u a new one, %u killed before saving; "
-                  "%u temporary files left behind",
-                  stats.rounds, stats.old_file, stats.new_file, stats.killed_early, leftovers);
-  /* Both outcomes happened, so the kills did land during saves. */
-  if (stats.rounds >= 50)
+  g_test_message ("%u rounds, a save takes about %" G_GINT64_FORMAT " µs: %u kills left the "
+                  "file as it was, %u left a newer one, all complete; %u temporary files "
+                  "left behind", rounds, save_us, old_file, new_file, leftovers);
+  /* Both outcomes happened, so the kills did land around and in saves. */
+  if (rounds >= 50)
     {
-      g_assert_cmpuint (stats.new_file, >, 0);
-      g_assert_cmpuint (stats.old_file, >, 0);
+      g_assert_cmpuint (new_file, >, 0);
+      g_assert_cmpuint (old_file, >, 0);
     }
 
+  if (through_symlink)
+    {
+      GStatBuf st;
+
+      g_assert_cmpint (g_lstat (link, &st), ==, 0);
+      g_assert_true (S_ISLNK (st.st_mode));
+      g_unlink (link);
+    }
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static void
+test_kill_during_save (void)
+{
+  kill_during_save (FALSE);
+}
+
+static void
+test_kill_during_save_symlink (void)
+{
+  kill_during_save (TRUE);
 }
 
 /* Failed saves */
@@ -606,6 +731,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/crash-safe/kill-during-save", test_kill_during_save);
+  g_test_add_func ("/crash-safe/kill-during-save-through-symlink", test_kill_during_save_symlink);
   g_test_add_func ("/crash-safe/full-disk", test_full_disk);
   g_test_add_func ("/crash-safe/read-only-file-system", test_read_only_mount);
   g_test_add_func ("/crash-safe/immutable-file", test_immutable_file);

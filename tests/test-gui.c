@@ -14,7 +14,6 @@
 #include "waymark-drafts.h"
 #include "waymark-export-dialog.h"
 #include "waymark-format.h"
-#include "waymark-map-view.h"
 #include "waymark-preferences-window.h"
 #include "waymark-print.h"
 #include "waymark-window-private.h"
@@ -157,22 +156,6 @@ close_window (WaymarkWindow *window)
   g_assert_finalize_object (window);
 }
 
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 widget_is_drawn (gpointer data)
 {
@@ -232,7 +215,8 @@ test_startup_example (void)
   /* Opening the same file again presents the same window. */
   g_assert_true (waymark_application_open_file (app, file) == window);
 
-  map = find_child_of_type (GTK_WIDGET (window), WAYMARK_TYPE_MAP_VIEW);
+  /* Whatever fills the content slot (the canvas) draws the map. */
+  map = waymark_window_get_canvas (window);
   g_assert_nonnull (map);
   g_assert_true (wait_for (widget_is_drawn, map, 5000));
 
@@ -573,6 +557,41 @@ test_draft_recovery (void)
   close_window (window);
 }
 
+static gboolean
+window_saved (gpointer data)
+{
+  return !waymark_window_get_modified (data);
+}
+
+/* With autosave on, a document with a file is saved to it once the user
+ * pauses; with it off, only the draft is written. */
+static void
+test_autosave (void)
+{
+  GSettings *settings = waymark_application_get_settings (app);
+  g_autoptr(GFile) file = NULL;
+  WaymarkWindow *window;
+  g_autoptr(WaymarkDocument) on_disk = NULL;
+
+  g_settings_set_uint (settings, "autosave-interval", 5);
+  g_settings_set_boolean (settings, "autosave", FALSE);
+  window = open_copy ("autosave.waymark", &file);
+  g_assert_true (waymark_document_set_text (window->document, NULL, WAYMARK_FIELD_TITLE,
+                                            "Not saved by itself"));
+  g_assert_false (wait_for (window_saved, window, 6500));
+
+  g_settings_set_boolean (settings, "autosave", TRUE);
+  g_assert_true (waymark_document_set_text (window->document, NULL, WAYMARK_FIELD_TITLE,
+                                            "Saved by itself"));
+  g_assert_true (wait_for (window_saved, window, 8000));
+  on_disk = waymark_format_load_file (file, NULL);
+  g_assert_cmpstr (waymark_document_get_title (on_disk), ==, "Saved by itself");
+
+  g_settings_reset (settings, "autosave");
+  g_settings_reset (settings, "autosave-interval");
+  close_window (window);
+}
+
 /* The export dialog writes with the shared export code. */
 static void
 test_export_dialog (void)
@@ -615,7 +634,7 @@ test_print (void)
   g_autofree char *path = g_build_filename (tmp_dir, "print.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GRegex) page = g_regex_new ("/Type\\s*/Page[^s]", 0, 0, NULL);
+  g_autoptr(GRegex) page = g_regex_new ("/Type\\s*/Page[^s]", G_REGEX_RAW, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   gsize length;
   guint pages = 0;
@@ -760,6 +779,7 @@ main (int    argc,
   g_test_add_func ("/gui/undo-redo", test_undo_redo);
   g_test_add_func ("/gui/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/gui/draft-recovery", test_draft_recovery);
+  g_test_add_func ("/gui/autosave", test_autosave);
   g_test_add_func ("/gui/export-dialog", test_export_dialog);
   g_test_add_func ("/gui/print", test_print);
   g_test_add_func ("/gui/templates", test_templates);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "waymark-cli-private.h"
+#include "waymark-csv.h"
 #include "waymark-export.h"
 
 /* Splits "--name=value" or takes the next argument as the value.
@@ -60,6 +61,7 @@ run_export (const WaymarkCliCommand  *command,
   g_autoptr (GError) error = NULL;
   g_autofree char *notice = NULL;
   g_autofree char *input_name = NULL;
+  gboolean csv = FALSE;
 
   waymark_export_options_init (&options);
 
@@ -91,12 +93,25 @@ run_export (const WaymarkCliCommand  *command,
           options.transparent = TRUE;
           continue;
         }
+      /* The overview across personas and CSV (issue 6). */
+      if (strcmp (arg, "--overview") == 0)
+        {
+          options.overview = TRUE;
+          continue;
+        }
+      if (strcmp (arg, "--no-overview") == 0)
+        {
+          options.no_overview = TRUE;
+          continue;
+        }
 
       if (match_option (arg, "--format", "-f", &i, argc, argv, &value, &missing))
         {
-          if (!missing && !waymark_export_format_from_string (value, &options.format))
+          if (!missing && g_ascii_strcasecmp (value, "csv") == 0)
+            csv = TRUE;
+          else if (!missing && !waymark_export_format_from_string (value, &options.format))
             return waymark_cli_usage_error (command,
-                                            _("unknown format “%s” (use pdf, svg or png)"),
+                                            _("unknown format “%s” (use pdf, svg, png or csv)"),
                                             value);
           format_name = value;
         }
@@ -166,10 +181,18 @@ run_export (const WaymarkCliCommand  *command,
     return waymark_cli_usage_error (command, _("no input file given"));
   if (output == NULL)
     return waymark_cli_usage_error (command, _("no output file given (use -o OUT)"));
-  if (format_name == NULL && !waymark_export_format_from_path (output, &options.format))
+  if (format_name == NULL && g_str_has_suffix (output, ".csv"))
+    csv = TRUE;
+  else if (format_name == NULL && !waymark_export_format_from_path (output, &options.format))
     return waymark_cli_usage_error (command,
-                                    _("cannot tell the format from “%s”; use --format pdf, svg or png"),
+                                    _("cannot tell the format from “%s”; use --format pdf, svg, png or csv"),
                                     output);
+  if (options.overview && options.no_overview)
+    return waymark_cli_usage_error (command, _("--overview and --no-overview exclude each other"));
+  if (csv && (options.overview || options.persona != NULL))
+    return waymark_cli_usage_error (command,
+                                    _("CSV holds the whole document; --overview and --persona do "
+                                      "not apply"));
 
   file = g_file_new_for_commandline_arg (input);
   input_name = g_filename_display_name (input);
@@ -179,6 +202,18 @@ run_export (const WaymarkCliCommand  *command,
       /* The loader's message already reads "FILE:LINE:COL: message". */
       fprintf (stderr, _("waymark export: %s\n"), error->message);
       return WAYMARK_CLI_EXIT_FAILURE;
+    }
+
+  if (csv)
+    {
+      g_autoptr (GFile) out_file = g_file_new_for_commandline_arg (output);
+
+      if (!waymark_csv_export_to_file (document, out_file, NULL, &error))
+        {
+          fprintf (stderr, _("waymark export: %s\n"), error->message);
+          return WAYMARK_CLI_EXIT_FAILURE;
+        }
+      return WAYMARK_CLI_EXIT_OK;
     }
 
   if (!waymark_export_to_file (document, &options, output, &notice, &error))
@@ -194,19 +229,22 @@ run_export (const WaymarkCliCommand  *command,
 const WaymarkCliCommand waymark_cli_export_command = {
   .name = "export",
   .args = N_("[OPTION…] -o OUT FILE"),
-  .summary = N_("Export a journey map to PDF, SVG or PNG"),
+  .summary = N_("Export a journey map to PDF, SVG, PNG or CSV"),
   .help = N_("Options:\n"
              "  -o, --output OUT        The file to write (required)\n"
-             "  -f, --format FORMAT     pdf, svg or png (default: from OUT’s extension)\n"
+             "  -f, --format FORMAT     pdf, svg, png or csv (default: from OUT’s extension)\n"
              "  -p, --persona ID|NAME   Only this persona (PDF: default all; SVG/PNG: the first)\n"
              "  --paper PAPER           fit (page sized to the map), a4, a3 or letter\n"
              "  --orientation ORIENT    landscape (default) or portrait, with a paper size\n"
              "  -s, --scale N           PNG: pixels per point (default 2, i.e. 144 dpi)\n"
              "  --transparent           PNG/SVG: no white background\n"
              "  --palette PALETTE       standard, colorblind or greyscale\n"
+             "  --overview              Only the overview of barriers and levers across personas\n"
+             "  --no-overview           PDF: leave out the overview page that starts a full export\n"
              "\n"
-             "PDF: one page per persona, fonts embedded, with an outline. SVG: one\n"
-             "persona, text kept as text. A failed export leaves no file behind.\n"
+             "PDF: the overview, then one page per persona, fonts embedded, with an\n"
+             "outline. SVG: one persona, text kept as text. CSV: one row per card and\n"
+             "emotion point (docs/csv.md). A failed export leaves no file behind.\n"
              "Exits with 1 when the input cannot be read or the output not written."),
   .run = run_export,
 };

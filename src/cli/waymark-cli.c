@@ -25,6 +25,7 @@ static const WaymarkCliCommand *const commands[] = {
 #ifdef WAYMARK_CLI_HAVE_EXPORT
   &waymark_cli_export_command,
 #endif
+  &waymark_cli_import_csv_command,
 };
 
 static const WaymarkCliCommand *

@@ -15,9 +15,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
@@ -842,6 +845,28 @@ waymark_format_load_file (GFile   *file,
 
 /* Saving */
 
+/* The file a save must replace: @file itself, or the final target when
+ * @file is a symlink. GIO's g_file_replace() cannot rename over a symlink
+ * without replacing the link, so it truncates the target and rewrites it
+ * in place, and a crash mid-save left an empty file (found by
+ * tests/test-crash-safe.c, kill-during-save-through-symlink). Replacing the
+ * resolved target keeps the link and the temporary-file-and-rename
+ * safety. A dangling or looping link is left to GIO, which reports it. */
+static GFile *
+resolve_symlink (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *resolved = NULL;
+  GStatBuf st;
+
+  if (path == NULL || g_lstat (path, &st) != 0 || !S_ISLNK (st.st_mode))
+    return g_object_ref (file);
+  resolved = realpath (path, NULL);
+  if (resolved == NULL)
+    return g_object_ref (file);
+  return g_file_new_for_path (resolved);
+}
+
 gboolean
 waymark_format_write_bytes (GBytes        *bytes,
                             GFile         *file,
@@ -851,6 +876,7 @@ waymark_format_write_bytes (GBytes        *bytes,
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GFileOutputStream) out = NULL;
+  g_autoptr (GFile) target = NULL;
   g_autofree char *parse_name = NULL;
   gsize length;
   const char *data;
@@ -870,7 +896,8 @@ waymark_format_write_bytes (GBytes        *bytes,
    * renames the half-written temporary file over the user's file. Closing
    * with a cancelled cancellable makes GIO delete the temporary file and
    * keep the old one instead; test-format's failed-save test checks it. */
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  target = resolve_symlink (file);
+  out = g_file_replace (target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
   if (out != NULL)
     {
       if (g_output_stream_write_all (G_OUTPUT_STREAM (out), data, length, NULL,

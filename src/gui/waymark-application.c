@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "waymark-about.h"
 #include "waymark-application.h"
@@ -394,6 +395,33 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+color_scheme_changed_cb (WaymarkApplication *self)
+{
+  g_autofree char *scheme = dup_setting_string (self, "color-scheme", "default");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;   /* follows the system */
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
+/* SIGTERM (logout, `kill`): there is no one to ask about unsaved changes,
+ * so every window writes its draft now and the next start offers them. */
+static gboolean
+terminate_cb (gpointer data)
+{
+  WaymarkApplication *self = data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (WAYMARK_IS_WINDOW (l->data))
+      waymark_window_write_draft (l->data);
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
 waymark_application_startup (GApplication *application)
 {
   WaymarkApplication *self = WAYMARK_APPLICATION (application);
@@ -429,6 +457,9 @@ waymark_application_startup (GApplication *application)
       g_signal_connect_object (self->settings, "changed::palette",
                                G_CALLBACK (palette_changed_cb), self, G_CONNECT_SWAPPED);
       palette_changed_cb (self);
+      g_signal_connect_object (self->settings, "changed::color-scheme",
+                               G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+      color_scheme_changed_cb (self);
     }
   else
     g_message ("The settings schema %s is not installed; preferences are not kept. "
@@ -439,6 +470,8 @@ waymark_application_startup (GApplication *application)
                                    self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+
+  g_unix_signal_add (SIGTERM, terminate_cb, self);
 }
 
 static void

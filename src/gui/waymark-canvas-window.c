@@ -8,9 +8,15 @@
 #include <glib/gi18n.h>
 
 #include "waymark-canvas.h"
+#include "waymark-canvas-commands.h"
 #include "waymark-canvas-window.h"
+#include "waymark-find-bar.h"
+#include "waymark-inspector.h"
+#include "waymark-sidebar.h"
 
 #define CANVAS_KEY "waymark-canvas"
+#define FIND_BAR_KEY "waymark-find-bar"
+#define INSPECTOR_KEY "waymark-inspector"
 
 GtkWidget *
 waymark_canvas_for_window (WaymarkWindow *window)
@@ -35,11 +41,86 @@ application_changed_cb (WaymarkWindow *window)
     }
 }
 
+static GtkWidget *
+inspector_slot (WaymarkWindow *window)
+{
+  GtkWidget *inspector = g_object_get_data (G_OBJECT (window), INSPECTOR_KEY);
+  /* The window's slot (an AdwBin) shows and hides with the inspector. */
+  return gtk_widget_get_parent (inspector);
+}
+
 static void
-editor_find_cb (GSimpleAction *action,
+set_inspector_visible (WaymarkWindow *window,
+                       gboolean       visible)
+{
+  GtkWidget *slot = inspector_slot (window);
+  GAction *action = g_action_map_lookup_action (g_object_get_data (G_OBJECT (window), "editor-actions"),
+                                                "toggle-inspector");
+
+  if (slot != NULL)
+    gtk_widget_set_visible (slot, visible);
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (visible));
+}
+
+static void
+toggle_inspector_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GVariant *state = g_action_get_state (G_ACTION (action));
+
+  set_inspector_visible (user_data, !g_variant_get_boolean (state));
+  g_variant_unref (state);
+}
+
+static void
+show_inspector_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  set_inspector_visible (user_data, TRUE);
+}
+
+static void
+find_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  waymark_find_bar_open (g_object_get_data (G_OBJECT (user_data), FIND_BAR_KEY));
+}
+
+static void
+find_step_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  waymark_find_bar_step (g_object_get_data (G_OBJECT (user_data), FIND_BAR_KEY),
+                         g_str_equal (g_action_get_name (G_ACTION (action)), "find-previous"));
+}
+
+static void
+add_persona_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
+  WaymarkWindow *window = user_data;
+  const char *id;
+
+  /* The same phases and lanes as the persona shown, without its cards. */
+  id = waymark_command_add_persona (waymark_window_get_document (window),
+                                    waymark_window_get_persona_id (window));
+  if (id != NULL)
+    waymark_window_set_persona_id (window, id);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              const char            *accel,
+              const char            *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accel),
+                                                          gtk_named_action_new (action)));
 }
 
 void
@@ -48,18 +129,30 @@ waymark_canvas_install (WaymarkWindow *window)
   GtkWidget *canvas = waymark_canvas_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  GtkWidget *find_bar = waymark_find_bar_new (WAYMARK_CANVAS (canvas));
+  GtkWidget *sidebar = waymark_sidebar_new ();
+  GtkWidget *inspector = waymark_inspector_new ();
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+  GtkEventController *shortcuts;
   static const GActionEntry entries[] = {
-    { "find", editor_find_cb },
+    { "toggle-inspector", toggle_inspector_cb, NULL, "false" },
+    { "show-inspector", show_inspector_cb },
+    { "find", find_cb },
+    { "find-next", find_step_cb },
+    { "find-previous", find_step_cb },
+    { "add-persona", add_persona_cb },
   };
 
   g_object_set_data (G_OBJECT (window), CANVAS_KEY, canvas);
+  g_object_set_data (G_OBJECT (window), FIND_BAR_KEY, find_bar);
+  g_object_set_data (G_OBJECT (window), INSPECTOR_KEY, inspector);
 
+  /* The map with its find bar. */
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), canvas);
   gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), find_bar);
   gtk_box_append (GTK_BOX (box), scrolled);
   waymark_window_set_canvas (window, box);
-
   g_object_bind_property (window, "document", canvas, "document", G_BINDING_SYNC_CREATE);
   g_object_bind_property (window, "persona-id", canvas, "persona-id",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
@@ -68,6 +161,31 @@ waymark_canvas_install (WaymarkWindow *window)
   g_signal_connect (window, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   application_changed_cb (window);
 
+  g_object_bind_property (window, "document", sidebar, "document", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (window, "persona-id", sidebar, "persona-id",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  waymark_window_set_sidebar (window, sidebar);
+
+  g_object_bind_property (window, "document", inspector, "document", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (canvas, "inspected-id", inspector, "object-id", G_BINDING_SYNC_CREATE);
+  waymark_window_set_inspector (window, inspector);
+
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), window);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "editor", G_ACTION_GROUP (group));
+  g_object_set_data_full (G_OBJECT (window), "editor-actions", group, g_object_unref);
+  /* The inspector starts hidden: the map gets the room. */
+  set_inspector_visible (window, FALSE);
+
+  /* Window-wide: they work wherever the focus is. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>f", "editor.find");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>g", "editor.find-next");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>g", "editor.find-previous");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>i", "editor.toggle-inspector");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>Return", "editor.show-inspector");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>n", "editor.add-persona");
+  gtk_widget_add_controller (box, shortcuts);
+
+  gtk_widget_grab_focus (canvas);
 }

@@ -281,14 +281,13 @@ get_origin (WaymarkCanvas *self,
 {
   double map_w, map_h;
   double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double content_w, content_h;
+  double content_w;
 
   get_map_size (self, &map_w, &map_h);
   content_w = map_w * self->zoom + 2 * CANVAS_MARGIN;
-  content_h = map_h * self->zoom + 2 * CANVAS_MARGIN;
   *ox = CANVAS_MARGIN + MAX (0, (width - content_w) / 2);
-  *oy = CANVAS_MARGIN + MAX (0, (height - content_h) / 2);
+  /* Vertically the map stays at the top, where reading starts. */
+  *oy = CANVAS_MARGIN;
   if (self->hadjustment != NULL)
     *ox -= gtk_adjustment_get_value (self->hadjustment);
   if (self->vadjustment != NULL)
@@ -893,6 +892,77 @@ draw_scene (WaymarkCanvas *self,
     gtk_snapshot_pop (snapshot);
 }
 
+/* WAYMARK_DEBUG_GEOMETRY=FILE: after each frame, writes where the
+ * persona's things are in window coordinates, one per line, for the GUI
+ * test (tests/test-canvas.py) to aim real pointer input at:
+ *   card ID X Y W H | phase ID X Y W H | lane ID X Y W H |
+ *   cell LANE PHASE X Y W H | emotion LANE PHASE X Y */
+static void
+dump_geometry (WaymarkCanvas *self)
+{
+  const char *path = g_getenv ("WAYMARK_DEBUG_GEOMETRY");
+  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  g_autoptr(GString) out = NULL;
+  graphene_point_t origin;
+  double sx = 0, sy = 0;
+
+  if (path == NULL || persona == NULL || layout == NULL || native == NULL)
+    return;
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0),
+                                 &origin))
+    return;
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  out = g_string_new (NULL);
+#define RECT_OUT(fmt, r, ...) G_STMT_START {                                        \
+    double x0, y0, x1, y1;                                                           \
+    _waymark_canvas_doc_to_widget (self, (r).x, (r).y, &x0, &y0);                    \
+    _waymark_canvas_doc_to_widget (self, (r).x + (r).width, (r).y + (r).height, &x1, &y1); \
+    g_string_append_printf (out, fmt " %.0f %.0f %.0f %.0f\n", __VA_ARGS__,          \
+                            x0 + origin.x + sx, y0 + origin.y + sy, x1 - x0, y1 - y0); \
+  } G_STMT_END
+  for (guint p = 0; p < persona->phases->len; p++)
+    {
+      WaymarkPhase *phase = g_ptr_array_index (persona->phases, p);
+      WaymarkRect r;
+      if (waymark_layout_get_phase_rect (layout, phase->base.id, &r))
+        RECT_OUT ("phase %s", r, phase->base.id);
+    }
+  for (guint l = 0; l < persona->lanes->len; l++)
+    {
+      WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+      WaymarkRect r;
+
+      if (waymark_layout_get_lane_rect (layout, lane->base.id, &r))
+        RECT_OUT ("lane %s", r, lane->base.id);
+      for (guint p = 0; p < persona->phases->len; p++)
+        {
+          WaymarkPhase *phase = g_ptr_array_index (persona->phases, p);
+          double x, y, wx, wy;
+
+          if (waymark_layout_get_cell_rect (layout, lane->base.id, phase->base.id, &r))
+            RECT_OUT ("cell %s %s", r, lane->base.id, phase->base.id);
+          if (lane->kind == WAYMARK_LANE_EMOTIONS &&
+              waymark_layout_get_emotion_point (layout, lane->base.id, phase->base.id, &x, &y))
+            {
+              _waymark_canvas_doc_to_widget (self, x, y, &wx, &wy);
+              g_string_append_printf (out, "emotion %s %s %.0f %.0f\n", lane->base.id,
+                                      phase->base.id, wx + origin.x + sx, wy + origin.y + sy);
+            }
+        }
+    }
+  for (guint c = 0; c < persona->cards->len; c++)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, c);
+      WaymarkRect r;
+      if (waymark_layout_get_card_rect (layout, card->base.id, &r))
+        RECT_OUT ("card %s", r, card->base.id);
+    }
+#undef RECT_OUT
+  g_file_set_contents (path, out->str, out->len, NULL);
+}
+
 static void
 waymark_canvas_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -989,6 +1059,9 @@ waymark_canvas_snapshot (GtkWidget   *widget,
   if (self->editor != NULL)
     gtk_widget_snapshot_child (widget, self->editor, snapshot);
 
+  if (map_us >= 0)
+    dump_geometry (self);
+
   if (self->timings)
     {
       gint64 frame_us = g_get_monotonic_time () - start;
@@ -1064,8 +1137,7 @@ waymark_canvas_size_allocate (GtkWidget *widget,
       /* Keep the anchored document point under the same pixel. */
       hvalue = CANVAS_MARGIN + MAX (0, (width - content_w) / 2) +
                self->anchor_doc_x * self->zoom - self->anchor_x;
-      vvalue = CANVAS_MARGIN + MAX (0, (height - content_h) / 2) +
-               self->anchor_doc_y * self->zoom - self->anchor_y;
+      vvalue = CANVAS_MARGIN + self->anchor_doc_y * self->zoom - self->anchor_y;
       self->have_anchor = FALSE;
     }
 

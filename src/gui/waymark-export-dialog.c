@@ -227,7 +227,7 @@ waymark_export_dialog_export (WaymarkExportDialog  *self,
   /* Translators: shown after exporting; %s is the file name. */
   title = g_strdup_printf (_("Exported “%s”"), name);
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_button_label (toast, _("Open"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "parent", self->window);
   g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (self->file), g_free);

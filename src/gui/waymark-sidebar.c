@@ -71,7 +71,7 @@ make_avatar (WaymarkPersona *persona)
   if (persona->color[0] != '\0')
     {
       g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-      g_autofree char *data = g_strdup_printf ("avatar { background-color: %s; color: white; }",
+      g_autofree char *data = g_strdup_printf ("avatar { background-image: none; background-color: %s; color: white; }",
                                                persona->color);
 
       gtk_css_provider_load_from_data (css, data, -1);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-csv-dialogs.h"
 #include "waymark-export-dialog.h"
 #include "waymark-print.h"
 #include "waymark-window-private.h"
@@ -35,8 +36,7 @@ _waymark_window_actions_update (WaymarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.redo", waymark_history_get_can_redo (history));
   gtk_widget_action_set_enabled (widget, "win.export", has_personas);
   gtk_widget_action_set_enabled (widget, "win.print", has_personas);
-  /* CSV export is not implemented yet. */
-  gtk_widget_action_set_enabled (widget, "win.export-csv", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.export-csv", has_personas);
   gtk_widget_action_set_enabled (widget, "win.reload", self->file != NULL);
   gtk_widget_action_set_enabled (widget, "win.dismiss-changed", self->changed_on_disk);
   gtk_widget_action_set_enabled (widget, "win.zoom-in", self->zoom < 4.0 - 0.001);
@@ -111,7 +111,15 @@ export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  /* Stays disabled until CSV export exists (see _waymark_window_actions_update). */
+  waymark_csv_export_dialog (WAYMARK_WINDOW (widget));
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  waymark_csv_import_dialog (WAYMARK_WINDOW (widget));
 }
 
 static void
@@ -170,9 +178,7 @@ dismiss_changed_action (GtkWidget  *widget,
 
   /* Keep the version in the window; saving will still ask before
    * overwriting, because the etag no longer matches. */
-  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
-  self->changed_on_disk = FALSE;
-  _waymark_window_actions_update (self);
+  _waymark_window_show_changed_bar (self, FALSE);
 }
 
 static void
@@ -262,6 +268,7 @@ _waymark_window_class_actions_init (WaymarkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

@@ -116,8 +116,7 @@ waymark_window_save_to_file (WaymarkWindow  *self,
 
   waymark_history_mark_saved (waymark_document_get_history (self->document));
   self->restored_draft = FALSE;
-  self->changed_on_disk = FALSE;
-  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
+  _waymark_window_show_changed_bar (self, FALSE);
   g_free (self->etag);
   self->etag = g_steal_pointer (&new_etag);
   if (g_set_object (&self->file, file))
@@ -378,9 +377,7 @@ file_changed_cb (GFileMonitor      *monitor,
   if (etag == NULL || g_strcmp0 (etag, self->etag) == 0)
     return;
 
-  self->changed_on_disk = TRUE;
-  gtk_revealer_set_reveal_child (self->changed_revealer, TRUE);
-  _waymark_window_actions_update (self);
+  _waymark_window_show_changed_bar (self, TRUE);
 }
 
 void
@@ -412,20 +409,58 @@ get_settings (WaymarkWindow *self)
   return app != NULL ? waymark_application_get_settings (WAYMARK_APPLICATION (app)) : NULL;
 }
 
+/* The autosave preference saves documents that have a file to that file,
+ * a while after the last change (the schema's autosave-interval). Drafts
+ * do not depend on it: they are the safety net and cost the user nothing. */
 static gboolean
 autosave_enabled (WaymarkWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  return app == NULL || waymark_application_get_autosave (WAYMARK_APPLICATION (app));
+  return app != NULL && waymark_application_get_autosave (WAYMARK_APPLICATION (app));
+}
+
+static gboolean
+autosave_timeout_cb (gpointer data)
+{
+  WaymarkWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->autosave_timeout_id = 0;
+  if (self->file == NULL || !waymark_window_get_modified (self) || self->changed_on_disk)
+    return G_SOURCE_REMOVE;
+  /* Never over another program's changes: the etag check refuses, and the
+   * bar offers reload; the draft still holds the work. */
+  if (!waymark_window_save_to_file (self, self->file, TRUE, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        _waymark_window_show_changed_bar (self, TRUE);
+      else
+        g_debug ("Autosave failed: %s", error->message);
+    }
+  return G_SOURCE_REMOVE;
 }
 
 static void
-write_draft (WaymarkWindow *self)
+schedule_autosave (WaymarkWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  guint interval = settings != NULL ? g_settings_get_uint (settings, "autosave-interval") : 30;
+
+  g_clear_handle_id (&self->autosave_timeout_id, g_source_remove);
+  if (!autosave_enabled (self) || self->file == NULL || self->changed_on_disk)
+    return;
+  /* Restarted by every change: saves once the user pauses. */
+  self->autosave_timeout_id = g_timeout_add_seconds (interval, autosave_timeout_cb, self);
+}
+
+void
+waymark_window_write_draft (WaymarkWindow *self)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   if (!waymark_window_get_modified (self))
     {
       _waymark_window_remove_draft (self);
@@ -446,7 +481,7 @@ draft_timeout_cb (gpointer data)
   WaymarkWindow *self = data;
 
   self->draft_timeout_id = 0;
-  write_draft (self);
+  waymark_window_write_draft (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -456,13 +491,13 @@ _waymark_window_schedule_draft (WaymarkWindow *self)
   if (!waymark_window_get_modified (self))
     {
       /* Undone back to the saved state: nothing to keep. */
-      g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+      g_clear_handle_id (&self->autosave_timeout_id, g_source_remove);
       _waymark_window_remove_draft (self);
       return;
     }
-  if (!autosave_enabled (self) || self->draft_timeout_id != 0)
-    return;
-  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
+  schedule_autosave (self);
+  if (self->draft_timeout_id == 0)
+    self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
 }
 
 void
@@ -476,10 +511,8 @@ _waymark_window_remove_draft (WaymarkWindow *self)
 static void
 autosave_changed_cb (WaymarkWindow *self)
 {
-  if (autosave_enabled (self))
-    _waymark_window_schedule_draft (self);
-  else
-    _waymark_window_remove_draft (self);
+  if (waymark_window_get_modified (self))
+    schedule_autosave (self);
 }
 
 /* Closing */
@@ -580,6 +613,7 @@ void
 _waymark_window_files_dispose (WaymarkWindow *self)
 {
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->autosave_timeout_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);

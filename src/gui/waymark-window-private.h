@@ -26,6 +26,7 @@ struct _WaymarkWindow
   /* Drafts: a copy of unsaved work, written a few seconds after each change. */
   char                 *draft_id;
   guint                 draft_timeout_id;
+  guint                 autosave_timeout_id;  /* saving to the file itself */
   /* Restored from a draft: modified compared to the file even though the
    * history has no steps yet. Cleared by saving. */
   guint                 restored_draft : 1;
@@ -46,13 +47,13 @@ struct _WaymarkWindow
   AdwBin               *sidebar_slot;
   AdwBin               *content_slot;
   AdwBin               *inspector_slot;
-
-  GtkWidget            *map_view;      /* the placeholder map in content_slot, or NULL */
-  GtkWidget            *persona_list;  /* the placeholder sidebar, or NULL */
 };
 
 /* waymark-window.c: the title, actions and draft follow the history. */
 void     _waymark_window_state_changed      (WaymarkWindow      *self);
+/* Shows or hides the "changed by another program" bar. */
+void     _waymark_window_show_changed_bar   (WaymarkWindow      *self,
+                                             gboolean            show);
 
 /* waymark-window-actions.c */
 void     _waymark_window_class_actions_init (WaymarkWindowClass *klass);

@@ -9,8 +9,6 @@
 
 #include "waymark-canvas-window.h"
 #include "waymark-format.h"
-#include "waymark-map-view.h"
-#include "waymark-persona-list.h"
 #include "waymark-window-private.h"
 
 #define ZOOM_MIN 0.25
@@ -187,8 +185,7 @@ waymark_window_set_document (WaymarkWindow   *self,
   g_free (self->etag);
   self->etag = g_strdup (etag);
   self->restored_draft = FALSE;
-  self->changed_on_disk = FALSE;
-  gtk_revealer_set_reveal_child (self->changed_revealer, FALSE);
+  _waymark_window_show_changed_bar (self, FALSE);
 
   /* A persona id of the old document means nothing in the new one. */
   g_clear_pointer (&self->persona_id, g_free);
@@ -336,7 +333,6 @@ waymark_window_set_canvas (WaymarkWindow *self,
 {
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
   adw_bin_set_child (self->content_slot, canvas);
-  self->map_view = NULL;
 }
 
 GtkWidget *
@@ -352,7 +348,6 @@ waymark_window_set_sidebar (WaymarkWindow *self,
 {
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
   adw_bin_set_child (self->sidebar_slot, sidebar);
-  self->persona_list = NULL;
 }
 
 void
@@ -362,6 +357,21 @@ waymark_window_set_inspector (WaymarkWindow *self,
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
   adw_bin_set_child (self->inspector_slot, inspector);
   gtk_widget_set_visible (GTK_WIDGET (self->inspector_slot), inspector != NULL);
+}
+
+void
+_waymark_window_show_changed_bar (WaymarkWindow *self,
+                                  gboolean       show)
+{
+  self->changed_on_disk = show;
+  /* Hidden, not just unrevealed: assistive technologies would still read
+   * a collapsed bar. */
+  if (show)
+    gtk_widget_set_visible (GTK_WIDGET (self->changed_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->changed_revealer, show);
+  if (!show)
+    gtk_widget_set_visible (GTK_WIDGET (self->changed_revealer), FALSE);
+  _waymark_window_actions_update (self);
 }
 
 static gboolean
@@ -425,9 +435,10 @@ waymark_window_constructed (GObject *object)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      waymark_window_set_zoom (self, g_settings_get_double (settings, "zoom"));
+      g_settings_bind (settings, "sidebar-visible", self->flap, "reveal-flap",
+                       G_SETTINGS_BIND_DEFAULT);
     }
-  if (app != NULL && self->map_view != NULL)
-    g_object_bind_property (app, "palette", self->map_view, "palette", G_BINDING_SYNC_CREATE);
   _waymark_window_connect_settings (self);
   _waymark_window_update_recent_menu (self);
 }
@@ -566,30 +577,12 @@ waymark_window_init (WaymarkWindow *self)
 {
   g_autoptr(WaymarkDocument) document = waymark_document_new ();
   GtkDropTarget *drop_target;
-  GtkWidget *scrolled;
 
   self->zoom = 1.0;
 
-  g_type_ensure (WAYMARK_TYPE_MAP_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Until the editing canvas and the persona sidebar take their slots, a
-   * read-only map and a persona list fill them. */
-  self->map_view = waymark_map_view_new ();
-  g_object_bind_property (self, "document", self->map_view, "document", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "persona-id", self->map_view, "persona-id", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "zoom", self->map_view, "zoom", G_BINDING_SYNC_CREATE);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->map_view);
-  adw_bin_set_child (self->content_slot, scrolled);
-
-  self->persona_list = waymark_persona_list_new ();
-  g_object_bind_property (self, "document", self->persona_list, "document", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "persona-id", self->persona_list, "persona-id",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  adw_bin_set_child (self->sidebar_slot, self->persona_list);
-
-  /* The editing canvas, persona sidebar and inspector take over the slots
+  /* The editing canvas, persona sidebar and inspector fill the slots
    * (src/gui/waymark-canvas-window.c, owned by the canvas work). */
   waymark_canvas_install (self);
 

@@ -62,6 +62,9 @@ void             waymark_window_restore_draft     (WaymarkWindow      *self,
                                                    WaymarkDocument    *document,
                                                    GFile              *file,
                                                    const char         *draft_id);
+/* Writes the draft of unsaved changes now instead of in a few seconds
+ * (before the process ends); nothing happens without changes. */
+void             waymark_window_write_draft       (WaymarkWindow      *self);
 /* The id of this window's draft (a file name in the drafts directory). */
 const char      *waymark_window_get_draft_id      (WaymarkWindow      *self);
 

@@ -18,6 +18,7 @@
 #include "waymark-cairo-backend.h"
 #include "waymark-export.h"
 #include "waymark-layout.h"
+#include "waymark-overview-scene.h"
 #include "waymark-scene.h"
 #include "waymark-svg-writer.h"
 
@@ -384,6 +385,10 @@ export_pdf (WaymarkDocument            *document,
   const char *title = waymark_document_get_title (document);
   const char *author = waymark_document_get_author (document);
   const char *description = waymark_document_get_description (document);
+  gboolean with_overview = options->overview
+                           || (options->persona == NULL && !options->no_overview);
+  guint first_page = with_overview ? 1 : 0;
+  int n_pages = (int) (personas->len + first_page);
 
   if (!output_open (&output, path, error))
     return FALSE;
@@ -404,6 +409,28 @@ export_pdf (WaymarkDocument            *document,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, modified);
 
   cr = cairo_create (surface);
+
+  /* The overview across personas comes first (issue 6): the page that
+   * says in one glance where each persona struggles. */
+  if (with_overview)
+    {
+      g_autoptr (WaymarkOverview) overview = waymark_overview_new (document, NULL);
+      g_autoptr (WaymarkOverviewFigure) figure = waymark_overview_figure_new (overview, NULL);
+      double width, height, page_width, page_height;
+
+      waymark_overview_figure_get_size (figure, &width, &height);
+      waymark_export_get_page_size (options->paper, options->orientation, width, height,
+                                    &page_width, &page_height);
+      cairo_pdf_surface_set_size (surface, page_width, page_height);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      waymark_overview_draw_page (document, options->palette, cr, page_width, page_height,
+                                  1, n_pages);
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _("Overview"),
+                                     "page=1 pos=[0 0]", 0);
+      cairo_show_page (cr);
+    }
+
   for (guint i = 0; i < personas->len; i++)
     {
       WaymarkPersona *persona = g_ptr_array_index (personas, i);
@@ -411,7 +438,8 @@ export_pdf (WaymarkDocument            *document,
       g_autofree char *link = NULL;
       double width, height, page_width, page_height;
 
-      layout = page_layout (document, persona->base.id, options->palette, i + 1, personas->len);
+      layout = page_layout (document, persona->base.id, options->palette, i + 1 + first_page,
+                            n_pages);
       waymark_layout_get_size (layout, &width, &height);
       waymark_export_get_page_size (options->paper, options->orientation, width, height,
                                     &page_width, &page_height);
@@ -422,7 +450,7 @@ export_pdf (WaymarkDocument            *document,
       cairo_paint (cr);
       draw_layout_on_page (layout, cr, page_width, page_height);
 
-      link = g_strdup_printf ("page=%u pos=[0 0]", i + 1);
+      link = g_strdup_printf ("page=%u pos=[0 0]", i + 1 + first_page);
       cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
                                      persona->name[0] != '\0' ? persona->name : persona->base.id,
                                      link, 0);
@@ -439,6 +467,19 @@ export_pdf (WaymarkDocument            *document,
       return FALSE;
     }
   return output_finish (&output, TRUE, error);
+}
+
+/* The overview page on its own (--overview), as a figure of its natural size. */
+static WaymarkOverviewFigure *
+overview_figure (WaymarkDocument            *document,
+                 const WaymarkExportOptions *options)
+{
+  g_autoptr (WaymarkOverview) overview = waymark_overview_new (document, NULL);
+  WaymarkOverviewSceneOptions scene_options;
+
+  waymark_overview_scene_options_init (&scene_options);
+  scene_options.palette = options->palette;
+  return waymark_overview_figure_new (overview, &scene_options);
 }
 
 static gboolean
@@ -460,8 +501,16 @@ export_svg (WaymarkDocument            *document,
 
   waymark_render_options_init (&render_options);
   render_options.palette = options->palette;
-  layout = waymark_layout_new (document, persona->base.id, &render_options, NULL);
-  scene = waymark_scene_new_for_layout (layout);
+  if (options->overview)
+    {
+      g_autoptr (WaymarkOverviewFigure) figure = overview_figure (document, options);
+      scene = waymark_scene_ref (waymark_overview_figure_get_scene (figure));
+    }
+  else
+    {
+      layout = waymark_layout_new (document, persona->base.id, &render_options, NULL);
+      scene = waymark_scene_new_for_layout (layout);
+    }
   bytes = waymark_svg_writer_to_bytes (scene, options->transparent ? NULL : &white);
 
   if (!output_open (&output, path, error))
@@ -491,8 +540,18 @@ export_png (WaymarkDocument            *document,
 
   waymark_render_options_init (&render_options);
   render_options.palette = options->palette;
-  layout = waymark_layout_new (document, persona->base.id, &render_options, NULL);
-  waymark_layout_get_size (layout, &width, &height);
+  if (options->overview)
+    {
+      g_autoptr (WaymarkOverviewFigure) figure = overview_figure (document, options);
+
+      waymark_overview_figure_get_size (figure, &width, &height);
+      scene = waymark_scene_ref (waymark_overview_figure_get_scene (figure));
+    }
+  else
+    {
+      layout = waymark_layout_new (document, persona->base.id, &render_options, NULL);
+      waymark_layout_get_size (layout, &width, &height);
+    }
 
   if (width * scale > MAX_PNG_SIDE || height * scale > MAX_PNG_SIDE
       || width * scale * height * scale > MAX_PNG_PIXELS)
@@ -505,7 +564,8 @@ export_png (WaymarkDocument            *document,
   pixel_width = MAX (1, (int) ceil (width * scale));
   pixel_height = MAX (1, (int) ceil (height * scale));
 
-  scene = waymark_scene_new_for_layout (layout);
+  if (scene == NULL)
+    scene = waymark_scene_new_for_layout (layout);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
   cr = cairo_create (surface);
   if (!options->transparent)
@@ -557,7 +617,13 @@ waymark_export_to_file (WaymarkDocument             *document,
       return FALSE;
     }
 
-  if (options->persona != NULL)
+  if (options->overview)
+    {
+      /* The overview shows every persona; no map pages, no notice. */
+      if (options->format != WAYMARK_EXPORT_FORMAT_PDF)
+        g_ptr_array_add (personas, waymark_document_get_persona (document, 0));
+    }
+  else if (options->persona != NULL)
     {
       WaymarkPersona *persona = waymark_export_find_persona (document, options->persona);
 

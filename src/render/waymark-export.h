@@ -51,6 +51,9 @@ typedef struct {
   double               scale;        /* PNG: pixels per point (1 = 72 dpi); SVG/PDF: ignored */
   gboolean             transparent;  /* PNG and SVG: no white background */
   WaymarkPalette       palette;
+  /* The overview across personas (issue 6, waymark-overview-scene.h). */
+  gboolean             overview;     /* export only the overview (PDF, SVG, PNG) */
+  gboolean             no_overview;  /* a PDF of all personas without the overview first page */
 } WaymarkExportOptions;
 
 /* Defaults: PDF, all personas, fit, landscape, scale 2 (144 dpi), white, standard palette. */
@@ -73,7 +76,9 @@ WaymarkPersona *waymark_export_find_persona (WaymarkDocument      *document,
 
 /* Writes @document to @path. PDF: one page per persona (or only the
  * chosen one), vector, fonts embedded, metadata and an outline entry per
- * persona. SVG and PNG hold one persona: the chosen one, or the first;
+ * persona; a PDF of all personas starts with the overview page unless
+ * @options->no_overview. With @options->overview, the file holds only
+ * the overview (any format). SVG and PNG hold one persona: the chosen one, or the first;
  * when the document has several and none was chosen, *@notice (may be
  * NULL) is set to a message saying which one was written (free with
  * g_free). Writes to a temporary file next to @path and renames it on
@@ -95,8 +100,8 @@ void     waymark_export_get_page_size      (WaymarkPaper           paper,
                                             double                *page_height);
 
 /* Draws the map of @persona_id on @cr scaled to fit a page of
- * @page_width x @page_height points (centred, never enlarged beyond 1:1
- * unless the page is "fit"), with a footer showing the document title and
+ * @page_width x @page_height points (centred; scaled up or down so that
+ * the whole map fills the page), with a footer showing the document title and
  * "@page_number / @n_pages" (when > 0). The PDF export and the app's
  * printing (GtkPrintOperation::draw-page) both use this, so print and
  * export look the same. */

@@ -540,25 +540,20 @@ build_emotion_curve (Builder           *builder,
       }
     }
 
-  path_init (&path);
-  for (guint i = 0; i < n; i++)
+  /* One path per segment: a viewport strokes only the segments it shows.
+   * Round caps make the joins seamless. */
+  for (guint i = 1; i < n; i++)
     {
+      WaymarkLayoutEmotion *a = &g_array_index (lane->points, WaymarkLayoutEmotion, i - 1);
       WaymarkLayoutEmotion *b = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
+      double dx = (b->x - a->x) / 3;
 
-      if (i == 0)
-        {
-          path_move_to (&path, b->x, b->y);
-        }
-      else
-        {
-          WaymarkLayoutEmotion *a = &g_array_index (lane->points, WaymarkLayoutEmotion, i - 1);
-          double dx = (b->x - a->x) / 3;
-
-          path_curve_to (&path, a->x + dx, a->y + tangent[i - 1] * dx, b->x - dx,
-                         b->y - tangent[i] * dx, b->x, b->y);
-        }
+      path_init (&path);
+      path_move_to (&path, a->x, a->y);
+      path_curve_to (&path, a->x + dx, a->y + tangent[i - 1] * dx, b->x - dx,
+                     b->y - tangent[i] * dx, b->x, b->y);
+      add_path (builder, &path, NONE, color, 2.0, 0);
     }
-  add_path (builder, &path, NONE, color, 2.0, 0);
 }
 
 static void
@@ -572,8 +567,8 @@ build_emotion_lane (Builder           *builder,
   PathBuilder path;
   g_autofree char *curve_id = g_strconcat (lane->id, "-curve", NULL);
 
-  /* Faint lines at every step of the scale, a dashed one at zero. */
-  path_init (&path);
+  /* Faint lines at every step of the scale, a dashed one at zero; cut
+   * per column so that a viewport only draws the pieces it shows. */
   for (int s = lane->scale_min; s <= lane->scale_max; s++)
     {
       double y;
@@ -582,23 +577,36 @@ build_emotion_lane (Builder           *builder,
         continue;
       y = lane->plot_top + (double) (lane->scale_max - s) / (lane->scale_max - lane->scale_min)
                              * (lane->plot_bottom - lane->plot_top);
-      path_move_to (&path, row->x + 4, y);
-      path_line_to (&path, row->x + row->width - 4, y);
+      for (guint p = 0; p < layout->phases->len; p++)
+        {
+          WaymarkRect line = { row->x + p * layout->column_width + (p == 0 ? 4 : 1), y - 0.25,
+                               layout->column_width - (p == 0 ? 5 : 2), 0.5 };
+
+          add_box (builder, &line, 0, waymark_color_tint (&color, 0.82), NONE, 0);
+        }
     }
-  if (path.segments->len > 0)
-    add_path (builder, &path, NONE, waymark_color_tint (&color, 0.82), 0.5, 0);
-  else
-    g_array_unref (path.segments);
 
   if (lane->scale_min <= 0 && lane->scale_max >= 0 && lane->scale_max > lane->scale_min)
     {
       double y = lane->plot_top + (double) lane->scale_max / (lane->scale_max - lane->scale_min)
                                     * (lane->plot_bottom - lane->plot_top);
 
-      path_init (&path);
-      path_move_to (&path, row->x + 4, y);
-      path_line_to (&path, row->x + row->width - 4, y);
-      add_path (builder, &path, NONE, waymark_color_tint (&color, 0.45), 0.8, 3);
+      for (guint p = 0; p < layout->phases->len; p++)
+        {
+          double x0 = row->x + p * layout->column_width + 4;
+
+          /* Dashes as filled rectangles: cairo strokes dashed lines slowly. */
+          path_init (&path);
+          for (double x = x0; x + 3 <= x0 + layout->column_width - 8; x += 6)
+            {
+              path_move_to (&path, x, y - 0.4);
+              path_line_to (&path, x + 3, y - 0.4);
+              path_line_to (&path, x + 3, y + 0.4);
+              path_line_to (&path, x, y + 0.4);
+              path_close (&path);
+            }
+          add_path (builder, &path, waymark_color_tint (&color, 0.45), NONE, 0, 0);
+        }
       if (lane->scale_zero_text != NULL)
         add_text (builder, lane->scale_zero_text, right - lane->scale_zero_text->width,
                   y - lane->scale_zero_text->height / 2, INK_FAINT);
@@ -616,9 +624,13 @@ build_emotion_lane (Builder           *builder,
       WaymarkColor marker = waymark_palette_emotion_color (builder->palette, point->score,
                                                            lane->scale_min, lane->scale_max);
 
+      /* A white ring around the marker, as two fills. */
       path_init (&path);
-      path_circle (&path, point->x, point->y, 4.5);
-      add_path (builder, &path, marker, RGB (0xffffff), 1.5, 0);
+      path_circle (&path, point->x, point->y, 4.5 + 0.75);
+      add_path (builder, &path, RGB (0xffffff), NONE, 0, 0);
+      path_init (&path);
+      path_circle (&path, point->x, point->y, 4.5 - 0.75);
+      add_path (builder, &path, marker, NONE, 0, 0);
       if (point->label != NULL)
         add_text (builder, point->label, point->label_rect.x, point->label_rect.y, INK_SOFT);
     }
@@ -652,8 +664,8 @@ build_card (Builder           *builder,
     case WAYMARK_LANE_TOUCHPOINTS:
       /* Outlined: a touchpoint is a place, not an act. */
       fill = explicit_fill ? base : RGB (0xffffff);
-      stroke = base;
-      line_width = 1.1;
+      stroke = waymark_color_tint (&base, 0.2);
+      line_width = 0.9;
       break;
     case WAYMARK_LANE_THOUGHTS:
       fill = explicit_fill ? base : waymark_color_tint (&base, 0.86);
@@ -741,21 +753,20 @@ build_lanes (Builder *builder)
       add_text (builder, lane->name, lane->name_rect.x, lane->name_rect.y,
                 waymark_color_shade (&color, 0.3));
 
-      add_box (builder, &lane->row, 4,
+      /* Square corners: a pixel-aligned rectangle is cairo's fastest fill,
+       * and this one spans the whole width of the map. */
+      add_box (builder, &lane->row, 0,
                waymark_color_tint (&color, lane->kind == WAYMARK_LANE_EMOTIONS ? 0.965 : 0.94),
                NONE, 0);
       /* White column rules keep cells apart without drawing a grid. */
-      if (n_phases > 1)
+      /* Thin boxes rather than one stroked path: each is culled on its
+       * own, and fills are cheap. */
+      for (guint p = 1; p < n_phases; p++)
         {
-          path_init (&path);
-          for (guint p = 1; p < n_phases; p++)
-            {
-              double x = layout->grid_x + p * layout->column_width;
+          WaymarkRect rule = { layout->grid_x + p * layout->column_width - 1, lane->row.y,
+                               2, lane->row.height };
 
-              path_move_to (&path, x, lane->row.y);
-              path_line_to (&path, x, lane->row.y + lane->row.height);
-            }
-          add_path (builder, &path, NONE, RGB (0xffffff), 1.5, 0);
+          add_box (builder, &rule, 0, RGB (0xffffff), NONE, 0);
         }
 
       if (lane->kind == WAYMARK_LANE_EMOTIONS)

@@ -1,0 +1,27 @@
+/* waymark-find-bar.h: finding cards by their text across all personas
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "waymark-canvas.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_TYPE_FIND_BAR (waymark_find_bar_get_type ())
+G_DECLARE_FINAL_TYPE (WaymarkFindBar, waymark_find_bar, WAYMARK, FIND_BAR, GtkWidget)
+
+/* A search bar over @canvas: typing highlights the matching cards (all
+ * personas are searched), Enter and Shift+Enter jump to the next and
+ * previous match, switching persona when needed; Escape closes it. */
+GtkWidget *waymark_find_bar_new      (WaymarkCanvas  *canvas);
+/* Shows the bar and puts the focus in its entry. */
+void       waymark_find_bar_open     (WaymarkFindBar *self);
+/* Jumps to the next (or previous) match. */
+void       waymark_find_bar_step     (WaymarkFindBar *self,
+                                      gboolean        backwards);
+
+G_END_DECLS

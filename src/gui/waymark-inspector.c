@@ -1,0 +1,829 @@
+/* waymark-inspector.c: the properties of what is selected on the map
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "waymark-canvas-commands.h"
+#include "waymark-inspector.h"
+
+/* The panel is rebuilt when the inspected object (or the document's tag
+ * list) changes; other document changes only refresh the values of the
+ * fields that are not being edited, so typing is never interrupted. Text
+ * is committed on Enter (entry rows) or when a text view loses the focus:
+ * one undo step per edit. */
+
+struct _WaymarkInspector
+{
+  GtkWidget        parent_instance;
+
+  WaymarkDocument *document;
+  char            *object_id;
+  char            *built_key;    /* what the current widgets show */
+
+  GtkWidget       *scrolled;
+  GtkWidget       *box;
+  GPtrArray       *fields;       /* Field* */
+  gboolean         syncing;
+};
+
+G_DEFINE_FINAL_TYPE (WaymarkInspector, waymark_inspector, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_OBJECT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum {
+  FIELD_ENTRY,      /* AdwEntryRow */
+  FIELD_TEXT,       /* GtkTextView */
+  FIELD_COLOR,      /* GtkColorButton */
+  FIELD_KIND,       /* AdwComboRow of lane kinds */
+  FIELD_SPIN,       /* GtkSpinButton */
+  FIELD_TAG_CHECK,  /* GtkCheckButton: a tag on the card */
+  FIELD_BUTTON,     /* a button acting on object_id */
+} FieldType;
+
+typedef struct {
+  WaymarkInspector *inspector;
+  FieldType         type;
+  char             *object_id;   /* NULL: the document */
+  WaymarkField      field;
+  char             *tag_id;
+  GtkWidget        *widget;
+} Field;
+
+static void
+field_free (Field *field)
+{
+  g_free (field->object_id);
+  g_free (field->tag_id);
+  g_free (field);
+}
+
+GtkWidget *
+waymark_inspector_new (void)
+{
+  return g_object_new (WAYMARK_TYPE_INSPECTOR, NULL);
+}
+
+/* Reading the document ---------------------------------------------------- */
+
+static const char *
+read_text (WaymarkInspector *self,
+           const char       *object_id,
+           WaymarkField      field)
+{
+  WaymarkObject *object = object_id != NULL ? waymark_document_lookup (self->document, object_id) : NULL;
+
+  if (object_id == NULL)
+    switch (field)
+      {
+      case WAYMARK_FIELD_TITLE: return waymark_document_get_title (self->document);
+      case WAYMARK_FIELD_AUTHOR: return waymark_document_get_author (self->document);
+      case WAYMARK_FIELD_DESCRIPTION: return waymark_document_get_description (self->document);
+      default: return "";
+      }
+  if (object == NULL)
+    return "";
+  switch (object->kind)
+    {
+    case WAYMARK_OBJECT_CARD:
+      {
+        WaymarkCard *card = (WaymarkCard *) object;
+        return field == WAYMARK_FIELD_TEXT ? card->text
+               : field == WAYMARK_FIELD_EVIDENCE ? card->evidence
+               : field == WAYMARK_FIELD_COLOR ? card->color : "";
+      }
+    case WAYMARK_OBJECT_LANE:
+      {
+        WaymarkLane *lane = (WaymarkLane *) object;
+        return field == WAYMARK_FIELD_NAME ? lane->name : field == WAYMARK_FIELD_COLOR ? lane->color : "";
+      }
+    case WAYMARK_OBJECT_PHASE:
+      {
+        WaymarkPhase *phase = (WaymarkPhase *) object;
+        return field == WAYMARK_FIELD_NAME ? phase->name
+               : field == WAYMARK_FIELD_DESCRIPTION ? phase->description : "";
+      }
+    case WAYMARK_OBJECT_PERSONA:
+      {
+        WaymarkPersona *persona = (WaymarkPersona *) object;
+        switch (field)
+          {
+          case WAYMARK_FIELD_NAME: return persona->name;
+          case WAYMARK_FIELD_AMBITION: return persona->ambition;
+          case WAYMARK_FIELD_DESCRIPTION: return persona->description;
+          case WAYMARK_FIELD_COLOR: return persona->color;
+          case WAYMARK_FIELD_INITIALS: return persona->initials;
+          default: return "";
+          }
+      }
+    case WAYMARK_OBJECT_TAG:
+      {
+        WaymarkTag *tag = (WaymarkTag *) object;
+        return field == WAYMARK_FIELD_NAME ? tag->name : field == WAYMARK_FIELD_COLOR ? tag->color : "";
+      }
+    default:
+      return "";
+    }
+}
+
+static int
+read_int (WaymarkInspector *self,
+          const char       *object_id,
+          WaymarkField      field)
+{
+  WaymarkObject *object = waymark_document_lookup (self->document, object_id);
+  WaymarkLane *lane = (WaymarkLane *) object;
+
+  if (object == NULL || object->kind != WAYMARK_OBJECT_LANE)
+    return 0;
+  return field == WAYMARK_FIELD_KIND ? (int) lane->kind
+         : field == WAYMARK_FIELD_SCALE_MIN ? lane->scale_min : lane->scale_max;
+}
+
+/* The colour a "" colour stands for is the palette's, which the
+ * inspector does not know; show a neutral grey for it. */
+static void
+color_to_rgba (const char *spec,
+               GdkRGBA    *rgba)
+{
+  if (spec == NULL || !gdk_rgba_parse (rgba, spec))
+    *rgba = (GdkRGBA) { 0.85, 0.85, 0.85, 1 };
+}
+
+static char *
+rgba_to_spec (const GdkRGBA *rgba)
+{
+  return g_strdup_printf ("#%02x%02x%02x", (int) (rgba->red * 255 + 0.5),
+                          (int) (rgba->green * 255 + 0.5), (int) (rgba->blue * 255 + 0.5));
+}
+
+/* Writing ------------------------------------------------------------------ */
+
+static void
+entry_apply_cb (AdwEntryRow *row,
+                Field       *field)
+{
+  WaymarkInspector *self = field->inspector;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (self->syncing)
+    return;
+  /* Names cannot be empty. */
+  if (field->field == WAYMARK_FIELD_NAME && text[0] == '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (row), read_text (self, field->object_id, field->field));
+      return;
+    }
+  waymark_document_set_text (self->document, field->object_id, field->field, text);
+}
+
+static char *
+text_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+text_leave_cb (GtkEventControllerFocus *controller,
+               Field                   *field)
+{
+  WaymarkInspector *self = field->inspector;
+  g_autofree char *text = text_view_text (GTK_TEXT_VIEW (field->widget));
+
+  if (self->syncing || self->document == NULL)
+    return;
+  g_strchomp (text);
+  waymark_document_set_text (self->document, field->object_id, field->field, text);
+}
+
+static void
+color_set_cb (GtkColorButton *button,
+              Field          *field)
+{
+  GdkRGBA rgba;
+  g_autofree char *spec = NULL;
+
+  if (field->inspector->syncing)
+    return;
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  spec = rgba_to_spec (&rgba);
+  waymark_document_set_text (field->inspector->document, field->object_id, WAYMARK_FIELD_COLOR, spec);
+}
+
+static void
+color_reset_cb (GtkButton *button,
+                Field     *field)
+{
+  waymark_document_set_text (field->inspector->document, field->object_id, WAYMARK_FIELD_COLOR, "");
+}
+
+static void
+kind_selected_cb (AdwComboRow *row,
+                  GParamSpec  *pspec,
+                  Field       *field)
+{
+  if (field->inspector->syncing)
+    return;
+  waymark_document_set_int (field->inspector->document, field->object_id, WAYMARK_FIELD_KIND,
+                            (int) adw_combo_row_get_selected (row));
+}
+
+static void
+spin_changed_cb (GtkSpinButton *spin,
+                 Field         *field)
+{
+  if (field->inspector->syncing)
+    return;
+  waymark_document_set_int (field->inspector->document, field->object_id, field->field,
+                            gtk_spin_button_get_value_as_int (spin));
+}
+
+static void
+tag_toggled_cb (GtkCheckButton *check,
+                Field          *field)
+{
+  const char *ids[] = { field->object_id, NULL };
+
+  if (field->inspector->syncing)
+    return;
+  waymark_command_toggle_tag (field->inspector->document, ids, field->tag_id,
+                              gtk_check_button_get_active (check));
+}
+
+static void
+tag_delete_cb (GtkButton *button,
+               Field     *field)
+{
+  waymark_document_remove (field->inspector->document, field->object_id);
+}
+
+static void
+tag_add_cb (GtkButton        *button,
+            WaymarkInspector *self)
+{
+  waymark_command_add_tag (self->document, _("New Tag"));
+}
+
+/* Building ----------------------------------------------------------------- */
+
+static Field *
+add_field (WaymarkInspector *self,
+           FieldType         type,
+           const char       *object_id,
+           WaymarkField      field_id,
+           GtkWidget        *widget)
+{
+  Field *field = g_new0 (Field, 1);
+
+  field->inspector = self;
+  field->type = type;
+  field->object_id = g_strdup (object_id);
+  field->field = field_id;
+  field->widget = widget;
+  g_ptr_array_add (self->fields, field);
+  return field;
+}
+
+static GtkWidget *
+group_new (WaymarkInspector *self,
+           const char       *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (GTK_BOX (self->box), group);
+  return group;
+}
+
+static void
+entry_row (WaymarkInspector *self,
+           GtkWidget        *group,
+           const char       *title,
+           const char       *object_id,
+           WaymarkField      field_id)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  Field *field = add_field (self, FIELD_ENTRY, object_id, field_id, row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), field);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+text_area (WaymarkInspector *self,
+           GtkWidget        *group,
+           const char       *title,
+           const char       *object_id,
+           WaymarkField      field_id)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+  Field *field = add_field (self, FIELD_TEXT, object_id, field_id, view);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 64);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_signal_connect (controller, "leave", G_CALLBACK (text_leave_cb), field);
+  gtk_widget_add_controller (view, controller);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), frame);
+  /* Outside the group's boxed list, where a text view looks right. */
+  gtk_box_append (GTK_BOX (self->box), box);
+}
+
+static void
+color_row (WaymarkInspector *self,
+           GtkWidget        *group,
+           const char       *title,
+           const char       *object_id,
+           gboolean          resettable)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_color_button_new ();
+  Field *field = add_field (self, FIELD_COLOR, object_id, WAYMARK_FIELD_COLOR, button);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_signal_connect (button, "color-set", G_CALLBACK (color_set_cb), field);
+  if (resettable)
+    {
+      GtkWidget *reset = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+
+      gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (reset, "flat");
+      gtk_widget_set_tooltip_text (reset, _("Use the Default Colour"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (reset), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Use the Default Colour"), -1);
+      g_signal_connect (reset, "clicked", G_CALLBACK (color_reset_cb), field);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), reset);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+kind_row (WaymarkInspector *self,
+          GtkWidget        *group,
+          const char       *lane_id)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  Field *field = add_field (self, FIELD_KIND, lane_id, WAYMARK_FIELD_KIND, row);
+
+  for (int kind = 0; kind < WAYMARK_N_LANE_KINDS; kind++)
+    gtk_string_list_append (kinds, waymark_lane_kind_get_label (kind));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Kind"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (kinds));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (kind_selected_cb), field);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+spin_row (WaymarkInspector *self,
+          GtkWidget        *group,
+          const char       *title,
+          const char       *lane_id,
+          WaymarkField      field_id)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (-10, 10, 1);
+  Field *field = add_field (self, FIELD_SPIN, lane_id, field_id, spin);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed_cb), field);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+build_card (WaymarkInspector *self,
+            WaymarkCard      *card)
+{
+  GtkWidget *group;
+  GPtrArray *tags = waymark_document_get_tags (self->document);
+
+  text_area (self, NULL, _("Card Text"), card->base.id, WAYMARK_FIELD_TEXT);
+  text_area (self, NULL, _("Evidence"), card->base.id, WAYMARK_FIELD_EVIDENCE);
+  group = group_new (self, NULL);
+  color_row (self, group, _("Colour"), card->base.id, TRUE);
+
+  group = group_new (self, _("Tags"));
+  if (tags->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("The document has no tags yet. Add them in the "
+                                             "document's properties (click the paper outside the map)."));
+  for (guint i = 0; i < tags->len; i++)
+    {
+      WaymarkTag *tag = g_ptr_array_index (tags, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      Field *field = add_field (self, FIELD_TAG_CHECK, card->base.id, WAYMARK_FIELD_TEXT, check);
+
+      field->tag_id = g_strdup (tag->base.id);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tag->name);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect (check, "toggled", G_CALLBACK (tag_toggled_cb), field);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+static void
+build_lane (WaymarkInspector *self,
+            WaymarkLane      *lane)
+{
+  GtkWidget *group = group_new (self, _("Lane"));
+
+  entry_row (self, group, _("Name"), lane->base.id, WAYMARK_FIELD_NAME);
+  kind_row (self, group, lane->base.id);
+  color_row (self, group, _("Colour"), lane->base.id, TRUE);
+  if (lane->kind == WAYMARK_LANE_EMOTIONS)
+    {
+      group = group_new (self, _("Emotion Scale"));
+      spin_row (self, group, _("Lowest Score"), lane->base.id, WAYMARK_FIELD_SCALE_MIN);
+      spin_row (self, group, _("Highest Score"), lane->base.id, WAYMARK_FIELD_SCALE_MAX);
+    }
+}
+
+static void
+build_phase (WaymarkInspector *self,
+             WaymarkPhase     *phase)
+{
+  GtkWidget *group = group_new (self, _("Phase"));
+
+  entry_row (self, group, _("Name"), phase->base.id, WAYMARK_FIELD_NAME);
+  text_area (self, NULL, _("Description"), phase->base.id, WAYMARK_FIELD_DESCRIPTION);
+}
+
+static void
+build_persona (WaymarkInspector *self,
+               WaymarkPersona   *persona)
+{
+  GtkWidget *group = group_new (self, _("Persona"));
+
+  entry_row (self, group, _("Name"), persona->base.id, WAYMARK_FIELD_NAME);
+  entry_row (self, group, _("Ambition"), persona->base.id, WAYMARK_FIELD_AMBITION);
+  entry_row (self, group, _("Initials"), persona->base.id, WAYMARK_FIELD_INITIALS);
+  color_row (self, group, _("Colour"), persona->base.id, FALSE);
+  text_area (self, NULL, _("Description"), persona->base.id, WAYMARK_FIELD_DESCRIPTION);
+}
+
+static void
+build_document (WaymarkInspector *self)
+{
+  GtkWidget *group = group_new (self, _("Document"));
+  GPtrArray *tags = waymark_document_get_tags (self->document);
+  GtkWidget *add;
+
+  entry_row (self, group, _("Title"), NULL, WAYMARK_FIELD_TITLE);
+  entry_row (self, group, _("Author"), NULL, WAYMARK_FIELD_AUTHOR);
+  text_area (self, NULL, _("Description"), NULL, WAYMARK_FIELD_DESCRIPTION);
+
+  group = group_new (self, _("Tags"));
+  add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_tooltip_text (add, _("Add a Tag"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Tag"), -1);
+  g_signal_connect (add, "clicked", G_CALLBACK (tag_add_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      WaymarkTag *tag = g_ptr_array_index (tags, i);
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *color = gtk_color_button_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      Field *field = add_field (self, FIELD_ENTRY, tag->base.id, WAYMARK_FIELD_NAME, row);
+      Field *color_field = add_field (self, FIELD_COLOR, tag->base.id, WAYMARK_FIELD_COLOR, color);
+      Field *remove_field = add_field (self, FIELD_BUTTON, tag->base.id, WAYMARK_FIELD_NAME, remove);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Tag"));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), field);
+      gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (color), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Tag Colour"), -1);
+      g_signal_connect (color, "color-set", G_CALLBACK (color_set_cb), color_field);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Delete Tag"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Delete Tag"), -1);
+      g_signal_connect (remove, "clicked", G_CALLBACK (tag_delete_cb), remove_field);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), color);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+/* Fills the fields from the document, leaving alone the one being typed in. */
+static void
+sync_fields (WaymarkInspector *self)
+{
+  self->syncing = TRUE;
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+      gboolean editing = gtk_widget_has_focus (field->widget) ||
+                         gtk_widget_get_focus_child (field->widget) != NULL;
+
+      switch (field->type)
+        {
+        case FIELD_ENTRY:
+          {
+            const char *value = read_text (self, field->object_id, field->field);
+            if (!editing && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (field->widget)), value) != 0)
+              gtk_editable_set_text (GTK_EDITABLE (field->widget), value);
+          }
+          break;
+        case FIELD_TEXT:
+          if (!editing)
+            {
+              g_autofree char *current = text_view_text (GTK_TEXT_VIEW (field->widget));
+              const char *value = read_text (self, field->object_id, field->field);
+              if (g_strcmp0 (current, value) != 0)
+                gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)),
+                                          value, -1);
+            }
+          break;
+        case FIELD_COLOR:
+          {
+            GdkRGBA rgba;
+            color_to_rgba (read_text (self, field->object_id, WAYMARK_FIELD_COLOR), &rgba);
+            gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (field->widget), &rgba);
+          }
+          break;
+        case FIELD_KIND:
+          adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget),
+                                      read_int (self, field->object_id, WAYMARK_FIELD_KIND));
+          break;
+        case FIELD_SPIN:
+          gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget),
+                                     read_int (self, field->object_id, field->field));
+          break;
+        case FIELD_BUTTON:
+          break;
+        case FIELD_TAG_CHECK:
+          {
+            WaymarkCard *card = waymark_document_find_card (self->document, field->object_id);
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (field->widget),
+                                         card != NULL && waymark_card_has_tag (card, field->tag_id));
+          }
+          break;
+        default:
+          break;
+        }
+    }
+  self->syncing = FALSE;
+}
+
+/* What the panel shows, as a string: rebuilt when it differs. */
+static char *
+dup_build_key (WaymarkInspector *self)
+{
+  GPtrArray *tags;
+  GString *key;
+  WaymarkObject *object = NULL;
+
+  if (self->document == NULL)
+    return g_strdup ("");
+  key = g_string_new (self->object_id != NULL ? self->object_id : "(document)");
+  if (self->object_id != NULL)
+    object = waymark_document_lookup (self->document, self->object_id);
+  if (object != NULL && object->kind == WAYMARK_OBJECT_LANE)
+    g_string_append_printf (key, "|%d", ((WaymarkLane *) object)->kind == WAYMARK_LANE_EMOTIONS);
+  /* Cards and the document list the tags. */
+  tags = waymark_document_get_tags (self->document);
+  for (guint i = 0; i < tags->len; i++)
+    g_string_append_printf (key, "|%s", ((WaymarkTag *) g_ptr_array_index (tags, i))->base.id);
+  if (object != NULL && object->kind == WAYMARK_OBJECT_CARD)
+    for (guint i = 0; i < tags->len; i++)
+      g_string_append_printf (key, ":%s", ((WaymarkTag *) g_ptr_array_index (tags, i))->name);
+  return g_string_free (key, FALSE);
+}
+
+static void
+rebuild (WaymarkInspector *self)
+{
+  g_autofree char *key = dup_build_key (self);
+  WaymarkObject *object = NULL;
+  GtkWidget *child;
+
+  if (g_strcmp0 (key, self->built_key) == 0)
+    {
+      sync_fields (self);
+      return;
+    }
+  g_free (self->built_key);
+  self->built_key = g_steal_pointer (&key);
+
+  g_ptr_array_set_size (self->fields, 0);
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+  if (self->document == NULL)
+    return;
+
+  if (self->object_id != NULL)
+    object = waymark_document_lookup (self->document, self->object_id);
+  if (object == NULL)
+    build_document (self);
+  else
+    switch (object->kind)
+      {
+      case WAYMARK_OBJECT_CARD:
+        build_card (self, (WaymarkCard *) object);
+        break;
+      case WAYMARK_OBJECT_LANE:
+        build_lane (self, (WaymarkLane *) object);
+        break;
+      case WAYMARK_OBJECT_PHASE:
+        build_phase (self, (WaymarkPhase *) object);
+        break;
+      case WAYMARK_OBJECT_PERSONA:
+        build_persona (self, (WaymarkPersona *) object);
+        break;
+      case WAYMARK_OBJECT_TAG:
+      default:
+        build_document (self);
+        break;
+      }
+  sync_fields (self);
+}
+
+static void
+document_changed_cb (WaymarkInspector *self)
+{
+  rebuild (self);
+}
+
+void
+waymark_inspector_set_document (WaymarkInspector *self,
+                                WaymarkDocument  *document)
+{
+  g_return_if_fail (WAYMARK_IS_INSPECTOR (self));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  g_clear_pointer (&self->built_key, g_free);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+waymark_inspector_set_object_id (WaymarkInspector *self,
+                                 const char       *object_id)
+{
+  g_return_if_fail (WAYMARK_IS_INSPECTOR (self));
+
+  if (g_strcmp0 (self->object_id, object_id) == 0)
+    return;
+  g_free (self->object_id);
+  self->object_id = g_strdup (object_id);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBJECT_ID]);
+}
+
+static void
+waymark_inspector_dispose (GObject *object)
+{
+  WaymarkInspector *self = WAYMARK_INSPECTOR (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_ptr_array_set_size (self->fields, 0);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (waymark_inspector_parent_class)->dispose (object);
+}
+
+static void
+waymark_inspector_finalize (GObject *object)
+{
+  WaymarkInspector *self = WAYMARK_INSPECTOR (object);
+
+  g_ptr_array_unref (self->fields);
+  g_free (self->object_id);
+  g_free (self->built_key);
+  G_OBJECT_CLASS (waymark_inspector_parent_class)->finalize (object);
+}
+
+static void
+waymark_inspector_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  WaymarkInspector *self = WAYMARK_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_OBJECT_ID:
+      g_value_set_string (value, self->object_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_inspector_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  WaymarkInspector *self = WAYMARK_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      waymark_inspector_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_OBJECT_ID:
+      waymark_inspector_set_object_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_inspector_class_init (WaymarkInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = waymark_inspector_dispose;
+  object_class->finalize = waymark_inspector_finalize;
+  object_class->get_property = waymark_inspector_get_property;
+  object_class->set_property = waymark_inspector_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, WAYMARK_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OBJECT_ID] =
+    g_param_spec_string ("object-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "waymark-inspector");
+}
+
+static void
+waymark_inspector_init (WaymarkInspector *self)
+{
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (self->box, 12);
+  gtk_widget_set_margin_bottom (self->box, 12);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->box);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 300, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Properties"), -1);
+}

@@ -1,0 +1,68 @@
+/* waymark-overview-view.h: the overview of barriers and levers across personas, on screen
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "waymark-document.h"
+
+G_BEGIN_DECLS
+
+#define WAYMARK_TYPE_OVERVIEW_VIEW (waymark_overview_view_get_type ())
+G_DECLARE_FINAL_TYPE (WaymarkOverviewView, waymark_overview_view, WAYMARK, OVERVIEW_VIEW, GtkWidget)
+
+/* The overview page (src/render/waymark-overview-scene.h) drawn with the
+ * shared cairo backend, fitted to the view's width, with a bar on top:
+ * counts or full text, and a filter by lane kind and by tag. It follows
+ * the document's ::changed signal. Clicking a card (or a cell, or a
+ * persona's name) emits ::card-activated; the window then opens that
+ * card in its persona's map.
+ *
+ * Properties: "document" (WaymarkDocument), "palette" (int, a
+ * WaymarkPalette), "show-text" (boolean).
+ *
+ * Signal: card-activated (const char *persona_id, const char *card_id),
+ * card_id NULL when a persona's name or an empty cell was clicked. */
+GtkWidget  *waymark_overview_view_new           (void);
+
+void        waymark_overview_view_set_document  (WaymarkOverviewView *self,
+                                                 WaymarkDocument     *document);
+WaymarkDocument *
+            waymark_overview_view_get_document  (WaymarkOverviewView *self);
+void        waymark_overview_view_set_show_text (WaymarkOverviewView *self,
+                                                 gboolean             show_text);
+gboolean    waymark_overview_view_get_show_text (WaymarkOverviewView *self);
+
+/* The lane kinds shown (WAYMARK_OVERVIEW_KIND bits; 0: barriers and
+ * levers) and the tags a card must carry one of (NULL: all cards). */
+void        waymark_overview_view_set_filter    (WaymarkOverviewView *self,
+                                                 guint                kinds,
+                                                 const char * const  *tag_ids);
+
+/* The scene size and what is drawn, for tests: the current figure's
+ * width and height in document units (0 without a document). */
+void        waymark_overview_view_get_figure_size (WaymarkOverviewView *self,
+                                                   double              *width,
+                                                   double              *height);
+/* Acts as a click at (@x, @y) in figure units would; returns whether it
+ * activated something (for tests and keyboard activation). */
+gboolean    waymark_overview_view_activate_at   (WaymarkOverviewView *self,
+                                                 double               x,
+                                                 double               y);
+
+/* Window integration. Puts @map_view (the canvas's scrolled window,
+ * already packed in a GtkBox) and an overview view in a stack at the same
+ * place, and gives @sidebar (a WaymarkSidebar) an "Overview" entry above
+ * the personas that shows the overview. Choosing a persona goes back to
+ * the map; a card activated in the overview is revealed in its persona's
+ * map through @canvas (a WaymarkCanvas), whose palette the overview
+ * follows. Returns the overview view (owned by the stack). */
+GtkWidget  *waymark_overview_view_install       (GtkWidget           *window,
+                                                 GtkWidget           *canvas,
+                                                 GtkWidget           *map_view,
+                                                 GtkWidget           *sidebar);
+
+G_END_DECLS

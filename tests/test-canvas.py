@@ -1,0 +1,362 @@
+#!/usr/bin/python3
+# test-canvas.py: drives the real Waymark app with real X input (xdotool)
+#
+# Copyright 2026 The Waymark authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test-canvas.py WAYMARK_BINARY EXAMPLE.waymark [GENMAP_BINARY]
+# Needs an X display (the suite runs it inside xvfb-run + dbus-run-session;
+# without $DISPLAY it reports a skip) and xdotool.
+#
+# On the example map it creates a card and types its text, drags a card
+# to another phase, drags an emotion point, renames a phase and adds a
+# persona, all with the pointer and keyboard. It then undoes everything
+# and checks the file is the original again, redoes everything, saves, and
+# checks that the saved file holds exactly the expected edits.
+#
+# WAYMARK_DEBUG_GEOMETRY makes the canvas write where things are drawn
+# (window coordinates) after each frame, so the pointer can be aimed.
+# With WAYMARK_DEBUG_TIMINGS the app prints its frame times, which this
+# test collects while a card is dragged on the large benchmark map that
+# GENMAP_BINARY (tests/test-canvas-genmap.c) writes.
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+
+NS = '{urn:waymark:document}'
+TAP = []
+
+
+def tap(ok, name):
+    TAP.append((ok, name))
+    print(('ok' if ok else 'not ok'), len(TAP), '-', name, flush=True)
+
+
+def xdo(*args, check=True):
+    return subprocess.run(['xdotool'] + [str(a) for a in args], check=check,
+                          capture_output=True, text=True).stdout
+
+
+class App:
+    def __init__(self, binary, path, workdir, env_extra=None):
+        self.geometry_path = os.path.join(workdir, 'geometry.txt')
+        env = dict(os.environ)
+        for var in ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME'):
+            env[var] = tempfile.mkdtemp(dir=workdir)
+        env['GSETTINGS_BACKEND'] = 'memory'
+        env['GDK_BACKEND'] = 'x11'
+        env['WAYMARK_DEBUG_GEOMETRY'] = self.geometry_path
+        env.pop('G_DEBUG', None)    # GTK warns about the missing a11y bus on some setups
+        env.update(env_extra or {})
+        self.log = open(os.path.join(workdir, 'app.log'), 'w')
+        self.proc = subprocess.Popen([binary, path], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        out = subprocess.run(['timeout', '30', 'xdotool', 'search', '--sync', '--onlyvisible',
+                              '--pid', str(self.proc.pid)], capture_output=True, text=True).stdout
+        self.window = out.split()[0]
+        # Without a window manager (plain Xvfb) activating fails; focus instead.
+        xdo('windowactivate', '--sync', self.window, check=False)
+        xdo('windowfocus', '--sync', self.window, check=False)
+        xdo('windowsize', '--sync', self.window, 1400, 900, check=False)
+        time.sleep(1.5)
+        self.wait_geometry()
+
+    def origin(self):
+        out = xdo('getwindowgeometry', '--shell', self.window)
+        values = dict(line.split('=') for line in out.split())
+        return int(values['X']), int(values['Y'])
+
+    def wait_geometry(self, previous=None, timeout=5):
+        """The geometry after the next repaint (or any, without @previous)."""
+        end = time.time() + timeout
+        while time.time() < end:
+            try:
+                with open(self.geometry_path) as f:
+                    text = f.read()
+                if text and text != previous:
+                    self.geometry_text = text
+                    self.parse(text)
+                    return
+            except FileNotFoundError:
+                pass
+            time.sleep(0.1)
+        if previous is None:
+            raise RuntimeError('the canvas wrote no geometry')
+
+    def parse(self, text):
+        ox, oy = self.origin()
+        self.cards, self.phases, self.lanes, self.cells, self.emotions = {}, {}, {}, {}, {}
+        for line in text.splitlines():
+            f = line.split()
+            if f[0] == 'card':
+                self.cards[f[1]] = [ox + float(v) for v in f[2:3]] + [oy + float(f[3]), float(f[4]), float(f[5])]
+            elif f[0] in ('phase', 'lane'):
+                rect = [ox + float(f[2]), oy + float(f[3]), float(f[4]), float(f[5])]
+                (self.phases if f[0] == 'phase' else self.lanes)[f[1]] = rect
+            elif f[0] == 'cell':
+                self.cells[(f[1], f[2])] = [ox + float(f[3]), oy + float(f[4]), float(f[5]), float(f[6])]
+            elif f[0] == 'emotion':
+                self.emotions[(f[1], f[2])] = (ox + float(f[3]), oy + float(f[4]))
+
+    def settle(self, delay=0.4):
+        time.sleep(delay)
+        self.wait_geometry(self.geometry_text, timeout=1)
+
+    def title(self):
+        return xdo('getwindowname', self.window).strip()
+
+    def quit(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+def center(rect):
+    return int(rect[0] + rect[2] / 2), int(rect[1] + rect[3] / 2)
+
+
+def drag(start, end, steps=12, hold=None):
+    xdo('mousemove', *start)
+    time.sleep(0.1)
+    if hold:
+        xdo('keydown', hold)
+    xdo('mousedown', 1)
+    for i in range(1, steps + 1):
+        x = start[0] + (end[0] - start[0]) * i / steps
+        y = start[1] + (end[1] - start[1]) * i / steps
+        xdo('mousemove', int(x), int(y))
+        time.sleep(0.03)
+    time.sleep(0.1)
+    xdo('mouseup', 1)
+    if hold:
+        xdo('keyup', hold)
+    time.sleep(0.3)
+
+
+def type_text(text):
+    # Word by word, spaces as keys: `xdotool type` loses spaces on Xvfb.
+    words = text.split(' ')
+    for i, word in enumerate(words):
+        if word:
+            xdo('type', '--delay', 40, word)
+        if i + 1 < len(words):
+            xdo('key', 'space')
+
+
+# The model of a file, for comparing: everything but the save timestamp.
+def model(path):
+    root = ET.parse(path).getroot()
+    doc = {'meta': [(child.tag, child.attrib, (child.text or '')) for child in root
+                    if child.tag not in (NS + 'persona', NS + 'modified', NS + 'created')]}
+    personas = []
+    for p in root.findall(NS + 'persona'):
+        persona = {
+            'attrib': dict(p.attrib),
+            'phases': [dict(x.attrib) for x in p.iter(NS + 'phase')],
+            'lanes': [dict(x.attrib) for x in p.iter(NS + 'lane')],
+            'cards': [(dict(c.attrib), c.findtext(NS + 'text'),
+                       [t.get('ref') for t in c.findall(NS + 'tag')], c.findtext(NS + 'evidence'))
+                      for c in p.iter(NS + 'card')],
+            'emotions': [dict(x.attrib) for x in p.iter(NS + 'point')],
+            'texts': (p.findtext(NS + 'ambition'), p.findtext(NS + 'description')),
+        }
+        personas.append(persona)
+    doc['personas'] = personas
+    return doc
+
+
+# Saving stamps <created> (when missing) and <modified>: metadata, not edits.
+STAMPS = r'\s*<(modified|created)>[^<]*</(modified|created)>'
+
+
+def strip_modified(path):
+    with open(path, encoding='utf-8') as f:
+        return re.sub(STAMPS, '', f.read())
+
+
+def main():
+    binary, example = sys.argv[1], sys.argv[2]
+    genmap = sys.argv[3] if len(sys.argv) > 3 else None
+    if not os.environ.get('DISPLAY') or shutil.which('xdotool') is None:
+        print('1..0 # SKIP needs an X display and xdotool (run under xvfb-run)')
+        return 0
+
+    workdir = tempfile.mkdtemp(prefix='waymark-canvas-test-')
+    path = os.path.join(workdir, 'map.waymark')
+    shutil.copy(example, path)
+    with open(path, encoding='utf-8') as f:
+        original_text = f.read()
+    original = model(path)
+    persona = original['personas'][0]
+    lanes = {l['id']: l for l in persona['lanes']}
+    phase_ids = [p['id'] for p in persona['phases']]
+    card_lane = next(l['id'] for l in persona['lanes'] if l.get('kind') == 'actions')
+    emotion_lane = next(l['id'] for l in persona['lanes'] if l.get('kind') == 'emotions')
+
+    print('1..8', flush=True)
+    app = App(binary, path, workdir)
+    try:
+        # 1. Double-click the empty part of a cell, type, Enter: a new card.
+        cell = app.cells[(card_lane, phase_ids[1])]
+        xdo('mousemove', int(cell[0] + cell[2] / 2), int(cell[1] + cell[3] - 3))
+        xdo('click', '--repeat', 2, '--delay', 60, 1)
+        time.sleep(0.5)
+        type_text('Kaart via xdotool')
+        xdo('key', 'Return')
+        app.settle()
+        tap(len(app.cards) == len(persona_cards := [c for c in persona['cards']]) + 1,
+            'double-click and typing creates a card')
+
+        # 2. Drag the first card of the first cell to the bottom of phase 3's cell.
+        moved = next(c[0]['id'] for c in persona['cards']
+                     if c[0]['lane'] == card_lane and c[0]['phase'] == phase_ids[0])
+        target = app.cells[(card_lane, phase_ids[2])]
+        drag(center(app.cards[moved]), (int(target[0] + target[2] / 2), int(target[1] + target[3] - 3)))
+        app.settle()
+        card_rect = app.cards[moved]
+        tap(target[0] <= card_rect[0] <= target[0] + target[2], 'a dragged card lands in the other phase')
+
+        # 3. Drag an emotion point up to the top of the lane: the highest score.
+        point = next(e for e in persona['emotions'] if e['lane'] == emotion_lane)
+        start = app.emotions[(emotion_lane, point['phase'])]
+        lane_cell = app.cells[(emotion_lane, point['phase'])]
+        drag((int(start[0]), int(start[1])), (int(start[0]), int(lane_cell[1] + 2)))
+        app.settle()
+        tap(app.emotions[(emotion_lane, point['phase'])][1] < start[1] - 3,
+            'a dragged emotion point moves up')
+
+        # 4. Double-click a phase header, type a new name, Enter.
+        xdo('mousemove', *center(app.phases[phase_ids[1]]))
+        xdo('click', '--repeat', 2, '--delay', 60, 1)
+        time.sleep(0.5)
+        xdo('key', 'ctrl+a')
+        type_text('Hernoemde fase')
+        xdo('key', 'Return')
+        app.settle()
+
+        # 5. A persona, from the keyboard.
+        xdo('key', 'ctrl+shift+n')
+        app.settle(0.8)
+        tap('•' in app.title(), 'the window shows unsaved changes')
+
+        # Undo all five steps: the document is back at the saved state.
+        for _ in range(5):
+            xdo('key', 'ctrl+z')
+            time.sleep(0.25)
+        time.sleep(0.5)
+        tap('•' not in app.title(), 'undoing everything returns to the saved state')
+        xdo('key', 'ctrl+s')
+        time.sleep(1.0)
+        undone_text = strip_modified(path)
+        original_stripped = re.sub(STAMPS, '', original_text)
+        if undone_text != original_stripped:
+            import difflib
+            for line in list(difflib.unified_diff(original_stripped.splitlines(), undone_text.splitlines(),
+                                                  'original', 'undone', lineterm=''))[:40]:
+                print('#', line)
+        tap(undone_text == original_stripped, 'after undoing everything the file is the original')
+
+        # Redo all and save.
+        for _ in range(5):
+            xdo('key', 'ctrl+shift+z')
+            time.sleep(0.25)
+        time.sleep(0.3)
+        xdo('key', 'ctrl+s')
+        time.sleep(1.0)
+    finally:
+        app.quit()
+
+    saved = model(path)
+    expected = model(example)
+    p = expected['personas'][0]
+    # The expected edits, applied to the original by hand:
+    # 1. the moved card is in phase 3, last in its cell (the canonical
+    #    order is lane, phase, position, so it goes after phase 3's cards);
+    cards = p['cards']
+    moved_card = next(c for c in cards if c[0]['id'] == moved)
+    cards.remove(moved_card)
+    moved_card[0]['phase'] = phase_ids[2]
+    # 2. a new card "Kaart via xdotool" last in (card_lane, phase 2);
+    new_cards = [c for c in saved['personas'][0]['cards'] if c[1] == 'Kaart via xdotool']
+    new_card = new_cards[0] if new_cards else None
+    def insert_after_cell(card, lane, phase):
+        order = [l['id'] for l in p['lanes']]
+        key = (order.index(lane), phase_ids.index(phase))
+        index = 0
+        for i, c in enumerate(cards):
+            if (order.index(c[0]['lane']), phase_ids.index(c[0]['phase'])) <= key:
+                index = i + 1
+        cards.insert(index, card)
+    insert_after_cell(moved_card, card_lane, phase_ids[2])
+    if new_card is not None:
+        insert_after_cell(({'id': new_card[0]['id'], 'lane': card_lane, 'phase': phase_ids[1]},
+                           'Kaart via xdotool', [], None), card_lane, phase_ids[1])
+    # 3. the emotion point at the lane's highest score;
+    top = lanes[emotion_lane].get('max', '2')
+    for e in p['emotions']:
+        if e['lane'] == emotion_lane and e['phase'] == point['phase']:
+            e['score'] = top
+    # 4. the phase renamed;
+    p['phases'][1]['name'] = 'Hernoemde fase'
+    # 5. a new persona with the same phases and lanes (fresh ids), no cards.
+    saved_personas = saved['personas']
+    ok_persona = len(saved_personas) == len(expected['personas']) + 1
+    if ok_persona:
+        added = saved_personas[-1]
+        ok_persona = ([x['name'] for x in added['phases']] == [x['name'] for x in saved_personas[0]['phases']]
+                      and [(x['name'], x['kind']) for x in added['lanes']]
+                      == [(x['name'], x['kind']) for x in saved_personas[0]['lanes']]
+                      and not added['cards'] and not added['emotions'])
+        saved_personas = saved_personas[:-1]
+    tap(ok_persona, 'the added persona has the same phases and lanes and no cards')
+    same = saved['meta'] == expected['meta'] and saved_personas == expected['personas']
+    if not same:
+        if saved['meta'] != expected['meta']:
+            print('# meta differs:', saved['meta'], expected['meta'])
+        for a, b in zip(saved_personas, expected['personas']):
+            for key in a:
+                if a[key] != b[key]:
+                    print('# differs:', key, '\n#  saved:   ', a[key], '\n#  expected:', b[key])
+    tap(same and new_card is not None, 'redo and save gives exactly the expected edits')
+
+    if genmap:
+        large = os.path.join(workdir, 'large.waymark')
+        subprocess.run([genmap, large], check=True)
+        run_benchmark(binary, large, workdir)
+    shutil.rmtree(workdir, ignore_errors=True)
+    return 0 if all(ok for ok, _ in TAP) else 1
+
+
+def run_benchmark(binary, path, workdir):
+    """Frame times while dragging a card across the large benchmark map."""
+    app = App(binary, path, workdir, {'WAYMARK_DEBUG_TIMINGS': '1'})
+    try:
+        card = next(iter(app.cards.values()))
+        start = center(card)
+        with open(os.path.join(workdir, 'app.log')) as f:
+            f.seek(0, 2)
+            mark = f.tell()
+        drag(start, (start[0] + 500, start[1] + 300), steps=60)
+        time.sleep(0.5)
+    finally:
+        app.quit()
+    with open(os.path.join(workdir, 'app.log')) as f:
+        f.seek(mark)
+        lines = [l for l in f if l.startswith('waymark-timings: frame') and 'dragging' in l]
+    times = [float(re.search(r'frame ([0-9.]+) ms', l).group(1)) for l in lines]
+    if times:
+        times.sort()
+        print('# benchmark: %d frames while dragging a card: median %.2f ms, 95th percentile %.2f ms, max %.2f ms'
+              % (len(times), times[len(times) // 2], times[int(len(times) * 0.95)], times[-1]))
+
+
+if __name__ == '__main__':
+    sys.exit(main())

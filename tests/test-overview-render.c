@@ -1,0 +1,387 @@
+/* test-overview-render.c: the overview page: golden images, hit testing, export
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Regenerate the goldens after an intended visual change with
+ *
+ *   WAYMARK_UPDATE_GOLDEN=1 meson test -C BUILDDIR test-overview-render
+ *
+ * and look at tests/golden/overview-*.png before committing them.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "test-render-fixtures.h"
+#include "waymark-cairo-backend.h"
+#include "waymark-export.h"
+#include "waymark-overview-scene.h"
+#include "waymark-svg-writer.h"
+
+/* As test-render-golden.c: font rasterisation differs a little between
+ * builds; a moved cell or a changed colour touches far more pixels. */
+#define CHANNEL_THRESHOLD 40
+#define ALLOWED_FRACTION  0.004
+#define GOLDEN_SCALE      0.75
+
+static cairo_surface_t *
+render_figure (WaymarkOverviewFigure *figure,
+               double                 scale)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  waymark_overview_figure_get_size (figure, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                        (int) ceil (height * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  waymark_cairo_backend_draw (waymark_overview_figure_get_scene (figure), cr, NULL);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static cairo_surface_t *
+load_png_argb (const char *path)
+{
+  cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+  cairo_surface_t *converted;
+  cairo_t *cr;
+
+  if (cairo_surface_status (png) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (png);
+      return NULL;
+    }
+  converted = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (png),
+                                          cairo_image_surface_get_height (png));
+  cr = cairo_create (converted);
+  cairo_set_source_surface (cr, png, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (png);
+  return converted;
+}
+
+typedef struct {
+  const char          *name;
+  WaymarkOverviewMode  mode;
+  WaymarkPalette       palette;
+  gboolean             filtered;   /* only cards tagged "afbakening" */
+} GoldenCase;
+
+static const GoldenCase golden_cases[] = {
+  { "overview-counts", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_STANDARD, FALSE },
+  { "overview-text", WAYMARK_OVERVIEW_SHOW_TEXT, WAYMARK_PALETTE_STANDARD, FALSE },
+  { "overview-filtered-greyscale", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_GREYSCALE, TRUE },
+};
+
+static void
+test_golden (gconstpointer data)
+{
+  const GoldenCase *golden = data;
+  g_autoptr (WaymarkDocument) document = NULL;
+  g_autoptr (WaymarkOverview) overview = NULL;
+  g_autoptr (WaymarkOverviewFigure) figure = NULL;
+  g_autofree char *file_name = g_strconcat (golden->name, ".png", NULL);
+  g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "golden", file_name, NULL);
+  const char *tags[] = { "afbakening", NULL };
+  WaymarkOverviewFilter filter = { 0, golden->filtered ? tags : NULL };
+  WaymarkOverviewSceneOptions options;
+  cairo_surface_t *actual, *expected;
+  double difference;
+
+  if (g_getenv ("FONTCONFIG_FILE") == NULL || !fixture_have_test_fonts ())
+    {
+      g_test_skip ("the pinned test fonts are not available");
+      return;
+    }
+  document = fixture_load_example ();
+  if (document == NULL)
+    return;
+
+  overview = waymark_overview_new (document, &filter);
+  waymark_overview_scene_options_init (&options);
+  options.mode = golden->mode;
+  options.palette = golden->palette;
+  options.show_footer = TRUE;
+  options.page_number = 1;
+  options.n_pages = 6;
+  figure = waymark_overview_figure_new (overview, &options);
+  actual = render_figure (figure, GOLDEN_SCALE);
+
+  if (g_strcmp0 (g_getenv ("WAYMARK_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (actual, golden_path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", golden_path);
+      cairo_surface_destroy (actual);
+      return;
+    }
+
+  expected = load_png_argb (golden_path);
+  if (expected == NULL)
+    {
+      g_test_message ("no golden image %s; run with WAYMARK_UPDATE_GOLDEN=1", golden_path);
+      cairo_surface_destroy (actual);
+      g_test_fail ();
+      return;
+    }
+  difference = fixture_image_difference (actual, expected, CHANNEL_THRESHOLD);
+  g_test_message ("%s: %.4f%% of pixels differ", golden->name, difference * 100);
+  if (difference > ALLOWED_FRACTION)
+    {
+      g_autofree char *actual_name = g_strconcat (golden->name, "-actual.png", NULL);
+      g_autofree char *actual_path = g_test_build_filename (G_TEST_BUILT, actual_name, NULL);
+
+      cairo_surface_write_to_png (actual, actual_path);
+      g_test_message ("%s differs from %s in %.2f%% of pixels; see %s", golden->name,
+                      golden_path, difference * 100, actual_path);
+      g_test_fail ();
+    }
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (actual);
+}
+
+/* A click on a count cell names the persona and phase; in full text, a
+ * click on a card names the card, so the view can open it in its map. */
+static void
+test_hit_test (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_load_example ();
+  g_autoptr (WaymarkOverview) overview = NULL;
+  WaymarkOverviewSceneOptions options;
+  WaymarkOverviewHit hit;
+  gboolean found_card = FALSE;
+
+  if (document == NULL)
+    return;
+  overview = waymark_overview_new (document, NULL);
+  waymark_overview_scene_options_init (&options);
+
+  for (int mode = 0; mode < 2; mode++)
+    {
+      g_autoptr (WaymarkOverviewFigure) figure = NULL;
+      double width, height;
+      guint cells = 0;
+
+      options.mode = mode;
+      figure = waymark_overview_figure_new (overview, &options);
+      waymark_overview_figure_get_size (figure, &width, &height);
+
+      /* Sweep the page: every hit must be consistent with the overview. */
+      for (double y = 0; y < height; y += 4)
+        for (double x = 0; x < width; x += 4)
+          {
+            int column;
+
+            if (!waymark_overview_figure_hit_test (figure, x, y, &hit))
+              {
+                g_assert_cmpint (hit.kind, ==, WAYMARK_OVERVIEW_HIT_NONE);
+                continue;
+              }
+            g_assert_true (waymark_rect_contains_point (&hit.rect, x, y));
+            g_assert_nonnull (waymark_document_find_persona (document, hit.persona_id));
+            if (hit.kind == WAYMARK_OVERVIEW_HIT_PERSONA)
+              continue;
+            column = waymark_overview_find_column (overview, hit.persona_id, hit.phase_id);
+            g_assert_cmpint (column, >=, 0);
+            if (hit.kind == WAYMARK_OVERVIEW_HIT_CELL)
+              cells++;
+            if (hit.card_id != NULL)
+              {
+                WaymarkCard *card = waymark_document_find_card (document, hit.card_id);
+
+                g_assert_nonnull (card);
+                g_assert_true (waymark_document_lookup_persona (document, hit.card_id)
+                               == waymark_document_find_persona (document, hit.persona_id));
+                g_assert_cmpstr (card->phase_id, ==, hit.phase_id);
+              }
+            if (hit.kind == WAYMARK_OVERVIEW_HIT_CARD)
+              found_card = TRUE;
+          }
+      g_assert_cmpuint (cells, >, 0);
+    }
+  g_assert_true (found_card);
+}
+
+/* The SVG keeps the overview's text as text, and groups per persona. */
+static void
+test_svg (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_load_example ();
+  g_autoptr (WaymarkOverview) overview = NULL;
+  g_autoptr (WaymarkOverviewFigure) figure = NULL;
+  g_autoptr (GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+
+  if (document == NULL)
+    return;
+  overview = waymark_overview_new (document, NULL);
+  figure = waymark_overview_figure_new (overview, NULL);
+  svg = waymark_svg_writer_to_bytes (waymark_overview_figure_get_scene (figure), NULL);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+
+  g_assert_nonnull (strstr (text, "Barriers and levers across personas"));
+  g_assert_nonnull (strstr (text, "De loopbaanlanceerder"));
+  g_assert_nonnull (strstr (text, "class=\"overview-matrix\""));
+  g_assert_nonnull (strstr (text, "id=\"overview-loopbaan\""));
+  g_assert_nonnull (strstr (text, "id=\"overview-curve-maatschappij\""));
+  g_assert_nonnull (strstr (text, "Emotion across the journey"));
+}
+
+/* An empty document and personas without phases draw a note, not a crash. */
+static void
+test_empty (void)
+{
+  g_autoptr (WaymarkDocument) document = waymark_document_new ();
+  double width, height;
+
+  for (int step = 0; step < 2; step++)
+    {
+      g_autoptr (WaymarkOverview) overview = waymark_overview_new (document, NULL);
+      g_autoptr (WaymarkOverviewFigure) figure = waymark_overview_figure_new (overview, NULL);
+      cairo_surface_t *surface;
+
+      waymark_overview_figure_get_size (figure, &width, &height);
+      g_assert_cmpfloat (width, >, 100);
+      g_assert_cmpfloat (height, >, 50);
+      surface = render_figure (figure, 0.5);
+      cairo_surface_destroy (surface);
+      waymark_document_insert_persona (document, waymark_persona_new (NULL, "Solo"), -1);
+    }
+}
+
+static char *
+run_tool (const char *tool,
+          const char *arg,
+          const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  char *out = NULL;
+  int status = 0;
+  const char *argv[] = { program, arg, path, NULL };
+
+  if (program == NULL)
+    return NULL;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                     NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_free (out);
+      return NULL;
+    }
+  return out;
+}
+
+/* A full PDF starts with the overview; --no-overview leaves it out;
+ * --overview writes only it, in every format. */
+static void
+test_export (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_load_example ();
+  g_autofree char *dir = NULL;
+  WaymarkExportOptions options;
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  if (document == NULL)
+    return;
+  n = waymark_document_get_n_personas (document);
+  dir = g_dir_make_tmp ("waymark-overview-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  {
+    g_autofree char *path = g_build_filename (dir, "full.pdf", NULL);
+    g_autofree char *info = NULL;
+    g_autofree char *text = NULL;
+
+    waymark_export_options_init (&options);
+    g_assert_true (waymark_export_to_file (document, &options, path, NULL, &error));
+    g_assert_no_error (error);
+    info = run_tool ("pdfinfo", path, NULL);
+    if (info != NULL)
+      {
+        g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", n + 1);
+        g_assert_nonnull (strstr (info, pages));
+      }
+    text = run_tool ("pdftotext", path, "-");
+    if (text != NULL)
+      {
+        /* The overview is the first page. */
+        char *first_map = strstr (text, "Zet zich in om mensen");
+        char *overview = strstr (text, "Barriers and levers across personas");
+        g_assert_nonnull (overview);
+        g_assert_nonnull (first_map);
+        g_assert_true (overview < first_map);
+      }
+    g_unlink (path);
+  }
+  {
+    g_autofree char *path = g_build_filename (dir, "maps.pdf", NULL);
+    g_autofree char *info = NULL;
+
+    waymark_export_options_init (&options);
+    options.no_overview = TRUE;
+    g_assert_true (waymark_export_to_file (document, &options, path, NULL, &error));
+    info = run_tool ("pdfinfo", path, NULL);
+    if (info != NULL)
+      {
+        g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", n);
+        g_assert_nonnull (strstr (info, pages));
+      }
+    g_unlink (path);
+  }
+  for (int format = 0; format < 3; format++)
+    {
+      static const char *const names[] = { "overview.pdf", "overview.svg", "overview.png" };
+      g_autofree char *path = g_build_filename (dir, names[format], NULL);
+      g_autofree char *notice = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      waymark_export_options_init (&options);
+      options.format = format;
+      options.overview = TRUE;
+      g_assert_true (waymark_export_to_file (document, &options, path, &notice, &error));
+      g_assert_no_error (error);
+      g_assert_null (notice);   /* no "exported the first persona" */
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      if (format == WAYMARK_EXPORT_FORMAT_SVG)
+        g_assert_nonnull (strstr (contents, "Barriers and levers across personas"));
+      if (format == WAYMARK_EXPORT_FORMAT_PDF)
+        {
+          g_autofree char *info = run_tool ("pdfinfo", path, NULL);
+          if (info != NULL)
+            g_assert_nonnull (strstr (info, "Pages:           1\n"));
+        }
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (golden_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/overview-render/golden/%s", golden_cases[i].name);
+      g_test_add_data_func (path, &golden_cases[i], test_golden);
+    }
+  g_test_add_func ("/overview-render/hit-test", test_hit_test);
+  g_test_add_func ("/overview-render/svg", test_svg);
+  g_test_add_func ("/overview-render/empty", test_empty);
+  g_test_add_func ("/overview-render/export", test_export);
+
+  return g_test_run ();
+}
