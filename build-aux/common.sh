@@ -109,16 +109,13 @@ waymark_ensure_packages ()
 
 # Configures BUILDDIR unless it already is a meson build directory; meson
 # reconfigures by itself on `compile` when a meson.build changed. Extra
-# arguments are passed to `meson setup`.
+# arguments are passed to `meson setup`, so they only apply to a new
+# directory: delete BUILDDIR to change them.
 waymark_setup ()
 {
   local builddir="$1"
   shift
-  if [ -f "$builddir/meson-private/coredata.dat" ]; then
-    if [ "$#" -gt 0 ]; then
-      meson configure "$builddir" "$@"
-    fi
-  else
+  if [ ! -f "$builddir/meson-private/coredata.dat" ]; then
     meson setup "$builddir" "$@"
   fi
 }

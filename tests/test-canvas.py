@@ -352,6 +352,10 @@ def run_benchmark(binary, path, workdir):
         f.seek(mark)
         lines = [l for l in f if l.startswith('waymark-timings: frame') and 'dragging' in l]
     times = [float(re.search(r'frame ([0-9.]+) ms', l).group(1)) for l in lines]
+    redraws = [float(re.search(r'map ([0-9.]+) ms', l).group(1)) for l in lines if '(cached)' not in l]
+    if redraws:
+        print('# benchmark: %d of those frames redrew the visible map: %.2f ms on average'
+              % (len(redraws), sum(redraws) / len(redraws)))
     if times:
         times.sort()
         print('# benchmark: %d frames while dragging a card: median %.2f ms, 95th percentile %.2f ms, max %.2f ms'

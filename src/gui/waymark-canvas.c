@@ -1018,10 +1018,6 @@ waymark_canvas_snapshot (GtkWidget   *widget,
   if (find_overlay != NULL)
     draw_scene (self, snapshot, find_overlay, 0.55, 0, 0, NULL);
 
-  overlay = ensure_overlay (self);
-  if (overlay != NULL)
-    draw_scene (self, snapshot, overlay, 1, 0, 0, NULL);
-
   /* Dragged cards follow the pointer: the same scene, clipped to each
    * card and offset, drawn translucent. */
   if (self->drag_mode == DRAG_CARDS)
@@ -1038,6 +1034,11 @@ waymark_canvas_snapshot (GtkWidget   *widget,
             draw_scene (self, snapshot, scene, 0.8, dx, dy, &rect);
         }
     }
+
+  /* Highlights last, so that the drop indicator shows over the ghost. */
+  overlay = ensure_overlay (self);
+  if (overlay != NULL)
+    draw_scene (self, snapshot, overlay, 1, 0, 0, NULL);
 
   /* The rubber band, in pixels: pointer feedback rather than map content. */
   if (self->drag_mode == DRAG_RUBBER_BAND)

@@ -647,7 +647,7 @@ waymark_export_to_file (WaymarkDocument             *document,
       g_ptr_array_add (personas, first);
       if (n > 1 && notice != NULL)
         *notice = g_strdup_printf (_("The document has %u personas; exported the first, "
-                                     "“%s” (%s). Choose one with --persona."),
+                                     "“%s” (%s). Choose a persona to export another one."),
                                    n, first->name, first->base.id);
     }
 

@@ -192,8 +192,8 @@ waymark_palette_emotion_color (WaymarkPalette palette,
   static const WaymarkColor mid = RGB (0x8a9099);
   static const WaymarkColor high = RGB (0x009e73);
   static const WaymarkColor grey_low = RGB (0x1a1a1a);
-  static const WaymarkColor grey_mid = RGB (0x808080);
-  static const WaymarkColor grey_high = RGB (0xd0d0d0);
+  static const WaymarkColor grey_mid = RGB (0x5e5e5e);
+  static const WaymarkColor grey_high = RGB (0xa0a0a0);
   double t;
 
   if (scale_max <= scale_min)

@@ -1,0 +1,33 @@
+/* waymark-limits.h: how big a document may be
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Limits that a real study never comes near (a large one has a dozen
+ * personas, a few dozen phases and lanes, a few thousand cards of a few
+ * lines each) and that a hostile file cannot exceed without a clear error.
+ * The loader counts them while it parses (waymark-format.c), so it stops
+ * before a tree of millions of elements is ever built. docs/safety.md
+ * lists them with the memory budget they keep a load within;
+ * tests/test-limits.c checks both sides of each and the budget.
+ *
+ * The file size cap is WAYMARK_FORMAT_MAX_FILE_SIZE (waymark-format.h).
+ */
+#pragma once
+
+/* Bytes of one text: a card's text or evidence, a description, a name,
+ * any attribute value. A card of 1 MiB is several hundred pages. */
+#define WAYMARK_LIMIT_TEXT_LENGTH   (1024 * 1024)
+
+#define WAYMARK_LIMIT_PERSONAS      1000
+/* Per persona. Matches the longest card span (WAYMARK_FORMAT_MAX_SPAN). */
+#define WAYMARK_LIMIT_PHASES        1000
+#define WAYMARK_LIMIT_LANES         1000
+/* In the whole document. */
+#define WAYMARK_LIMIT_CARDS         50000
+#define WAYMARK_LIMIT_TAGS          10000
+
+/* Elements in the file, of any name, and how deeply they nest. The format
+ * itself nests five deep (waymark, persona, cards, card, text). */
+#define WAYMARK_LIMIT_ELEMENTS      1000000
+#define WAYMARK_LIMIT_DEPTH         16

@@ -1,0 +1,353 @@
+/* test-limits.c: the loader's resource limits and memory budget
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For each limit of src/core/waymark-limits.h (and the file size cap of
+ * waymark-format.h): a document exactly at the limit loads, one just past
+ * it is refused with a clear WAYMARK_FORMAT_ERROR_TOO_LARGE naming the
+ * limit. Then the memory budget of docs/safety.md: loading the biggest
+ * documents the limits allow, in a fresh process, grows its peak RSS by
+ * no more than WAYMARK_TEST_MEMORY_BUDGET_MIB.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/resource.h>
+
+#include "waymark-format.h"
+#include "waymark-limits.h"
+
+/* docs/safety.md: loading any file the limits let through costs at most
+ * this much memory (peak RSS growth, in MiB). */
+#define WAYMARK_TEST_MEMORY_BUDGET_MIB 256
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+             "<waymark xmlns=\"urn:waymark:document\" version=\"1\">\n" \
+             "  <title>Limits</title>\n"
+
+/* A document with @n_personas personas of @n_phases phases and @n_lanes
+ * lanes, @n_cards cards (in the first persona, cell by cell, each with
+ * @text_length bytes of text) and @n_tags tags. Compact, so that the
+ * limits are reached well within the file size cap. */
+static GString *
+build_document (guint n_personas,
+                guint n_phases,
+                guint n_lanes,
+                guint n_cards,
+                gsize text_length,
+                guint n_tags)
+{
+  GString *doc = g_string_new (HEAD);
+
+  if (n_tags > 0)
+    {
+      g_string_append (doc, "<tags>");
+      for (guint i = 0; i < n_tags; i++)
+        g_string_append_printf (doc, "<tag id=\"t%u\" name=\"T\" color=\"#336699\"/>", i);
+      g_string_append (doc, "</tags>\n");
+    }
+  for (guint p = 0; p < n_personas; p++)
+    {
+      g_string_append_printf (doc, "<persona id=\"p%u\" name=\"P\">", p);
+      if (n_phases > 0)
+        {
+          g_string_append (doc, "<phases>");
+          for (guint i = 0; i < n_phases; i++)
+            g_string_append_printf (doc, "<phase id=\"p%u-ph%u\" name=\"F\"/>", p, i);
+          g_string_append (doc, "</phases>");
+        }
+      if (n_lanes > 0)
+        {
+          g_string_append (doc, "<lanes>");
+          for (guint i = 0; i < n_lanes; i++)
+            g_string_append_printf (doc, "<lane id=\"p%u-l%u\" name=\"L\" kind=\"notes\"/>", p, i);
+          g_string_append (doc, "</lanes>");
+        }
+      if (p == 0 && n_cards > 0)
+        {
+          g_string_append (doc, "<cards>\n");
+          for (guint i = 0; i < n_cards; i++)
+            {
+              g_string_append_printf (doc, "<card id=\"c%u\" lane=\"p0-l0\" phase=\"p0-ph0\"><text>", i);
+              for (gsize j = 0; j < text_length; j++)
+                g_string_append_c (doc, j % 64 == 63 ? ' ' : 'x');
+              g_string_append (doc, "</text></card>\n");
+            }
+          g_string_append (doc, "</cards>");
+        }
+      g_string_append (doc, "</persona>\n");
+    }
+  g_string_append (doc, "</waymark>\n");
+  return doc;
+}
+
+static WaymarkDocument *
+load_string (GString  *doc,
+             GError  **error)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new_static (doc->str, doc->len);
+
+  return waymark_format_load_bytes (bytes, "limits.waymark", error);
+}
+
+static void
+assert_loads (GString *doc)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) document = load_string (doc, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_string_free (doc, TRUE);
+}
+
+/* Refused as too large, with a message that contains @what. */
+static void
+assert_too_large (GString    *doc,
+                  const char *what)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) document = load_string (doc, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "limits.waymark"));
+  g_assert_nonnull (strstr (error->message, what));
+  g_string_free (doc, TRUE);
+}
+
+static void
+test_personas (void)
+{
+  assert_loads (build_document (WAYMARK_LIMIT_PERSONAS, 0, 0, 0, 0, 0));
+  assert_too_large (build_document (WAYMARK_LIMIT_PERSONAS + 1, 0, 0, 0, 0, 0), "personas");
+}
+
+static void
+test_phases (void)
+{
+  assert_loads (build_document (1, WAYMARK_LIMIT_PHASES, 1, 0, 0, 0));
+  assert_too_large (build_document (1, WAYMARK_LIMIT_PHASES + 1, 1, 0, 0, 0), "phases");
+}
+
+static void
+test_lanes (void)
+{
+  assert_loads (build_document (1, 1, WAYMARK_LIMIT_LANES, 0, 0, 0));
+  assert_too_large (build_document (1, 1, WAYMARK_LIMIT_LANES + 1, 0, 0, 0), "lanes");
+}
+
+static void
+test_cards (void)
+{
+  assert_loads (build_document (1, 1, 1, WAYMARK_LIMIT_CARDS, 1, 0));
+  assert_too_large (build_document (1, 1, 1, WAYMARK_LIMIT_CARDS + 1, 1, 0), "cards");
+}
+
+static void
+test_tags (void)
+{
+  assert_loads (build_document (1, 0, 0, 0, 0, WAYMARK_LIMIT_TAGS));
+  assert_too_large (build_document (1, 0, 0, 0, 0, WAYMARK_LIMIT_TAGS + 1), "tags");
+}
+
+static void
+test_text_length (void)
+{
+  GString *over;
+  char *attribute;
+
+  assert_loads (build_document (1, 1, 1, 1, WAYMARK_LIMIT_TEXT_LENGTH, 0));
+  assert_too_large (build_document (1, 1, 1, 1, WAYMARK_LIMIT_TEXT_LENGTH + 1, 0), "text");
+
+  /* Names are attributes: the same limit. */
+  over = g_string_new (HEAD "<persona id=\"p\" name=\"");
+  attribute = g_strnfill (WAYMARK_LIMIT_TEXT_LENGTH + 1, 'n');
+  g_string_append (over, attribute);
+  g_string_append (over, "\"/>\n</waymark>\n");
+  g_free (attribute);
+  assert_too_large (over, "text");
+}
+
+/* Elements the schema would refuse anyway still count, while parsing:
+ * the tree is never built past the limit. */
+static void
+test_elements (void)
+{
+  GString *doc = g_string_new (HEAD "<description>");
+
+  for (guint i = 0; i < WAYMARK_LIMIT_ELEMENTS; i++)
+    g_string_append (doc, "<a/>");
+  g_string_append (doc, "</description>\n</waymark>\n");
+  assert_too_large (doc, "elements");
+}
+
+static void
+test_depth (void)
+{
+  GString *at = g_string_new (HEAD "<description>");
+  GString *over;
+
+  /* waymark and description make two levels. */
+  for (guint i = 2; i < WAYMARK_LIMIT_DEPTH; i++)
+    g_string_append (at, "<a>");
+  over = g_string_new (at->str);
+  g_string_append (over, "<a>");
+  for (guint i = 2; i < WAYMARK_LIMIT_DEPTH; i++)
+    g_string_append (at, "</a>");
+  g_string_append (at, "</description>\n</waymark>\n");
+  /* At the depth limit the schema refuses it, but not as too large. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (WaymarkDocument) document = load_string (at, &error);
+
+    g_assert_null (document);
+    g_assert_false (g_error_matches (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE));
+    g_string_free (at, TRUE);
+  }
+  for (guint i = 2; i <= WAYMARK_LIMIT_DEPTH; i++)
+    g_string_append (over, "</a>");
+  g_string_append (over, "</description>\n</waymark>\n");
+  assert_too_large (over, "deep");
+}
+
+/* The biggest document within the size cap loads: @n_cards cards whose
+ * text fills the file up to @size bytes. */
+static GString *
+build_document_of_size (gsize size,
+                        guint n_cards)
+{
+  GString *probe = build_document (1, 1, 1, n_cards, 0, 0);
+  gsize per_card = (size - probe->len) / n_cards;
+
+  g_string_free (probe, TRUE);
+  return build_document (1, 1, 1, n_cards, per_card, 0);
+}
+
+static void
+test_file_size (void)
+{
+  GString *doc = build_document_of_size (WAYMARK_FORMAT_MAX_FILE_SIZE - 1024, 64);
+  GString *over;
+
+  g_assert_cmpuint (doc->len, <=, WAYMARK_FORMAT_MAX_FILE_SIZE);
+  g_assert_cmpuint (doc->len, >, WAYMARK_FORMAT_MAX_FILE_SIZE - 2048);
+  over = g_string_new (doc->str);
+  assert_loads (doc);
+
+  /* Past the cap the bytes are not even parsed. */
+  while (over->len <= WAYMARK_FORMAT_MAX_FILE_SIZE)
+    g_string_append_c (over, '\n');
+  assert_too_large (over, "MiB");
+}
+
+static gsize
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (gsize) usage.ru_maxrss;
+}
+
+/* Loads @doc in this process and checks the peak RSS growth. */
+static void
+check_budget (GString    *doc,
+              gboolean    should_load,
+              const char *what)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) document = NULL;
+  gsize before, growth;
+  gint64 start;
+
+  /* The first load also sets up libxml2 and parses the schema: not part
+   * of a document's cost. */
+  {
+    g_autoptr (GString) tiny = build_document (1, 1, 1, 1, 1, 0);
+    g_autoptr (WaymarkDocument) warm = load_string (tiny, NULL);
+    g_assert_nonnull (warm);
+  }
+
+  before = peak_rss_kib ();
+  start = g_get_monotonic_time ();
+  document = load_string (doc, &error);
+  growth = (peak_rss_kib () - before) / 1024;
+  g_test_message ("%s: %" G_GSIZE_FORMAT " bytes, loaded in %.1f s, peak RSS grew by "
+                  "%" G_GSIZE_FORMAT " MiB (budget %d MiB)", what, doc->len,
+                  (g_get_monotonic_time () - start) / 1e6, growth,
+                  WAYMARK_TEST_MEMORY_BUDGET_MIB);
+  g_assert_true ((document != NULL) == should_load);
+  g_assert_cmpuint (growth, <=, WAYMARK_TEST_MEMORY_BUDGET_MIB);
+}
+
+static void
+test_memory_budget_cards (void)
+{
+  if (g_test_subprocess ())
+    {
+      /* The most cards, with the text filling the file to its cap. */
+      check_budget (build_document_of_size (WAYMARK_FORMAT_MAX_FILE_SIZE - 1024, WAYMARK_LIMIT_CARDS),
+                    TRUE, "most cards, largest file");
+      return;
+    }
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer's own memory makes RSS meaningless");
+  return;
+#endif
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_memory_budget_elements (void)
+{
+  if (g_test_subprocess ())
+    {
+      /* The most elements the parser builds before it stops. */
+      GString *doc = g_string_new (HEAD "<description>");
+
+      for (guint i = 0; i < WAYMARK_LIMIT_ELEMENTS; i++)
+        g_string_append (doc, "<a/>");
+      g_string_append (doc, "</description>\n</waymark>\n");
+      check_budget (doc, FALSE, "most elements");
+      return;
+    }
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer's own memory makes RSS meaningless");
+  return;
+#endif
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/limits/file-size", test_file_size);
+  g_test_add_func ("/limits/text-length", test_text_length);
+  g_test_add_func ("/limits/personas", test_personas);
+  g_test_add_func ("/limits/phases", test_phases);
+  g_test_add_func ("/limits/lanes", test_lanes);
+  g_test_add_func ("/limits/cards", test_cards);
+  g_test_add_func ("/limits/tags", test_tags);
+  g_test_add_func ("/limits/elements", test_elements);
+  g_test_add_func ("/limits/depth", test_depth);
+  g_test_add_func ("/limits/memory-budget/cards", test_memory_budget_cards);
+  g_test_add_func ("/limits/memory-budget/elements", test_memory_budget_elements);
+
+  return g_test_run ();
+}
