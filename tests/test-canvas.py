@@ -63,7 +63,7 @@ class App:
         xdo('windowactivate', '--sync', self.window, check=False)
         xdo('windowfocus', '--sync', self.window, check=False)
         xdo('windowsize', '--sync', self.window, 1400, 900, check=False)
-        time.sleep(1.5)
+        time.sleep(2.5)
         self.wait_geometry()
 
     def origin(self):
@@ -208,7 +208,8 @@ def main():
         cell = app.cells[(card_lane, phase_ids[1])]
         xdo('mousemove', int(cell[0] + cell[2] / 2), int(cell[1] + cell[3] - 3))
         xdo('click', '--repeat', 2, '--delay', 60, 1)
-        time.sleep(0.5)
+        # Generous: on a loaded machine the editor takes a moment to appear.
+        time.sleep(1.0)
         type_text('Kaart via xdotool')
         xdo('key', 'Return')
         app.settle()

@@ -167,6 +167,13 @@ test_move_card (void)
   g_assert_cmpstr (((WaymarkCard *) cell->pdata[2])->base.id, ==, "c1");
   g_clear_pointer (&cell, g_ptr_array_unref);
 
+  /* Inside a gesture's group the result still says whether it moved. */
+  waymark_document_begin_group (doc, "Drag");
+  g_assert_true (waymark_document_move_card (doc, "c1", "act", "f3", -1));
+  g_assert_false (waymark_document_move_card (doc, "c1", "act", "f3", -1));
+  waymark_document_end_group (doc);
+  waymark_document_undo (doc);
+
   /* Into an emotions lane: refused. Same place: nothing recorded. */
   g_assert_false (waymark_document_move_card (doc, "c1", "emo", "f2", 0));
   g_assert_false (waymark_document_move_card (doc, "c1", "act", "f2", 2));

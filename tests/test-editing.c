@@ -13,6 +13,7 @@
 #include "waymark-clipboard-format.h"
 #include "waymark-find-matches.h"
 #include "waymark-format.h"
+#include "waymark-layout.h"
 
 /* A persona "p" with phases ph1..ph3 and lanes: actions (la), emotions
  * (le), barriers (lb). Cards: c1, c2 in (la, ph1), c3 in (la, ph2) with
@@ -595,6 +596,65 @@ test_find (void)
   g_assert_cmpint (waymark_find_matches_step (none, NULL, FALSE), ==, -1);
 }
 
+
+/* The canvas converts pixels to document units and asks the layout; this
+ * is what it relies on: hit tests find cards and cells, and a drop at the
+ * bottom of a cell appends, one over the dragged card itself is a no-op. */
+static void
+test_layout_hits_and_drops (void)
+{
+  g_autoptr(WaymarkDocument) doc = make_document ();
+  g_autoptr(WaymarkLayout) layout = waymark_layout_new (doc, "p", NULL, NULL);
+  WaymarkRect card, cell, other;
+  WaymarkHit hit;
+  WaymarkDropTarget drop;
+  int score;
+
+  g_assert_nonnull (layout);
+  g_assert_true (waymark_layout_get_card_rect (layout, "c2", &card));
+  g_assert_true (waymark_layout_hit_test (layout, card.x + card.width / 2, card.y + card.height / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, WAYMARK_HIT_CARD);
+  g_assert_cmpstr (hit.card_id, ==, "c2");
+
+  g_assert_true (waymark_layout_get_cell_rect (layout, "lb", "ph1", &cell));
+  g_assert_true (waymark_layout_hit_test (layout, cell.x + cell.width / 2, cell.y + cell.height / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, WAYMARK_HIT_CELL);
+  g_assert_cmpstr (hit.lane_id, ==, "lb");
+  g_assert_cmpstr (hit.phase_id, ==, "ph1");
+
+  /* Dropping c1 at the bottom of its own cell puts it after c2. */
+  g_assert_true (waymark_layout_get_cell_rect (layout, "la", "ph1", &cell));
+  g_assert_true (waymark_layout_get_drop_target (layout, cell.x + cell.width / 2,
+                                                 cell.y + cell.height - 1, "c1", &drop));
+  g_assert_cmpstr (drop.lane_id, ==, "la");
+  g_assert_cmpstr (drop.phase_id, ==, "ph1");
+  g_assert_cmpint (drop.position, ==, 1);
+  g_assert_true (waymark_document_move_card (doc, "c1", drop.lane_id, drop.phase_id, drop.position));
+  g_assert_cmpint (waymark_persona_card_position (persona_p (doc), "c1"), ==, 1);
+
+  /* Over the dragged card itself: where it is, so nothing changes. */
+  {
+    g_autoptr(WaymarkLayout) again = waymark_layout_new (doc, "p", NULL, layout);
+    g_autofree char *before = canonical (doc);
+    g_autofree char *after = NULL;
+
+    g_assert_true (waymark_layout_get_card_rect (again, "c1", &other));
+    g_assert_true (waymark_layout_get_drop_target (again, other.x + other.width / 2,
+                                                   other.y + other.height / 2, "c1", &drop));
+    waymark_document_move_card (doc, "c1", drop.lane_id, drop.phase_id, drop.position);
+    after = canonical (doc);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* The emotions lane answers scores by height, clamped to its scale. */
+  g_assert_true (waymark_layout_get_cell_rect (layout, "le", "ph2", &cell));
+  g_assert_true (waymark_layout_emotion_score_at (layout, "le", cell.y - 1000, &score));
+  g_assert_cmpint (score, ==, 2);
+  g_assert_true (waymark_layout_emotion_score_at (layout, "le", cell.y + cell.height + 1000, &score));
+  g_assert_cmpint (score, ==, -2);
+  g_assert_false (waymark_layout_emotion_score_at (layout, "la", cell.y, &score));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -616,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/editing/clipboard/text", test_clipboard_text);
   g_test_add_func ("/editing/clipboard/hostile", test_clipboard_hostile);
   g_test_add_func ("/editing/find", test_find);
+  g_test_add_func ("/editing/layout/hits-and-drops", test_layout_hits_and_drops);
 
   return g_test_run ();
 }

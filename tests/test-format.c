@@ -820,13 +820,13 @@ test_too_large (void)
   close (fd);
 
   problems = waymark_format_check_file (file, "huge.waymark", NULL);
-  assert_problem (problems, WAYMARK_FORMAT_ERROR_TOO_LARGE, 0, "at most 64 MiB");
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_TOO_LARGE, 0, "at most 8 MiB" /* WAYMARK_FORMAT_MAX_FILE_SIZE */);
 
   /* The cap holds for bytes in memory too (calloc'ed pages cost nothing). */
   bytes = g_bytes_new_take (g_malloc0 (WAYMARK_FORMAT_MAX_FILE_SIZE + 1),
                             WAYMARK_FORMAT_MAX_FILE_SIZE + 1);
   memory_problems = waymark_format_check_bytes (bytes, "huge", NULL);
-  assert_problem (memory_problems, WAYMARK_FORMAT_ERROR_TOO_LARGE, 0, "at most 64 MiB");
+  assert_problem (memory_problems, WAYMARK_FORMAT_ERROR_TOO_LARGE, 0, "at most 8 MiB");
   remove_tree (dir);
 }
 

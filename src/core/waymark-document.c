@@ -1002,7 +1002,7 @@ waymark_document_move_card (WaymarkDocument *self,
   guint target = 0;
   guint seen = 0;
   gboolean placed = FALSE;
-  guint n_undo;
+  gboolean moved = FALSE;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
 
@@ -1041,13 +1041,12 @@ waymark_document_move_card (WaymarkDocument *self,
   if (!placed)
     target = persona->cards->len - 1;
 
-  n_undo = waymark_history_get_n_undo (self->history);
   waymark_history_begin_group (self->history, _("Move Card"));
-  waymark_document_set_text (self, card_id, WAYMARK_FIELD_CARD_LANE, lane_id);
-  waymark_document_set_text (self, card_id, WAYMARK_FIELD_CARD_PHASE, phase_id);
-  record_move (self, _("Move Card"), &card->base, target);
+  moved |= waymark_document_set_text (self, card_id, WAYMARK_FIELD_CARD_LANE, lane_id);
+  moved |= waymark_document_set_text (self, card_id, WAYMARK_FIELD_CARD_PHASE, phase_id);
+  moved |= record_move (self, _("Move Card"), &card->base, target);
   waymark_history_end_group (self->history);
-  return waymark_history_get_n_undo (self->history) != n_undo;
+  return moved;
 }
 
 gboolean

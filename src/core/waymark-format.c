@@ -31,6 +31,7 @@
 #include "waymark-core-resources.h"
 #include "waymark-format-private.h"
 #include "waymark-format.h"
+#include "waymark-limits.h"
 
 #define SCHEMA_RESOURCE "/org/waymark/Waymark/core/waymark.rng"
 
@@ -260,6 +261,175 @@ refuse_dtd_cb (void          *user_data,
   xmlStopParser (parser);
 }
 
+/* Resource limits (waymark-limits.h, docs/safety.md), counted as the
+ * parser reads, so that a hostile file stops before its tree grows: the
+ * tree is never bigger than the limits. Kept in parser->sax->_private
+ * (this context's own copy of the SAX handler). Added by the hardening
+ * work (issue 7); tests/test-limits.c checks each limit. */
+typedef struct {
+  const xmlChar *open[WAYMARK_LIMIT_DEPTH + 1];  /* element names from the root */
+  guint          depth;
+  guint          n_elements;
+  guint          n_personas;
+  guint          n_phases;                       /* in the current persona */
+  guint          n_lanes;                        /* in the current persona */
+  guint          n_cards;
+  guint          n_tags;
+  gsize          text_length;                    /* of the current element */
+} LimitCounts;
+
+G_GNUC_PRINTF (2, 3)
+static void
+exceed_limit (xmlParserCtxtPtr  parser,
+              const char       *format,
+              ...)
+{
+  WaymarkFormatChecker *checker = parser->_private;
+  va_list args;
+
+  va_start (args, format);
+  waymark_format_report_take (checker, xmlSAX2GetLineNumber (parser),
+                              xmlSAX2GetColumnNumber (parser), WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                              g_strdup_vprintf (format, args));
+  va_end (args);
+  xmlStopParser (parser);
+}
+
+static gboolean
+is_child_of (const xmlChar *localname,
+             const char    *name,
+             const xmlChar *parent,
+             const char    *parent_name)
+{
+  return parent != NULL && xmlStrEqual (localname, (const xmlChar *) name) &&
+         xmlStrEqual (parent, (const xmlChar *) parent_name);
+}
+
+/* Counts an element against the limits; FALSE (parsing stopped) when
+ * it is one too many. */
+static gboolean
+count_element (xmlParserCtxtPtr  parser,
+               const xmlChar    *localname,
+               int               n_attributes,
+               const xmlChar   **attributes)
+{
+  LimitCounts *counts = parser->sax->_private;
+  const xmlChar *parent = counts->depth > 0 ? counts->open[counts->depth - 1] : NULL;
+
+  if (++counts->n_elements > WAYMARK_LIMIT_ELEMENTS)
+    {
+      exceed_limit (parser, _("the file has more than %d elements, the most Waymark reads"),
+                    WAYMARK_LIMIT_ELEMENTS);
+      return FALSE;
+    }
+  if (counts->depth >= WAYMARK_LIMIT_DEPTH)
+    {
+      exceed_limit (parser, _("elements are nested too deep (more than %d levels)"),
+                    WAYMARK_LIMIT_DEPTH);
+      return FALSE;
+    }
+  for (int i = 0; i < n_attributes; i++)
+    if ((gsize) (attributes[i * 5 + 4] - attributes[i * 5 + 3]) > WAYMARK_LIMIT_TEXT_LENGTH)
+      {
+        exceed_limit (parser, _("an attribute value is longer than the most Waymark reads "
+                                "in one text (%d KiB)"), WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+        return FALSE;
+      }
+
+  /* Counted by where they are, as the reader finds them; a persona
+   * starts its own count of phases and lanes. */
+  if (xmlStrEqual (localname, (const xmlChar *) "persona") && counts->depth == 1)
+    {
+      counts->n_phases = counts->n_lanes = 0;
+      if (++counts->n_personas > WAYMARK_LIMIT_PERSONAS)
+        {
+          exceed_limit (parser, _("the file has more than %d personas, the most Waymark reads"),
+                        WAYMARK_LIMIT_PERSONAS);
+          return FALSE;
+        }
+    }
+  else if (is_child_of (localname, "phase", parent, "phases") &&
+           ++counts->n_phases > WAYMARK_LIMIT_PHASES)
+    {
+      exceed_limit (parser, _("a persona has more than %d phases, the most Waymark reads"),
+                    WAYMARK_LIMIT_PHASES);
+      return FALSE;
+    }
+  else if (is_child_of (localname, "lane", parent, "lanes") &&
+           ++counts->n_lanes > WAYMARK_LIMIT_LANES)
+    {
+      exceed_limit (parser, _("a persona has more than %d lanes, the most Waymark reads"),
+                    WAYMARK_LIMIT_LANES);
+      return FALSE;
+    }
+  else if (is_child_of (localname, "card", parent, "cards") &&
+           ++counts->n_cards > WAYMARK_LIMIT_CARDS)
+    {
+      exceed_limit (parser, _("the file has more than %d cards, the most Waymark reads"),
+                    WAYMARK_LIMIT_CARDS);
+      return FALSE;
+    }
+  else if (is_child_of (localname, "tag", parent, "tags") &&
+           ++counts->n_tags > WAYMARK_LIMIT_TAGS)
+    {
+      exceed_limit (parser, _("the file has more than %d tags, the most Waymark reads"),
+                    WAYMARK_LIMIT_TAGS);
+      return FALSE;
+    }
+
+  counts->open[counts->depth++] = localname;
+  counts->text_length = 0;
+  return TRUE;
+}
+
+static void
+end_element_cb (void          *user_data,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  xmlParserCtxtPtr parser = user_data;
+  LimitCounts *counts = parser->sax->_private;
+
+  if (counts->depth > 0)
+    counts->depth--;
+  counts->text_length = 0;
+  xmlSAX2EndElementNs (user_data, localname, prefix, uri);
+}
+
+/* Text arrives in chunks; one element's text counts as one text. */
+static void
+count_text (xmlParserCtxtPtr parser,
+            int              length)
+{
+  LimitCounts *counts = parser->sax->_private;
+
+  counts->text_length += (gsize) MAX (length, 0);
+  if (counts->text_length > WAYMARK_LIMIT_TEXT_LENGTH)
+    exceed_limit (parser, _("a text is longer than %d KiB, the most Waymark reads in one text"),
+                  WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+}
+
+static void
+characters_cb (void          *user_data,
+               const xmlChar *text,
+               int            length)
+{
+  count_text (user_data, length);
+  if (!((xmlParserCtxtPtr) user_data)->disableSAX)
+    xmlSAX2Characters (user_data, text, length);
+}
+
+static void
+cdata_block_cb (void          *user_data,
+                const xmlChar *text,
+                int            length)
+{
+  count_text (user_data, length);
+  if (!((xmlParserCtxtPtr) user_data)->disableSAX)
+    xmlSAX2CDataBlock (user_data, text, length);
+}
+
 /* libxml2 keeps element line numbers in 16 bits; XML_PARSE_BIG_LINES only
  * helps text nodes, so an element past line 65535 would be reported at
  * 65535. The element's real line goes in its _private field instead,
@@ -277,6 +447,8 @@ start_element_cb (void           *user_data,
 {
   xmlParserCtxtPtr parser = user_data;
 
+  if (!count_element (parser, localname, n_attributes, attributes))
+    return;
   xmlSAX2StartElementNs (user_data, localname, prefix, uri, n_namespaces, namespaces,
                          n_attributes, n_defaulted, attributes);
   if (parser->node != NULL && parser->input != NULL && parser->input->line >= 65535)
@@ -301,6 +473,7 @@ parse_xml (WaymarkFormatChecker *checker,
   xmlParserCtxtPtr parser;
   xmlDocPtr doc;
   guint n_before = checker->problems->len;
+  LimitCounts counts = { 0 };
 
   parser = xmlNewParserCtxt ();
   if (parser == NULL)
@@ -315,6 +488,10 @@ parse_xml (WaymarkFormatChecker *checker,
   parser->sax->serror = parser_error_cb;
   parser->sax->internalSubset = refuse_dtd_cb;
   parser->sax->startElementNs = start_element_cb;
+  parser->sax->endElementNs = end_element_cb;
+  parser->sax->characters = characters_cb;
+  parser->sax->cdataBlock = cdata_block_cb;
+  parser->sax->_private = &counts;
 
   /* The encoding is forced: a Waymark file is UTF-8 whatever its XML
    * declaration says, and anything else is reported as an encoding error. */
@@ -337,6 +514,7 @@ parse_xml (WaymarkFormatChecker *checker,
                            _("the file is not well-formed XML"));
 
   parser->_private = NULL;
+  parser->sax->_private = NULL;
   xmlFreeParserCtxt (parser);
   return doc;
 }

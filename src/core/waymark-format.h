@@ -17,8 +17,12 @@ G_BEGIN_DECLS
 #define WAYMARK_FORMAT_NAMESPACE "urn:waymark:document"
 
 /* Files larger than this are refused before parsing (docs/file-format.md).
- * A real journey map is a few hundred kilobytes at most. */
-#define WAYMARK_FORMAT_MAX_FILE_SIZE (64 * 1024 * 1024)
+ * A real journey map is a few hundred kilobytes at most. Must stay below
+ * libxml2's 10,000,000-byte input lookup limit (lifted only by the
+ * forbidden XML_PARSE_HUGE): with 64 MiB here, files over 10 MB failed
+ * with "internal error: Huge input lookup" (tests/test-limits.c). The
+ * other limits are in waymark-limits.h. */
+#define WAYMARK_FORMAT_MAX_FILE_SIZE (8 * 1024 * 1024)
 
 /* Loading stops collecting problems after this many (a hostile file could
  * otherwise produce millions); the last one says that it stopped. */

@@ -443,7 +443,7 @@ waymark_application_startup (GApplication *application)
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-reset", { "<Control>0", NULL } },
-    { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.toggle-sidebar", { "<Shift>F9", NULL } },
     { "win.close", { "<Control>w", NULL } },
   };
 

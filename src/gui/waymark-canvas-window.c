@@ -67,10 +67,10 @@ toggle_inspector_cb (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  GVariant *state = g_action_get_state (G_ACTION (action));
+  GtkWidget *slot = inspector_slot (user_data);
 
-  set_inspector_visible (user_data, !g_variant_get_boolean (state));
-  g_variant_unref (state);
+  /* From what is shown, not the action's state, so the two cannot drift. */
+  set_inspector_visible (user_data, slot == NULL || !gtk_widget_get_visible (slot));
 }
 
 static void
@@ -182,6 +182,8 @@ waymark_canvas_install (WaymarkWindow *window)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>f", "editor.find");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>g", "editor.find-next");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>g", "editor.find-previous");
+  /* F9 toggles the inspector, the pane users edit with most; the sidebar has Shift+F9. */
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "F9", "editor.toggle-inspector");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>i", "editor.toggle-inspector");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>Return", "editor.show-inspector");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>n", "editor.add-persona");
