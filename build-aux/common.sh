@@ -17,6 +17,7 @@ WAYMARK_TEST_PACKAGES=(
   xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
   imagemagick poppler-utils qpdf librsvg2-bin libxml2-utils w3c-sgml-lib
   desktop-file-utils appstream gettext fonts-dejavu-core fonts-cantarell
+  fonts-droid-fallback fonts-symbola
   clang libclang-rt-14-dev valgrind
 )
 

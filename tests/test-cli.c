@@ -158,6 +158,7 @@ test_validate_hostile (void)
   g_assert_true (g_str_has_prefix (run.out, expected));
   g_assert_null (strstr (run.out, "root:"));
   g_assert_null (strstr (run.err, "root:"));
+  g_free (expected);
   expected = g_strdup_printf ("%s:3:13: error: the file is not valid UTF-8", utf8);
   g_assert_nonnull (strstr (run.out, expected));
 }

@@ -127,6 +127,38 @@ test_card_text_invalid_utf8 (void)
   g_assert_true (found);
 }
 
+/* A long word with no break opportunity (found by fuzz-card-text as a
+ * 10-second "slow unit"): Pango re-shapes the rest of the word for every
+ * line it wraps, so the time grew with the square of the word's length
+ * (32 KiB: half a minute; the 64 KiB below: about two). A hostile file
+ * could freeze the app on opening. The layout now lets Pango break such
+ * runs every 256 characters, which makes it linear: well under a second
+ * here, and the bound below leaves room for slow, sanitized machines. */
+static void
+test_card_text_long_word (void)
+{
+  g_autoptr (WaymarkDocument) document = waymark_document_new ();
+  g_autoptr (WaymarkLayout) layout = NULL;
+  g_autofree char *word = g_strnfill (64 * 1024, 'a');
+  const char *persona_id;
+  gint64 start;
+  double seconds;
+
+  persona_id = waymark_document_insert_persona (document, waymark_persona_new ("p", "P"), -1);
+  waymark_document_insert_phase (document, persona_id, waymark_phase_new ("ph", "Phase"), -1);
+  waymark_document_insert_lane (document, persona_id,
+                                waymark_lane_new ("l", "Lane", WAYMARK_LANE_NOTES), -1);
+  waymark_document_insert_card (document, persona_id, waymark_card_new ("c", "l", "ph", word), -1);
+  /* The narrowest column: the most lines. */
+  waymark_document_set_int (document, NULL, WAYMARK_FIELD_COLUMN_WIDTH, 40);
+
+  start = g_get_monotonic_time ();
+  layout = waymark_layout_new (document, persona_id, NULL, NULL);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("a 64 KiB word laid out in %.2f s", seconds);
+  g_assert_cmpfloat (seconds, <, 15.0);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -163,6 +195,8 @@ main (int    argc,
     }
   g_test_add_func ("/fuzz-regressions/card-text/invalid-utf8-shown-as-replacement",
                    test_card_text_invalid_utf8);
+  g_test_add_func ("/fuzz-regressions/card-text/long-word-in-linear-time",
+                   test_card_text_long_word);
 
   return g_test_run ();
 }

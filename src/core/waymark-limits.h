@@ -16,8 +16,10 @@
 #pragma once
 
 /* Bytes of one text: a card's text or evidence, a description, a name,
- * any attribute value. A card of 1 MiB is several hundred pages. */
-#define WAYMARK_LIMIT_TEXT_LENGTH   (1024 * 1024)
+ * any attribute value. 64 KiB is some 10,000 words, on one sticky note;
+ * the same as the CSV importer's field limit (WAYMARK_CSV_MAX_FIELD_LENGTH),
+ * so that whatever loads also survives a CSV export and import. */
+#define WAYMARK_LIMIT_TEXT_LENGTH   (64 * 1024)
 
 #define WAYMARK_LIMIT_PERSONAS      1000
 /* Per persona. Matches the longest card span (WAYMARK_FORMAT_MAX_SPAN). */

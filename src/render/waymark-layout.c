@@ -216,6 +216,55 @@ ellipsize_to_lines (PangoLayout *layout,
     }
 }
 
+/* Where a zero-width space would not split a grapheme: not before a
+ * combining mark, a joiner, a variation selector, an emoji modifier or
+ * tag, nor after a joiner. */
+static gboolean
+can_break_before (gunichar prev,
+                  gunichar c)
+{
+  return prev != 0x200d && c != 0x200d && !g_unichar_ismark (c) &&
+         !(c >= 0xfe00 && c <= 0xfe0f) && !(c >= 0x1f3fb && c <= 0x1f3ff) &&
+         !(c >= 0x1f1e6 && c <= 0x1f1ff) && !(c >= 0xe0020 && c <= 0xe007f);
+}
+
+/* Pango wraps a word longer than the line by re-shaping the rest of the
+ * word for every line, so its time grows with the square of the word's
+ * length: a 64 KiB word in a card took minutes, and a hostile file could
+ * freeze the app (found by tests/fuzz/fuzz-card-text; the test is in
+ * tests/test-fuzz-regressions.c). A zero-width space every
+ * MAX_UNBROKEN_RUN characters of such a run gives Pango a place to break,
+ * which keeps it linear; no real word or URL is that long, so real text
+ * never changes. Returns NULL when @string needs nothing. */
+#define MAX_UNBROKEN_RUN 256
+
+static char *
+break_long_runs (const char *string)
+{
+  GString *out = NULL;
+  gunichar prev = 0;
+  guint run = 0;
+
+  for (const char *p = string; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x200b)
+        run = 0;
+      else if (++run > MAX_UNBROKEN_RUN && can_break_before (prev, c))
+        {
+          if (out == NULL)
+            out = g_string_new_len (string, p - string);
+          g_string_append (out, "\u200b");
+          run = 1;
+        }
+      if (out != NULL)
+        g_string_append_unichar (out, c);
+      prev = c;
+    }
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
 static WaymarkLayoutText *
 create_text (WaymarkTextStyle  style,
              const char       *string,
@@ -226,6 +275,7 @@ create_text (WaymarkTextStyle  style,
   WaymarkLayoutText *text = g_rc_box_new0 (WaymarkLayoutText);
   g_autofree char *shown = NULL;
   g_autofree char *valid = NULL;
+  g_autofree char *broken = NULL;
   PangoRectangle logical;
   static const PangoAlignment alignments[] = {
     [WAYMARK_TEXT_ALIGN_LEFT] = PANGO_ALIGN_LEFT,
@@ -240,6 +290,9 @@ create_text (WaymarkTextStyle  style,
    * tests/test-fuzz-regressions.c keeps it fixed. */
   if (!g_utf8_validate (string, -1, NULL))
     string = valid = g_utf8_make_valid (string, -1);
+  broken = break_long_runs (string);
+  if (broken != NULL)
+    string = broken;
 
   text->style = style;
   text->align = align;
