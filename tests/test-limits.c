@@ -237,7 +237,9 @@ build_document_of_size (gsize size,
 static void
 test_file_size (void)
 {
-  GString *doc = build_document_of_size (WAYMARK_FORMAT_MAX_FILE_SIZE - 1024, 64);
+  /* Each text at half its limit: only the file size is at its limit. */
+  GString *doc = build_document_of_size (WAYMARK_FORMAT_MAX_FILE_SIZE - 1024,
+                                         WAYMARK_FORMAT_MAX_FILE_SIZE / (WAYMARK_LIMIT_TEXT_LENGTH / 2));
   GString *over;
 
   g_assert_cmpuint (doc->len, <=, WAYMARK_FORMAT_MAX_FILE_SIZE);

@@ -148,7 +148,14 @@ timestamp_element (GString    *out,
   if (timestamp == NULL)
     return;
   utc = g_date_time_to_utc (timestamp);
-  text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* Not g_date_time_format()'s %Y, which does not pad: the year 13 came
+   * out as "13-11-29T...", which the loader (rightly) refuses, so a loaded
+   * file could not be reopened after saving. Found by tests/fuzz/fuzz-format
+   * (tests/data/fuzz-regressions/format/year-below-1000-resave). */
+  text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", g_date_time_get_year (utc),
+                          g_date_time_get_month (utc), g_date_time_get_day_of_month (utc),
+                          g_date_time_get_hour (utc), g_date_time_get_minute (utc),
+                          g_date_time_get_second (utc));
   text_element (out, depth, name, text);
 }
 
