@@ -201,7 +201,7 @@ def main():
     card_lane = next(l['id'] for l in persona['lanes'] if l.get('kind') == 'actions')
     emotion_lane = next(l['id'] for l in persona['lanes'] if l.get('kind') == 'emotions')
 
-    print('1..8', flush=True)
+    print('1..11', flush=True)
     app = App(binary, path, workdir)
     try:
         # 1. Double-click the empty part of a cell, type, Enter: a new card.
@@ -328,12 +328,67 @@ def main():
                     print('# differs:', key, '\n#  saved:   ', a[key], '\n#  expected:', b[key])
     tap(same and new_card is not None, 'redo and save gives exactly the expected edits')
 
+    run_editor_regressions(binary, example, workdir, card_lane, emotion_lane, phase_ids, persona)
+
     if genmap:
         large = os.path.join(workdir, 'large.waymark')
         subprocess.run([genmap, large], check=True)
         run_benchmark(binary, large, workdir)
     shutil.rmtree(workdir, ignore_errors=True)
     return 0 if all(ok for ok, _ in TAP) else 1
+
+
+def run_editor_regressions(binary, example, workdir, card_lane, emotion_lane, phase_ids, persona):
+    """Focus leaving an open in-place editor, saving while editing, and a stray
+    click on an emotion point's phase, each once a bug."""
+    subdir = tempfile.mkdtemp(dir=workdir)
+    path = os.path.join(subdir, 'map.waymark')
+    shutil.copy(example, path)
+    app = App(binary, path, subdir)
+    alive = hung = False
+    try:
+        # 9. Ctrl+F while a new card is edited: focus goes to the find bar.
+        # This used to remove the editor while GTK was moving the focus,
+        # and the app hung printing criticals.
+        cell = app.cells[(card_lane, phase_ids[1])]
+        xdo('mousemove', int(cell[0] + cell[2] / 2), int(cell[1] + cell[3] - 3))
+        xdo('click', '--repeat', 2, '--delay', 60, 1)
+        time.sleep(1.0)
+        type_text('Via zoekbalk')
+        xdo('key', 'ctrl+f')
+        time.sleep(1.0)
+        app.log.flush()
+        with open(os.path.join(subdir, 'app.log'), errors='replace') as f:
+            log = f.read(1 << 20)
+        hung = 'gtk_widget_get_parent' in log
+        alive = app.proc.poll() is None
+        tap(alive and not hung, 'focus leaving an open editor for the find bar neither hangs nor warns')
+
+        # 10. Ctrl+S while a card is edited saves what was typed.
+        xdo('mousemove', int(cell[0] + cell[2] / 2), int(cell[1] + cell[3] - 3))
+        xdo('click', '--repeat', 2, '--delay', 60, 1)
+        time.sleep(1.0)
+        type_text('Bewaard tijdens bewerken')
+        xdo('key', 'ctrl+s')
+        time.sleep(1.0)
+        saved = model(path)['personas'][0]
+        texts = [c[1] for c in saved['cards']]
+        tap('Via zoekbalk' in texts and 'Bewaard tijdens bewerken' in texts and '•' not in app.title(),
+            'saving while editing in place saves the typed text')
+
+        # 11. A single click elsewhere in a phase that has an emotion point
+        # selects; it does not move the point.
+        point = next(e for e in persona['emotions'] if e['lane'] == emotion_lane)
+        lane_cell = app.cells[(emotion_lane, point['phase'])]
+        start = app.emotions[(emotion_lane, point['phase'])]
+        y = lane_cell[1] + 4 if start[1] > lane_cell[1] + lane_cell[3] / 2 else lane_cell[1] + lane_cell[3] - 4
+        xdo('mousemove', int(lane_cell[0] + lane_cell[2] / 2), int(y))
+        xdo('click', 1)
+        app.settle()
+        tap(abs(app.emotions[(emotion_lane, point['phase'])][1] - start[1]) < 1 and '•' not in app.title(),
+            'a single click in an emotions lane does not change a score')
+    finally:
+        app.quit()
 
 
 def run_benchmark(binary, path, workdir):

@@ -173,6 +173,18 @@ test_validate_missing_file (void)
   g_assert_cmpstr (run.out, ==, "/nonexistent/map.waymark: error: no such file\n");
 }
 
+/* import-csv says it in the same words as validate and export. */
+static void
+test_import_csv_missing_file (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_waymark (&run, "import-csv", "/nonexistent/table.csv", "-o", "/nonexistent/out.waymark",
+               NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "/nonexistent/table.csv: error: no such file\n");
+}
+
 static void
 test_validate_usage (void)
 {
@@ -334,6 +346,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate/errors", test_validate_errors);
   g_test_add_func ("/cli/validate/hostile", test_validate_hostile);
   g_test_add_func ("/cli/validate/missing-file", test_validate_missing_file);
+  g_test_add_func ("/cli/import-csv/missing-file", test_import_csv_missing_file);
   g_test_add_func ("/cli/validate/usage", test_validate_usage);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/fmt/check-canonical", test_fmt_check_canonical);

@@ -229,7 +229,15 @@ test_example_content (void)
   g_assert_cmpstr (card->lane_id, ==, "loopbaan-drempels");
   g_assert_nonnull (find_card_by_text (persona, "VDAB"));
   g_assert_nonnull (find_card_by_text (persona, "Sectorfonds"));
-  g_assert_nonnull (find_card_by_text (persona, "\"Hier is vraag naar\""));
+  /* Typographic quotes: straight ones look like a draft in a report. */
+  g_assert_nonnull (find_card_by_text (persona, "“Hier is vraag naar”"));
+  /* Every name starts with "De": the avatars carry meaningful initials. */
+  {
+    static const char *initials[] = { "LL", "JV", "VO", "OT", "MM" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (initials); i++)
+      g_assert_cmpstr (waymark_document_get_persona (doc, i)->initials, ==, initials[i]);
+  }
   persona = waymark_document_get_persona (doc, 4);
   g_assert_cmpint (((WaymarkEmotionPoint *) g_ptr_array_index (persona->emotions, 3))->score,
                    ==, -2);

@@ -294,6 +294,28 @@ test_personas_and_tags (void)
 }
 
 static void
+test_limits (void)
+{
+  g_autoptr (WaymarkDocument) doc = make_document ();
+  g_autofree char *huge = g_strnfill (64 * 1024 + 1, 'x');
+  g_autofree char *most = g_strnfill (64 * 1024, 'x');
+  WaymarkCard *card;
+
+  /* What the loader would refuse, an edit refuses too. */
+  g_assert_false (waymark_document_set_text (doc, "c1", WAYMARK_FIELD_TEXT, huge));
+  g_assert_false (waymark_document_set_text (doc, "c1", WAYMARK_FIELD_TEXT, "bad \xff utf-8"));
+  g_assert_true (waymark_document_set_text (doc, "c1", WAYMARK_FIELD_TEXT, most));
+  card = waymark_card_new (NULL, "act", "f1", huge);
+  g_assert_null (waymark_document_insert_card (doc, "p", card, -1));
+  g_assert_false (waymark_document_set_emotion (doc, "p", "emo", "f2", 0, huge));
+  {
+    WaymarkPersona *persona = waymark_persona_new (NULL, huge);
+    g_assert_null (waymark_document_insert_persona (doc, persona, -1));
+  }
+  g_assert_cmpuint (waymark_document_get_n_personas (doc), ==, 1);
+}
+
+static void
 test_initials (void)
 {
   WaymarkPersona *persona = waymark_persona_new ("x", "De loopbaanlanceerder");
@@ -464,6 +486,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/structure", test_structure);
   g_test_add_func ("/document/personas-and-tags", test_personas_and_tags);
   g_test_add_func ("/document/initials", test_initials);
+  g_test_add_func ("/document/limits", test_limits);
   g_test_add_func ("/document/random-edits", test_random_edits);
   return g_test_run ();
 }

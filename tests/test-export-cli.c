@@ -186,7 +186,7 @@ test_failures (void)
   /* Persona not found. */
   run_export (&a, "--persona", "Niemand", "-o", out, example, NULL);
   g_assert_cmpint (a.status, ==, 1);
-  g_assert_nonnull (strstr (a.err, "Niemand"));
+  g_assert_cmpstr (a.err, ==, "waymark export: no persona with id or name “Niemand”\n");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
   /* Unreadable input: the loader's FILE:LINE:COL message. */
@@ -203,13 +203,57 @@ test_failures (void)
 
   run_export (&c, "-o", out, missing_input, NULL);
   g_assert_cmpint (c.status, ==, 1);
-  g_assert_nonnull (strstr (c.err, "no-such-file.waymark"));
+  /* The same line as validate and import-csv print. */
+  {
+    g_autofree char *expected = g_strdup_printf ("%s: error: no such file\n", missing_input);
+
+    g_assert_cmpstr (c.err, ==, expected);
+  }
 
   /* Unwritable output. */
   run_export (&d, "-o", missing_dir, example, NULL);
   g_assert_cmpint (d.status, ==, 1);
-  g_assert_nonnull (strstr (d.err, "Cannot write"));
+  g_assert_nonnull (strstr (d.err, "waymark export: cannot write"));
   g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+}
+
+/* `-o -` writes the export to standard output, in every format. */
+static void
+test_stdout (void)
+{
+  static const struct {
+    const char *format;
+    const char *magic;
+  } cases[] = {
+    { "pdf", "%PDF-" },
+    { "svg", "<?xml" },
+    { "png", "\x89PNG" },
+    { "csv", "\xef\xbb\xbfpersona," },
+  };
+  g_auto (Result) bare = { 0 };
+
+  if (!need_example ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Result) r;
+
+      /* One persona, so no note on stderr; CSV is always everything. */
+      if (strcmp (cases[i].format, "csv") == 0)
+        run_export (&r, "--format", "csv", "-o", "-", example, NULL);
+      else
+        run_export (&r, "--format", cases[i].format, "--persona", "job", "-o", "-", example,
+                    NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.err, ==, "");
+      if (!g_str_has_prefix (r.out, cases[i].magic))
+        g_error ("%s on stdout does not start with its magic", cases[i].format);
+    }
+  /* No file name to take the format from. */
+  run_export (&bare, "-o", "-", example, NULL);
+  g_assert_cmpint (bare.status, ==, 2);
+  g_assert_nonnull (strstr (bare.err, "--format"));
+  g_assert_cmpstr (bare.out, ==, "");
 }
 
 int
@@ -230,6 +274,7 @@ main (int    argc,
   g_test_add_func ("/export-cli/ok-options", test_ok_options);
   g_test_add_func ("/export-cli/usage-errors", test_usage_errors);
   g_test_add_func ("/export-cli/failures", test_failures);
+  g_test_add_func ("/export-cli/stdout", test_stdout);
 
   status = g_test_run ();
   {

@@ -70,6 +70,8 @@ run_import_csv (const WaymarkCliCommand  *command,
   if (g_file_equal (in_file, out_file))
     return waymark_cli_usage_error (command, _("the output would overwrite the input"));
 
+  if (!waymark_cli_check_exists (input, input_name))
+    return WAYMARK_CLI_EXIT_FAILURE;
   document = waymark_csv_import_file (in_file, input_name, &problems);
 
   /* Every problem, errors and warnings, "FILE:ROW: error: message". */
@@ -87,7 +89,7 @@ run_import_csv (const WaymarkCliCommand  *command,
 
   if (!waymark_format_save_file (document, out_file, NULL, &error))
     {
-      fprintf (stderr, _("waymark import-csv: %s\n"), error->message);
+      waymark_cli_print_error (command, error->message);
       return WAYMARK_CLI_EXIT_FAILURE;
     }
   return WAYMARK_CLI_EXIT_OK;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "waymark-cli-private.h"
 #include "waymark-csv.h"
@@ -46,6 +47,25 @@ match_option (const char  *arg,
   return TRUE;
 }
 
+/* `-o -`: the export on standard output, for pipelines. */
+static int
+write_stdout (const WaymarkCliCommand *command,
+              GBytes                  *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if ((length > 0 && fwrite (data, 1, length, stdout) != length) || fflush (stdout) != 0)
+    {
+      int saved_errno = errno;
+
+      fprintf (stderr, _("waymark export: cannot write to standard output: %s\n"),
+               g_strerror (saved_errno));
+      return WAYMARK_CLI_EXIT_FAILURE;
+    }
+  return WAYMARK_CLI_EXIT_OK;
+}
+
 static int
 run_export (const WaymarkCliCommand  *command,
             int                       argc,
@@ -61,7 +81,11 @@ run_export (const WaymarkCliCommand  *command,
   g_autoptr (GError) error = NULL;
   g_autofree char *notice = NULL;
   g_autofree char *input_name = NULL;
+  g_autofree char *temp_dir = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
   gboolean csv = FALSE;
+  gboolean to_stdout = FALSE;
 
   waymark_export_options_init (&options);
 
@@ -181,6 +205,11 @@ run_export (const WaymarkCliCommand  *command,
     return waymark_cli_usage_error (command, _("no input file given"));
   if (output == NULL)
     return waymark_cli_usage_error (command, _("no output file given (use -o OUT)"));
+  to_stdout = strcmp (output, "-") == 0;
+  if (to_stdout && format_name == NULL)
+    return waymark_cli_usage_error (command,
+                                    _("writing to standard output (-o -) needs --format pdf, "
+                                      "svg, png or csv"));
   if (format_name == NULL && g_str_has_suffix (output, ".csv"))
     csv = TRUE;
   else if (format_name == NULL && !waymark_export_format_from_path (output, &options.format))
@@ -196,33 +225,91 @@ run_export (const WaymarkCliCommand  *command,
 
   file = g_file_new_for_commandline_arg (input);
   input_name = g_filename_display_name (input);
-  document = waymark_format_load_file (file, &error);
+  /* Problems as validate prints them: "FILE:LINE:COL: error: message",
+   * with FILE as given on the command line. */
+  problems = waymark_format_check_file (file, input_name, &document);
   if (document == NULL)
     {
-      /* The loader's message already reads "FILE:LINE:COL: message". */
-      fprintf (stderr, _("waymark export: %s\n"), error->message);
+      waymark_cli_print_problems (stderr, problems);
       return WAYMARK_CLI_EXIT_FAILURE;
     }
 
   if (csv)
     {
-      g_autoptr (GFile) out_file = g_file_new_for_commandline_arg (output);
+      g_autoptr (GFile) out_file = NULL;
 
+      if (to_stdout)
+        {
+          g_autoptr (GBytes) bytes = waymark_csv_export_to_bytes (document);
+
+          return write_stdout (command, bytes);
+        }
+      out_file = g_file_new_for_commandline_arg (output);
       if (!waymark_csv_export_to_file (document, out_file, NULL, &error))
         {
-          fprintf (stderr, _("waymark export: %s\n"), error->message);
+          waymark_cli_print_error (command, error->message);
           return WAYMARK_CLI_EXIT_FAILURE;
         }
       return WAYMARK_CLI_EXIT_OK;
     }
 
-  if (!waymark_export_to_file (document, &options, output, &notice, &error))
+  if (to_stdout)
     {
-      fprintf (stderr, _("waymark export: %s\n"), error->message);
+      /* The exporter writes files atomically; a private temporary one is
+       * then copied to stdout, so a failed export writes nothing. */
+      temp_dir = g_dir_make_tmp ("waymark-export-XXXXXX", &error);
+      if (temp_dir == NULL)
+        {
+          waymark_cli_print_error (command, error->message);
+          return WAYMARK_CLI_EXIT_FAILURE;
+        }
+      temp_path = g_build_filename (temp_dir, "export", NULL);
+    }
+
+  if (!waymark_export_to_file (document, &options, to_stdout ? temp_path : output, &notice,
+                               &error))
+    {
+      waymark_cli_print_error (command, error->message);
+      if (temp_dir != NULL)
+        g_rmdir (temp_dir);
       return WAYMARK_CLI_EXIT_FAILURE;
     }
   if (notice != NULL)
-    fprintf (stderr, _("waymark export: note: %s\n"), notice);
+    {
+      WaymarkPersona *first = waymark_document_get_persona (document, 0);
+      guint n = waymark_document_get_n_personas (document);
+
+      /* The library's notice is for the editor's toast; here the way to
+       * another persona is an option. */
+      fprintf (stderr,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "waymark export: note: the document has %u persona; exported "
+                            "“%s” (%s); use --persona ID|NAME for another one\n",
+                            "waymark export: note: the document has %u personas; exported the "
+                            "first, “%s” (%s); use --persona ID|NAME for another one\n", n),
+               n, first->name, first->base.id);
+    }
+  if (to_stdout)
+    {
+      g_autoptr (GBytes) bytes = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      int status;
+
+      if (!g_file_get_contents (temp_path, &contents, &length, &error))
+        {
+          waymark_cli_print_error (command, error->message);
+          status = WAYMARK_CLI_EXIT_FAILURE;
+        }
+      else
+        {
+          bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+          status = write_stdout (command, bytes);
+        }
+      g_unlink (temp_path);
+      g_rmdir (temp_dir);
+      return status;
+    }
   return WAYMARK_CLI_EXIT_OK;
 }
 
@@ -231,7 +318,7 @@ const WaymarkCliCommand waymark_cli_export_command = {
   .args = N_("[OPTION…] -o OUT FILE"),
   .summary = N_("Export a journey map to PDF, SVG, PNG or CSV"),
   .help = N_("Options:\n"
-             "  -o, --output OUT        The file to write (required)\n"
+             "  -o, --output OUT        The file to write (required); - for standard output\n"
              "  -f, --format FORMAT     pdf, svg, png or csv (default: from OUT’s extension)\n"
              "  -p, --persona ID|NAME   Only this persona (PDF: default all; SVG/PNG: the first)\n"
              "  --paper PAPER           fit (page sized to the map), a4, a3 or letter\n"

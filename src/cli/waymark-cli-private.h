@@ -48,6 +48,15 @@ void waymark_cli_print_problem      (FILE                       *stream,
 /* Prints every problem; returns how many there were. */
 guint waymark_cli_print_problems    (FILE                       *stream,
                                      GPtrArray                  *problems);
+/* Prints "waymark NAME: message" to stderr, the message starting in
+ * lower case like every other line the command line prints (library
+ * messages are sentences, for dialogs). */
+void waymark_cli_print_error        (const WaymarkCliCommand    *command,
+                                     const char                 *message);
+/* Prints "FILE: error: no such file" and returns FALSE when @path does
+ * not exist; the same line validate, export and import-csv print. */
+gboolean waymark_cli_check_exists   (const char                 *path,
+                                     const char                 *display_name);
 /* Whether @arg asks for the command's help (-h, --help). */
 gboolean waymark_cli_is_help        (const char                 *arg);
 

@@ -86,6 +86,38 @@ waymark_cli_print_command_help (const WaymarkCliCommand *command)
 }
 
 void
+waymark_cli_print_error (const WaymarkCliCommand *command,
+                         const char              *message)
+{
+  gunichar first = g_utf8_get_char (message);
+  const char *rest = g_utf8_next_char (message);
+
+  /* "Cannot write" becomes "cannot write", but "PDF …" stays. */
+  if (*message != '\0' && g_unichar_isupper (first) && !g_unichar_isupper (g_utf8_get_char (rest)))
+    {
+      char lower[8];
+
+      lower[g_unichar_to_utf8 (g_unichar_tolower (first), lower)] = '\0';
+      fprintf (stderr, "waymark %s: %s%s\n", command->name, lower, rest);
+    }
+  else
+    fprintf (stderr, "waymark %s: %s\n", command->name, message);
+}
+
+gboolean
+waymark_cli_check_exists (const char *path,
+                          const char *display_name)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+
+  if (g_file_query_exists (file, NULL))
+    return TRUE;
+  /* The same words as the document loader's (waymark-format.c). */
+  fprintf (stderr, _("%s: error: %s\n"), display_name, _("no such file"));
+  return FALSE;
+}
+
+void
 waymark_cli_print_problem (FILE                       *stream,
                            const WaymarkFormatProblem *problem)
 {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "waymark-document-private.h"
+#include "waymark-limits.h"
 
 /* How the document stays consistent with its history: every edit function
  * builds one or more primitive changes (set a field, insert or remove an
@@ -426,6 +427,66 @@ record_field (WaymarkDocument *self,
   record (self, field_label (object, field), change);
 }
 
+/* The model holds what a file may hold (src/core/waymark-limits.h): edits
+ * that would go beyond are refused, so that Waymark never saves a file it
+ * would refuse to load. Text must also be valid UTF-8. */
+static gboolean
+text_fits (const char *text)
+{
+  return text == NULL ||
+         (strlen (text) <= WAYMARK_LIMIT_TEXT_LENGTH && g_utf8_validate (text, -1, NULL));
+}
+
+static guint
+count_cards (WaymarkDocument *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->personas->len; i++)
+    n += ((WaymarkPersona *) g_ptr_array_index (self->personas, i))->cards->len;
+  return n;
+}
+
+static gboolean
+card_fits (const WaymarkCard *card)
+{
+  return text_fits (card->text) && text_fits (card->evidence) && text_fits (card->color);
+}
+
+static gboolean
+persona_fits (WaymarkDocument      *self,
+              const WaymarkPersona *persona)
+{
+  if (self->personas->len >= WAYMARK_LIMIT_PERSONAS ||
+      persona->phases->len > WAYMARK_LIMIT_PHASES ||
+      persona->lanes->len > WAYMARK_LIMIT_LANES ||
+      count_cards (self) + persona->cards->len > WAYMARK_LIMIT_CARDS)
+    return FALSE;
+  if (!text_fits (persona->name) || !text_fits (persona->ambition) ||
+      !text_fits (persona->description) || !text_fits (persona->color) ||
+      !text_fits (persona->initials))
+    return FALSE;
+  for (guint i = 0; i < persona->phases->len; i++)
+    {
+      const WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
+      if (!text_fits (phase->name) || !text_fits (phase->description))
+        return FALSE;
+    }
+  for (guint i = 0; i < persona->lanes->len; i++)
+    {
+      const WaymarkLane *lane = g_ptr_array_index (persona->lanes, i);
+      if (!text_fits (lane->name) || !text_fits (lane->color))
+        return FALSE;
+    }
+  for (guint i = 0; i < persona->cards->len; i++)
+    if (!card_fits (g_ptr_array_index (persona->cards, i)))
+      return FALSE;
+  for (guint i = 0; i < persona->emotions->len; i++)
+    if (!text_fits (((WaymarkEmotionPoint *) g_ptr_array_index (persona->emotions, i))->label))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 waymark_document_set_text (WaymarkDocument *self,
                            const char      *object_id,
@@ -441,7 +502,8 @@ waymark_document_set_text (WaymarkDocument *self,
 
   if (value == NULL)
     value = "";
-  if (!resolve_field_object (self, object_id, &object) ||
+  if (!text_fits (value) ||
+      !resolve_field_object (self, object_id, &object) ||
       !waymark_document_field_slot (self, object, field, &text_slot, &int_slot))
     return FALSE;
   if (g_strcmp0 (*text_slot, value) == 0)
@@ -659,6 +721,12 @@ waymark_document_insert_persona (WaymarkDocument *self,
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (persona != NULL, NULL);
 
+  if (!persona_fits (self, persona))
+    {
+      waymark_persona_free (persona);
+      return NULL;
+    }
+
   /* Children whose ids clash (with the document, or with each other) get
    * fresh ones, and the cards' and points' references follow. */
   renames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -733,7 +801,8 @@ waymark_document_insert_phase (WaymarkDocument *self,
   g_return_val_if_fail (phase != NULL, NULL);
 
   persona = waymark_document_find_persona (self, persona_id);
-  if (persona == NULL)
+  if (persona == NULL || persona->phases->len >= WAYMARK_LIMIT_PHASES ||
+      !text_fits (phase->name) || !text_fits (phase->description))
     {
       waymark_phase_free (phase);
       return NULL;
@@ -754,7 +823,8 @@ waymark_document_insert_lane (WaymarkDocument *self,
   g_return_val_if_fail (lane != NULL, NULL);
 
   persona = waymark_document_find_persona (self, persona_id);
-  if (persona == NULL)
+  if (persona == NULL || persona->lanes->len >= WAYMARK_LIMIT_LANES ||
+      !text_fits (lane->name) || !text_fits (lane->color))
     {
       waymark_lane_free (lane);
       return NULL;
@@ -778,7 +848,8 @@ waymark_document_insert_card (WaymarkDocument *self,
   persona = waymark_document_find_persona (self, persona_id);
   lane = persona != NULL ? waymark_persona_find_lane (persona, card->lane_id) : NULL;
   if (lane == NULL || !waymark_lane_kind_holds_cards (lane->kind) ||
-      waymark_persona_find_phase (persona, card->phase_id) == NULL)
+      waymark_persona_find_phase (persona, card->phase_id) == NULL ||
+      !card_fits (card) || count_cards (self) >= WAYMARK_LIMIT_CARDS)
     {
       waymark_card_free (card);
       return NULL;
@@ -808,6 +879,11 @@ waymark_document_insert_tag (WaymarkDocument *self,
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (tag != NULL, NULL);
 
+  if (self->tags->len >= WAYMARK_LIMIT_TAGS || !text_fits (tag->name) || !text_fits (tag->color))
+    {
+      waymark_tag_free (tag);
+      return NULL;
+    }
   return insert_child (self, _("Add Tag"), "tag", NULL, &tag->base, self->tags, index);
 }
 
@@ -1073,6 +1149,8 @@ waymark_document_set_emotion (WaymarkDocument *self,
 
   if (label == NULL)
     label = "";
+  if (!text_fits (label))
+    return FALSE;
   score = CLAMP (score, lane->scale_min, lane->scale_max);
   old_point = waymark_persona_find_emotion (persona, lane_id, phase_id);
   if (old_point != NULL && old_point->score == score && g_str_equal (old_point->label, label))

@@ -234,6 +234,23 @@ parser_error_cb (void        *user_data,
                              bytes != NULL ? bytes : message);
       return;
     }
+  /* The two messages people with a damaged file meet most, said in their
+   * words rather than libxml2's; the line:column stays libxml2's. For an
+   * unclosed element, int1 is the line where it was opened. */
+  if (error->code == XML_ERR_TAG_NOT_FINISHED && error->str1 != NULL)
+    {
+      waymark_format_report (checker, error->line, error->int2, WAYMARK_FORMAT_ERROR_SYNTAX,
+                             _("the file ends before the <%s> element opened on line %d is "
+                               "closed (it may be truncated)"),
+                             error->str1, error->int1);
+      return;
+    }
+  if (error->code == XML_ERR_DOCUMENT_EMPTY && g_str_has_prefix (message, "Start tag expected"))
+    {
+      waymark_format_report (checker, error->line, error->int2, WAYMARK_FORMAT_ERROR_SYNTAX,
+                             _("this is not an XML file"));
+      return;
+    }
   waymark_format_report_take (checker, error->line, error->int2, code_for_parse_error (error->code),
                               g_steal_pointer (&message));
 }

@@ -444,6 +444,7 @@ waymark_application_startup (GApplication *application)
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-reset", { "<Control>0", NULL } },
     { "win.toggle-sidebar", { "<Shift>F9", NULL } },
+    { "win.show-overview", { "<Control><Shift>o", NULL } },
     { "win.close", { "<Control>w", NULL } },
   };
 

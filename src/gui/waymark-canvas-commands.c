@@ -223,8 +223,9 @@ waymark_command_add_phase (WaymarkDocument *document,
       if (after)
         index++;
     }
-  /* Translators: the name of a new phase; %u is its number. */
-  name = g_strdup_printf (_("Phase %u"), persona->phases->len + 1);
+  /* Not "Phase N": inserted between others, a number would repeat one
+   * already there. The rename editor opens on it right away. */
+  name = g_strdup (_("New phase"));
   return waymark_document_insert_phase (document, persona_id, waymark_phase_new (NULL, name),
                                         index);
 }

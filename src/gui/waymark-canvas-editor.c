@@ -25,17 +25,28 @@ close_editor (WaymarkCanvas *self)
   GtkWidget *editor = self->editor;
   gboolean had_focus;
 
+  g_clear_handle_id (&self->commit_idle_id, g_source_remove);
   if (editor == NULL)
     return;
   had_focus = gtk_widget_has_focus (editor);
-  /* Cleared first: unparenting moves the focus, which would commit again. */
+  /* Cleared first: moving the focus away triggers the editor's focus
+   * leave handler, which would commit again. */
   self->editor = NULL;
   self->edit_kind = EDIT_NONE;
-  gtk_widget_unparent (editor);
+  /* The focus moves out before the editor goes, so that GTK never has a
+   * focus widget that is no longer in the window. */
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_unparent (editor);
   _waymark_canvas_invalidate_overlay (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+waymark_canvas_commit_editing (WaymarkCanvas *self)
+{
+  g_return_if_fail (WAYMARK_IS_CANVAS (self));
+  _waymark_canvas_edit_commit (self);
 }
 
 gboolean
@@ -131,6 +142,34 @@ _waymark_canvas_edit_cancel (WaymarkCanvas *self)
   close_editor (self);
 }
 
+/* Alt+Up and Alt+Down raise and lower an emotion point while its label
+ * is edited, as they do on the focused cell; the editor follows it. */
+static void
+shift_edited_emotion (WaymarkCanvas *self,
+                      int            delta)
+{
+  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+  WaymarkEmotionPoint *point;
+  WaymarkLayout *layout;
+  double x, y;
+
+  point = persona != NULL ? waymark_persona_find_emotion (persona, self->edit_lane_id,
+                                                          self->edit_phase_id) : NULL;
+  if (point == NULL ||
+      !waymark_document_set_emotion (self->document, self->persona_id, self->edit_lane_id,
+                                     self->edit_phase_id, point->score + delta, point->label))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  layout = waymark_canvas_get_layout (self);
+  if (layout != NULL &&
+      waymark_layout_get_emotion_point (layout, self->edit_lane_id, self->edit_phase_id, &x, &y))
+    self->edit_rect = (WaymarkRect) { x - 60, y + 8, 120, 18 };
+  _waymark_canvas_scroll_to_rect (self, &self->edit_rect);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 static gboolean
 editor_key_pressed_cb (GtkEventControllerKey *controller,
                        guint                  keyval,
@@ -155,18 +194,47 @@ editor_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_ISO_Left_Tab:
       _waymark_canvas_edit_commit (self);
       return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (!(state & GDK_ALT_MASK) || self->edit_kind != EDIT_EMOTION_LABEL)
+        return FALSE;
+      shift_edited_emotion (self, keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? 1 : -1);
+      return TRUE;
     default:
       return FALSE;
     }
+}
+
+static gboolean
+commit_idle_cb (gpointer data)
+{
+  WaymarkCanvas *self = data;
+  GtkRoot *root;
+
+  self->commit_idle_id = 0;
+  if (self->editor == NULL)
+    return G_SOURCE_REMOVE;
+  /* The window losing the focus to another application leaves the
+   * editor its window's focus widget: the user comes back to it. */
+  root = gtk_widget_get_root (self->editor);
+  if (root != NULL && gtk_root_get_focus (root) == self->editor)
+    return G_SOURCE_REMOVE;
+  _waymark_canvas_edit_commit (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 editor_focus_leave_cb (GtkEventControllerFocus *controller,
                        WaymarkCanvas           *self)
 {
-  /* Clicking elsewhere keeps what was typed, as in any good editor. */
-  if (self->editor != NULL)
-    _waymark_canvas_edit_commit (self);
+  /* Clicking elsewhere keeps what was typed, as in any good editor.
+   * Not right now: GTK is in the middle of moving the focus (to the find
+   * bar, a menu, ...), and removing the editor under it leaves GTK's focus
+   * bookkeeping with a destroyed widget, which used to hang the app. */
+  if (self->editor != NULL && self->commit_idle_id == 0)
+    self->commit_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, commit_idle_cb, self, NULL);
 }
 
 static void
@@ -275,11 +343,27 @@ _waymark_canvas_edit_start (WaymarkCanvas *self,
         if (phase == NULL || !waymark_layout_get_phase_rect (layout, target_id, &rect))
           return;
         text = g_strdup (phase->name);
-        /* Inside the chevron's point. */
-        rect.x += 10;
-        rect.width = MAX (rect.width - 24, 40);
-        rect.y += rect.height / 2 - 10;
-        rect.height = 20;
+        /* Over the name's line only, so that the phase number above it
+         * stays visible; inside the chevron's point. */
+        for (guint i = 0; i < layout->phases->len; i++)
+          {
+            WaymarkLayoutPhase *lp = g_ptr_array_index (layout->phases, i);
+
+            if (g_strcmp0 (lp->id, target_id) == 0 && lp->name_rect.height > 0)
+              {
+                rect = (WaymarkRect) { lp->name_rect.x - 2, lp->name_rect.y,
+                                       MAX (rect.x + rect.width - 16 - lp->name_rect.x, 40),
+                                       lp->name_rect.height };
+                break;
+              }
+          }
+        if (rect.height > 24)
+          {
+            rect.x += 10;
+            rect.width = MAX (rect.width - 24, 40);
+            rect.y += rect.height / 2 - 10;
+            rect.height = 20;
+          }
       }
       break;
     case EDIT_LANE_NAME:
@@ -329,6 +413,8 @@ _waymark_canvas_edit_start (WaymarkCanvas *self,
   self->editor = gtk_text_view_new ();
   g_clear_object (&self->editor_css);
   gtk_widget_add_css_class (self->editor, "waymark-inplace-editor");
+  if (!multiline)
+    gtk_widget_add_css_class (self->editor, "waymark-inplace-name-editor");
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor),
                                multiline ? GTK_WRAP_WORD_CHAR : GTK_WRAP_NONE);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->editor), FALSE);
@@ -383,15 +469,24 @@ _waymark_canvas_edit_allocate (WaymarkCanvas *self)
                                  self->edit_rect.y + self->edit_rect.height, &x1, &y1);
   width = MAX ((int) round (x1 - x0), 40);
   gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, width, &min_h, &nat_h, NULL, NULL);
-  gtk_widget_size_allocate (self->editor,
-                            &(GtkAllocation) { (int) round (x0) - 3, (int) round (y0) - 2,
-                                               width + 6, MAX ((int) round (y1 - y0) + 4, nat_h) },
-                            -1);
+  {
+    int height = (int) round (y1 - y0) + 4;
+    int y = (int) round (y0) - 2;
+
+    /* A one-line name stays centred on the text it replaces when the
+     * editor needs more height than the text had. */
+    if (!self->edit_multiline && nat_h > height)
+      y -= (nat_h - height) / 2;
+    gtk_widget_size_allocate (self->editor,
+                              &(GtkAllocation) { (int) round (x0) - 3, y, width + 6, MAX (height, nat_h) },
+                              -1);
+  }
 }
 
 void
 _waymark_canvas_editor_dispose (WaymarkCanvas *self)
 {
+  g_clear_handle_id (&self->commit_idle_id, g_source_remove);
   if (self->editor != NULL)
     {
       GtkWidget *editor = self->editor;

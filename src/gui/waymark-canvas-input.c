@@ -183,7 +183,19 @@ focus_hit (WaymarkCanvas    *self,
     }
 }
 
-/* Places (or moves) the emotion point of a phase at the height clicked. */
+static gboolean
+has_emotion (WaymarkCanvas *self,
+             const char    *lane_id,
+             const char    *phase_id)
+{
+  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+
+  return persona != NULL && waymark_persona_find_emotion (persona, lane_id, phase_id) != NULL;
+}
+
+/* Places the emotion point of a phase that has none at the height
+ * clicked. A point already there only moves when dragged: a stray click
+ * must not change a score. */
 static void
 place_emotion (WaymarkCanvas *self,
                const char    *lane_id,
@@ -191,17 +203,17 @@ place_emotion (WaymarkCanvas *self,
                double         y)
 {
   WaymarkLayout *layout = waymark_canvas_get_layout (self);
-  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-  WaymarkEmotionPoint *point;
   double doc_x, doc_y;
   int score;
 
+  if (has_emotion (self, lane_id, phase_id))
+    return;
   _waymark_canvas_widget_to_doc (self, 0, y, &doc_x, &doc_y);
   if (layout == NULL || !waymark_layout_emotion_score_at (layout, lane_id, doc_y, &score))
     return;
-  point = waymark_persona_find_emotion (persona, lane_id, phase_id);
-  waymark_document_set_emotion (self->document, self->persona_id, lane_id, phase_id, score,
-                                point != NULL ? point->label : "");
+  waymark_document_set_emotion (self->document, self->persona_id, lane_id, phase_id, score, "");
+  /* The same press may go on into a drag that adjusts the new point. */
+  self->emotion_just_placed = TRUE;
 }
 
 static void
@@ -216,6 +228,7 @@ click_pressed_cb (GtkGestureClick *gesture,
   gboolean extend = (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0;
   WaymarkHit hit;
 
+  self->emotion_just_placed = FALSE;
   if (self->editor != NULL)
     _waymark_canvas_edit_commit (self);
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -383,7 +396,9 @@ drag_begin_cb (GtkGestureDrag *gesture,
   if (hit.kind == WAYMARK_HIT_CARD && on_span_handle (self, &hit, x))
     self->drag_mode = DRAG_SPAN;
   else if (hit.kind == WAYMARK_HIT_EMOTION_POINT ||
-           (hit.kind == WAYMARK_HIT_CELL && is_emotions_lane (self, hit.lane_id)))
+           (hit.kind == WAYMARK_HIT_CELL && is_emotions_lane (self, hit.lane_id) &&
+            (self->emotion_just_placed || !has_emotion (self, hit.lane_id, hit.phase_id))))
+    /* A point is moved by dragging it; an empty phase places one. */
     self->drag_mode = DRAG_EMOTION;
   else
     {
@@ -576,7 +591,10 @@ drag_update_cb (GtkGestureDrag *gesture,
         int score;
 
         /* The curve follows live: each new score is an edit within one
-         * open group, so the whole drag is one undo step. */
+         * open group, so the whole drag is one undo step. Only past the
+         * drag threshold: a hand shaking during a click moves nothing. */
+        if (!self->drag_group_open && hypot (offset_x, offset_y) < DRAG_THRESHOLD)
+          break;
         if (!waymark_layout_emotion_score_at (layout, self->drag_lane_id, doc_y, &score))
           break;
         if (point != NULL && point->score == score)
@@ -636,6 +654,7 @@ drag_end_cb (GtkGestureDrag *gesture,
 {
   DragMode mode = self->drag_mode;
 
+  self->emotion_just_placed = FALSE;
   if (mode == DRAG_CARDS && self->show_drop && self->document != NULL)
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -779,6 +798,15 @@ key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
     case GDK_KEY_F2:
+      if (ctrl && !alt && keyval != GDK_KEY_F2 &&
+          (self->focus.kind == WAYMARK_FOCUS_CARD || self->focus.kind == WAYMARK_FOCUS_CELL) &&
+          !is_emotions_lane (self, self->focus.lane_id))
+        {
+          /* Ctrl+Return: a new card at the bottom of the focused cell. */
+          _waymark_canvas_edit_start (self, EDIT_NEW_CARD, NULL, self->focus.lane_id,
+                                      self->focus.phase_id, -1);
+          return TRUE;
+        }
       if (ctrl || alt)
         return FALSE;
       waymark_canvas_start_editing (self);
@@ -951,14 +979,14 @@ waymark_canvas_start_editing (WaymarkCanvas *self)
     case WAYMARK_FOCUS_CELL:
       if (is_emotions_lane (self, self->focus.lane_id))
         {
-          /* A phase without a point gets one in the middle of the scale;
-           * one with a point gets its label edited. */
+          /* A phase without a point gets one in the middle of the scale,
+           * and either way its label is edited at once, so that what is
+           * typed next is not lost. */
           if (waymark_persona_find_emotion (persona, self->focus.lane_id, self->focus.phase_id) == NULL)
             waymark_document_set_emotion (self->document, self->persona_id, self->focus.lane_id,
                                           self->focus.phase_id, 0, "");
-          else
-            _waymark_canvas_edit_start (self, EDIT_EMOTION_LABEL, NULL, self->focus.lane_id,
-                                        self->focus.phase_id, -1);
+          _waymark_canvas_edit_start (self, EDIT_EMOTION_LABEL, NULL, self->focus.lane_id,
+                                      self->focus.phase_id, -1);
         }
       else
         _waymark_canvas_edit_start (self, EDIT_NEW_CARD, NULL, self->focus.lane_id,

@@ -215,8 +215,10 @@ lane_holds_cards (const WaymarkPersona *persona,
   return waymark_lane_kind_holds_cards (lane->kind);
 }
 
-/* The items of a cell, top to bottom: its cards, then the cell slot
- * (card_id NULL). An emotions lane has only the slot. */
+/* The items of a cell, top to bottom: its cards, or when it has none the
+ * cell itself (card_id NULL), where Return creates a card. Down from the
+ * last card goes on to the next lane, not to an invisible slot; Ctrl+Return
+ * adds a card to a cell that has some. An emotions lane has only the cell. */
 static GPtrArray *
 cell_items (const WaymarkPersona *persona,
             int                   lane_index,
@@ -230,7 +232,8 @@ cell_items (const WaymarkPersona *persona,
     items = waymark_persona_cell_cards (persona, lane_id, phase_id);
   else
     items = g_ptr_array_new ();
-  g_ptr_array_add (items, NULL);
+  if (items->len == 0)
+    g_ptr_array_add (items, NULL);
   return items;
 }
 

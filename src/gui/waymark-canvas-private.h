@@ -102,6 +102,7 @@ struct _WaymarkCanvas
   char             *drop_phase_id;
   int               drop_index;                  /* phase/lane reordering target */
   gboolean          press_had_modifier;
+  gboolean          emotion_just_placed;         /* by this press's click */
 
   /* The in-place editor. */
   GtkWidget        *editor;        /* GtkTextView, a child of the canvas */
@@ -113,6 +114,7 @@ struct _WaymarkCanvas
   int               edit_position;
   WaymarkRect       edit_rect;      /* document units */
   gboolean          edit_multiline;
+  guint             commit_idle_id; /* commits after the focus has left */
 
   GtkWidget        *context_menu;   /* GtkPopoverMenu */
   double            menu_x, menu_y;

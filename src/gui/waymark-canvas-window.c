@@ -24,6 +24,15 @@ waymark_canvas_for_window (WaymarkWindow *window)
   return g_object_get_data (G_OBJECT (window), CANVAS_KEY);
 }
 
+void
+waymark_canvas_window_commit_editing (WaymarkWindow *window)
+{
+  GtkWidget *canvas = waymark_canvas_for_window (window);
+
+  if (canvas != NULL)
+    waymark_canvas_commit_editing (WAYMARK_CANVAS (canvas));
+}
+
 static void
 application_changed_cb (WaymarkWindow *window)
 {

@@ -19,4 +19,7 @@ void       waymark_canvas_install     (WaymarkWindow *window);
 /* The WaymarkCanvas of a window set up by waymark_canvas_install(). */
 GtkWidget *waymark_canvas_for_window  (WaymarkWindow *window);
 
+/* Commits the open in-place editor of @window's canvas, if any. */
+void       waymark_canvas_window_commit_editing (WaymarkWindow *window);
+
 G_END_DECLS

@@ -57,6 +57,10 @@ void             waymark_canvas_set_highlights   (WaymarkCanvas      *self,
 void             waymark_canvas_start_editing    (WaymarkCanvas      *self);
 /* Whether an in-place editor is open. */
 gboolean         waymark_canvas_is_editing       (WaymarkCanvas      *self);
+/* Commits what an open in-place editor holds to the document (one edit)
+ * and closes it; nothing when no editor is open. Saving, exporting,
+ * printing and closing call this first, so that they see what was typed. */
+void             waymark_canvas_commit_editing   (WaymarkCanvas      *self);
 
 /* The map as PNG and SVG bytes (for "Copy as Image"), drawn by the
  * shared backends. */

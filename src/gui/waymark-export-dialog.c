@@ -23,6 +23,8 @@ struct _WaymarkExportDialog
 
   AdwComboRow     *format_row;
   AdwComboRow     *persona_row;
+  AdwActionRow    *overview_row;
+  GtkSwitch       *overview_switch;
   AdwPreferencesGroup *page_group;
   AdwComboRow     *paper_row;
   AdwComboRow     *orientation_row;
@@ -77,7 +79,24 @@ update_extension (WaymarkExportDialog *self)
   update_file_row (self);
 }
 
-/* PDF can hold all personas, one per page; SVG and PNG hold one. */
+/* The "persona" entry that exports only the overview of all personas;
+ * never a persona id (ids are XML ids, never empty). */
+#define OVERVIEW_ONLY ""
+
+static void
+persona_changed_cb (WaymarkExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->persona_row);
+  gboolean all = selected < self->persona_ids->len &&
+                 g_ptr_array_index (self->persona_ids, selected) == NULL;
+
+  /* Only a PDF of all personas has an overview page before the maps. */
+  gtk_widget_set_visible (GTK_WIDGET (self->overview_row),
+                          all && formats[get_format_index (self)] == WAYMARK_EXPORT_FORMAT_PDF);
+}
+
+/* PDF can hold all personas, one per page; SVG and PNG hold one. Any
+ * format can hold the overview alone. */
 static void
 rebuild_personas (WaymarkExportDialog *self)
 {
@@ -102,9 +121,15 @@ rebuild_personas (WaymarkExportDialog *self)
       gtk_string_list_append (names, persona->name);
       g_ptr_array_add (self->persona_ids, g_strdup (persona->base.id));
     }
+  if (n > 0)
+    {
+      gtk_string_list_append (names, _("Overview Only"));
+      g_ptr_array_add (self->persona_ids, g_strdup (OVERVIEW_ONLY));
+    }
   g_set_object (&self->persona_names, names);
   adw_combo_row_set_model (self->persona_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->persona_row, selected);
+  persona_changed_cb (self);
 }
 
 static void
@@ -142,6 +167,13 @@ waymark_export_dialog_get_options (WaymarkExportDialog  *self,
   options->format = formats[get_format_index (self)];
   options->persona = persona < self->persona_ids->len
                    ? g_ptr_array_index (self->persona_ids, persona) : NULL;
+  if (g_strcmp0 (options->persona, OVERVIEW_ONLY) == 0)
+    {
+      options->persona = NULL;
+      options->overview = TRUE;
+    }
+  else if (options->persona == NULL && options->format == WAYMARK_EXPORT_FORMAT_PDF)
+    options->no_overview = !gtk_switch_get_active (self->overview_switch);
   options->paper = papers[MIN (paper, G_N_ELEMENTS (papers) - 1)];
   options->orientation = adw_combo_row_get_selected (self->orientation_row) == 1
                        ? WAYMARK_ORIENTATION_PORTRAIT : WAYMARK_ORIENTATION_LANDSCAPE;
@@ -382,6 +414,8 @@ waymark_export_dialog_new (WaymarkWindow *window)
 
   g_signal_connect_object (self->format_row, "notify::selected",
                            G_CALLBACK (format_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->persona_row, "notify::selected",
+                           G_CALLBACK (persona_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->paper_row, "notify::selected",
                            G_CALLBACK (paper_changed_cb), self, G_CONNECT_SWAPPED);
   format_changed_cb (self);
@@ -425,6 +459,8 @@ waymark_export_dialog_class_init (WaymarkExportDialogClass *klass)
                                                "/org/waymark/Waymark/waymark-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, persona_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, overview_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, overview_switch);
   gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, page_group);
   gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, orientation_row);

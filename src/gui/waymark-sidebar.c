@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-canvas-commands.h"
+#include "waymark-render-types.h"
 #include "waymark-sidebar.h"
 
 struct _WaymarkSidebar
@@ -50,35 +51,65 @@ row_persona_id (GtkListBoxRow *row)
   return row != NULL ? g_object_get_data (G_OBJECT (row), "persona-id") : NULL;
 }
 
+#define AVATAR_SIZE 36
+#define AVATAR_SCALE 2  /* drawn at twice the size: sharp on HiDPI screens */
+
+/* The initials on a circle of the persona's colour, as the map's title
+ * block draws them (src/render/waymark-scene.c), so the sidebar and the
+ * map agree: AdwAvatar would pick a colour of its own from the name. */
+static GdkTexture *
+draw_avatar (WaymarkPersona *persona,
+             const char     *initials)
+{
+  int size = AVATAR_SIZE * AVATAR_SCALE;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr = cairo_create (surface);
+  WaymarkColor fill = { 0x3d / 255.0, 0x4b / 255.0, 0x5c / 255.0, 1.0 };  /* the map's fallback */
+  double l, ink;
+  PangoLayout *layout;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold");
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+  int width, height;
+
+  if (persona->color != NULL && persona->color[0] != '\0')
+    waymark_color_parse (persona->color, &fill);
+  cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, fill.red, fill.green, fill.blue);
+  cairo_fill (cr);
+
+  /* White or dark ink, whichever contrasts more (WCAG), as on the map. */
+  l = waymark_color_luminance (&fill);
+  ink = 1.05 / (l + 0.05) >= (l + 0.05) / (0.0116 + 0.05) ? 1.0 : 0.13;
+  layout = pango_cairo_create_layout (cr);
+  pango_font_description_set_absolute_size (font, size * 0.36 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, initials, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_move_to (cr, (size - width) / 2.0, (size - height) / 2.0);
+  cairo_set_source_rgb (cr, ink, ink, ink);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * size);
+  /* Cairo's ARGB32 is GDK's default memory format on little and big endian. */
+  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
 static GtkWidget *
 make_avatar (WaymarkPersona *persona)
 {
   g_autofree char *initials = waymark_persona_dup_initials (persona);
-  g_autofree char *text = NULL;
-  GtkWidget *avatar;
+  g_autoptr(GdkTexture) texture = draw_avatar (persona, initials);
+  GtkWidget *avatar = adw_avatar_new (AVATAR_SIZE, initials, TRUE);
 
-  /* AdwAvatar takes the first letters of the first and last words, so
-   * spell the initials out as words. */
-  if (g_utf8_strlen (initials, -1) >= 2)
-    {
-      const char *second = g_utf8_next_char (initials);
-      text = g_strdup_printf ("%.*s %s", (int) (second - initials), initials, second);
-    }
-  else
-    text = g_strdup (initials);
-  avatar = adw_avatar_new (36, text, TRUE);
-
-  if (persona->color[0] != '\0')
-    {
-      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-      g_autofree char *data = g_strdup_printf ("avatar { background-image: none; background-color: %s; color: white; }",
-                                               persona->color);
-
-      gtk_css_provider_load_from_data (css, data, -1);
-      gtk_style_context_add_provider (gtk_widget_get_style_context (avatar),
-                                      GTK_STYLE_PROVIDER (css),
-                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
+  adw_avatar_set_custom_image (ADW_AVATAR (avatar), GDK_PAINTABLE (texture));
   gtk_accessible_update_property (GTK_ACCESSIBLE (avatar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   persona->name, -1);
   return avatar;
@@ -94,6 +125,11 @@ make_row (WaymarkPersona *persona)
   GtkWidget *ambition = gtk_label_new (persona->ambition);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  /* Names often share their first word ("De loopbaanlanceerder", "De
+   * jobversterker"): wrap to two lines before cutting anything off. */
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (name), 2);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (name, "heading");
   gtk_label_set_xalign (GTK_LABEL (ambition), 0);
@@ -254,6 +290,16 @@ row_selected_cb (GtkListBox     *list,
   if (self->rebuilding || row == NULL)
     return;
   waymark_sidebar_set_persona_id (self, row_persona_id (row));
+}
+
+/* Clicking a persona, even the one already chosen, goes back from the
+ * overview to its map. */
+static void
+row_activated_cb (GtkListBox     *list,
+                  GtkListBoxRow  *row,
+                  WaymarkSidebar *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-map", NULL);
 }
 
 /* Actions --------------------------------------------------------------- */
@@ -574,6 +620,7 @@ waymark_sidebar_init (WaymarkSidebar *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Personas"), -1);
   g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
   g_signal_connect (gesture, "pressed", G_CALLBACK (list_pressed_cb), self);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-canvas-window.h"
 #include "waymark-csv-dialogs.h"
 #include "waymark-export-dialog.h"
 #include "waymark-print.h"
@@ -101,8 +102,10 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
-  GtkWindow *dialog = GTK_WINDOW (waymark_export_dialog_new (self));
+  GtkWindow *dialog;
 
+  waymark_canvas_window_commit_editing (self);
+  dialog = GTK_WINDOW (waymark_export_dialog_new (self));
   gtk_window_present (dialog);
 }
 
@@ -111,6 +114,7 @@ export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
+  waymark_canvas_window_commit_editing (WAYMARK_WINDOW (widget));
   waymark_csv_export_dialog (WAYMARK_WINDOW (widget));
 }
 
@@ -127,6 +131,7 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
+  waymark_canvas_window_commit_editing (WAYMARK_WINDOW (widget));
   waymark_print_document (WAYMARK_WINDOW (widget));
 }
 
@@ -159,6 +164,19 @@ zoom_action (GtkWidget  *widget,
     waymark_window_set_zoom (self, self->zoom / ZOOM_STEP);
   else
     waymark_window_set_zoom (self, 1.0);
+}
+
+static void
+overview_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.show-map"))
+    waymark_window_show_overview (self, FALSE);
+  else
+    waymark_window_show_overview (self, !waymark_window_get_overview_shown (self));
 }
 
 static void
@@ -275,6 +293,8 @@ _waymark_window_class_actions_init (WaymarkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, overview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-map", NULL, overview_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-changed", NULL, dismiss_changed_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);

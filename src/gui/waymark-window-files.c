@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-canvas-window.h"
 #include "waymark-drafts.h"
 #include "waymark-format.h"
 #include "waymark-window-private.h"
@@ -265,6 +266,8 @@ _waymark_window_save (WaymarkWindow *self,
   g_autofree char *name = NULL;
   const char *title;
 
+  /* What is typed in an open in-place editor is part of what is saved. */
+  waymark_canvas_window_commit_editing (self);
   op->self = g_object_ref (self);
   op->done = (WaymarkSaveDoneFunc) done_cb;
   op->done_data = done_data;
@@ -566,6 +569,7 @@ _waymark_window_close_request (WaymarkWindow *self)
   g_autofree char *title = NULL;
   const char *doc_title;
 
+  waymark_canvas_window_commit_editing (self);
   if (self->close_confirmed || !waymark_window_get_modified (self))
     {
       _waymark_window_remove_draft (self);

@@ -47,6 +47,8 @@ struct _WaymarkWindow
   AdwBin               *sidebar_slot;
   AdwBin               *content_slot;
   AdwBin               *inspector_slot;
+  GtkWidget            *overview;      /* the overview view, in a stack with the map */
+  GtkWidget            *empty_page;    /* shown in that stack without personas */
 };
 
 /* waymark-window.c: the title, actions and draft follow the history. */

@@ -9,6 +9,7 @@
 
 #include "waymark-canvas-window.h"
 #include "waymark-format.h"
+#include "waymark-overview-view.h"
 #include "waymark-window-private.h"
 
 #define ZOOM_MIN 0.25
@@ -126,6 +127,70 @@ update_title (WaymarkWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
+/* Without personas the map has nothing to show: a status page says what
+ * to do instead of a bare grey area. */
+static void
+update_empty_state (WaymarkWindow *self)
+{
+  GtkStack *stack;
+  gboolean empty;
+
+  if (self->overview == NULL || self->empty_page == NULL || g_getenv ("DBG_NOEMPTY"))
+    return;
+  stack = GTK_STACK (gtk_widget_get_parent (self->overview));
+  empty = waymark_document_get_n_personas (self->document) == 0;
+  if (empty)
+    gtk_stack_set_visible_child (stack, self->empty_page);
+  else if (gtk_stack_get_visible_child (stack) == self->empty_page)
+    gtk_stack_set_visible_child_name (stack, "map");
+}
+
+static GtkWidget *
+create_empty_page (void)
+{
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Persona"));
+  GtkWidget *templates = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  static const struct {
+    const char *label;
+    const char *target;
+  } items[] = {
+    { N_("_Blank"), "blank" },
+    { N_("_Customer Journey"), "customer-journey" },
+    { N_("_Service Blueprint"), "service-blueprint" },
+    { N_("_Levenslang leren (Example)"), "levenslang-leren" },
+  };
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "waymark-persona-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Personas Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("Add a persona to start mapping a journey, or start from a template."));
+  gtk_widget_add_css_class (page, "waymark-empty-state");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "editor.add-persona");
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_widget_add_css_class (add, "pill");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+      g_menu_item_set_action_and_target (item, "app.new-from-template", "s", items[i].target);
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (templates), _("New from _Template…"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (templates), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (templates), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (templates, "pill");
+
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), add);
+  gtk_box_append (GTK_BOX (box), templates);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
+  return page;
+}
+
 /* Keeps persona_id pointing at a persona that exists. */
 static void
 ensure_persona (WaymarkWindow *self)
@@ -134,11 +199,10 @@ ensure_persona (WaymarkWindow *self)
 
   if (self->persona_id != NULL)
     persona = waymark_document_find_persona (self->document, self->persona_id);
-  if (persona != NULL)
-    return;
-  if (waymark_document_get_n_personas (self->document) > 0)
+  if (persona == NULL && waymark_document_get_n_personas (self->document) > 0)
     persona = waymark_document_get_persona (self->document, 0);
   waymark_window_set_persona_id (self, persona != NULL ? persona->base.id : NULL);
+  update_empty_state (self);
 }
 
 /* The history changes after the document emits ::changed (an edit is
@@ -319,6 +383,35 @@ waymark_window_set_zoom (WaymarkWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
+gboolean
+waymark_window_get_overview_shown (WaymarkWindow *self)
+{
+  GtkWidget *stack;
+
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  if (self->overview == NULL)
+    return FALSE;
+  stack = gtk_widget_get_parent (self->overview);
+  return gtk_stack_get_visible_child (GTK_STACK (stack)) == self->overview;
+}
+
+void
+waymark_window_show_overview (WaymarkWindow *self,
+                              gboolean       show)
+{
+  GtkStack *stack;
+
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  if (self->overview == NULL)
+    return;
+  stack = GTK_STACK (gtk_widget_get_parent (self->overview));
+  gtk_stack_set_visible_child_name (stack, show ? "overview" : "map");
+  if (show)
+    gtk_widget_grab_focus (self->overview);
+  else
+    gtk_widget_grab_focus (waymark_canvas_for_window (self));
+}
+
 void
 waymark_window_add_toast (WaymarkWindow *self,
                           AdwToast      *toast)
@@ -415,6 +508,38 @@ waymark_window_close_request (GtkWindow *window)
     }
 
   return GTK_WINDOW_CLASS (waymark_window_parent_class)->close_request (window);
+}
+
+/* Below this width the sidebar folds over the map. It depends on the
+ * window only: with fold-policy "auto" the flap compared against the
+ * content's size, which follows the zoom, so zooming folded the sidebar
+ * over the map's left edge. */
+#define FOLD_WIDTH 720
+
+static void
+update_fold (WaymarkWindow *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  gboolean fold;
+
+  if (surface == NULL || g_getenv ("DBG_NOFOLD"))
+    return;
+  fold = gdk_surface_get_width (surface) < FOLD_WIDTH;
+  /* Only on a change: setting the policy queues a resize. */
+  if (fold != (adw_flap_get_fold_policy (self->flap) == ADW_FLAP_FOLD_POLICY_ALWAYS))
+    adw_flap_set_fold_policy (self->flap, fold ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                               : ADW_FLAP_FOLD_POLICY_NEVER);
+}
+
+static void
+waymark_window_realize (GtkWidget *widget)
+{
+  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (waymark_window_parent_class)->realize (widget);
+  g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (self)), "notify::width",
+                           G_CALLBACK (update_fold), self, G_CONNECT_SWAPPED);
+  update_fold (self);
 }
 
 static void
@@ -537,6 +662,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   object_class->get_property = waymark_window_get_property;
   object_class->set_property = waymark_window_set_property;
   window_class->close_request = waymark_window_close_request;
+  widget_class->realize = waymark_window_realize;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, WAYMARK_TYPE_DOCUMENT,
@@ -577,6 +703,7 @@ waymark_window_init (WaymarkWindow *self)
 {
   g_autoptr(WaymarkDocument) document = waymark_document_new ();
   GtkDropTarget *drop_target;
+  GtkWidget *canvas;
 
   self->zoom = 1.0;
 
@@ -585,6 +712,37 @@ waymark_window_init (WaymarkWindow *self)
   /* The editing canvas, persona sidebar and inspector fill the slots
    * (src/gui/waymark-canvas-window.c, owned by the canvas work). */
   waymark_canvas_install (self);
+  canvas = waymark_canvas_for_window (self);
+  /* With automatic scrollbars the scrolled window decides from the
+   * canvas's size request (minimum 0: no bars), then the adjustments (the
+   * zoomed map) show them, which shrinks the view and hides them again:
+   * at some zoom levels the window never got a stable allocation and went
+   * blank ("snapshot AdwFlap without a current allocation"). Bars that
+   * are always there (overlaid, as GTK draws them) keep zooming from
+   * changing the layout. */
+  if (!g_getenv ("DBG_NOSB"))
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (canvas)),
+                                  GTK_POLICY_ALWAYS, GTK_POLICY_ALWAYS);
+
+  /* The overview shares the map's place (a stack) and has an entry at the
+   * top of the persona sidebar. */
+  if (!g_getenv ("DBG_NOOV"))
+  self->overview = waymark_overview_view_install (GTK_WIDGET (self), canvas,
+                                                  gtk_widget_get_parent (canvas),
+                                                  adw_bin_get_child (self->sidebar_slot));
+  if (self->overview != NULL) {
+  self->empty_page = create_empty_page ();
+  gtk_stack_add_named (GTK_STACK (gtk_widget_get_parent (self->overview)), self->empty_page,
+                       "empty");
+  /* Switch at once: opening a file into an empty window should show the
+   * map, not fade it in over the empty state. */
+  gtk_stack_set_transition_type (GTK_STACK (gtk_widget_get_parent (self->overview)),
+                                 GTK_STACK_TRANSITION_TYPE_NONE);
+  /* Only the page shown counts for the size: the overview's size follows
+   * its content, and must not move the map around. */
+  gtk_stack_set_hhomogeneous (GTK_STACK (gtk_widget_get_parent (self->overview)), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (gtk_widget_get_parent (self->overview)), FALSE);
+  }
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);

@@ -84,4 +84,9 @@ void             waymark_window_set_inspector     (WaymarkWindow      *self,
                                                    GtkWidget          *inspector);
 GtkWidget       *waymark_window_get_canvas        (WaymarkWindow      *self);
 
+/* The overview of all personas in place of the map (win.show-overview). */
+gboolean         waymark_window_get_overview_shown (WaymarkWindow     *self);
+void             waymark_window_show_overview     (WaymarkWindow      *self,
+                                                   gboolean            show);
+
 G_END_DECLS

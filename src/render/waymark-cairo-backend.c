@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include <hb-ot.h>
 #include <pango/pangocairo.h>
 
 #include "waymark-cairo-backend.h"
@@ -163,6 +164,7 @@ typedef struct {
   cairo_scaled_font_t *font;
   cairo_glyph_t       *glyphs;
   int                  n_glyphs;
+  gboolean             outline;  /* no colour glyphs: may be drawn as paths */
 } GlyphRun;
 
 typedef struct {
@@ -185,6 +187,21 @@ glyph_cache_free (gpointer data)
     }
   g_free (cache->runs);
   g_free (cache);
+}
+
+/* Colour emoji (bitmaps, layers, SVG) have no outline to fill: asking
+ * cairo for their path would put the whole cairo_t in an error state. */
+static gboolean
+has_only_outlines (PangoFont *font)
+{
+  hb_font_t *hb_font = pango_font_get_hb_font (font);
+  hb_face_t *face;
+
+  if (hb_font == NULL)
+    return FALSE;
+  face = hb_font_get_face (hb_font);
+  return !hb_ot_color_has_png (face) && !hb_ot_color_has_layers (face)
+         && !hb_ot_color_has_svg (face);
 }
 
 static GlyphCache *
@@ -215,6 +232,7 @@ build_glyph_cache (PangoLayout *layout)
 
       out.font = cairo_scaled_font_reference (
         pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)));
+      out.outline = has_only_outlines (run->item->analysis.font);
       out.glyphs = g_new (cairo_glyph_t, MAX (run->glyphs->num_glyphs, 1));
       out.n_glyphs = 0;
       /* Glyph strings are in visual order, left to right, also in RTL runs. */
@@ -262,6 +280,25 @@ is_vector_target (cairo_t *cr)
     }
 }
 
+/* Whether @font draws so few pixels per em on @cr that whole-pixel glyph
+ * positions visibly change the spacing: body text at 100–150 % zoom and
+ * in PNGs at scale 1. Above this, a pixel is a small fraction of a space
+ * and cairo_show_glyphs() is about four times faster than filling
+ * outlines (waymark-bench, viewport redraw). */
+static gboolean
+is_small_on_raster (cairo_t             *cr,
+                    cairo_scaled_font_t *font)
+{
+  cairo_matrix_t font_matrix;
+  double dx, dy;
+
+  cairo_scaled_font_get_font_matrix (font, &font_matrix);
+  dx = font_matrix.xx;
+  dy = font_matrix.yx;
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  return hypot (dx, dy) < 16.0;
+}
+
 static void
 draw_text (cairo_t                *cr,
            const WaymarkSceneItem *item,
@@ -294,7 +331,19 @@ draw_text (cairo_t                *cr,
   for (guint i = 0; i < cache->n_runs; i++)
     {
       cairo_set_scaled_font (cr, cache->runs[i].font);
-      cairo_show_glyphs (cr, cache->runs[i].glyphs, cache->runs[i].n_glyphs);
+      if (cache->runs[i].outline && is_small_on_raster (cr, cache->runs[i].font))
+        {
+          /* Cairo 1.16 puts every glyph it shows on a raster at a whole
+           * pixel. At 100% a space is about two pixels wide, so rounding
+           * two neighbours the wrong way closed the gap ("vacatures
+           * analyseren" read as one word) and letters jittered. Filled
+           * outlines keep the layout's fractional positions, so small text
+           * is spaced as in the PDF. Outlines are cached per glyph by cairo. */
+          cairo_glyph_path (cr, cache->runs[i].glyphs, cache->runs[i].n_glyphs);
+          cairo_fill (cr);
+        }
+      else
+        cairo_show_glyphs (cr, cache->runs[i].glyphs, cache->runs[i].n_glyphs);
     }
   cairo_restore (cr);
 }

@@ -457,11 +457,11 @@ build_header_row (Builder *builder,
       WaymarkLayoutText *n = g_ptr_array_index (numbers, c);
       WaymarkLayoutText *t = g_ptr_array_index (names, c);
       double x = column_x (builder, c) + CELL_INSET + 3;
-      /* Bottom-aligned, so that every name sits on the rule. */
-      double top = y + height - t->height - 1 - n->height;
-
-      add_text (builder, n, x, top, INK_FAINT);
-      add_text (builder, t, x, top + n->height + 1, INK);
+      /* Top-aligned: the numbers share one line whatever the length of
+       * the names, and each name hangs beneath its number. Bottom-aligning
+       * pushed the number of a three-line name above the others. */
+      add_text (builder, n, x, y, INK_FAINT);
+      add_text (builder, t, x, y + n->height + 1, INK);
     }
   waymark_scene_compose_end_group (builder->scene);
 
