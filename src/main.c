@@ -137,7 +137,11 @@ main (int    argc,
   /* WAYMARK_LOCALEDIR: the build tree's catalogues (meson devenv, tests). */
   if ((localedir == NULL || *localedir == '\0') && build_localedir != NULL &&
       g_file_test (build_localedir, G_FILE_TEST_IS_DIR))
-    localedir = build_localedir;
+    {
+      localedir = build_localedir;
+      /* The editor binds the catalogues again (waymark_gui_init_i18n). */
+      g_setenv ("WAYMARK_LOCALEDIR", build_localedir, FALSE);
+    }
   if (localedir == NULL || *localedir == '\0')
     localedir = LOCALEDIR;
   setlocale (LC_ALL, "");

@@ -429,15 +429,24 @@ assert_save_fails (WaymarkDocument *document,
   g_assert_true (waymark_history_get_modified (waymark_document_get_history (document)));
 }
 
-/* An edit that makes the document about 300 KiB. */
+/* An edit that makes the document about 300 KiB: six cards of 50 KiB
+ * beside card-1 (one text may not pass 64 KiB). */
 static void
 make_big_edit (WaymarkDocument *document)
 {
   GString *text = g_string_new (NULL);
+  WaymarkCard *card = waymark_document_find_card (document, "card-1");
+  const char *persona_id = waymark_document_lookup_persona (document, "card-1")->base.id;
 
-  while (text->len < 300 * 1024)
+  while (text->len < 50 * 1024)
     g_string_append (text, "Een lange kaarttekst die de schijf vult. ");
-  g_assert_true (waymark_document_set_text (document, "card-1", WAYMARK_FIELD_TEXT, text->str));
+  waymark_document_begin_group (document, "Big edit");
+  for (int i = 0; i < 6; i++)
+    g_assert_nonnull (waymark_document_insert_card (document, persona_id,
+                                                    waymark_card_new (NULL, card->lane_id,
+                                                                      card->phase_id, text->str),
+                                                    -1));
+  waymark_document_end_group (document);
   g_string_free (text, TRUE);
 }
 

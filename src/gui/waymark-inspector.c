@@ -145,6 +145,8 @@ read_int (WaymarkInspector *self,
   WaymarkObject *object = waymark_document_lookup (self->document, object_id);
   WaymarkLane *lane = (WaymarkLane *) object;
 
+  if (object != NULL && object->kind == WAYMARK_OBJECT_CARD && field == WAYMARK_FIELD_SPAN)
+    return MAX (((WaymarkCard *) object)->span, 1);
   if (object == NULL || object->kind != WAYMARK_OBJECT_LANE)
     return 0;
   return field == WAYMARK_FIELD_KIND ? (int) lane->kind
@@ -411,12 +413,12 @@ static void
 spin_row (WaymarkInspector *self,
           GtkWidget        *group,
           const char       *title,
-          const char       *lane_id,
+          const char       *object_id,
           WaymarkField      field_id)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (-10, 10, 1);
-  Field *field = add_field (self, FIELD_SPIN, lane_id, field_id, spin);
+  Field *field = add_field (self, FIELD_SPIN, object_id, field_id, spin);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
@@ -433,10 +435,23 @@ build_card (WaymarkInspector *self,
   GtkWidget *group;
   GPtrArray *tags = waymark_document_get_tags (self->document);
 
+  WaymarkPersona *persona = waymark_document_lookup_persona (self->document, card->base.id);
+  Field *span;
+
+  /* A heading like the lane's, phase's and persona's. */
+  group_new (self, _("Card"));
   text_area (self, NULL, _("Card Text"), card->base.id, WAYMARK_FIELD_TEXT);
   text_area (self, NULL, _("Evidence"), card->base.id, WAYMARK_FIELD_EVIDENCE);
   group = group_new (self, NULL);
   color_row (self, group, _("Colour"), card->base.id, TRUE);
+  /* How many phases the card covers, from its own to the map's last. */
+  spin_row (self, group, _("Span (phases)"), card->base.id, WAYMARK_FIELD_SPAN);
+  span = g_ptr_array_index (self->fields, self->fields->len - 1);
+  gtk_spin_button_set_range (GTK_SPIN_BUTTON (span->widget), 1,
+                             persona != NULL
+                             ? MAX ((int) persona->phases->len
+                                    - waymark_persona_phase_index (persona, card->phase_id), 1)
+                             : 1);
 
   group = group_new (self, _("Tags"));
   if (tags->len == 0)

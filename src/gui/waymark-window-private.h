@@ -46,9 +46,12 @@ struct _WaymarkWindow
   AdwFlap              *flap;
   AdwBin               *sidebar_slot;
   AdwBin               *content_slot;
+  GtkOverlay           *content_overlay;
   AdwBin               *inspector_slot;
-  GtkWidget            *overview;      /* the overview view, in a stack with the map */
-  GtkWidget            *empty_page;    /* shown in that stack without personas */
+  /* One of these three is shown in the map's place. */
+  GtkWidget            *map_view;      /* the canvas's scrolled window */
+  GtkWidget            *overview;      /* the overview of all personas */
+  GtkWidget            *empty_page;    /* without personas: what to do first */
 };
 
 /* waymark-window.c: the title, actions and draft follow the history. */

@@ -9,7 +9,9 @@
 
 #include "waymark-canvas-window.h"
 #include "waymark-format.h"
+#include "waymark-canvas.h"
 #include "waymark-overview-view.h"
+#include "waymark-sidebar.h"
 #include "waymark-window-private.h"
 
 #define ZOOM_MIN 0.25
@@ -129,20 +131,34 @@ update_title (WaymarkWindow *self)
 
 /* Without personas the map has nothing to show: a status page says what
  * to do instead of a bare grey area. */
+/* The map, the overview and the empty state share one place; only one
+ * is visible. (Siblings in a box rather than a GtkStack: the canvas is
+ * then drawn straight into the window, as the GUI tests check.) */
+static void
+show_page (WaymarkWindow *self,
+           GtkWidget     *page)
+{
+  if (self->map_view == NULL)
+    return;
+  /* The empty state lies over the map (an overlay): the map stays
+   * allocated, so adding the first persona shows it at once. */
+  gtk_widget_set_visible (self->map_view, page != self->overview);
+  gtk_widget_set_visible (self->overview, page == self->overview);
+  gtk_widget_set_visible (self->empty_page, page == self->empty_page);
+}
+
 static void
 update_empty_state (WaymarkWindow *self)
 {
-  GtkStack *stack;
   gboolean empty;
 
-  if (self->overview == NULL || self->empty_page == NULL || g_getenv ("DBG_NOEMPTY"))
+  if (self->map_view == NULL)
     return;
-  stack = GTK_STACK (gtk_widget_get_parent (self->overview));
   empty = waymark_document_get_n_personas (self->document) == 0;
   if (empty)
-    gtk_stack_set_visible_child (stack, self->empty_page);
-  else if (gtk_stack_get_visible_child (stack) == self->empty_page)
-    gtk_stack_set_visible_child_name (stack, "map");
+    show_page (self, self->empty_page);
+  else if (gtk_widget_get_visible (self->empty_page))
+    show_page (self, self->map_view);
 }
 
 static GtkWidget *
@@ -168,6 +184,8 @@ create_empty_page (void)
   adw_status_page_set_description (ADW_STATUS_PAGE (page),
                                    _("Add a persona to start mapping a journey, or start from a template."));
   gtk_widget_add_css_class (page, "waymark-empty-state");
+  /* Opaque: it covers the (empty) map. */
+  gtk_widget_add_css_class (page, "background");
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "editor.add-persona");
   gtk_widget_add_css_class (add, "suggested-action");
@@ -386,30 +404,88 @@ waymark_window_set_zoom (WaymarkWindow *self,
 gboolean
 waymark_window_get_overview_shown (WaymarkWindow *self)
 {
-  GtkWidget *stack;
-
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
-  if (self->overview == NULL)
-    return FALSE;
-  stack = gtk_widget_get_parent (self->overview);
-  return gtk_stack_get_visible_child (GTK_STACK (stack)) == self->overview;
+  return self->overview != NULL && gtk_widget_get_visible (self->overview);
 }
 
 void
 waymark_window_show_overview (WaymarkWindow *self,
                               gboolean       show)
 {
-  GtkStack *stack;
-
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
-  if (self->overview == NULL)
+  if (self->map_view == NULL)
     return;
-  stack = GTK_STACK (gtk_widget_get_parent (self->overview));
-  gtk_stack_set_visible_child_name (stack, show ? "overview" : "map");
   if (show)
-    gtk_widget_grab_focus (self->overview);
+    {
+      show_page (self, self->overview);
+      gtk_widget_grab_focus (self->overview);
+    }
   else
-    gtk_widget_grab_focus (waymark_canvas_for_window (self));
+    {
+      show_page (self, self->map_view);
+      update_empty_state (self);
+      gtk_widget_grab_focus (waymark_canvas_for_window (self));
+    }
+}
+
+static void
+overview_card_activated_cb (WaymarkOverviewView *view,
+                            const char          *persona_id,
+                            const char          *card_id,
+                            WaymarkWindow       *self)
+{
+  GtkWidget *canvas = waymark_canvas_for_window (self);
+
+  waymark_window_set_persona_id (self, persona_id);
+  waymark_window_show_overview (self, FALSE);
+  if (card_id != NULL)
+    waymark_canvas_reveal_card (WAYMARK_CANVAS (canvas), card_id);
+}
+
+static void
+overview_entry_clicked_cb (WaymarkWindow *self)
+{
+  waymark_window_show_overview (self, TRUE);
+}
+
+/* The overview view next to the map, and its entry at the top of the
+ * persona sidebar. */
+static void
+install_overview (WaymarkWindow *self,
+                  GtkWidget     *canvas)
+{
+  GtkWidget *box;
+  GtkWidget *entry = gtk_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *label;
+
+  self->map_view = gtk_widget_get_parent (canvas);
+  box = gtk_widget_get_parent (self->map_view);
+  self->overview = waymark_overview_view_new ();
+  gtk_widget_set_vexpand (self->overview, TRUE);
+  gtk_box_append (GTK_BOX (box), self->overview);
+  self->empty_page = create_empty_page ();
+  gtk_overlay_add_overlay (self->content_overlay, self->empty_page);
+  show_page (self, self->map_view);
+
+  g_object_bind_property (self, "document", self->overview, "document", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (canvas, "palette", self->overview, "palette", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->overview, "card-activated",
+                           G_CALLBACK (overview_card_activated_cb), self, 0);
+
+  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("waymark-overview-symbolic"));
+  label = gtk_label_new (_("Overview"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (content), label);
+  gtk_button_set_child (GTK_BUTTON (entry), content);
+  gtk_widget_add_css_class (entry, "flat");
+  gtk_widget_set_tooltip_text (entry, _("Barriers and levers of all personas, phase by phase"));
+  gtk_widget_set_margin_start (entry, 6);
+  gtk_widget_set_margin_end (entry, 6);
+  gtk_widget_set_margin_top (entry, 6);
+  g_signal_connect_object (entry, "clicked", G_CALLBACK (overview_entry_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  waymark_sidebar_set_overview (WAYMARK_SIDEBAR (adw_bin_get_child (self->sidebar_slot)), entry);
 }
 
 void
@@ -522,7 +598,7 @@ update_fold (WaymarkWindow *self)
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
   gboolean fold;
 
-  if (surface == NULL || g_getenv ("DBG_NOFOLD"))
+  if (surface == NULL)
     return;
   fold = gdk_surface_get_width (surface) < FOLD_WIDTH;
   /* Only on a change: setting the policy queues a resize. */
@@ -693,6 +769,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sidebar_slot);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, content_slot);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, content_overlay);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, inspector_slot);
 
   _waymark_window_class_actions_init (klass);
@@ -720,29 +797,12 @@ waymark_window_init (WaymarkWindow *self)
    * blank ("snapshot AdwFlap without a current allocation"). Bars that
    * are always there (overlaid, as GTK draws them) keep zooming from
    * changing the layout. */
-  if (!g_getenv ("DBG_NOSB"))
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (canvas)),
                                   GTK_POLICY_ALWAYS, GTK_POLICY_ALWAYS);
 
-  /* The overview shares the map's place (a stack) and has an entry at the
-   * top of the persona sidebar. */
-  if (!g_getenv ("DBG_NOOV"))
-  self->overview = waymark_overview_view_install (GTK_WIDGET (self), canvas,
-                                                  gtk_widget_get_parent (canvas),
-                                                  adw_bin_get_child (self->sidebar_slot));
-  if (self->overview != NULL) {
-  self->empty_page = create_empty_page ();
-  gtk_stack_add_named (GTK_STACK (gtk_widget_get_parent (self->overview)), self->empty_page,
-                       "empty");
-  /* Switch at once: opening a file into an empty window should show the
-   * map, not fade it in over the empty state. */
-  gtk_stack_set_transition_type (GTK_STACK (gtk_widget_get_parent (self->overview)),
-                                 GTK_STACK_TRANSITION_TYPE_NONE);
-  /* Only the page shown counts for the size: the overview's size follows
-   * its content, and must not move the map around. */
-  gtk_stack_set_hhomogeneous (GTK_STACK (gtk_widget_get_parent (self->overview)), FALSE);
-  gtk_stack_set_vhomogeneous (GTK_STACK (gtk_widget_get_parent (self->overview)), FALSE);
-  }
+  /* The overview shares the map's place and has an entry at the top of
+   * the persona sidebar; without personas an empty state shows there. */
+  install_overview (self, canvas);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
