@@ -483,8 +483,9 @@ test_scene_overlay (void)
   state.show_drop_target = TRUE;
   g_assert_true (waymark_layout_get_drop_target (layout, 0, 0, NULL, &state.drop_target));
   overlay = waymark_scene_new_overlay (layout, &state);
-  /* Two selected cards (wash + ring each), hover tint, focus ring, drop line. */
-  g_assert_cmpuint (waymark_scene_get_n_items (overlay), ==, 7);
+  /* Two selected cards (wash + ring each), hover tint and its "+" (circle,
+   * cross), focus ring, drop line. */
+  g_assert_cmpuint (waymark_scene_get_n_items (overlay), ==, 9);
 
   /* The selection ring is drawn around a1 by the same backend. */
   g_assert_true (waymark_layout_get_card_rect (layout, "a1", &a1));
@@ -506,6 +507,33 @@ test_scene_overlay (void)
   cairo_surface_destroy (surface);
 }
 
+/* Issue 5: the "+" of a hovered cell sits in the free space below the
+ * cards covering it, never in an emotions lane. */
+static void
+test_scene_add_button (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_small_document ();
+  g_autoptr (WaymarkLayout) layout = waymark_layout_new (document, "p", NULL, NULL);
+  WaymarkRect cell, button, a3;
+
+  g_assert_true (waymark_layout_get_cell_rect (layout, "touch", "f1", &cell));
+  g_assert_true (waymark_scene_get_add_button_rect (layout, "touch", "f1", &button));
+  g_assert_cmpfloat (fabs (button.x + button.width / 2 - (cell.x + cell.width / 2)), <, 0.01);
+  g_assert_cmpfloat (fabs (button.y + button.height / 2 - (cell.y + cell.height / 2)), <, 0.01);
+  g_assert_cmpfloat (button.width, >=, 12);
+
+  /* f3 of actions is covered by a3, spanning from f2: the "+" goes below it. */
+  g_assert_true (waymark_layout_get_card_rect (layout, "a3", &a3));
+  g_assert_true (waymark_layout_get_cell_rect (layout, "actions", "f3", &cell));
+  g_assert_true (waymark_scene_get_add_button_rect (layout, "actions", "f3", &button));
+  g_assert_cmpfloat (button.y, >, a3.y + a3.height);
+  g_assert_cmpfloat (button.y + button.height, <, cell.y + cell.height);
+
+  g_assert_false (waymark_scene_get_add_button_rect (layout, "feelings", "f1", &button));
+  g_assert_false (waymark_scene_get_add_button_rect (layout, "nope", "f1", &button));
+  g_assert_false (waymark_scene_get_add_button_rect (layout, "touch", "nope", &button));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -521,6 +549,7 @@ main (int    argc,
   g_test_add_func ("/render/scene/groups-and-culling", test_scene_groups_and_culling);
   g_test_add_func ("/render/scene/greyscale", test_scene_greyscale);
   g_test_add_func ("/render/scene/overlay", test_scene_overlay);
+  g_test_add_func ("/render/scene/add-button", test_scene_add_button);
 
   return g_test_run ();
 }

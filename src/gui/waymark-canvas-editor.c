@@ -450,6 +450,8 @@ _waymark_canvas_edit_start (WaymarkCanvas *self,
   gtk_widget_add_controller (self->editor, controller);
 
   gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+  /* The overlay drops the hover tint and "+" while an editor is open. */
+  _waymark_canvas_invalidate_overlay (self);
   _waymark_canvas_scroll_to_rect (self, &rect);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_grab_focus (self->editor);

@@ -312,6 +312,30 @@ click_pressed_cb (GtkGestureClick *gesture,
   focus_hit (self, &hit);
 }
 
+/* Whether (@x, @y) is on the "+" the overlay shows in the hovered cell
+ * (issue 5). Only while it is shown: a touch, which does not hover, or
+ * a click elsewhere in the cell only focuses the cell. */
+static gboolean
+on_add_button (WaymarkCanvas    *self,
+               const WaymarkHit *hit,
+               double            x,
+               double            y)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  WaymarkRect rect;
+  double doc_x, doc_y;
+
+  if (layout == NULL || hit->kind != WAYMARK_HIT_CELL || self->hover_lane_id == NULL
+      || g_strcmp0 (hit->lane_id, self->hover_lane_id) != 0
+      || g_strcmp0 (hit->phase_id, self->hover_phase_id) != 0
+      || !waymark_scene_get_add_button_rect (layout, hit->lane_id, hit->phase_id, &rect))
+    return FALSE;
+  _waymark_canvas_widget_to_doc (self, x, y, &doc_x, &doc_y);
+  /* A little slack around the glyph: it is small. */
+  return waymark_rect_contains_point (&(WaymarkRect) { rect.x - 3, rect.y - 3, rect.width + 6,
+                                                       rect.height + 6 }, doc_x, doc_y);
+}
+
 static void
 click_released_cb (GtkGestureClick *gesture,
                    int              n_press,
@@ -319,7 +343,21 @@ click_released_cb (GtkGestureClick *gesture,
                    double           y,
                    WaymarkCanvas   *self)
 {
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
   WaymarkHit hit;
+
+  /* A single click on the "+" adds a card there, as a double-click does.
+   * On release, so that a press that becomes a rubber band adds nothing. */
+  if (n_press == 1 && button == GDK_BUTTON_PRIMARY && !self->press_had_modifier
+      && !self->space_down && self->editor == NULL)
+    {
+      _waymark_canvas_hit (self, x, y, &hit);
+      if (on_add_button (self, &hit, x, y))
+        {
+          _waymark_canvas_edit_start (self, EDIT_NEW_CARD, NULL, hit.lane_id, hit.phase_id, -1);
+          return;
+        }
+    }
 
   /* A click (not a drag) on one of several selected cards selects just it. */
   if (n_press != 1 || self->press_had_modifier || self->selection->len <= 2)
@@ -906,6 +944,36 @@ focus_changed_cb (GtkEventControllerFocus *controller,
   _waymark_canvas_invalidate_overlay (self);
 }
 
+/* Names the "+" of the hovered cell, so that its single click is
+ * discoverable; the rest of the map has no tooltip. */
+static gboolean
+query_tooltip_cb (GtkWidget     *widget,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard_mode,
+                  GtkTooltip    *tooltip,
+                  WaymarkCanvas *self)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  WaymarkHit hit;
+  WaymarkRect rect;
+  double x0, y0, x1, y1;
+
+  if (keyboard_mode || layout == NULL || self->drag_mode != DRAG_NONE || self->editor != NULL)
+    return FALSE;
+  _waymark_canvas_hit (self, x, y, &hit);
+  if (!on_add_button (self, &hit, x, y)
+      || !waymark_scene_get_add_button_rect (layout, hit.lane_id, hit.phase_id, &rect))
+    return FALSE;
+  _waymark_canvas_doc_to_widget (self, rect.x, rect.y, &x0, &y0);
+  _waymark_canvas_doc_to_widget (self, rect.x + rect.width, rect.y + rect.height, &x1, &y1);
+  /* The tip area makes GTK ask again once the pointer leaves the "+". */
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) floor (x0), (int) floor (y0),
+                                                       (int) ceil (x1 - x0), (int) ceil (y1 - y0) });
+  gtk_tooltip_set_text (tooltip, _("Add a card here"));
+  return TRUE;
+}
+
 void
 _waymark_canvas_input_init (WaymarkCanvas *self)
 {
@@ -918,6 +986,9 @@ _waymark_canvas_input_init (WaymarkCanvas *self)
   g_signal_connect (gesture, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
   self->click = gesture;
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
   gesture = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);

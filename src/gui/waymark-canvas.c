@@ -777,7 +777,8 @@ ensure_overlay (WaymarkCanvas *self)
     return self->overlay;
 
   state.selected_card_ids = (const char * const *) self->selection->pdata;
-  if (!dragging && self->drag_mode != DRAG_RUBBER_BAND)
+  /* No hover while editing: the "+" would show through a new card's editor. */
+  if (!dragging && self->drag_mode != DRAG_RUBBER_BAND && self->editor == NULL)
     {
       state.hovered_card_id = self->hover_card_id;
       state.hovered_lane_id = self->hover_lane_id;

@@ -28,6 +28,7 @@ typedef enum {
   WAYMARK_TEXT_CHIP,
   WAYMARK_TEXT_EMOTION_LABEL,
   WAYMARK_TEXT_FOOTER,
+  WAYMARK_TEXT_LEGEND,
   WAYMARK_N_TEXT_STYLES
 } WaymarkTextStyle;
 
@@ -152,6 +153,14 @@ struct _WaymarkLayout {
   GPtrArray            *cards;      /* WaymarkLayoutCard*, by lane, phase, position */
   GHashTable           *card_index; /* id → WaymarkLayoutCard* */
   GPtrArray           **cell_cards; /* [lane * n_phases + phase]: cards covering the cell, or NULL */
+
+  /* the tag legend below the grid: the tags this persona's cards use,
+   * in document order; none when no card shows a tag */
+  WaymarkRect           legend_rect;
+  WaymarkLayoutText    *legend_label;
+  WaymarkRect           legend_label_rect;
+  WaymarkLayoutChip    *legend_chips;
+  guint                 n_legend_chips;
 
   /* footer */
   WaymarkRect           footer_rect;

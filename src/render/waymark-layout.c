@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "waymark-layout-private.h"
@@ -39,6 +40,10 @@
 #define EMOTION_LABEL_ROOM  34.0
 #define EMOTION_MARKER      4.5
 #define EMOTION_HIT_RADIUS  8.0
+#define LEGEND_GAP          14.0
+#define LEGEND_LABEL_GAP    8.0
+#define LEGEND_CHIP_GAP     8.0
+#define LEGEND_ROW_GAP      4.0
 #define FOOTER_GAP          14.0
 #define FOOTER_HEIGHT       18.0
 #define ICON_SIZE           13.0
@@ -58,6 +63,7 @@ static const WaymarkTextStyleInfo text_styles[WAYMARK_N_TEXT_STYLES] = {
   [WAYMARK_TEXT_CHIP]          = { "Cantarell, DejaVu Sans", 6.5, 700, FALSE },
   [WAYMARK_TEXT_EMOTION_LABEL] = { "Cantarell, DejaVu Sans", 7.5, 400, FALSE },
   [WAYMARK_TEXT_FOOTER]        = { "Cantarell, DejaVu Sans", 7.5, 400, FALSE },
+  [WAYMARK_TEXT_LEGEND]        = { "Cantarell, DejaVu Sans", 7.5, 700, FALSE },
 };
 
 const WaymarkTextStyleInfo *
@@ -420,6 +426,14 @@ card_free (gpointer data)
     g_free (card->chips[i].color);
   g_free (card->chips);
   g_free (card);
+}
+
+static void
+legend_free (WaymarkLayout *self)
+{
+  for (guint i = 0; i < self->n_legend_chips; i++)
+    g_free (self->legend_chips[i].color);
+  g_free (self->legend_chips);
 }
 
 static WaymarkRect
@@ -800,6 +814,70 @@ layout_emotion_lane (WaymarkLayout        *self,
       }
 }
 
+/* Lays out the tag legend from @y: a "Tags" label, then one chip per
+ * tag in @used, drawn like the chips on cards, wrapping below the first
+ * chip. Returns its height, 0 without tags. */
+static double
+layout_legend (WaymarkLayout   *self,
+               WaymarkLayout   *previous,
+               WaymarkDocument *document,
+               GHashTable      *used,
+               double           y)
+{
+  GPtrArray *tags = waymark_document_get_tags (document);
+  double right = self->width - MARGIN;
+  double chips_x, cx, cy, row_height = 0;
+
+  if (g_hash_table_size (used) == 0)
+    return 0;
+
+  self->legend_label = measure (self, previous, WAYMARK_TEXT_LEGEND, _("Tags:"), 0, 1,
+                                WAYMARK_TEXT_ALIGN_LEFT);
+  chips_x = MARGIN + self->legend_label->width + LEGEND_LABEL_GAP;
+  cx = chips_x;
+  cy = y;
+  self->legend_chips = g_new0 (WaymarkLayoutChip, g_hash_table_size (used));
+  /* Document order, so that every persona's legend lists its tags alike. */
+  for (guint i = 0; i < tags->len && self->n_legend_chips < g_hash_table_size (used); i++)
+    {
+      const WaymarkTag *tag = g_ptr_array_index (tags, i);
+      WaymarkLayoutChip *chip;
+      double chip_width;
+
+      if (!g_hash_table_contains (used, tag->base.id))
+        continue;
+      chip = &self->legend_chips[self->n_legend_chips++];
+      chip->color = g_strdup (tag->color);
+      chip->name = measure (self, previous, WAYMARK_TEXT_CHIP, tag->name,
+                            MAX (right - chips_x - 17, 40), 1, WAYMARK_TEXT_ALIGN_LEFT);
+      /* dot, gap, name, padding: as on cards */
+      chip_width = 4 + 5 + 3 + chip->name->width + 5;
+      if (cx > chips_x && cx + chip_width > right)
+        {
+          cx = chips_x;
+          cy += row_height + LEGEND_ROW_GAP;
+          row_height = 0;
+        }
+      chip->rect = rect_make (cx, cy, chip_width, chip->name->height + 3);
+      cx += chip_width + LEGEND_CHIP_GAP;
+      row_height = MAX (row_height, chip->rect.height);
+    }
+  if (self->n_legend_chips == 0)
+    {
+      self->legend_label = NULL;
+      return 0;
+    }
+
+  /* The label sits centred on the first row of chips. */
+  row_height = MAX (row_height, self->legend_label->height);
+  self->legend_label_rect = rect_make (MARGIN,
+                                       y + (self->legend_chips[0].rect.height
+                                            - self->legend_label->height) / 2,
+                                       self->legend_label->width, self->legend_label->height);
+  self->legend_rect = rect_make (MARGIN, y, right - MARGIN, cy + row_height - y);
+  return ceil (self->legend_rect.height);
+}
+
 static void
 layout_footer (WaymarkLayout *self,
                WaymarkLayout *previous,
@@ -834,6 +912,7 @@ waymark_layout_new (WaymarkDocument            *document,
   WaymarkLayout *self;
   WaymarkPersona *persona;
   g_autoptr (GPtrArray) per_lane = NULL;
+  g_autoptr (GHashTable) used_tags = NULL;
   double y;
   double title_width = 0;
 
@@ -874,6 +953,7 @@ waymark_layout_new (WaymarkDocument            *document,
   y += layout_phase_row (self, previous, persona, y) + PHASE_ROW_GAP;
   self->grid_y = y;
   self->cell_cards = g_new0 (GPtrArray *, MAX (persona->lanes->len * persona->phases->len, 1));
+  used_tags = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* Group the cards by lane; array order is the order within a cell. */
   per_lane = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -927,6 +1007,9 @@ waymark_layout_new (WaymarkDocument            *document,
         span = CLAMP (src->span, 1, (int) persona->phases->len - pi);
         card = measure_card (self, previous, document, src, lane, pi, span);
         card->position = positions[li * persona->phases->len + pi]++;
+        if (self->options.show_tags)
+          for (guint t = 0; src->tags[t] != NULL; t++)
+            g_hash_table_add (used_tags, src->tags[t]);
         g_ptr_array_add (g_ptr_array_index (per_lane, li), card);
       }
   }
@@ -959,6 +1042,13 @@ waymark_layout_new (WaymarkDocument            *document,
   self->width = MAX (self->grid_x + self->phases->len * self->column_width + MARGIN,
                      MARGIN + title_width + MARGIN);
   self->width = MAX (self->width, self->grid_x + 2 * self->column_width + MARGIN);
+
+  {
+    double legend_height = layout_legend (self, previous, document, used_tags, y + LEGEND_GAP);
+
+    if (legend_height > 0)
+      y += LEGEND_GAP + legend_height;
+  }
 
   if (self->options.show_footer)
     {
@@ -995,6 +1085,7 @@ waymark_layout_unref (WaymarkLayout *self)
       g_free (self->cell_cards);
     }
   g_hash_table_unref (self->card_index);
+  legend_free (self);
   g_ptr_array_unref (self->cards);
   g_ptr_array_unref (self->lanes);
   g_ptr_array_unref (self->phases);

@@ -638,6 +638,26 @@ build_emotion_lane (Builder           *builder,
   (void) layout;
 }
 
+/* A tag chip: a white pill edged in the tag's colour, a dot of it and
+ * the name in a darker shade. Cards and the legend draw them alike. */
+static void
+add_chip (Builder                 *builder,
+          const WaymarkLayoutChip *chip)
+{
+  WaymarkColor tag;
+  PathBuilder path;
+
+  if (!waymark_color_parse (chip->color, &tag))
+    tag = INK_FAINT;
+  add_box (builder, &chip->rect, chip->rect.height / 2, RGB (0xffffff),
+           waymark_color_tint (&tag, 0.35), 0.6);
+  path_init (&path);
+  path_circle (&path, chip->rect.x + 4 + 2.5, chip->rect.y + chip->rect.height / 2, 2.5);
+  add_path (builder, &path, tag, NONE, 0, 0);
+  add_text (builder, chip->name, chip->rect.x + 4 + 5 + 3, chip->rect.y + 1.5,
+            waymark_color_shade (&tag, 0.35));
+}
+
 static void
 build_card (Builder           *builder,
             WaymarkLayoutLane *lane,
@@ -712,21 +732,7 @@ build_card (Builder           *builder,
     add_text (builder, card->evidence, card->evidence_rect.x, card->evidence_rect.y, INK_SOFT);
 
   for (guint i = 0; i < card->n_chips; i++)
-    {
-      WaymarkLayoutChip *chip = &card->chips[i];
-      WaymarkColor tag;
-      PathBuilder path;
-
-      if (!waymark_color_parse (chip->color, &tag))
-        tag = INK_FAINT;
-      add_box (builder, &chip->rect, chip->rect.height / 2, RGB (0xffffff),
-               waymark_color_tint (&tag, 0.35), 0.6);
-      path_init (&path);
-      path_circle (&path, chip->rect.x + 4 + 2.5, chip->rect.y + chip->rect.height / 2, 2.5);
-      add_path (builder, &path, tag, NONE, 0, 0);
-      add_text (builder, chip->name, chip->rect.x + 4 + 5 + 3, chip->rect.y + 1.5,
-                waymark_color_shade (&tag, 0.35));
-    }
+    add_chip (builder, &card->chips[i]);
   end_group (builder);
 }
 
@@ -788,6 +794,19 @@ build_lanes (Builder *builder)
         }
       end_group (builder);
     }
+}
+
+static void
+build_legend (Builder *builder)
+{
+  WaymarkLayout *layout = builder->layout;
+
+  begin_group (builder, "legend", "legend");
+  add_text (builder, layout->legend_label, layout->legend_label_rect.x,
+            layout->legend_label_rect.y, INK_SOFT);
+  for (guint i = 0; i < layout->n_legend_chips; i++)
+    add_chip (builder, &layout->legend_chips[i]);
+  end_group (builder);
 }
 
 static void
@@ -878,6 +897,8 @@ waymark_scene_new_for_layout (WaymarkLayout *layout)
     build_title (&builder);
   build_phases (&builder);
   build_lanes (&builder);
+  if (layout->n_legend_chips > 0)
+    build_legend (&builder);
   if (layout->options.show_footer)
     build_footer (&builder);
   end_group (&builder);
@@ -902,6 +923,102 @@ add_ring (Builder           *builder,
   path_rounded_rect (&path, rect->x - outset, rect->y - outset, rect->width + 2 * outset,
                      rect->height + 2 * outset, r, r, r, r);
   add_path (builder, &path, NONE, color, width, dash);
+}
+
+/* The "+" of a hovered cell: centred in the free space below the cards
+ * covering the cell (the whole cell when it is empty). Shared by the
+ * overlay that draws it and the canvas that hit-tests a click on it. */
+#define ADD_BUTTON_MAX   22.0
+#define ADD_BUTTON_MIN   12.0
+#define ADD_BUTTON_ROOM  4.0
+
+gboolean
+waymark_scene_get_add_button_rect (WaymarkLayout *layout,
+                                   const char    *lane_id,
+                                   const char    *phase_id,
+                                   WaymarkRect   *rect)
+{
+  WaymarkLayoutLane *lane = NULL;
+  GPtrArray *cards;
+  WaymarkRect cell;
+  double top, size;
+  int pi = -1;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  for (guint i = 0; lane_id != NULL && i < layout->lanes->len; i++)
+    if (g_strcmp0 (((WaymarkLayoutLane *) g_ptr_array_index (layout->lanes, i))->id, lane_id) == 0)
+      lane = g_ptr_array_index (layout->lanes, i);
+  for (guint i = 0; phase_id != NULL && i < layout->phases->len; i++)
+    if (g_strcmp0 (((WaymarkLayoutPhase *) g_ptr_array_index (layout->phases, i))->id, phase_id) == 0)
+      pi = i;
+  /* Emotions lanes hold points, not cards: nothing to add there. */
+  if (lane == NULL || pi < 0 || lane->kind == WAYMARK_LANE_EMOTIONS)
+    return FALSE;
+
+  waymark_layout_cell_rect_at (layout, lane->index, pi, &cell);
+  top = cell.y;
+  cards = layout->cell_cards[lane->index * layout->phases->len + pi];
+  for (guint i = 0; cards != NULL && i < cards->len; i++)
+    {
+      const WaymarkLayoutCard *card = g_ptr_array_index (cards, i);
+
+      top = MAX (top, card->rect.y + card->rect.height);
+    }
+
+  /* Below the tallest cell's last card there is only padding: no room
+   * for a legible button, and double-click still adds a card there. */
+  size = MIN (ADD_BUTTON_MAX, cell.y + cell.height - top - 2 * ADD_BUTTON_ROOM);
+  size = MIN (size, cell.width - 2 * ADD_BUTTON_ROOM);
+  if (size < ADD_BUTTON_MIN)
+    return FALSE;
+  if (rect != NULL)
+    *rect = (WaymarkRect) { cell.x + (cell.width - size) / 2,
+                            (top + cell.y + cell.height - size) / 2, size, size };
+  return TRUE;
+}
+
+static void
+add_add_button (Builder           *builder,
+                const char        *lane_id,
+                const WaymarkRect *rect)
+{
+  WaymarkLayout *layout = builder->layout;
+  WaymarkColor color = ACCENT, face = RGB (0xffffff), ring, plus;
+  double cx = rect->x + rect->width / 2, cy = rect->y + rect->height / 2;
+  double r = rect->width / 2, arm = r * 0.45;
+  PathBuilder path;
+
+  for (guint i = 0; i < layout->lanes->len; i++)
+    {
+      WaymarkLayoutLane *lane = g_ptr_array_index (layout->lanes, i);
+
+      if (g_strcmp0 (lane->id, lane_id) == 0)
+        {
+          /* The lane's own colour, in the map's palette, so the button
+           * belongs to the lane it adds to. */
+          Builder map = *builder;
+
+          map.palette = layout->options.palette;
+          color = lane_color (&map, lane);
+          break;
+        }
+    }
+  ring = waymark_color_shade (&color, 0.15);
+  ring.alpha = 0.55;
+  plus = waymark_color_shade (&color, 0.25);
+  plus.alpha = 0.8;
+
+  path_init (&path);
+  path_circle (&path, cx, cy, r - 0.5);
+  face.alpha = 0.85;
+  add_path (builder, &path, face, ring, 1.0, 0);
+  path_init (&path);
+  path_move_to (&path, cx - arm, cy);
+  path_line_to (&path, cx + arm, cy);
+  path_move_to (&path, cx, cy - arm);
+  path_line_to (&path, cx, cy + arm);
+  add_path (builder, &path, NONE, plus, 1.6, 0);
 }
 
 WaymarkScene *
@@ -929,6 +1046,10 @@ waymark_scene_new_overlay (WaymarkLayout           *layout,
 
       tint.alpha = 0.08;
       add_box (&builder, &rect, 4, tint, NONE, 0);
+      /* Issue 5: a "+" where a click adds a card. */
+      if (waymark_scene_get_add_button_rect (layout, state->hovered_lane_id,
+                                             state->hovered_phase_id, &rect))
+        add_add_button (&builder, state->hovered_lane_id, &rect);
     }
 
   if (state->hovered_card_id != NULL

@@ -119,6 +119,13 @@ WaymarkScene *waymark_scene_new_for_layout (WaymarkLayout           *layout);
  * rings, hover tint, focus ring, drop indicator); draw it after the map. */
 WaymarkScene *waymark_scene_new_overlay    (WaymarkLayout           *layout,
                                             const WaymarkSceneState *state);
+/* Where the overlay draws the "+" of a hovered card-lane cell (issue 5),
+ * in document units: centred in the space below the cell's cards. FALSE
+ * for an emotions lane, an unknown cell, or a cell without room for it. */
+gboolean      waymark_scene_get_add_button_rect (WaymarkLayout *layout,
+                                                 const char    *lane_id,
+                                                 const char    *phase_id,
+                                                 WaymarkRect   *rect);
 WaymarkScene *waymark_scene_ref            (WaymarkScene            *self);
 void          waymark_scene_unref          (WaymarkScene            *self);
 
