@@ -877,8 +877,8 @@ draw_scene (WaymarkCanvas *self,
     {
       clip = *only;
     }
-  if (alpha < 1)
-    gtk_snapshot_push_opacity (snapshot, alpha);
+  /* Translucency is applied with cairo, inside the one cairo node: GTK 4.8's
+   * cairo renderer crashed painting an opacity node around it. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   transform_to_doc (self, cr);
   cairo_translate (cr, dx, dy);
@@ -887,10 +887,15 @@ draw_scene (WaymarkCanvas *self,
       cairo_rectangle (cr, only->x, only->y, only->width, only->height);
       cairo_clip (cr);
     }
-  waymark_cairo_backend_draw (scene, cr, &clip);
-  cairo_destroy (cr);
   if (alpha < 1)
-    gtk_snapshot_pop (snapshot);
+    cairo_push_group (cr);
+  waymark_cairo_backend_draw (scene, cr, &clip);
+  if (alpha < 1)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, alpha);
+    }
+  cairo_destroy (cr);
 }
 
 /* WAYMARK_DEBUG_GEOMETRY=FILE: after each frame, writes where the
