@@ -91,9 +91,14 @@ class App:
     def parse(self, text):
         ox, oy = self.origin()
         self.cards, self.phases, self.lanes, self.cells, self.emotions = {}, {}, {}, {}, {}
+        self.add_buttons = {}
         for line in text.splitlines():
             f = line.split()
-            if f[0] == 'card':
+            if f[0] == 'view':
+                self.view = [ox + float(f[1]), oy + float(f[2]), float(f[3]), float(f[4])]
+            elif f[0] == 'add':
+                self.add_buttons[(f[1], f[2])] = [ox + float(f[3]), oy + float(f[4]), float(f[5]), float(f[6])]
+            elif f[0] == 'card':
                 self.cards[f[1]] = [ox + float(v) for v in f[2:3]] + [oy + float(f[3]), float(f[4]), float(f[5])]
             elif f[0] in ('phase', 'lane'):
                 rect = [ox + float(f[2]), oy + float(f[3]), float(f[4]), float(f[5])]
@@ -201,7 +206,7 @@ def main():
     card_lane = next(l['id'] for l in persona['lanes'] if l.get('kind') == 'actions')
     emotion_lane = next(l['id'] for l in persona['lanes'] if l.get('kind') == 'emotions')
 
-    print('1..11', flush=True)
+    print('1..%d' % (13 + (2 if genmap else 0)), flush=True)
     app = App(binary, path, workdir)
     try:
         # 1. Double-click the empty part of a cell, type, Enter: a new card.
@@ -329,10 +334,12 @@ def main():
     tap(same and new_card is not None, 'redo and save gives exactly the expected edits')
 
     run_editor_regressions(binary, example, workdir, card_lane, emotion_lane, phase_ids, persona)
+    run_add_button(binary, example, workdir, persona)
 
     if genmap:
         large = os.path.join(workdir, 'large.waymark')
         subprocess.run([genmap, large], check=True)
+        run_autoscroll(binary, large, workdir)
         run_benchmark(binary, large, workdir)
     shutil.rmtree(workdir, ignore_errors=True)
     return 0 if all(ok for ok, _ in TAP) else 1
@@ -395,6 +402,119 @@ def run_editor_regressions(binary, example, workdir, card_lane, emotion_lane, ph
             print('# after the click:', app.emotions[(emotion_lane, point['phase'])], start, app.title())
         tap(abs(app.emotions[(emotion_lane, point['phase'])][1] - start[1]) < 1 and '•' not in app.title(),
             'a single click in an emotions lane does not change a score')
+    finally:
+        app.quit()
+
+
+def inside(rect, point):
+    return rect[0] <= point[0] < rect[0] + rect[2] and rect[1] <= point[1] < rect[1] + rect[3]
+
+
+def intersects(a, b):
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def run_add_button(binary, example, workdir, persona):
+    """Hovering an empty cell shows a "+"; one click on it adds a card
+    there, which one undo takes away again."""
+    subdir = tempfile.mkdtemp(dir=workdir)
+    path = os.path.join(subdir, 'map.waymark')
+    shutil.copy(example, path)
+    app = App(binary, path, subdir)
+    try:
+        # The example has no empty cell: empty one by deleting the only
+        # card of a fully visible cell (selected with a click, then Delete).
+        per_cell = {}
+        for c in persona['cards']:
+            per_cell.setdefault((c[0]['lane'], c[0]['phase']), []).append(c[0]['id'])
+        key, (only,) = next((k, ids) for k, ids in per_cell.items()
+                            if len(ids) == 1 and k in app.cells
+                            and inside(app.view, app.cells[k][:2])
+                            and inside(app.view, (app.cells[k][0] + app.cells[k][2],
+                                                  app.cells[k][1] + app.cells[k][3])))
+        before = len(app.cards)
+        xdo('mousemove', *center(app.cards[only]))
+        xdo('click', 1)
+        time.sleep(0.3)
+        xdo('key', 'Delete')
+        app.settle()
+        emptied = only not in app.cards and key in app.add_buttons
+        if not emptied:
+            print('# could not empty cell', key)
+
+        # Hover the cell away from its "+", then move onto the "+": it is
+        # drawn (and clickable) only while the cell is hovered.
+        cell = app.cells[key]
+        plus = center(app.add_buttons[key])
+        xdo('mousemove', int(cell[0] + 6), int(cell[1] + 6))
+        time.sleep(0.3)
+        xdo('mousemove', *plus)
+        time.sleep(0.5)
+        xdo('click', 1)
+        time.sleep(1.0)
+        type_text('Via de plus')
+        xdo('key', 'Return')
+        app.settle()
+        added = [cid for cid in app.cards if cid not in persona_ids(persona)]
+        ok = (emptied and len(app.cards) == before and len(added) == 1
+              and inside(cell, center(app.cards[added[0]])))
+        if not ok:
+            print('# cards before', before, 'now', len(app.cards), 'new', added)
+        tap(ok, 'a click on the "+" of a hovered empty cell adds a card there')
+
+        xdo('key', 'ctrl+z')
+        app.settle()
+        ok = len(app.cards) == before - 1 and not any(cid not in persona_ids(persona) for cid in app.cards)
+        xdo('key', 'ctrl+z')
+        app.settle()
+        ok = ok and only in app.cards and '•' not in app.title()
+        tap(ok, 'undo takes the added card away, then brings the deleted one back')
+    finally:
+        app.quit()
+
+
+def persona_ids(persona):
+    return {c[0]['id'] for c in persona['cards']}
+
+
+def run_autoscroll(binary, path, workdir):
+    """Holding a dragged card at the bottom-right edge of the view scrolls
+    the large map; the card drops in a cell that was out of view."""
+    subdir = tempfile.mkdtemp(dir=workdir)
+    app = App(binary, path, subdir)
+    try:
+        view = app.view
+        seen = {k for k, rect in app.cells.items() if intersects(rect, view)}
+        # A card well inside the view, and a reference cell to see the map move.
+        card_id, rect = next((cid, r) for cid, r in app.cards.items()
+                             if inside((view[0] + 100, view[1] + 100, view[2] - 200, view[3] - 200),
+                                       center(r)))
+        reference = next(iter(seen))
+        ref_before = app.cells[reference][:2]
+        start = center(rect)
+        # Inside the view, within the autoscroll band of both edges.
+        end = (int(view[0] + view[2] - 8), int(view[1] + view[3] - 8))
+        xdo('mousemove', *start)
+        time.sleep(0.1)
+        xdo('mousedown', 1)
+        for i in range(1, 13):
+            xdo('mousemove', int(start[0] + (end[0] - start[0]) * i / 12),
+                int(start[1] + (end[1] - start[1]) * i / 12))
+            time.sleep(0.03)
+        # The pointer stays still: only the tick scrolls.
+        time.sleep(2.5)
+        xdo('mouseup', 1)
+        app.settle(0.8)
+        ref_after = app.cells[reference][:2]
+        scrolled_x, scrolled_y = ref_before[0] - ref_after[0], ref_before[1] - ref_after[1]
+        print('# autoscroll moved the map by %.0f, %.0f pixels' % (scrolled_x, scrolled_y))
+        tap(scrolled_x > 200 and scrolled_y > 150, 'holding a dragged card at the edge scrolls the view')
+        card = app.cards.get(card_id)
+        landed = [k for k, r in app.cells.items() if card is not None and inside(r, center(card))]
+        ok = len(landed) == 1 and landed[0] not in seen and '•' in app.title()
+        if not ok:
+            print('# the card landed in', landed, 'initially visible:', landed and landed[0] in seen)
+        tap(ok, 'the card drops in a cell that was out of view before autoscrolling')
     finally:
         app.quit()
 

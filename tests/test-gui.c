@@ -11,6 +11,7 @@
 
 #include "waymark-about.h"
 #include "waymark-application.h"
+#include "waymark-canvas.h"
 #include "waymark-drafts.h"
 #include "waymark-export-dialog.h"
 #include "waymark-format.h"
@@ -721,6 +722,47 @@ test_preferences (void)
   g_assert_finalize_object (preferences);
 }
 
+/* A canvas in a window of its own, drawn, given a selection and an open
+ * in-place editor, then destroyed: nothing (no signal handler, tick,
+ * editor or scene) keeps it or its document alive. */
+static void
+test_canvas_finalizes (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  WaymarkDocument *document = waymark_format_load_file (file, &error);
+  GtkWidget *window, *scrolled, *canvas;
+
+  g_assert_no_error (error);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  scrolled = gtk_scrolled_window_new ();
+  canvas = waymark_canvas_new ();
+  g_object_ref_sink (canvas);
+  waymark_canvas_set_document (WAYMARK_CANVAS (canvas), document);
+  waymark_canvas_set_persona_id (WAYMARK_CANVAS (canvas),
+                                 waymark_document_get_persona (document, 0)->base.id);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), canvas);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (widget_is_drawn, canvas, 5000));
+  spin (100);
+
+  /* The state that holds references: a layout and scenes, a focused
+   * cell with the editor open on a new card. */
+  g_assert_nonnull (waymark_canvas_get_layout (WAYMARK_CANVAS (canvas)));
+  gtk_widget_grab_focus (canvas);
+  waymark_canvas_start_editing (WAYMARK_CANVAS (canvas));
+  g_assert_true (waymark_canvas_is_editing (WAYMARK_CANVAS (canvas)));
+  spin (100);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+  g_assert_finalize_object (canvas);
+  g_assert_finalize_object (document);
+}
+
 static void
 remove_recursively (GFile *file)
 {
@@ -785,6 +827,7 @@ main (int    argc,
   g_test_add_func ("/gui/templates", test_templates);
   g_test_add_func ("/gui/about", test_about);
   g_test_add_func ("/gui/preferences", test_preferences);
+  g_test_add_func ("/gui/canvas-finalizes", test_canvas_finalizes);
 
   result = g_test_run ();
 

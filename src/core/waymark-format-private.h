@@ -45,6 +45,21 @@ void waymark_format_report      (WaymarkFormatChecker *checker,
  * unknown. */
 long waymark_format_node_line (xmlNodePtr node);
 
+/* The value patterns of data/waymark.rng, which the reader checks
+ * instead of the schema (see get_schema() in waymark-format.c). */
+typedef enum {
+  WAYMARK_FORMAT_PATTERN_ID,
+  WAYMARK_FORMAT_PATTERN_COLOR,
+  WAYMARK_FORMAT_PATTERN_LANGUAGE,
+  WAYMARK_FORMAT_PATTERN_TIMESTAMP,
+  WAYMARK_FORMAT_N_PATTERNS
+} WaymarkFormatPattern;
+
+/* Whether @value matches the schema's pattern, with the schema's
+ * semantics (the whole value, libxml2's XML Schema regular expressions). */
+gboolean waymark_format_value_matches (WaymarkFormatPattern  pattern,
+                                       const char           *value);
+
 /* The semantic pass (waymark-format-reader.c). */
 typedef struct _WaymarkFormatReader WaymarkFormatReader;
 

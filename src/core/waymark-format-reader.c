@@ -49,6 +49,19 @@ struct _WaymarkFormatReader {
 
 typedef WaymarkFormatReader Reader;
 
+static void
+complain_valist (Reader             *reader,
+                 xmlNodePtr          node,
+                 WaymarkFormatError  code,
+                 const char         *format,
+                 va_list             args)
+{
+  long line = waymark_format_node_line (node);
+
+  waymark_format_report_take (reader->checker, line, 1, code, g_strdup_vprintf (format, args));
+  g_hash_table_add (reader->lines, GINT_TO_POINTER ((int) MIN (line, G_MAXINT)));
+}
+
 G_GNUC_PRINTF (3, 4)
 static void
 complain (Reader     *reader,
@@ -57,13 +70,26 @@ complain (Reader     *reader,
           ...)
 {
   va_list args;
-  long line = waymark_format_node_line (node);
 
   va_start (args, format);
-  waymark_format_report_take (reader->checker, line, 1, WAYMARK_FORMAT_ERROR_SEMANTIC,
-                              g_strdup_vprintf (format, args));
+  complain_valist (reader, node, WAYMARK_FORMAT_ERROR_SEMANTIC, format, args);
   va_end (args);
-  g_hash_table_add (reader->lines, GINT_TO_POINTER ((int) MIN (line, G_MAXINT)));
+}
+
+/* For the value patterns of the schema, which the reader checks in its
+ * place (waymark_format_value_matches()): still a schema error. */
+G_GNUC_PRINTF (3, 4)
+static void
+complain_schema (Reader     *reader,
+                 xmlNodePtr  node,
+                 const char *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  complain_valist (reader, node, WAYMARK_FORMAT_ERROR_SCHEMA, format, args);
+  va_end (args);
 }
 
 static gboolean
@@ -80,9 +106,21 @@ static char *
 get_attribute (xmlNodePtr  node,
                const char *name)
 {
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  xmlAttrPtr attribute = xmlHasNsProp (node, (const xmlChar *) name, NULL);
+  xmlChar *value;
   char *copy;
 
+  if (attribute == NULL)
+    return NULL;
+  /* The value the parser stored, copied once: xmlGetNoNsProp() would
+   * copy it with libxml2's allocator only for us to copy it again with
+   * GLib's, for each of the ~30,000 attributes of a large map. */
+  if (attribute->type == XML_ATTRIBUTE_NODE && attribute->children != NULL &&
+      attribute->children->type == XML_TEXT_NODE && attribute->children->next == NULL &&
+      attribute->children->content != NULL)
+    return g_strdup ((const char *) attribute->children->content);
+
+  value = xmlGetNoNsProp (node, (const xmlChar *) name);
   if (value == NULL)
     return NULL;
   copy = g_strdup ((const char *) value);
@@ -171,18 +209,51 @@ read_int_attribute (Reader     *reader,
 }
 
 static gboolean
+is_ascii_id_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.';
+}
+
+/* The schema's id pattern, [\p{L}\p{N}_.\-]+, and the same with GLib's
+ * (newer) Unicode tables, so that an id means the same to GLib code.
+ * Written out for the all-ASCII ids that every real file has, which
+ * both certainly accept, because libxml2's regular expressions test each
+ * character against long Unicode range tables; those cost more than the
+ * rest of reading the id. */
+static gboolean
 is_valid_id (const char *id)
 {
-  if (*id == '\0' || !g_utf8_validate (id, -1, NULL))
+  const char *p;
+
+  if (*id == '\0')
     return FALSE;
-  for (const char *p = id; *p != '\0'; p = g_utf8_next_char (p))
+  for (p = id; is_ascii_id_char (*p); p++)
+    ;
+  if (*p == '\0')
+    return TRUE;
+
+  if (!g_utf8_validate (id, -1, NULL))
+    return FALSE;
+  for (p = id; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (!g_unichar_isalnum (c) && c != '-' && c != '_' && c != '.')
         return FALSE;
     }
-  return TRUE;
+  return waymark_format_value_matches (WAYMARK_FORMAT_PATTERN_ID, id);
+}
+
+/* A reference to an id must have an id's form too (the schema's rule);
+ * one that names no id at all is reported as dangling instead. */
+static void
+check_reference_form (Reader     *reader,
+                      xmlNodePtr  node,
+                      const char *ref)
+{
+  if (!is_valid_id (ref))
+    complain_schema (reader, node,
+                     _("id “%s” may only contain letters, digits, “-”, “_” and “.”"), ref);
 }
 
 /* A required attribute: complains when it is missing (libxml2's schema
@@ -236,6 +307,7 @@ read_id (Reader     *reader,
   return g_steal_pointer (&id);
 }
 
+/* Exactly the schema's pattern #[0-9A-Fa-f]{6}. */
 static gboolean
 is_valid_color (const char *color)
 {
@@ -279,8 +351,17 @@ read_timestamp (Reader     *reader,
 {
   g_autofree char *text = get_text (node);
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  GDateTime *timestamp = g_date_time_new_from_iso8601 (stripped, NULL);
+  GDateTime *timestamp;
 
+  /* The schema's pattern first: GLib also takes forms the format does
+   * not (a space for the "T", no seconds). */
+  if (!waymark_format_value_matches (WAYMARK_FORMAT_PATTERN_TIMESTAMP, text))
+    {
+      complain_schema (reader, node, _("“%s” is not a date and time like 2026-11-29T10:00:00Z"),
+                       text);
+      return NULL;
+    }
+  timestamp = g_date_time_new_from_iso8601 (stripped, NULL);
   if (timestamp == NULL)
     complain (reader, node, _("“%s” is not a date and time like 2026-11-29T10:00:00Z"), text);
   return timestamp;
@@ -390,11 +471,43 @@ read_lane (Reader         *reader,
   g_hash_table_insert (lanes, lane->base.id, info);
 }
 
+/* What a message calls a card or a point. Put into words only when there
+ * is something to complain about: formatting and translating it for every
+ * card cost more than the rest of checking a card. */
+typedef struct {
+  const char *card_id;   /* NULL for a card without an id */
+  gboolean    is_point;
+  char       *name;
+} Subject;
+
+static const char *
+subject_name (Subject *subject)
+{
+  if (subject->name == NULL)
+    {
+      if (subject->is_point)
+        subject->name = g_strdup (_("an emotion point"));
+      else if (subject->card_id != NULL)
+        subject->name = g_strdup_printf (_("card “%s”"), subject->card_id);
+      else
+        subject->name = g_strdup (_("a card"));
+    }
+  return subject->name;
+}
+
+static void
+subject_clear (Subject *subject)
+{
+  g_clear_pointer (&subject->name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Subject, subject_clear)
+
 /* Checks that a card's or point's lane and phase exist in this persona. */
 static gboolean
 read_cell (Reader      *reader,
            xmlNodePtr   node,
-           const char  *what,
+           Subject     *what,
            GHashTable  *lanes,
            GHashTable  *phases,
            char       **lane_id,
@@ -413,9 +526,11 @@ read_cell (Reader      *reader,
       if (*lane_info == NULL)
         {
           complain (reader, node, _("%s refers to lane “%s”, which this persona does not have"),
-                    what, *lane_id);
+                    subject_name (what), *lane_id);
           ok = FALSE;
         }
+      else
+        check_reference_form (reader, node, *lane_id);
     }
   else
     ok = FALSE;
@@ -426,9 +541,11 @@ read_cell (Reader      *reader,
         {
           complain (reader, node,
                     _("%s refers to phase “%s”, which this persona does not have"),
-                    what, *phase_id);
+                    subject_name (what), *phase_id);
           ok = FALSE;
         }
+      else
+        check_reference_form (reader, node, *phase_id);
     }
   else
     ok = FALSE;
@@ -444,29 +561,29 @@ read_card (Reader         *reader,
            xmlNodePtr      node)
 {
   g_autofree char *id = read_id (reader, node);
-  g_autofree char *what = NULL;
+  g_auto (Subject) what = { id, FALSE, NULL };
   g_autofree char *lane_id = NULL;
   g_autofree char *phase_id = NULL;
   g_autofree char *color = read_color (reader, node);
-  g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
-  g_autoptr (GHashTable) seen_tags = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) tag_refs = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *text = g_strdup ("");
-  g_autofree char *evidence = g_strdup ("");
+  /* Made at the first <tag>: most cards have none. tag_refs owns the
+   * refs; seen_tags only looks at them. */
+  g_autoptr (GPtrArray) tag_refs = NULL;
+  g_autoptr (GHashTable) seen_tags = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *evidence = NULL;
   LaneInfo *lane_info;
   int span = 1;
   gboolean ok;
   WaymarkCard *card;
 
-  what = id != NULL ? g_strdup_printf (_("card “%s”"), id) : g_strdup (_("a card"));
-  ok = read_cell (reader, node, what, lanes, phases, &lane_id, &phase_id, &lane_info);
+  ok = read_cell (reader, node, &what, lanes, phases, &lane_id, &phase_id, &lane_info);
   if (lane_info != NULL && lane_info->kind_known &&
       !waymark_lane_kind_holds_cards (lane_info->lane->kind))
     {
       complain (reader, node,
                 _("%s is in lane “%s”, an emotions lane; "
                   "emotions lanes hold points, not cards"),
-                what, lane_id);
+                subject_name (&what), lane_id);
       ok = FALSE;
     }
   ok &= read_int_attribute (reader, node, "span", 1, WAYMARK_FORMAT_MAX_SPAN, &span);
@@ -492,18 +609,24 @@ read_card (Reader         *reader,
           if (!g_hash_table_contains (reader->tags, ref))
             {
               complain (reader, child, _("%s refers to tag “%s”, which does not exist"),
-                        what, ref);
+                        subject_name (&what), ref);
               ok = FALSE;
+              continue;
             }
-          else if (g_hash_table_contains (seen_tags, ref))
+          check_reference_form (reader, child, ref);
+          if (seen_tags == NULL)
             {
-              complain (reader, child, _("%s has tag “%s” twice"), what, ref);
+              tag_refs = g_ptr_array_new_with_free_func (g_free);
+              seen_tags = g_hash_table_new (g_str_hash, g_str_equal);
+            }
+          if (g_hash_table_contains (seen_tags, ref))
+            {
+              complain (reader, child, _("%s has tag “%s” twice"), subject_name (&what), ref);
               ok = FALSE;
             }
           else
             {
               g_hash_table_add (seen_tags, ref);
-              g_strv_builder_add (tags, ref);
               g_ptr_array_add (tag_refs, g_steal_pointer (&ref));
             }
         }
@@ -516,10 +639,19 @@ read_card (Reader         *reader,
   card->span = span;
   g_free (card->color);
   card->color = g_steal_pointer (&color);
-  g_free (card->evidence);
-  card->evidence = g_steal_pointer (&evidence);
-  g_strfreev (card->tags);
-  card->tags = g_strv_builder_end (tags);
+  if (evidence != NULL)
+    {
+      g_free (card->evidence);
+      card->evidence = g_steal_pointer (&evidence);
+    }
+  if (tag_refs != NULL)
+    {
+      g_clear_pointer (&seen_tags, g_hash_table_unref);
+      g_ptr_array_set_free_func (tag_refs, NULL);
+      g_ptr_array_add (tag_refs, NULL);
+      g_strfreev (card->tags);
+      card->tags = (char **) g_ptr_array_free (g_steal_pointer (&tag_refs), FALSE);
+    }
   g_ptr_array_add (persona->cards, card);
 }
 
@@ -535,13 +667,13 @@ read_point (Reader         *reader,
   g_autofree char *phase_id = NULL;
   g_autofree char *score_text = require_attribute (reader, node, "score");
   g_autofree char *label = dup_attribute_or_empty (node, "label");
-  const char *what = _("an emotion point");
+  g_auto (Subject) what = { NULL, TRUE, NULL };
   LaneInfo *lane_info;
   NumberStatus status;
   int score = 0;
   gboolean ok;
 
-  ok = read_cell (reader, node, what, lanes, phases, &lane_id, &phase_id, &lane_info);
+  ok = read_cell (reader, node, &what, lanes, phases, &lane_id, &phase_id, &lane_info);
   if (lane_info != NULL && lane_info->kind_known &&
       lane_info->lane->kind != WAYMARK_LANE_EMOTIONS)
     {
@@ -674,7 +806,10 @@ waymark_format_reader_read (WaymarkFormatReader *reader,
 
   if (version != NULL && g_strcmp0 (version, "1") != 0)
     complain (reader, root, _("unsupported format version “%s”"), version);
-  if (language != NULL)
+  if (language != NULL && !waymark_format_value_matches (WAYMARK_FORMAT_PATTERN_LANGUAGE, language))
+    complain_schema (reader, root, _("language “%s” is not a language tag such as “nl” or “en-GB”"),
+                     language);
+  else if (language != NULL)
     reader->language = g_steal_pointer (&language);
   read_int_attribute (reader, root, "column-width", WAYMARK_FORMAT_COLUMN_WIDTH_MIN,
                       WAYMARK_FORMAT_COLUMN_WIDTH_MAX, &reader->column_width);

@@ -15,6 +15,13 @@
 #define SPAN_HANDLE 7
 /* Pixels the pointer moves before a press becomes a drag. */
 #define DRAG_THRESHOLD 4
+/* Pixels from the canvas's edges where a drag scrolls the view, and the
+ * speeds, in pixels per second, at the inner border of that band and at
+ * the very edge; beyond the edge the speed keeps growing. */
+#define AUTOSCROLL_EDGE 24
+#define AUTOSCROLL_MIN_SPEED 120.0
+#define AUTOSCROLL_EDGE_SPEED 900.0
+#define AUTOSCROLL_MAX_SPEED 2400.0
 
 static void
 set_string (char       **slot,
@@ -405,6 +412,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
 
   self->drag_start_x = self->drag_x = x;
   self->drag_start_y = self->drag_y = y;
+  _waymark_canvas_widget_to_doc (self, x, y, &self->drag_start_doc_x, &self->drag_start_doc_y);
   self->drag_copy = (state & GDK_CONTROL_MASK) != 0;
   g_clear_pointer (&self->drag_card_id, g_free);
   g_clear_pointer (&self->drag_lane_id, g_free);
@@ -519,11 +527,12 @@ update_rubber_band (WaymarkCanvas *self)
 
   if (layout == NULL || persona == NULL)
     return;
-  _waymark_canvas_widget_to_doc (self, MIN (self->drag_start_x, self->drag_x),
-                                 MIN (self->drag_start_y, self->drag_y), &x0, &y0);
-  _waymark_canvas_widget_to_doc (self, MAX (self->drag_start_x, self->drag_x),
-                                 MAX (self->drag_start_y, self->drag_y), &x1, &y1);
-  band = (WaymarkRect) { x0, y0, x1 - x0, y1 - y0 };
+  /* From where the press was on the map, which may have scrolled out of
+   * view since. */
+  _waymark_canvas_widget_to_doc (self, self->drag_x, self->drag_y, &x1, &y1);
+  x0 = self->drag_start_doc_x;
+  y0 = self->drag_start_doc_y;
+  band = (WaymarkRect) { MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0) };
   for (guint i = 0; i < persona->cards->len; i++)
     {
       WaymarkCard *card = g_ptr_array_index (persona->cards, i);
@@ -537,6 +546,9 @@ update_rubber_band (WaymarkCanvas *self)
   _waymark_canvas_set_selection (self, (const char * const *) ids->pdata);
 }
 
+static void update_drag (WaymarkCanvas *self);
+static void update_autoscroll (WaymarkCanvas *self);
+
 static void
 drag_update_cb (GtkGestureDrag *gesture,
                 double          offset_x,
@@ -544,7 +556,6 @@ drag_update_cb (GtkGestureDrag *gesture,
                 WaymarkCanvas  *self)
 {
   WaymarkLayout *layout = waymark_canvas_get_layout (self);
-  double doc_x, doc_y;
 
   self->drag_x = self->drag_start_x + offset_x;
   self->drag_y = self->drag_start_y + offset_y;
@@ -582,6 +593,20 @@ drag_update_cb (GtkGestureDrag *gesture,
       _waymark_canvas_invalidate_overlay (self);
     }
 
+  update_drag (self);
+  update_autoscroll (self);
+}
+
+/* Follows the pointer at (drag_x, drag_y): called when it moves, and on
+ * each autoscroll tick, when the map moves under a still pointer. */
+static void
+update_drag (WaymarkCanvas *self)
+{
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  double doc_x, doc_y;
+
+  if (layout == NULL || self->document == NULL)
+    return;
   _waymark_canvas_widget_to_doc (self, self->drag_x, self->drag_y, &doc_x, &doc_y);
 
   switch (self->drag_mode)
@@ -590,8 +615,9 @@ drag_update_cb (GtkGestureDrag *gesture,
       {
         WaymarkDropTarget drop;
 
-        /* The drop is computed where the dragged card's top-left corner
-         * would be, so it lands where its ghost is drawn. */
+        /* The drop follows the pointer, not the ghost's corner: the card
+         * lands in the cell under the pointer, which is where the user
+         * looks; the ghost stays held where it was picked up. */
         if (waymark_layout_get_drop_target (layout, doc_x, doc_y, self->drag_card_id, &drop))
           {
             set_string (&self->drop_lane_id, drop.lane_id);
@@ -631,7 +657,8 @@ drag_update_cb (GtkGestureDrag *gesture,
         /* The curve follows live: each new score is an edit within one
          * open group, so the whole drag is one undo step. Only past the
          * drag threshold: a hand shaking during a click moves nothing. */
-        if (!self->drag_group_open && hypot (offset_x, offset_y) < DRAG_THRESHOLD)
+        if (!self->drag_group_open && hypot (self->drag_x - self->drag_start_x,
+                                             self->drag_y - self->drag_start_y) < DRAG_THRESHOLD)
           break;
         if (!waymark_layout_emotion_score_at (layout, self->drag_lane_id, doc_y, &score))
           break;
@@ -684,6 +711,143 @@ drag_update_cb (GtkGestureDrag *gesture,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Autoscroll ------------------------------------------------------------- */
+
+/* The signed speed, in pixels per second, at which the view scrolls along
+ * one axis with the pointer at @pos in a widget @size long: faster the
+ * closer it is to (or the further beyond) an edge, 0 away from them. */
+static double
+edge_speed (double pos,
+            double size)
+{
+  double depth, speed;
+  int sign;
+
+  if (size <= 4 * AUTOSCROLL_EDGE)
+    return 0;   /* too small a view to tell an edge from the middle */
+  if (pos < AUTOSCROLL_EDGE)
+    {
+      depth = AUTOSCROLL_EDGE - pos;
+      sign = -1;
+    }
+  else if (pos > size - AUTOSCROLL_EDGE)
+    {
+      depth = pos - (size - AUTOSCROLL_EDGE);
+      sign = 1;
+    }
+  else
+    return 0;
+
+  if (depth <= AUTOSCROLL_EDGE)
+    speed = AUTOSCROLL_MIN_SPEED
+            + (AUTOSCROLL_EDGE_SPEED - AUTOSCROLL_MIN_SPEED) * depth / AUTOSCROLL_EDGE;
+  else
+    speed = MIN (AUTOSCROLL_MAX_SPEED,
+                 AUTOSCROLL_EDGE_SPEED * (1 + (depth - AUTOSCROLL_EDGE) / (4.0 * AUTOSCROLL_EDGE)));
+  return sign * speed;
+}
+
+/* Which axes the current drag scrolls along: a span only grows sideways
+ * and an emotion point only moves up and down. */
+static void
+autoscroll_speed (WaymarkCanvas *self,
+                  double        *vx,
+                  double        *vy)
+{
+  gboolean horizontal = FALSE, vertical = FALSE;
+
+  switch (self->drag_mode)
+    {
+    case DRAG_CARDS:
+    case DRAG_RUBBER_BAND:
+      horizontal = vertical = TRUE;
+      break;
+    case DRAG_SPAN:
+    case DRAG_PHASE:
+      horizontal = TRUE;
+      break;
+    case DRAG_EMOTION:
+    case DRAG_LANE:
+      vertical = TRUE;
+      break;
+    case DRAG_NONE:
+    case DRAG_PENDING:
+    case DRAG_PAN:
+    default:
+      break;
+    }
+  *vx = horizontal ? edge_speed (self->drag_x, gtk_widget_get_width (GTK_WIDGET (self))) : 0;
+  *vy = vertical ? edge_speed (self->drag_y, gtk_widget_get_height (GTK_WIDGET (self))) : 0;
+}
+
+static void
+stop_autoscroll (WaymarkCanvas *self)
+{
+  if (self->autoscroll_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
+      self->autoscroll_id = 0;
+    }
+}
+
+static gboolean
+scroll_by (GtkAdjustment *adjustment,
+           double         delta)
+{
+  double before = gtk_adjustment_get_value (adjustment);
+
+  gtk_adjustment_set_value (adjustment, before + delta);
+  return gtk_adjustment_get_value (adjustment) != before;
+}
+
+static gboolean
+autoscroll_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double vx, vy, dt;
+  gboolean moved = FALSE;
+
+  autoscroll_speed (self, &vx, &vy);
+  if (vx == 0 && vy == 0)
+    {
+      self->autoscroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* Scrolled by elapsed time, so the speed does not depend on the frame
+   * rate; a long stall (a slow frame) does not make the view jump. */
+  dt = self->autoscroll_last_us > 0 ? MIN (now - self->autoscroll_last_us, 100000) / 1e6 : 1 / 60.0;
+  self->autoscroll_last_us = now;
+  if (vx != 0 && self->hadjustment != NULL)
+    moved |= scroll_by (self->hadjustment, vx * dt);
+  if (vy != 0 && self->vadjustment != NULL)
+    moved |= scroll_by (self->vadjustment, vy * dt);
+  /* The pointer is still, but the map under it moved: the drop target,
+   * the band or the span follows. */
+  if (moved)
+    update_drag (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Starts the tick while the pointer is near an edge during a drag; the
+ * tick stops by itself once the pointer is back inside. */
+static void
+update_autoscroll (WaymarkCanvas *self)
+{
+  double vx, vy;
+
+  if (self->autoscroll_id != 0)
+    return;
+  autoscroll_speed (self, &vx, &vy);
+  if (vx == 0 && vy == 0)
+    return;
+  self->autoscroll_last_us = 0;
+  self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick_cb, NULL,
+                                                      NULL);
+}
+
 static void
 drag_end_cb (GtkGestureDrag *gesture,
              double          offset_x,
@@ -692,6 +856,7 @@ drag_end_cb (GtkGestureDrag *gesture,
 {
   DragMode mode = self->drag_mode;
 
+  stop_autoscroll (self);
   self->emotion_just_placed = FALSE;
   if (mode == DRAG_CARDS && self->show_drop && self->document != NULL)
     {
@@ -750,6 +915,7 @@ drag_cancel_cb (GtkGesture       *gesture,
                 GdkEventSequence *sequence,
                 WaymarkCanvas    *self)
 {
+  stop_autoscroll (self);
   end_open_group (self);
   self->drag_mode = DRAG_NONE;
   self->show_drop = FALSE;

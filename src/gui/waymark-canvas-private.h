@@ -10,6 +10,7 @@
 #include "waymark-canvas.h"
 #include "waymark-canvas-navigation.h"
 #include "waymark-scene.h"
+#include "waymark-text-cache.h"
 
 G_BEGIN_DECLS
 
@@ -68,6 +69,10 @@ struct _WaymarkCanvas
   WaymarkLayout    *scene_layout; /* what scene was built from (not a ref) */
   WaymarkScene     *overlay;      /* highlights; rebuilt when they change */
   WaymarkScene     *find_overlay; /* search highlights, drawn translucent */
+  /* Small text rasterised at the current zoom, kept across frames and
+   * scene rebuilds: redrawing a screenful costs a tenth of filling every
+   * glyph outline again (see waymark-text-cache.c). */
+  WaymarkTextCache *text_cache;
   /* The drawn map of the visible area, reused while only the overlay
    * changes (hover, drag indicators). */
   GskRenderNode    *map_node;
@@ -90,6 +95,12 @@ struct _WaymarkCanvas
   DragMode          drag_mode;
   double            drag_start_x, drag_start_y;  /* widget pixels */
   double            drag_x, drag_y;              /* current, widget pixels */
+  /* Where the press was on the map: the rubber band's anchor and the
+   * ghost's origin stay put while the view autoscrolls under them. */
+  double            drag_start_doc_x, drag_start_doc_y;
+  /* Autoscroll near the edges during a drag (a frame clock tick). */
+  guint             autoscroll_id;
+  gint64            autoscroll_last_us;
   char             *drag_card_id;                /* the card under the press */
   char             *drag_lane_id;
   char             *drag_phase_id;

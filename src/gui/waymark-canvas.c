@@ -858,6 +858,8 @@ transform_to_doc (WaymarkCanvas *self,
   cairo_scale (cr, self->zoom, self->zoom);
 }
 
+/* Draws @scene; with @only, just what lies inside that rectangle
+ * (document units), rounded by @only_radius, offset by (@dx, @dy). */
 static void
 draw_scene (WaymarkCanvas *self,
             GtkSnapshot   *snapshot,
@@ -865,7 +867,8 @@ draw_scene (WaymarkCanvas *self,
             double         alpha,
             double         dx,
             double         dy,
-            const WaymarkRect *only)
+            const WaymarkRect *only,
+            double         only_radius)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -884,12 +887,24 @@ draw_scene (WaymarkCanvas *self,
   cairo_translate (cr, dx, dy);
   if (only != NULL)
     {
-      cairo_rectangle (cr, only->x, only->y, only->width, only->height);
+      double r = MIN (only_radius, MIN (only->width, only->height) / 2);
+
+      if (r > 0)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, only->x + only->width - r, only->y + r, r, -G_PI / 2, 0);
+          cairo_arc (cr, only->x + only->width - r, only->y + only->height - r, r, 0, G_PI / 2);
+          cairo_arc (cr, only->x + r, only->y + only->height - r, r, G_PI / 2, G_PI);
+          cairo_arc (cr, only->x + r, only->y + r, r, G_PI, 3 * G_PI / 2);
+          cairo_close_path (cr);
+        }
+      else
+        cairo_rectangle (cr, only->x, only->y, only->width, only->height);
       cairo_clip (cr);
     }
   if (alpha < 1)
     cairo_push_group (cr);
-  waymark_cairo_backend_draw (scene, cr, &clip);
+  waymark_cairo_backend_draw_cached (scene, cr, &clip, self->text_cache);
   if (alpha < 1)
     {
       cairo_pop_group_to_source (cr);
@@ -898,11 +913,59 @@ draw_scene (WaymarkCanvas *self,
   cairo_destroy (cr);
 }
 
+typedef struct {
+  const WaymarkRect      *rect;
+  const WaymarkSceneItem *box;
+} CardBox;
+
+static void
+find_card_box_cb (const WaymarkSceneItem *item,
+                  gpointer                user_data)
+{
+  CardBox *find = user_data;
+
+  if (find->box == NULL && item->kind == WAYMARK_SCENE_BOX && item->box.rect.x == find->rect->x
+      && item->box.rect.y == find->rect->y && item->box.rect.width == find->rect->width
+      && item->box.rect.height == find->rect->height)
+    find->box = item;
+}
+
+/* The outline a card is drawn with: its box in the scene, stroke
+ * included, and that box's corner radius. */
+static gboolean
+get_card_outline (WaymarkLayout *layout,
+                  WaymarkScene  *scene,
+                  const char    *card_id,
+                  WaymarkRect   *rect,
+                  double        *radius)
+{
+  WaymarkRect card;
+  CardBox find = { &card, NULL };
+  double half;
+
+  if (layout == NULL || !waymark_layout_get_card_rect (layout, card_id, &card))
+    return FALSE;
+  waymark_scene_foreach_in_rect (scene, &card, find_card_box_cb, &find);
+  if (find.box == NULL)
+    {
+      *rect = card;
+      *radius = 0;
+      return TRUE;
+    }
+  half = find.box->paint.stroke.alpha > 0 ? find.box->paint.line_width / 2 : 0;
+  *rect = (WaymarkRect) { card.x - half, card.y - half, card.width + 2 * half,
+                          card.height + 2 * half };
+  *radius = find.box->box.radius + half;
+  return TRUE;
+}
+
 /* WAYMARK_DEBUG_GEOMETRY=FILE: after each frame, writes where the
  * persona's things are in window coordinates, one per line, for the GUI
  * test (tests/test-canvas.py) to aim real pointer input at:
  *   card ID X Y W H | phase ID X Y W H | lane ID X Y W H |
- *   cell LANE PHASE X Y W H | emotion LANE PHASE X Y */
+ *   cell LANE PHASE X Y W H | emotion LANE PHASE X Y |
+ *   view X Y W H (the canvas widget itself) |
+ *   add LANE PHASE X Y W H (where the cell's "+" shows on hover) */
 static void
 dump_geometry (WaymarkCanvas *self)
 {
@@ -921,6 +984,9 @@ dump_geometry (WaymarkCanvas *self)
     return;
   gtk_native_get_surface_transform (native, &sx, &sy);
   out = g_string_new (NULL);
+  g_string_append_printf (out, "view %.0f %.0f %d %d\n", origin.x + sx, origin.y + sy,
+                          gtk_widget_get_width (GTK_WIDGET (self)),
+                          gtk_widget_get_height (GTK_WIDGET (self)));
 #define RECT_OUT(fmt, r, ...) G_STMT_START {                                        \
     double x0, y0, x1, y1;                                                           \
     _waymark_canvas_doc_to_widget (self, (r).x, (r).y, &x0, &y0);                    \
@@ -949,6 +1015,8 @@ dump_geometry (WaymarkCanvas *self)
 
           if (waymark_layout_get_cell_rect (layout, lane->base.id, phase->base.id, &r))
             RECT_OUT ("cell %s %s", r, lane->base.id, phase->base.id);
+          if (waymark_scene_get_add_button_rect (layout, lane->base.id, phase->base.id, &r))
+            RECT_OUT ("add %s %s", r, lane->base.id, phase->base.id);
           if (lane->kind == WAYMARK_LANE_EMOTIONS &&
               waymark_layout_get_emotion_point (layout, lane->base.id, phase->base.id, &x, &y))
             {
@@ -1011,7 +1079,7 @@ waymark_canvas_snapshot (GtkWidget   *widget,
       gint64 map_start = g_get_monotonic_time ();
 
       g_clear_pointer (&self->map_node, gsk_render_node_unref);
-      draw_scene (self, map_snapshot, scene, 1, 0, 0, NULL);
+      draw_scene (self, map_snapshot, scene, 1, 0, 0, NULL, 0);
       self->map_node = gtk_snapshot_free_to_node (map_snapshot);
       memcpy (self->map_node_key, key, sizeof key);
       map_us = g_get_monotonic_time () - map_start;
@@ -1022,45 +1090,51 @@ waymark_canvas_snapshot (GtkWidget   *widget,
   /* Search highlights, lighter than the selection. */
   find_overlay = ensure_find_overlay (self);
   if (find_overlay != NULL)
-    draw_scene (self, snapshot, find_overlay, 0.55, 0, 0, NULL);
+    draw_scene (self, snapshot, find_overlay, 0.55, 0, 0, NULL, 0);
 
   /* Dragged cards follow the pointer: the same scene, clipped to each
-   * card and offset, drawn translucent. */
+   * card's own rounded outline (so no cell shows in its corners) and
+   * offset, drawn translucent. The offset is taken on the map, so the
+   * ghost stays under the pointer while the view autoscrolls. */
   if (self->drag_mode == DRAG_CARDS)
     {
       WaymarkLayout *layout = waymark_canvas_get_layout (self);
-      double dx = (self->drag_x - self->drag_start_x) / self->zoom;
-      double dy = (self->drag_y - self->drag_start_y) / self->zoom;
+      double doc_x, doc_y, dx, dy;
 
+      _waymark_canvas_widget_to_doc (self, self->drag_x, self->drag_y, &doc_x, &doc_y);
+      dx = doc_x - self->drag_start_doc_x;
+      dy = doc_y - self->drag_start_doc_y;
       for (guint i = 0; i + 1 < self->selection->len; i++)
         {
           WaymarkRect rect;
+          double radius;
 
-          if (waymark_layout_get_card_rect (layout, g_ptr_array_index (self->selection, i), &rect))
-            draw_scene (self, snapshot, scene, 0.8, dx, dy, &rect);
+          if (get_card_outline (layout, scene, g_ptr_array_index (self->selection, i), &rect,
+                                &radius))
+            draw_scene (self, snapshot, scene, 0.8, dx, dy, &rect, radius);
         }
     }
 
   /* Highlights last, so that the drop indicator shows over the ghost. */
   overlay = ensure_overlay (self);
   if (overlay != NULL)
-    draw_scene (self, snapshot, overlay, 1, 0, 0, NULL);
+    draw_scene (self, snapshot, overlay, 1, 0, 0, NULL, 0);
 
-  /* The rubber band, in pixels: pointer feedback rather than map content. */
+  /* The rubber band is anchored on the map where the press was, and drawn
+   * through the scene like every other highlight. */
   if (self->drag_mode == DRAG_RUBBER_BAND)
     {
-      graphene_rect_t band = GRAPHENE_RECT_INIT (MIN (self->drag_start_x, self->drag_x),
-                                                 MIN (self->drag_start_y, self->drag_y),
-                                                 fabs (self->drag_x - self->drag_start_x),
-                                                 fabs (self->drag_y - self->drag_start_y));
-      GskRoundedRect border;
-      GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
-      GdkRGBA wash = { 0.21, 0.52, 0.89, 0.12 };
+      WaymarkLayout *layout = waymark_canvas_get_layout (self);
+      g_autoptr(WaymarkScene) band_scene = NULL;
+      double doc_x, doc_y;
+      WaymarkRect band;
 
-      gtk_snapshot_append_color (snapshot, &wash, &band);
-      gsk_rounded_rect_init_from_rect (&border, &band, 0);
-      gtk_snapshot_append_border (snapshot, &border, (float[4]) { 1, 1, 1, 1 },
-                                  (GdkRGBA[4]) { accent, accent, accent, accent });
+      _waymark_canvas_widget_to_doc (self, self->drag_x, self->drag_y, &doc_x, &doc_y);
+      band = (WaymarkRect) { MIN (doc_x, self->drag_start_doc_x), MIN (doc_y, self->drag_start_doc_y),
+                             fabs (doc_x - self->drag_start_doc_x),
+                             fabs (doc_y - self->drag_start_doc_y) };
+      band_scene = waymark_scene_new_rubber_band (layout, &band, 1 / self->zoom);
+      draw_scene (self, snapshot, band_scene, 1, 0, 0, NULL, 0);
     }
 
   if (self->editor != NULL)
@@ -1217,6 +1291,11 @@ waymark_canvas_dispose (GObject *object)
                 self->map_us_max / 1000.0);
   self->timings = FALSE;
 
+  if (self->autoscroll_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
+      self->autoscroll_id = 0;
+    }
   _waymark_canvas_editor_dispose (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->document != NULL)
@@ -1240,6 +1319,7 @@ waymark_canvas_finalize (GObject *object)
 
   g_hash_table_unref (self->layouts);
   g_hash_table_unref (self->dirty);
+  waymark_text_cache_free (self->text_cache);
   g_ptr_array_unref (self->selection);
   waymark_focus_clear (&self->focus);
   g_free (self->persona_id);
@@ -1402,6 +1482,7 @@ waymark_canvas_init (WaymarkCanvas *self)
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) waymark_layout_unref);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->text_cache = waymark_text_cache_new (32 * 1024 * 1024);
   self->selection = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->selection, NULL);
   self->timings = g_getenv ("WAYMARK_DEBUG_TIMINGS") != NULL;

@@ -45,7 +45,8 @@ static GParamSpec *properties[N_PROPS];
 typedef enum {
   FIELD_ENTRY,      /* AdwEntryRow */
   FIELD_TEXT,       /* GtkTextView */
-  FIELD_COLOR,      /* GtkColorButton */
+  FIELD_COLOR,      /* AdwActionRow: "Default" or a swatch, a chooser and a reset */
+  FIELD_TAG_COLOR,  /* GtkColorButton: a tag always has a colour */
   FIELD_KIND,       /* AdwComboRow of lane kinds */
   FIELD_SPIN,       /* GtkSpinButton */
   FIELD_TAG_CHECK,  /* GtkCheckButton: a tag on the card */
@@ -59,6 +60,13 @@ typedef struct {
   WaymarkField      field;
   char             *tag_id;
   GtkWidget        *widget;
+  /* FIELD_COLOR: the colour shown, the swatch in the chooser button and
+   * the icon shown instead while the colour is the default one. */
+  GdkRGBA           rgba;
+  gboolean          has_color;
+  GtkWidget        *swatch;
+  GtkWidget        *default_icon;
+  GtkWidget        *reset;
 } Field;
 
 static void
@@ -153,14 +161,17 @@ read_int (WaymarkInspector *self,
          : field == WAYMARK_FIELD_SCALE_MIN ? lane->scale_min : lane->scale_max;
 }
 
-/* The colour a "" colour stands for is the palette's, which the
- * inspector does not know; show a neutral grey for it. */
-static void
+/* A "" colour stands for the palette's, which the inspector does not
+ * know: FALSE, and the row says "Default" rather than show a colour
+ * that was never chosen. */
+static gboolean
 color_to_rgba (const char *spec,
                GdkRGBA    *rgba)
 {
-  if (spec == NULL || !gdk_rgba_parse (rgba, spec))
-    *rgba = (GdkRGBA) { 0.85, 0.85, 0.85, 1 };
+  if (spec != NULL && spec[0] != '\0' && gdk_rgba_parse (rgba, spec))
+    return TRUE;
+  *rgba = (GdkRGBA) { 0.85, 0.85, 0.85, 1 };
+  return FALSE;
 }
 
 static char *
@@ -227,11 +238,94 @@ color_set_cb (GtkColorButton *button,
   waymark_document_set_text (field->inspector->document, field->object_id, WAYMARK_FIELD_COLOR, spec);
 }
 
+/* The dialog may outlive the row that opened it (the panel is rebuilt
+ * on changes), so it carries the object's id itself. */
+static void
+color_chooser_response_cb (GtkDialog        *dialog,
+                           int               response,
+                           WaymarkInspector *self)
+{
+  const char *object_id = g_object_get_data (G_OBJECT (dialog), "object-id");
+
+  if (response == GTK_RESPONSE_OK && self->document != NULL)
+    {
+      GdkRGBA rgba;
+      g_autofree char *spec = NULL;
+
+      gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
+      spec = rgba_to_spec (&rgba);
+      waymark_document_set_text (self->document, object_id, WAYMARK_FIELD_COLOR, spec);
+    }
+}
+
+static void
+color_choose_cb (GtkButton *button,
+                 Field     *field)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  GtkWidget *dialog;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_color_chooser_dialog_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field->widget)),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (dialog), FALSE);
+  if (field->has_color)
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (dialog), &field->rgba);
+  g_object_set_data_full (G_OBJECT (dialog), "object-id", g_strdup (field->object_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (color_chooser_response_cb),
+                           field->inspector, 0);
+  /* Closed on any answer, even when the panel has gone meanwhile. */
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 color_reset_cb (GtkButton *button,
                 Field     *field)
 {
   waymark_document_set_text (field->inspector->document, field->object_id, WAYMARK_FIELD_COLOR, "");
+}
+
+static void
+draw_swatch_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  Field *field = user_data;
+  double radius = 4;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, width - radius, radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, width - radius, height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, radius, height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, radius, radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, &field->rgba);
+  cairo_fill_preserve (cr);
+  /* An edge, so that a white or very light colour still shows. */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+/* "Default" in words while the colour is unset; otherwise the colour. */
+static void
+sync_color_row (Field      *field,
+                const char *spec)
+{
+  field->has_color = color_to_rgba (spec, &field->rgba);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->widget),
+                               field->has_color ? spec : _("Default"));
+  gtk_widget_set_visible (field->swatch, field->has_color);
+  gtk_widget_set_visible (field->default_icon, !field->has_color);
+  if (field->reset != NULL)
+    gtk_widget_set_visible (field->reset, field->has_color);
+  gtk_widget_queue_draw (field->swatch);
 }
 
 static void
@@ -328,36 +422,44 @@ entry_row (WaymarkInspector *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
+/* A multi-line text as a row of the group's boxed list, titled like an
+ * entry row, so that every field of an object sits in one list under the
+ * group's heading. */
 static void
-text_area (WaymarkInspector *self,
-           GtkWidget        *group,
-           const char       *title,
-           const char       *object_id,
-           WaymarkField      field_id)
+text_row (WaymarkInspector *self,
+          GtkWidget        *group,
+          const char       *title,
+          const char       *object_id,
+          WaymarkField      field_id)
 {
-  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *row = g_object_new (ADW_TYPE_PREFERENCES_ROW,
+                                 "title", title,
+                                 "activatable", FALSE,
+                                 "focusable", FALSE,
+                                 NULL);
   GtkWidget *view = gtk_text_view_new ();
   GtkWidget *label = gtk_label_new (title);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkEventController *controller = gtk_event_controller_focus_new ();
   Field *field = add_field (self, FIELD_TEXT, object_id, field_id, view);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (view, "waymark-inspector-text");
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_set_size_request (view, -1, 64);
+  gtk_widget_set_size_request (view, -1, 48);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_signal_connect (controller, "leave", G_CALLBACK (text_leave_cb), field);
   gtk_widget_add_controller (view, controller);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), frame);
-  /* Outside the group's boxed list, where a text view looks right. */
-  gtk_box_append (GTK_BOX (self->box), box);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
 static void
@@ -368,27 +470,41 @@ color_row (WaymarkInspector *self,
            gboolean          resettable)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_color_button_new ();
-  Field *field = add_field (self, FIELD_COLOR, object_id, WAYMARK_FIELD_COLOR, button);
+  GtkWidget *choose = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  Field *field = add_field (self, FIELD_COLOR, object_id, WAYMARK_FIELD_COLOR, row);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_signal_connect (button, "color-set", G_CALLBACK (color_set_cb), field);
+
+  /* One button chooses a colour: it shows the colour, or a palette icon
+   * while there is none; the whole row opens the chooser too. */
+  field->swatch = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (field->swatch), 28);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (field->swatch), 16);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (field->swatch), draw_swatch_cb, field, NULL);
+  field->default_icon = gtk_image_new_from_icon_name ("color-select-symbolic");
+  gtk_box_append (GTK_BOX (box), field->swatch);
+  gtk_box_append (GTK_BOX (box), field->default_icon);
+  gtk_button_set_child (GTK_BUTTON (choose), box);
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (choose, _("Choose a Colour"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose a Colour"), -1);
+  g_signal_connect (choose, "clicked", G_CALLBACK (color_choose_cb), field);
+
   if (resettable)
     {
-      GtkWidget *reset = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-
-      gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (reset, "flat");
-      gtk_widget_set_tooltip_text (reset, _("Use the Default Colour"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (reset), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      field->reset = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+      gtk_widget_set_valign (field->reset, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (field->reset, "flat");
+      gtk_widget_set_tooltip_text (field->reset, _("Use the Default Colour"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->reset), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Use the Default Colour"), -1);
-      g_signal_connect (reset, "clicked", G_CALLBACK (color_reset_cb), field);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), reset);
+      g_signal_connect (field->reset, "clicked", G_CALLBACK (color_reset_cb), field);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), field->reset);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), choose);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
@@ -438,11 +554,11 @@ build_card (WaymarkInspector *self,
   WaymarkPersona *persona = waymark_document_lookup_persona (self->document, card->base.id);
   Field *span;
 
-  /* A heading like the lane's, phase's and persona's. */
-  group_new (self, _("Card"));
-  text_area (self, NULL, _("Card Text"), card->base.id, WAYMARK_FIELD_TEXT);
-  text_area (self, NULL, _("Evidence"), card->base.id, WAYMARK_FIELD_EVIDENCE);
-  group = group_new (self, NULL);
+  /* Every page: a group headed by what is inspected, holding all of its
+   * fields, then the groups of what belongs to it (tags, a scale). */
+  group = group_new (self, _("Card"));
+  text_row (self, group, _("Card Text"), card->base.id, WAYMARK_FIELD_TEXT);
+  text_row (self, group, _("Evidence"), card->base.id, WAYMARK_FIELD_EVIDENCE);
   color_row (self, group, _("Colour"), card->base.id, TRUE);
   /* How many phases the card covers, from its own to the map's last. */
   spin_row (self, group, _("Span (phases)"), card->base.id, WAYMARK_FIELD_SPAN);
@@ -498,7 +614,7 @@ build_phase (WaymarkInspector *self,
   GtkWidget *group = group_new (self, _("Phase"));
 
   entry_row (self, group, _("Name"), phase->base.id, WAYMARK_FIELD_NAME);
-  text_area (self, NULL, _("Description"), phase->base.id, WAYMARK_FIELD_DESCRIPTION);
+  text_row (self, group, _("Description"), phase->base.id, WAYMARK_FIELD_DESCRIPTION);
 }
 
 static void
@@ -510,8 +626,8 @@ build_persona (WaymarkInspector *self,
   entry_row (self, group, _("Name"), persona->base.id, WAYMARK_FIELD_NAME);
   entry_row (self, group, _("Ambition"), persona->base.id, WAYMARK_FIELD_AMBITION);
   entry_row (self, group, _("Initials"), persona->base.id, WAYMARK_FIELD_INITIALS);
-  color_row (self, group, _("Colour"), persona->base.id, FALSE);
-  text_area (self, NULL, _("Description"), persona->base.id, WAYMARK_FIELD_DESCRIPTION);
+  text_row (self, group, _("Description"), persona->base.id, WAYMARK_FIELD_DESCRIPTION);
+  color_row (self, group, _("Colour"), persona->base.id, TRUE);
 }
 
 static void
@@ -523,7 +639,7 @@ build_document (WaymarkInspector *self)
 
   entry_row (self, group, _("Title"), NULL, WAYMARK_FIELD_TITLE);
   entry_row (self, group, _("Author"), NULL, WAYMARK_FIELD_AUTHOR);
-  text_area (self, NULL, _("Description"), NULL, WAYMARK_FIELD_DESCRIPTION);
+  text_row (self, group, _("Description"), NULL, WAYMARK_FIELD_DESCRIPTION);
 
   group = group_new (self, _("Tags"));
   add = gtk_button_new_from_icon_name ("list-add-symbolic");
@@ -539,7 +655,8 @@ build_document (WaymarkInspector *self)
       GtkWidget *color = gtk_color_button_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       Field *field = add_field (self, FIELD_ENTRY, tag->base.id, WAYMARK_FIELD_NAME, row);
-      Field *color_field = add_field (self, FIELD_COLOR, tag->base.id, WAYMARK_FIELD_COLOR, color);
+      Field *color_field = add_field (self, FIELD_TAG_COLOR, tag->base.id, WAYMARK_FIELD_COLOR,
+                                      color);
       Field *remove_field = add_field (self, FIELD_BUTTON, tag->base.id, WAYMARK_FIELD_NAME, remove);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Tag"));
@@ -592,6 +709,9 @@ sync_fields (WaymarkInspector *self)
             }
           break;
         case FIELD_COLOR:
+          sync_color_row (field, read_text (self, field->object_id, WAYMARK_FIELD_COLOR));
+          break;
+        case FIELD_TAG_COLOR:
           {
             GdkRGBA rgba;
             color_to_rgba (read_text (self, field->object_id, WAYMARK_FIELD_COLOR), &rgba);

@@ -21,6 +21,14 @@ G_DECLARE_FINAL_TYPE (WaymarkOverviewView, waymark_overview_view, WAYMARK, OVERV
  * persona's name) emits ::card-activated; the window then opens that
  * card in its persona's map.
  *
+ * The matrix takes the keyboard focus (grabbing the view's focus gives it
+ * there): arrows move a focus ring between the cells of present phases
+ * and, in full text, down through each cell's cards; Home/End go to the
+ * first/last cell of the row, with Ctrl of the matrix; Enter or space
+ * activates the focused cell or card exactly as a click does. The matrix's
+ * accessible label names what is focused (persona, phase and counts, or
+ * the card's text and kind).
+ *
  * Properties: "document" (WaymarkDocument), "palette" (int, a
  * WaymarkPalette), "show-text" (boolean).
  *
@@ -52,17 +60,5 @@ void        waymark_overview_view_get_figure_size (WaymarkOverviewView *self,
 gboolean    waymark_overview_view_activate_at   (WaymarkOverviewView *self,
                                                  double               x,
                                                  double               y);
-
-/* Window integration. Puts @map_view (the canvas's scrolled window,
- * already packed in a GtkBox) and an overview view in a stack at the same
- * place, and gives @sidebar (a WaymarkSidebar) an "Overview" entry above
- * the personas that shows the overview. Choosing a persona goes back to
- * the map; a card activated in the overview is revealed in its persona's
- * map through @canvas (a WaymarkCanvas), whose palette the overview
- * follows. Returns the overview view (owned by the stack). */
-GtkWidget  *waymark_overview_view_install       (GtkWidget           *window,
-                                                 GtkWidget           *canvas,
-                                                 GtkWidget           *map_view,
-                                                 GtkWidget           *sidebar);
 
 G_END_DECLS

@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <hb-ot.h>
 #include <pango/pangocairo.h>
 
 #include "waymark-cairo-backend.h"
+#include "waymark-glyph-runs-private.h"
 
 #define KAPPA 0.5522847498
 
@@ -156,37 +158,73 @@ draw_path (cairo_t                *cr,
   fill_and_stroke (cr, &item->paint);
 }
 
-/* The glyphs of a layout, positioned, per font: what pango's renderer
- * would compute on every draw, computed once. Drawing them with
- * cairo_show_glyphs() is about twice as fast as pango_cairo_show_layout(),
- * which matters for a canvas redrawing a screenful of cards per frame. */
-typedef struct {
-  cairo_scaled_font_t *font;
-  cairo_glyph_t       *glyphs;
-  int                  n_glyphs;
-  gboolean             outline;  /* no colour glyphs: may be drawn as paths */
-} GlyphRun;
+static GQuark glyph_runs_quark;
 
-typedef struct {
-  GlyphRun *runs;
-  guint     n_runs;
-  gboolean  use_pango;   /* hex boxes for missing glyphs: let pango draw them */
-} GlyphCache;
-
-static GQuark glyph_cache_quark;
-
-static void
-glyph_cache_free (gpointer data)
+WaymarkGlyphRuns *
+_waymark_glyph_runs_ref (WaymarkGlyphRuns *runs)
 {
-  GlyphCache *cache = data;
+  g_atomic_ref_count_inc (&runs->ref_count);
+  return runs;
+}
 
-  for (guint i = 0; i < cache->n_runs; i++)
+void
+_waymark_glyph_runs_unref (WaymarkGlyphRuns *runs)
+{
+  if (!g_atomic_ref_count_dec (&runs->ref_count))
+    return;
+  for (guint i = 0; i < runs->n_runs; i++)
     {
-      cairo_scaled_font_destroy (cache->runs[i].font);
-      g_free (cache->runs[i].glyphs);
+      cairo_scaled_font_destroy (runs->runs[i].font);
+      g_free (runs->runs[i].glyphs);
     }
-  g_free (cache->runs);
-  g_free (cache);
+  g_free (runs->runs);
+  g_free (runs);
+}
+
+gboolean
+_waymark_glyph_runs_equal (const WaymarkGlyphRuns *a,
+                           const WaymarkGlyphRuns *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a->hash != b->hash || a->n_runs != b->n_runs)
+    return FALSE;
+  for (guint i = 0; i < a->n_runs; i++)
+    {
+      const WaymarkGlyphRun *ra = &a->runs[i], *rb = &b->runs[i];
+
+      if (ra->font != rb->font || ra->n_glyphs != rb->n_glyphs || ra->outline != rb->outline
+          || memcmp (ra->glyphs, rb->glyphs, sizeof (cairo_glyph_t) * ra->n_glyphs) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* FNV-1a over the bytes that decide how the text looks. */
+static guint
+hash_bytes (guint         hash,
+            gconstpointer data,
+            gsize         length)
+{
+  const guchar *bytes = data;
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ bytes[i]) * 16777619u;
+  return hash;
+}
+
+static guint
+hash_runs (const WaymarkGlyphRuns *runs)
+{
+  guint hash = 2166136261u;
+
+  for (guint i = 0; i < runs->n_runs; i++)
+    {
+      hash = hash_bytes (hash, &runs->runs[i].font, sizeof (runs->runs[i].font));
+      hash = hash_bytes (hash, runs->runs[i].glyphs,
+                         sizeof (cairo_glyph_t) * runs->runs[i].n_glyphs);
+    }
+  return hash;
 }
 
 /* Colour emoji (bitmaps, layers, SVG) have no outline to fill: asking
@@ -204,18 +242,23 @@ has_only_outlines (PangoFont *font)
          && !hb_ot_color_has_svg (face);
 }
 
-static GlyphCache *
-build_glyph_cache (PangoLayout *layout)
+/* Drawing the glyphs with cairo_show_glyphs() is about twice as fast as
+ * pango_cairo_show_layout(), which matters for a canvas redrawing a
+ * screenful of cards per frame. */
+static WaymarkGlyphRuns *
+build_glyph_runs (PangoLayout *layout)
 {
-  GlyphCache *cache = g_new0 (GlyphCache, 1);
-  GArray *runs = g_array_new (FALSE, TRUE, sizeof (GlyphRun));
+  WaymarkGlyphRuns *result = g_new0 (WaymarkGlyphRuns, 1);
+  GArray *runs = g_array_new (FALSE, TRUE, sizeof (WaymarkGlyphRun));
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoRectangle ink;
 
+  g_atomic_ref_count_init (&result->ref_count);
   do
     {
       PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
       PangoRectangle logical;
-      GlyphRun out;
+      WaymarkGlyphRun out;
       double x, y;
       int x_offset = 0;
 
@@ -223,7 +266,7 @@ build_glyph_cache (PangoLayout *layout)
         continue;
       if (!PANGO_IS_CAIRO_FONT (run->item->analysis.font))
         {
-          cache->use_pango = TRUE;
+          result->use_pango = TRUE;
           break;
         }
       pango_layout_iter_get_run_extents (iter, NULL, &logical);
@@ -241,7 +284,7 @@ build_glyph_cache (PangoLayout *layout)
           const PangoGlyphInfo *info = &run->glyphs->glyphs[i];
 
           if (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-            cache->use_pango = TRUE;
+            result->use_pango = TRUE;
           else if (info->glyph != PANGO_GLYPH_EMPTY)
             {
               out.glyphs[out.n_glyphs].index = info->glyph;
@@ -257,9 +300,15 @@ build_glyph_cache (PangoLayout *layout)
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
 
-  cache->n_runs = runs->len;
-  cache->runs = (GlyphRun *) (void *) g_array_free (runs, FALSE);
-  return cache;
+  result->n_runs = runs->len;
+  result->runs = (WaymarkGlyphRun *) (void *) g_array_free (runs, FALSE);
+  result->hash = hash_runs (result);
+  pango_layout_get_extents (layout, &ink, NULL);
+  result->ink_x = (double) ink.x / PANGO_SCALE;
+  result->ink_y = (double) ink.y / PANGO_SCALE;
+  result->ink_width = (double) ink.width / PANGO_SCALE;
+  result->ink_height = (double) ink.height / PANGO_SCALE;
+  return result;
 }
 
 /* Vector surfaces get pango's path: it uses cairo_show_text_glyphs(),
@@ -285,9 +334,9 @@ is_vector_target (cairo_t *cr)
  * in PNGs at scale 1. Above this, a pixel is a small fraction of a space
  * and cairo_show_glyphs() is about four times faster than filling
  * outlines (waymark-bench, viewport redraw). */
-static gboolean
-is_small_on_raster (cairo_t             *cr,
-                    cairo_scaled_font_t *font)
+gboolean
+_waymark_glyph_run_is_small (cairo_t             *cr,
+                             cairo_scaled_font_t *font)
 {
   cairo_matrix_t font_matrix;
   double dx, dy;
@@ -299,26 +348,46 @@ is_small_on_raster (cairo_t             *cr,
   return hypot (dx, dy) < 16.0;
 }
 
+static WaymarkGlyphRuns *
+get_glyph_runs (PangoLayout *layout)
+{
+  WaymarkGlyphRuns *runs = g_object_get_qdata (G_OBJECT (layout), glyph_runs_quark);
+
+  if (runs == NULL)
+    {
+      runs = build_glyph_runs (layout);
+      g_object_set_qdata_full (G_OBJECT (layout), glyph_runs_quark, runs,
+                               (GDestroyNotify) _waymark_glyph_runs_unref);
+    }
+  return runs;
+}
+
+static gboolean
+has_small_outlines (cairo_t                *cr,
+                    const WaymarkGlyphRuns *runs)
+{
+  for (guint i = 0; i < runs->n_runs; i++)
+    if (runs->runs[i].outline && _waymark_glyph_run_is_small (cr, runs->runs[i].font))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 draw_text (cairo_t                *cr,
            const WaymarkSceneItem *item,
-           gboolean                vector)
+           gboolean                vector,
+           WaymarkTextCache       *text_cache)
 {
   PangoLayout *layout = item->text.layout;
-  GlyphCache *cache;
+  WaymarkGlyphRuns *runs;
+  gboolean outlines_done = FALSE;
 
   /* The layout was shaped once, unhinted, at 72 dpi; drawing it at any
    * zoom or on a PDF surface keeps its line breaks. */
   set_color (cr, &item->paint.fill);
 
-  cache = vector ? NULL : g_object_get_qdata (G_OBJECT (layout), glyph_cache_quark);
-  if (!vector && cache == NULL)
-    {
-      cache = build_glyph_cache (layout);
-      g_object_set_qdata_full (G_OBJECT (layout), glyph_cache_quark, cache, glyph_cache_free);
-    }
-
-  if (vector || cache->use_pango)
+  runs = vector ? NULL : get_glyph_runs (layout);
+  if (vector || runs->use_pango)
     {
       cairo_move_to (cr, item->text.x, item->text.y);
       pango_cairo_show_layout (cr, layout);
@@ -326,31 +395,41 @@ draw_text (cairo_t                *cr,
       return;
     }
 
+  if (text_cache != NULL && has_small_outlines (cr, runs))
+    outlines_done = _waymark_text_cache_draw (text_cache, cr, runs, item->text.x, item->text.y);
+
   cairo_save (cr);
   cairo_translate (cr, item->text.x, item->text.y);
-  for (guint i = 0; i < cache->n_runs; i++)
+  for (guint i = 0; i < runs->n_runs; i++)
     {
-      cairo_set_scaled_font (cr, cache->runs[i].font);
-      if (cache->runs[i].outline && is_small_on_raster (cr, cache->runs[i].font))
+      const WaymarkGlyphRun *run = &runs->runs[i];
+
+      if (run->outline && outlines_done)
+        continue;
+      cairo_set_scaled_font (cr, run->font);
+      if (run->outline && _waymark_glyph_run_is_small (cr, run->font))
         {
           /* Cairo 1.16 puts every glyph it shows on a raster at a whole
            * pixel. At 100% a space is about two pixels wide, so rounding
            * two neighbours the wrong way closed the gap ("vacatures
            * analyseren" read as one word) and letters jittered. Filled
            * outlines keep the layout's fractional positions, so small text
-           * is spaced as in the PDF. Outlines are cached per glyph by cairo. */
-          cairo_glyph_path (cr, cache->runs[i].glyphs, cache->runs[i].n_glyphs);
+           * is spaced as in the PDF. Outlines are cached per glyph by cairo;
+           * views that redraw often keep the filled result in a
+           * WaymarkTextCache. */
+          cairo_glyph_path (cr, run->glyphs, run->n_glyphs);
           cairo_fill (cr);
         }
       else
-        cairo_show_glyphs (cr, cache->runs[i].glyphs, cache->runs[i].n_glyphs);
+        cairo_show_glyphs (cr, run->glyphs, run->n_glyphs);
     }
   cairo_restore (cr);
 }
 
 typedef struct {
-  cairo_t  *cr;
-  gboolean  vector;    /* PDF, PS, SVG: keep text and strokes as they are */
+  cairo_t          *cr;
+  gboolean          vector;      /* PDF, PS, SVG: keep text and strokes as they are */
+  WaymarkTextCache *text_cache;  /* or NULL */
 } DrawContext;
 
 static void
@@ -369,7 +448,7 @@ draw_item (const WaymarkSceneItem *item,
       draw_path (cr, item);
       break;
     case WAYMARK_SCENE_TEXT:
-      draw_text (cr, item, context->vector);
+      draw_text (cr, item, context->vector, context->text_cache);
       break;
     case WAYMARK_SCENE_GROUP_BEGIN:
     case WAYMARK_SCENE_GROUP_END:
@@ -379,19 +458,21 @@ draw_item (const WaymarkSceneItem *item,
 }
 
 void
-waymark_cairo_backend_draw (WaymarkScene      *scene,
-                            cairo_t           *cr,
-                            const WaymarkRect *clip)
+waymark_cairo_backend_draw_cached (WaymarkScene      *scene,
+                                   cairo_t           *cr,
+                                   const WaymarkRect *clip,
+                                   WaymarkTextCache  *text_cache)
 {
   DrawContext context;
 
   g_return_if_fail (scene != NULL);
   g_return_if_fail (cr != NULL);
 
-  if (glyph_cache_quark == 0)
-    glyph_cache_quark = g_quark_from_static_string ("waymark-glyph-cache");
+  if (glyph_runs_quark == 0)
+    glyph_runs_quark = g_quark_from_static_string ("waymark-glyph-runs");
   context.cr = cr;
   context.vector = is_vector_target (cr);
+  context.text_cache = context.vector ? NULL : text_cache;
 
   cairo_save (cr);
   cairo_new_path (cr);
@@ -404,4 +485,12 @@ waymark_cairo_backend_draw (WaymarkScene      *scene,
     }
   waymark_scene_foreach_in_rect (scene, clip, draw_item, &context);
   cairo_restore (cr);
+}
+
+void
+waymark_cairo_backend_draw (WaymarkScene      *scene,
+                            cairo_t           *cr,
+                            const WaymarkRect *clip)
+{
+  waymark_cairo_backend_draw_cached (scene, cr, clip, NULL);
 }

@@ -8,6 +8,7 @@
 #include <cairo.h>
 
 #include "waymark-scene.h"
+#include "waymark-text-cache.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,14 @@ G_BEGIN_DECLS
 void waymark_cairo_backend_draw (WaymarkScene      *scene,
                                  cairo_t           *cr,
                                  const WaymarkRect *clip);
+
+/* The same, for a view that redraws often (the canvas): small text on a
+ * raster target is taken from, and added to, @text_cache. The pixels
+ * differ from waymark_cairo_backend_draw() by at most an eighth of
+ * a pixel in glyph position. @text_cache may be NULL. */
+void waymark_cairo_backend_draw_cached (WaymarkScene      *scene,
+                                        cairo_t           *cr,
+                                        const WaymarkRect *clip,
+                                        WaymarkTextCache  *text_cache);
 
 G_END_DECLS

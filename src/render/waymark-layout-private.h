@@ -188,9 +188,18 @@ WaymarkLayoutText *waymark_layout_measure (WaymarkLayout    *self,
                                            int               max_lines,
                                            WaymarkTextAlign  align);
 
+/* Places the footer (a rule, the document title, the page number of the
+ * options) across the layout's ->width from @y down; it is
+ * footer_rect.height tall. @previous (may be NULL) as for
+ * waymark_layout_new(). Maps and the overview page share it, so their
+ * footers match. */
+void waymark_layout_place_footer (WaymarkLayout *self,
+                                  WaymarkLayout *previous,
+                                  double         y);
+
 /* Pages composed outside a map (the overview page of issue 6, built in
  * waymark-overview-scene.c). They share this file's text styles and
- * measuring, and the scene's primitives, palette-free colours and
+ * measuring, and the scene's primitives (waymark-scene-private.h) and
  * spatial index, so they draw through the same backends.
  *
  * A layout without a persona, only to own the measured texts of such a
@@ -200,33 +209,5 @@ WaymarkLayoutText *waymark_layout_measure (WaymarkLayout    *self,
 WaymarkLayout *waymark_layout_new_for_page        (const char                 *document_title,
                                                    const char                 *name,
                                                    const WaymarkRenderOptions *options);
-/* An empty scene for @page; add items, then finish it (which takes the
- * page's size and builds the spatial index) before drawing. Colours are used as given: filter
- * them through the palette first. @css_class must be a static string. */
-WaymarkScene  *waymark_scene_new_composed         (WaymarkLayout              *page);
-void           waymark_scene_compose_begin_group  (WaymarkScene               *self,
-                                                   const char                 *id,
-                                                   const char                 *css_class);
-void           waymark_scene_compose_end_group    (WaymarkScene               *self);
-void           waymark_scene_compose_box          (WaymarkScene               *self,
-                                                   const WaymarkRect          *rect,
-                                                   double                      radius,
-                                                   WaymarkColor                fill,
-                                                   WaymarkColor                stroke,
-                                                   double                      line_width);
-void           waymark_scene_compose_path         (WaymarkScene               *self,
-                                                   const WaymarkPathSegment   *segments,
-                                                   guint                       n_segments,
-                                                   WaymarkColor                fill,
-                                                   WaymarkColor                stroke,
-                                                   double                      line_width,
-                                                   double                      dash);
-/* @text must be owned by the scene's page layout. */
-void           waymark_scene_compose_text         (WaymarkScene               *self,
-                                                   WaymarkLayoutText          *text,
-                                                   double                      x,
-                                                   double                      y,
-                                                   WaymarkColor                color);
-void           waymark_scene_compose_finish       (WaymarkScene               *self);
 
 G_END_DECLS

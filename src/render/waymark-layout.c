@@ -9,349 +9,13 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <pango/pangocairo.h>
 
-#include "waymark-layout-private.h"
+#include "waymark-layout-metrics-private.h"
 
-/* Metrics of the map, in points. Chosen on an A3 landscape print and a
- * 1080p screen at 100 %: body text 8.5 pt reads on paper, cards keep a
- * 7 pt gutter so that tints do not run together. */
-#define MARGIN              28.0
-#define TITLE_GAP           18.0
-#define AVATAR_SIZE         46.0
-#define AVATAR_GAP          14.0
-#define LANE_HEADER_WIDTH   138.0
-#define LANE_HEADER_GAP     6.0
-#define LANE_GAP            6.0
-#define PHASE_ROW_GAP       8.0
-#define PHASE_PAD_X         16.0
-#define PHASE_PAD_Y         7.0
-#define PHASE_ARROW         9.0
-#define CELL_PAD            6.0
-#define CARD_GAP            6.0
-#define CARD_PAD_X          7.0
-#define CARD_PAD_Y          6.0
-#define CARD_ACCENT         3.0
-#define CARD_ICON           9.0
-#define CARD_MIN_HEIGHT     22.0
-#define CHIP_GAP            3.0
-#define ROW_MIN_HEIGHT      46.0
-#define EMOTION_ROW_HEIGHT  156.0
-#define EMOTION_LABEL_ROOM  34.0
-#define EMOTION_MARKER      4.5
-#define EMOTION_HIT_RADIUS  8.0
-#define LEGEND_GAP          14.0
-#define LEGEND_LABEL_GAP    8.0
-#define LEGEND_CHIP_GAP     8.0
-#define LEGEND_ROW_GAP      4.0
-#define FOOTER_GAP          14.0
-#define FOOTER_HEIGHT       18.0
-#define ICON_SIZE           13.0
-
-static const WaymarkTextStyleInfo text_styles[WAYMARK_N_TEXT_STYLES] = {
-  [WAYMARK_TEXT_DOC_TITLE]     = { "Cantarell, DejaVu Sans", 8.0, 700, FALSE },
-  [WAYMARK_TEXT_PERSONA_NAME]  = { "Cantarell, DejaVu Sans", 20.0, 700, FALSE },
-  [WAYMARK_TEXT_AMBITION]      = { "Cantarell, DejaVu Sans", 11.0, 400, FALSE },
-  [WAYMARK_TEXT_DESCRIPTION]   = { "Cantarell, DejaVu Sans", 8.5, 400, FALSE },
-  [WAYMARK_TEXT_AVATAR]        = { "Cantarell, DejaVu Sans", 15.0, 700, FALSE },
-  [WAYMARK_TEXT_PHASE_NUMBER]  = { "Cantarell, DejaVu Sans", 7.5, 700, FALSE },
-  [WAYMARK_TEXT_PHASE_NAME]    = { "Cantarell, DejaVu Sans", 10.0, 700, FALSE },
-  [WAYMARK_TEXT_LANE_NAME]     = { "Cantarell, DejaVu Sans", 9.5, 700, FALSE },
-  [WAYMARK_TEXT_SCALE]         = { "Cantarell, DejaVu Sans", 6.5, 400, FALSE },
-  [WAYMARK_TEXT_CARD]          = { "Cantarell, DejaVu Sans", 8.5, 400, FALSE },
-  [WAYMARK_TEXT_EVIDENCE]      = { "Cantarell, DejaVu Sans", 7.0, 400, FALSE },
-  [WAYMARK_TEXT_CHIP]          = { "Cantarell, DejaVu Sans", 6.5, 700, FALSE },
-  [WAYMARK_TEXT_EMOTION_LABEL] = { "Cantarell, DejaVu Sans", 7.5, 400, FALSE },
-  [WAYMARK_TEXT_FOOTER]        = { "Cantarell, DejaVu Sans", 7.5, 400, FALSE },
-  [WAYMARK_TEXT_LEGEND]        = { "Cantarell, DejaVu Sans", 7.5, 700, FALSE },
-};
-
-const WaymarkTextStyleInfo *
-waymark_text_style_get_info (WaymarkTextStyle style)
-{
-  g_return_val_if_fail ((guint) style < WAYMARK_N_TEXT_STYLES, &text_styles[0]);
-  return &text_styles[style];
-}
-
-/* One Pango context for all layouts: 72 dpi so that a font size in
- * points is a size in document units, and no hinting or rounding of
- * metrics, so that line breaks are the same at every zoom, in the PDF
- * and on screen. */
-static PangoContext *
-get_pango_context (void)
-{
-  static PangoContext *context;
-  static PangoFontDescription *descs[WAYMARK_N_TEXT_STYLES];
-
-  if (g_once_init_enter (&context))
-    {
-      PangoFontMap *font_map = pango_cairo_font_map_new ();
-      PangoContext *new_context = pango_font_map_create_context (font_map);
-      cairo_font_options_t *font_options = cairo_font_options_create ();
-
-      cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-      cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
-      pango_cairo_context_set_font_options (new_context, font_options);
-      pango_cairo_context_set_resolution (new_context, 72.0);
-      pango_context_set_round_glyph_positions (new_context, FALSE);
-      cairo_font_options_destroy (font_options);
-      g_object_unref (font_map);
-
-      for (guint i = 0; i < WAYMARK_N_TEXT_STYLES; i++)
-        {
-          descs[i] = pango_font_description_from_string (text_styles[i].family);
-          pango_font_description_set_size (descs[i], (int) (text_styles[i].size * PANGO_SCALE));
-          pango_font_description_set_weight (descs[i], text_styles[i].weight);
-          pango_font_description_set_style (descs[i],
-                                            text_styles[i].italic ? PANGO_STYLE_ITALIC
-                                                                  : PANGO_STYLE_NORMAL);
-        }
-      g_object_set_data (G_OBJECT (new_context), "waymark-font-descs", descs);
-      g_once_init_leave (&context, new_context);
-    }
-  return context;
-}
-
-static const PangoFontDescription *
-get_font_description (WaymarkTextStyle style)
-{
-  PangoFontDescription **descs;
-
-  descs = g_object_get_data (G_OBJECT (get_pango_context ()), "waymark-font-descs");
-  return descs[style];
-}
-
-/* Texts */
-
-static void
-layout_text_clear (gpointer data)
-{
-  WaymarkLayoutText *text = data;
-
-  g_clear_object (&text->layout);
-  for (guint i = 0; i < text->n_lines; i++)
-    g_free (text->lines[i].text);
-  g_free (text->lines);
-}
-
-static WaymarkLayoutText *
-layout_text_ref (WaymarkLayoutText *text)
-{
-  return g_rc_box_acquire (text);
-}
-
-static void
-layout_text_unref (gpointer text)
-{
-  g_rc_box_release_full (text, layout_text_clear);
-}
-
-static gboolean
-is_trailing_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x2028 || c == 0x2029;
-}
-
-static void
-extract_lines (WaymarkLayoutText *text,
-               const char        *string)
-{
-  PangoLayoutIter *iter;
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (WaymarkTextLine));
-
-  iter = pango_layout_get_iter (text->layout);
-  do
-    {
-      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      PangoRectangle logical;
-      WaymarkTextLine out;
-      const char *start = string + line->start_index;
-      const char *end = start + line->length;
-
-      /* Wrapped lines end in the space they broke at; SVG would show it. */
-      while (end > start)
-        {
-          const char *prev = g_utf8_find_prev_char (start, end);
-
-          if (prev == NULL || !is_trailing_space (g_utf8_get_char (prev)))
-            break;
-          end = prev;
-        }
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      out.text = g_strndup (start, end - start);
-      out.x = (double) logical.x / PANGO_SCALE;
-      out.width = (double) logical.width / PANGO_SCALE;
-      out.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      out.rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
-      g_array_append_val (lines, out);
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-
-  text->n_lines = lines->len;
-  text->lines = (WaymarkTextLine *) (void *) g_array_free (lines, FALSE);
-}
-
-/* Cuts @string so that it fits @max_lines, ending in an ellipsis that the
- * reader sees. Done by hand rather than with pango_layout_set_ellipsize
- * so that the text that is shown is known exactly, for the SVG. */
-static char *
-ellipsize_to_lines (PangoLayout *layout,
-                    const char  *string,
-                    int          max_lines)
-{
-  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, max_lines - 1);
-  const char *end = string + line->start_index + line->length;
-
-  for (;;)
-    {
-      const char *prev;
-      g_autofree char *head = g_strndup (string, end - string);
-      char *candidate;
-
-      g_strchomp (head);
-      candidate = g_strconcat (head, "…", NULL);
-      pango_layout_set_text (layout, candidate, -1);
-      if (pango_layout_get_line_count (layout) <= max_lines || end == string)
-        return candidate;
-      g_free (candidate);
-      prev = g_utf8_find_prev_char (string, end);
-      end = prev != NULL ? prev : string;
-    }
-}
-
-/* Where a zero-width space would not split a grapheme: not before a
- * combining mark, a joiner, a variation selector, an emoji modifier or
- * tag, nor after a joiner. */
-static gboolean
-can_break_before (gunichar prev,
-                  gunichar c)
-{
-  return prev != 0x200d && c != 0x200d && !g_unichar_ismark (c) &&
-         !(c >= 0xfe00 && c <= 0xfe0f) && !(c >= 0x1f3fb && c <= 0x1f3ff) &&
-         !(c >= 0x1f1e6 && c <= 0x1f1ff) && !(c >= 0xe0020 && c <= 0xe007f);
-}
-
-/* Pango wraps a word longer than the line by re-shaping the rest of the
- * word for every line, so its time grows with the square of the word's
- * length: a 64 KiB word in a card took minutes, and a hostile file could
- * freeze the app (found by tests/fuzz/fuzz-card-text; the test is in
- * tests/test-fuzz-regressions.c). A zero-width space every
- * MAX_UNBROKEN_RUN characters of such a run gives Pango a place to break,
- * which keeps it linear; no real word or URL is that long, so real text
- * never changes. Returns NULL when @string needs nothing. */
-#define MAX_UNBROKEN_RUN 256
-
-static char *
-break_long_runs (const char *string)
-{
-  GString *out = NULL;
-  gunichar prev = 0;
-  guint run = 0;
-
-  for (const char *p = string; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x200b)
-        run = 0;
-      else if (++run > MAX_UNBROKEN_RUN && can_break_before (prev, c))
-        {
-          if (out == NULL)
-            out = g_string_new_len (string, p - string);
-          g_string_append (out, "\u200b");
-          run = 1;
-        }
-      if (out != NULL)
-        g_string_append_unichar (out, c);
-      prev = c;
-    }
-  return out != NULL ? g_string_free (out, FALSE) : NULL;
-}
-
-static WaymarkLayoutText *
-create_text (WaymarkTextStyle  style,
-             const char       *string,
-             double            width,
-             int               max_lines,
-             WaymarkTextAlign  align)
-{
-  WaymarkLayoutText *text = g_rc_box_new0 (WaymarkLayoutText);
-  g_autofree char *shown = NULL;
-  g_autofree char *valid = NULL;
-  g_autofree char *broken = NULL;
-  PangoRectangle logical;
-  static const PangoAlignment alignments[] = {
-    [WAYMARK_TEXT_ALIGN_LEFT] = PANGO_ALIGN_LEFT,
-    [WAYMARK_TEXT_ALIGN_CENTER] = PANGO_ALIGN_CENTER,
-    [WAYMARK_TEXT_ALIGN_RIGHT] = PANGO_ALIGN_RIGHT,
-  };
-
-  /* The model does not promise valid UTF-8 (its edit API takes any C
-   * string). Pango would warn and repair its own copy, whose byte offsets
-   * extract_lines() then applied to @string, cutting characters apart.
-   * Show U+FFFD for bad bytes instead. Found by tests/fuzz/fuzz-card-text;
-   * tests/test-fuzz-regressions.c keeps it fixed. */
-  if (!g_utf8_validate (string, -1, NULL))
-    string = valid = g_utf8_make_valid (string, -1);
-  broken = break_long_runs (string);
-  if (broken != NULL)
-    string = broken;
-
-  text->style = style;
-  text->align = align;
-  text->layout = pango_layout_new (get_pango_context ());
-  pango_layout_set_font_description (text->layout, get_font_description (style));
-  pango_layout_set_alignment (text->layout, alignments[align]);
-  if (width > 0)
-    {
-      pango_layout_set_width (text->layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (text->layout, string, -1);
-
-  if (max_lines > 0 && width > 0 && pango_layout_get_line_count (text->layout) > max_lines)
-    {
-      shown = ellipsize_to_lines (text->layout, string, max_lines);
-      text->ellipsized = TRUE;
-    }
-
-  pango_layout_get_extents (text->layout, NULL, &logical);
-  text->width = (double) logical.width / PANGO_SCALE;
-  text->height = (double) logical.height / PANGO_SCALE;
-  extract_lines (text, shown != NULL ? shown : string);
-  return text;
-}
-
-WaymarkLayoutText *
-waymark_layout_measure (WaymarkLayout    *self,
-                        WaymarkTextStyle  style,
-                        const char       *string,
-                        double            width,
-                        int               max_lines,
-                        WaymarkTextAlign  align)
-{
-  char *key;
-  WaymarkLayoutText *text;
-
-  if (string == NULL)
-    string = "";
-
-  key = g_strdup_printf ("%d|%d|%d|%d|%s", style, align, (int) lround (width * 64),
-                         max_lines, string);
-  text = g_hash_table_lookup (self->text_cache, key);
-  if (text != NULL)
-    {
-      g_free (key);
-      return text;
-    }
-
-  text = create_text (style, string, width, max_lines, align);
-  g_hash_table_insert (self->text_cache, key, text);
-  return text;
-}
+/* Measured texts
+ *
+ * A layout keeps the texts it measured (waymark-layout-text.c makes them)
+ * in its text cache, keyed by everything that shapes them. */
 
 /* Looks in the previous layout first: relayout after an edit measures
  * only the texts that changed. */
@@ -378,7 +42,7 @@ measure (WaymarkLayout    *self,
       text = g_hash_table_lookup (previous->text_cache, key);
       if (text != NULL)
         {
-          g_hash_table_insert (self->text_cache, key, layout_text_ref (text));
+          g_hash_table_insert (self->text_cache, key, waymark_layout_text_ref (text));
           return text;
         }
     }
@@ -388,9 +52,20 @@ measure (WaymarkLayout    *self,
       return text;
     }
 
-  text = create_text (style, string, width, max_lines, align);
+  text = waymark_layout_text_new (style, string, width, max_lines, align);
   g_hash_table_insert (self->text_cache, key, text);
   return text;
+}
+
+WaymarkLayoutText *
+waymark_layout_measure (WaymarkLayout    *self,
+                        WaymarkTextStyle  style,
+                        const char       *string,
+                        double            width,
+                        int               max_lines,
+                        WaymarkTextAlign  align)
+{
+  return measure (self, NULL, style, string, width, max_lines, align);
 }
 
 /* Construction */
@@ -434,12 +109,6 @@ legend_free (WaymarkLayout *self)
   for (guint i = 0; i < self->n_legend_chips; i++)
     g_free (self->legend_chips[i].color);
   g_free (self->legend_chips);
-}
-
-static WaymarkRect
-rect_make (double x, double y, double width, double height)
-{
-  return (WaymarkRect) { x, y, width, height };
 }
 
 static void
@@ -714,9 +383,9 @@ layout_card_lane (WaymarkLayout     *self,
   return MAX (ROW_MIN_HEIGHT, height + 2 * CELL_PAD);
 }
 
-static double
-emotion_y (const WaymarkLayoutLane *lane,
-           double                   score)
+double
+waymark_layout_emotion_y (const WaymarkLayoutLane *lane,
+                          double                   score)
 {
   if (lane->scale_max <= lane->scale_min)
     return (lane->plot_top + lane->plot_bottom) / 2;
@@ -777,7 +446,7 @@ layout_emotion_lane (WaymarkLayout        *self,
       point.phase_index = phase_index;
       point.score = CLAMP (src->score, lane->scale_min, lane->scale_max);
       point.x = self->grid_x + (phase_index + 0.5) * self->column_width;
-      point.y = emotion_y (lane, point.score);
+      point.y = waymark_layout_emotion_y (lane, point.score);
       point.marker = rect_make (point.x - EMOTION_MARKER, point.y - EMOTION_MARKER,
                                 2 * EMOTION_MARKER, 2 * EMOTION_MARKER);
       if (src->label != NULL && src->label[0] != '\0')
@@ -878,10 +547,10 @@ layout_legend (WaymarkLayout   *self,
   return ceil (self->legend_rect.height);
 }
 
-static void
-layout_footer (WaymarkLayout *self,
-               WaymarkLayout *previous,
-               double         y)
+void
+waymark_layout_place_footer (WaymarkLayout *self,
+                             WaymarkLayout *previous,
+                             double         y)
 {
   self->footer_rect = rect_make (MARGIN, y, self->width - 2 * MARGIN, FOOTER_HEIGHT);
   self->footer_title = measure (self, previous, WAYMARK_TEXT_FOOTER, self->document_title,
@@ -901,6 +570,27 @@ layout_footer (WaymarkLayout *self,
       self->footer_page_rect = rect_make (self->width - MARGIN - self->footer_page->width, y + 5,
                                           self->footer_page->width, self->footer_page->height);
     }
+}
+
+/* An empty layout, with the containers that a map and a page alike
+ * fill and that waymark_layout_unref() frees. */
+static WaymarkLayout *
+layout_alloc (const WaymarkRenderOptions *options)
+{
+  WaymarkLayout *self = g_new0 (WaymarkLayout, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  if (options != NULL)
+    self->options = *options;
+  else
+    waymark_render_options_init (&self->options);
+  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            waymark_layout_text_unref);
+  self->phases = g_ptr_array_new_with_free_func (phase_free);
+  self->lanes = g_ptr_array_new_with_free_func (lane_free);
+  self->cards = g_ptr_array_new_with_free_func (card_free);
+  self->card_index = g_hash_table_new (g_str_hash, g_str_equal);
+  return self;
 }
 
 WaymarkLayout *
@@ -923,18 +613,7 @@ waymark_layout_new (WaymarkDocument            *document,
   if (persona == NULL)
     return NULL;
 
-  self = g_new0 (WaymarkLayout, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  if (options != NULL)
-    self->options = *options;
-  else
-    waymark_render_options_init (&self->options);
-
-  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, layout_text_unref);
-  self->phases = g_ptr_array_new_with_free_func (phase_free);
-  self->lanes = g_ptr_array_new_with_free_func (lane_free);
-  self->cards = g_ptr_array_new_with_free_func (card_free);
-  self->card_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self = layout_alloc (options);
   self->persona_id = g_strdup (persona->base.id);
   self->persona_name = g_strdup (persona->name);
   self->persona_color = g_strdup (persona->color != NULL ? persona->color : "");
@@ -1053,7 +732,7 @@ waymark_layout_new (WaymarkDocument            *document,
   if (self->options.show_footer)
     {
       y += FOOTER_GAP;
-      layout_footer (self, previous, y);
+      waymark_layout_place_footer (self, previous, y);
       y += FOOTER_HEIGHT;
     }
   self->height = y + MARGIN;
@@ -1124,432 +803,14 @@ waymark_layout_get_size (WaymarkLayout *self,
     *height = self->height;
 }
 
-/* Hit testing */
-
-void
-waymark_layout_cell_rect_at (WaymarkLayout *self,
-                             int            lane_index,
-                             int            phase_index,
-                             WaymarkRect   *rect)
-{
-  WaymarkLayoutLane *lane = g_ptr_array_index (self->lanes, lane_index);
-
-  *rect = rect_make (self->grid_x + phase_index * self->column_width, lane->row.y,
-                     self->column_width, lane->row.height);
-}
-
-static int
-phase_at (WaymarkLayout *self,
-          double         x)
-{
-  double column = floor ((x - self->grid_x) / self->column_width);
-
-  if (x < self->grid_x || column >= self->phases->len)
-    return -1;
-  return (int) column;
-}
-
-static int
-lane_at (WaymarkLayout *self,
-         double         y)
-{
-  guint lo = 0, hi = self->lanes->len;
-
-  /* Lanes are sorted by y: binary search for the last lane starting at or above y. */
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      WaymarkLayoutLane *lane = g_ptr_array_index (self->lanes, mid);
-
-      if (lane->row.y <= y)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo == 0)
-    return -1;
-  {
-    WaymarkLayoutLane *lane = g_ptr_array_index (self->lanes, lo - 1);
-
-    if (y >= lane->row.y + lane->row.height)
-      return -1;
-  }
-  return lo - 1;
-}
-
-gboolean
-waymark_layout_hit_test (WaymarkLayout *self,
-                         double         x,
-                         double         y,
-                         WaymarkHit    *hit)
-{
-  int li, pi;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (hit != NULL, FALSE);
-
-  memset (hit, 0, sizeof *hit);
-  hit->kind = WAYMARK_HIT_NONE;
-  hit->persona_id = self->persona_id;
-
-  if (self->options.show_title
-      && (waymark_rect_contains_point (&self->title_rect, x, y)))
-    {
-      hit->kind = WAYMARK_HIT_PERSONA_TITLE;
-      hit->rect = self->title_rect;
-      return TRUE;
-    }
-
-  if (waymark_rect_contains_point (&self->phase_row, x, y))
-    {
-      WaymarkLayoutPhase *phase;
-
-      pi = phase_at (self, x);
-      if (pi < 0)
-        return FALSE;
-      phase = g_ptr_array_index (self->phases, pi);
-      hit->kind = WAYMARK_HIT_PHASE_HEADER;
-      hit->phase_id = phase->id;
-      hit->rect = phase->header;
-      return TRUE;
-    }
-
-  li = lane_at (self, y);
-  if (li < 0)
-    return FALSE;
-
-  {
-    WaymarkLayoutLane *lane = g_ptr_array_index (self->lanes, li);
-
-    if (waymark_rect_contains_point (&lane->header, x, y))
-      {
-        hit->kind = WAYMARK_HIT_LANE_HEADER;
-        hit->lane_id = lane->id;
-        hit->rect = lane->header;
-        return TRUE;
-      }
-
-    pi = phase_at (self, x);
-    if (pi < 0)
-      return FALSE;
-
-    if (lane->kind == WAYMARK_LANE_EMOTIONS)
-      {
-        for (guint i = 0; i < lane->points->len; i++)
-          {
-            WaymarkLayoutEmotion *point = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
-
-            if (hypot (x - point->x, y - point->y) <= EMOTION_HIT_RADIUS)
-              {
-                hit->kind = WAYMARK_HIT_EMOTION_POINT;
-                hit->lane_id = lane->id;
-                hit->phase_id = point->phase_id;
-                hit->rect = point->marker;
-                return TRUE;
-              }
-          }
-      }
-    else
-      {
-        GPtrArray *cards = self->cell_cards[li * self->phases->len + pi];
-
-        for (guint i = 0; cards != NULL && i < cards->len; i++)
-          {
-            WaymarkLayoutCard *card = g_ptr_array_index (cards, i);
-
-            if (waymark_rect_contains_point (&card->rect, x, y))
-              {
-                WaymarkLayoutPhase *start = g_ptr_array_index (self->phases, card->phase_index);
-
-                hit->kind = WAYMARK_HIT_CARD;
-                hit->card_id = card->id;
-                hit->lane_id = lane->id;
-                hit->phase_id = start->id;
-                hit->rect = card->rect;
-                return TRUE;
-              }
-          }
-      }
-
-    hit->kind = WAYMARK_HIT_CELL;
-    hit->lane_id = lane->id;
-    hit->phase_id = ((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, pi))->id;
-    waymark_layout_cell_rect_at (self, li, pi, &hit->rect);
-    return TRUE;
-  }
-}
-
-static int
-find_phase_index (WaymarkLayout *self,
-                  const char    *phase_id)
-{
-  for (guint i = 0; phase_id != NULL && i < self->phases->len; i++)
-    if (g_strcmp0 (((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, i))->id, phase_id) == 0)
-      return i;
-  return -1;
-}
-
-static int
-find_lane_index (WaymarkLayout *self,
-                 const char    *lane_id)
-{
-  for (guint i = 0; lane_id != NULL && i < self->lanes->len; i++)
-    if (g_strcmp0 (((WaymarkLayoutLane *) g_ptr_array_index (self->lanes, i))->id, lane_id) == 0)
-      return i;
-  return -1;
-}
-
-gboolean
-waymark_layout_get_card_rect (WaymarkLayout *self,
-                              const char    *card_id,
-                              WaymarkRect   *rect)
-{
-  WaymarkLayoutCard *card;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  card = card_id != NULL ? g_hash_table_lookup (self->card_index, card_id) : NULL;
-  if (card == NULL)
-    return FALSE;
-  if (rect != NULL)
-    *rect = card->rect;
-  return TRUE;
-}
-
-gboolean
-waymark_layout_get_card_text_rect (WaymarkLayout *self,
-                                   const char    *card_id,
-                                   WaymarkRect   *rect)
-{
-  WaymarkLayoutCard *card;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  card = card_id != NULL ? g_hash_table_lookup (self->card_index, card_id) : NULL;
-  if (card == NULL)
-    return FALSE;
-  if (rect != NULL)
-    *rect = card->text_rect;
-  return TRUE;
-}
-
-gboolean
-waymark_layout_get_cell_rect (WaymarkLayout *self,
-                              const char    *lane_id,
-                              const char    *phase_id,
-                              WaymarkRect   *rect)
-{
-  int li, pi;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  li = find_lane_index (self, lane_id);
-  pi = find_phase_index (self, phase_id);
-  if (li < 0 || pi < 0)
-    return FALSE;
-  if (rect != NULL)
-    waymark_layout_cell_rect_at (self, li, pi, rect);
-  return TRUE;
-}
-
-gboolean
-waymark_layout_get_phase_rect (WaymarkLayout *self,
-                               const char    *phase_id,
-                               WaymarkRect   *rect)
-{
-  int pi;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  pi = find_phase_index (self, phase_id);
-  if (pi < 0)
-    return FALSE;
-  if (rect != NULL)
-    *rect = ((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, pi))->header;
-  return TRUE;
-}
-
-gboolean
-waymark_layout_get_lane_rect (WaymarkLayout *self,
-                              const char    *lane_id,
-                              WaymarkRect   *rect)
-{
-  int li;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  li = find_lane_index (self, lane_id);
-  if (li < 0)
-    return FALSE;
-  if (rect != NULL)
-    *rect = ((WaymarkLayoutLane *) g_ptr_array_index (self->lanes, li))->header;
-  return TRUE;
-}
-
-gboolean
-waymark_layout_get_emotion_point (WaymarkLayout *self,
-                                  const char    *lane_id,
-                                  const char    *phase_id,
-                                  double        *x,
-                                  double        *y)
-{
-  WaymarkLayoutLane *lane;
-  int li, pi;
-  double px, py;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  li = find_lane_index (self, lane_id);
-  pi = find_phase_index (self, phase_id);
-  if (li < 0 || pi < 0)
-    return FALSE;
-  lane = g_ptr_array_index (self->lanes, li);
-  if (lane->kind != WAYMARK_LANE_EMOTIONS)
-    return FALSE;
-
-  px = self->grid_x + (pi + 0.5) * self->column_width;
-  py = emotion_y (lane, CLAMP (0, lane->scale_min, lane->scale_max));
-  for (guint i = 0; i < lane->points->len; i++)
-    {
-      WaymarkLayoutEmotion *point = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
-
-      if (point->phase_index == pi)
-        py = point->y;
-    }
-  if (x != NULL)
-    *x = px;
-  if (y != NULL)
-    *y = py;
-  return TRUE;
-}
-
-gboolean
-waymark_layout_emotion_score_at (WaymarkLayout *self,
-                                 const char    *lane_id,
-                                 double         y,
-                                 int           *score)
-{
-  WaymarkLayoutLane *lane;
-  int li;
-  double value;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  li = find_lane_index (self, lane_id);
-  if (li < 0)
-    return FALSE;
-  lane = g_ptr_array_index (self->lanes, li);
-  if (lane->kind != WAYMARK_LANE_EMOTIONS)
-    return FALSE;
-
-  if (lane->plot_bottom <= lane->plot_top || lane->scale_max <= lane->scale_min)
-    value = lane->scale_min;
-  else
-    value = lane->scale_max - (y - lane->plot_top) / (lane->plot_bottom - lane->plot_top)
-                                * (lane->scale_max - lane->scale_min);
-  if (score != NULL)
-    *score = CLAMP ((int) lround (value), lane->scale_min, lane->scale_max);
-  return TRUE;
-}
-
-gboolean
-waymark_layout_get_drop_target (WaymarkLayout     *self,
-                                double             x,
-                                double             y,
-                                const char        *dragged_card_id,
-                                WaymarkDropTarget *target)
-{
-  WaymarkLayoutLane *lane = NULL;
-  WaymarkLayoutCard *last = NULL;
-  WaymarkRect cell;
-  double best = G_MAXDOUBLE;
-  double line_y;
-  int pi;
-  int position = 0;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (target != NULL, FALSE);
-
-  memset (target, 0, sizeof *target);
-  if (self->phases->len == 0)
-    return FALSE;
-
-  /* The card lane under the point, or else the nearest one. */
-  for (guint i = 0; i < self->lanes->len; i++)
-    {
-      WaymarkLayoutLane *candidate = g_ptr_array_index (self->lanes, i);
-      double distance;
-
-      if (!waymark_lane_kind_holds_cards (candidate->kind))
-        continue;
-      if (y < candidate->row.y)
-        distance = candidate->row.y - y;
-      else if (y >= candidate->row.y + candidate->row.height)
-        distance = y - (candidate->row.y + candidate->row.height);
-      else
-        distance = 0;
-      if (distance < best)
-        {
-          best = distance;
-          lane = candidate;
-        }
-    }
-  if (lane == NULL)
-    return FALSE;
-
-  pi = (int) floor ((x - self->grid_x) / self->column_width);
-  pi = CLAMP (pi, 0, (int) self->phases->len - 1);
-  waymark_layout_cell_rect_at (self, lane->index, pi, &cell);
-  line_y = cell.y + CELL_PAD / 2;
-
-  /* Only the cards that start in the cell have a position in it. */
-  {
-    GPtrArray *cards = self->cell_cards[lane->index * self->phases->len + pi];
-
-    for (guint i = 0; cards != NULL && i < cards->len; i++)
-      {
-        WaymarkLayoutCard *card = g_ptr_array_index (cards, i);
-
-        if (card->phase_index != pi || g_strcmp0 (card->id, dragged_card_id) == 0)
-          continue;
-        if (y < card->rect.y + card->rect.height / 2)
-          {
-            line_y = card->rect.y - CARD_GAP / 2;
-            last = NULL;
-            break;
-          }
-        position++;
-        last = card;
-      }
-    if (last != NULL)
-      line_y = last->rect.y + last->rect.height + CARD_GAP / 2;
-  }
-
-  target->lane_id = lane->id;
-  target->phase_id = ((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, pi))->id;
-  target->position = position;
-  target->indicator = rect_make (cell.x + CELL_PAD, line_y - 1, cell.width - 2 * CELL_PAD, 2);
-  return TRUE;
-}
-
 /* Added by the overview work (issue 6): see waymark-layout-private.h. */
 WaymarkLayout *
 waymark_layout_new_for_page (const char                 *document_title,
                              const char                 *name,
                              const WaymarkRenderOptions *options)
 {
-  WaymarkLayout *self = g_new0 (WaymarkLayout, 1);
+  WaymarkLayout *self = layout_alloc (options);
 
-  g_atomic_ref_count_init (&self->ref_count);
-  if (options != NULL)
-    self->options = *options;
-  else
-    waymark_render_options_init (&self->options);
-  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, layout_text_unref);
-  self->phases = g_ptr_array_new_with_free_func (phase_free);
-  self->lanes = g_ptr_array_new_with_free_func (lane_free);
-  self->cards = g_ptr_array_new_with_free_func (card_free);
-  self->card_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->persona_id = g_strdup ("");
   self->persona_name = g_strdup (name != NULL ? name : "");
   self->persona_color = g_strdup ("");

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "waymark-cairo-backend.h"
-#include "waymark-layout-private.h"
 #include "waymark-overview-scene.h"
+#include "waymark-scene-private.h"
 
 /* The page reads top to bottom like a figure in a report: a title that
  * says what is shown, the matrix (personas down, phases across) whose
@@ -32,17 +32,9 @@
 #define ICON            10.0
 #define SMALL_ICON      7.5
 
-#define RGB(hex) ((WaymarkColor) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
-                                   ((hex) & 0xff) / 255.0, 1.0 })
-#define NONE ((WaymarkColor) { 0, 0, 0, 0 })
-
-/* The page's inks, as the maps use them. */
-#define INK        RGB (0x1f2933)
-#define INK_SOFT   RGB (0x52606d)
-#define INK_FAINT  RGB (0x7b8794)
-#define RULE       RGB (0xd3d9df)
+/* The page uses the maps' inks (waymark-scene-private.h), and this for
+ * a cell without any card of the counted kind. */
 #define EMPTY_CELL RGB (0xf3f5f7)
-#define WHITE      RGB (0xffffff)
 
 /* Persona colours when a persona has none: Okabe–Ito, which stays apart
  * for colour-blind readers. */
@@ -65,7 +57,10 @@ typedef struct {
   WaymarkOverviewFigure             *figure;
   WaymarkOverview                   *overview;
   WaymarkLayout                     *page;
-  WaymarkScene                      *scene;
+  /* Draws into the figure's scene. Its palette is the standard one, which
+   * passes colours through: the page filters the colours it means to
+   * through @palette itself, and keeps its inks as they are. */
+  WaymarkSceneBuilder                draw;
   const WaymarkOverviewSceneOptions *options;
   WaymarkPalette                     palette;
   double                             column_width;
@@ -101,6 +96,9 @@ kind_color (Builder         *builder,
   return waymark_palette_lane_color (builder->palette, kind);
 }
 
+/* Ink on a heat cell. Not the maps' contrast rule (waymark-scene.c):
+ * this one turns to white earlier, below luminance 0.36 rather than
+ * about 0.22, and the overview's reviewed figures are drawn with it. */
 static WaymarkColor
 text_on (Builder      *builder,
          WaymarkColor  fill)
@@ -167,73 +165,6 @@ add_hit (Builder                *builder,
   g_array_append_val (builder->figure->hits, hit);
 }
 
-/* Paths */
-
-typedef struct {
-  GArray *segments;
-} Path;
-
-static void
-path_init (Path *path)
-{
-  path->segments = g_array_new (FALSE, TRUE, sizeof (WaymarkPathSegment));
-}
-
-static void
-path_move_to (Path *path, double x, double y)
-{
-  WaymarkPathSegment seg = { WAYMARK_PATH_MOVE_TO, { x }, { y } };
-  g_array_append_val (path->segments, seg);
-}
-
-static void
-path_line_to (Path *path, double x, double y)
-{
-  WaymarkPathSegment seg = { WAYMARK_PATH_LINE_TO, { x }, { y } };
-  g_array_append_val (path->segments, seg);
-}
-
-static void
-path_curve_to (Path *path, double x1, double y1, double x2, double y2, double x3, double y3)
-{
-  WaymarkPathSegment seg = { WAYMARK_PATH_CURVE_TO, { x1, x2, x3 }, { y1, y2, y3 } };
-  g_array_append_val (path->segments, seg);
-}
-
-static void
-path_close (Path *path)
-{
-  WaymarkPathSegment seg = { WAYMARK_PATH_CLOSE, { 0 }, { 0 } };
-  g_array_append_val (path->segments, seg);
-}
-
-static void
-path_circle (Path *path, double cx, double cy, double r)
-{
-  const double k = 0.5522847498 * r;
-
-  path_move_to (path, cx + r, cy);
-  path_curve_to (path, cx + r, cy + k, cx + k, cy + r, cx, cy + r);
-  path_curve_to (path, cx - k, cy + r, cx - r, cy + k, cx - r, cy);
-  path_curve_to (path, cx - r, cy - k, cx - k, cy - r, cx, cy - r);
-  path_curve_to (path, cx + k, cy - r, cx + r, cy - k, cx + r, cy);
-  path_close (path);
-}
-
-static void
-add_path (Builder      *builder,
-          Path         *path,
-          WaymarkColor  fill,
-          WaymarkColor  stroke,
-          double        line_width,
-          double        dash)
-{
-  waymark_scene_compose_path (builder->scene, (WaymarkPathSegment *) (void *) path->segments->data,
-                              path->segments->len, fill, stroke, line_width, dash);
-  g_array_unref (path->segments);
-  path->segments = NULL;
-}
-
 static void
 add_line (Builder      *builder,
           double        x0,
@@ -244,97 +175,36 @@ add_line (Builder      *builder,
           double        width,
           double        dash)
 {
-  Path path;
+  WaymarkScenePath path;
 
-  path_init (&path);
-  path_move_to (&path, x0, y0);
-  path_line_to (&path, x1, y1);
-  add_path (builder, &path, NONE, color, width, dash);
+  waymark_scene_path_init (&path);
+  waymark_scene_path_move_to (&path, x0, y0);
+  waymark_scene_path_line_to (&path, x1, y1);
+  waymark_scene_builder_add_path (&builder->draw, &path, NONE, color, width, dash);
 }
 
-static void
-add_box (Builder           *builder,
-         const WaymarkRect *rect,
-         double             radius,
-         WaymarkColor       fill,
-         WaymarkColor       stroke,
-         double             line_width)
-{
-  waymark_scene_compose_box (builder->scene, rect, radius, fill, stroke, line_width);
-}
-
-static void
-add_text (Builder           *builder,
-          WaymarkLayoutText *text,
-          double             x,
-          double             y,
-          WaymarkColor       color)
-{
-  waymark_scene_compose_text (builder->scene, text, x, y, color);
-}
-
-/* The kind icons of the maps (a warning triangle for barriers, a rising
- * arrow for levers), redrawn here at small sizes; other kinds get a disc
- * in their colour. */
-static void
-add_kind_icon_on (Builder         *builder,
-                  WaymarkLaneKind  kind,
-                  double           x,
-                  double           y,
-                  double           s,
-                  WaymarkColor     color,
-                  WaymarkColor     inner)
-{
-  Path path;
-
-  path_init (&path);
-  if (kind == WAYMARK_LANE_BARRIERS)
-    {
-      path_move_to (&path, x + s * 0.5, y + s * 0.04);
-      path_line_to (&path, x + s, y + s * 0.92);
-      path_line_to (&path, x, y + s * 0.92);
-      path_close (&path);
-      add_path (builder, &path, color, NONE, 0, 0);
-      path_init (&path);
-      path_move_to (&path, x + s * 0.44, y + s * 0.32);
-      path_line_to (&path, x + s * 0.56, y + s * 0.32);
-      path_line_to (&path, x + s * 0.54, y + s * 0.62);
-      path_line_to (&path, x + s * 0.46, y + s * 0.62);
-      path_close (&path);
-      path_circle (&path, x + s * 0.5, y + s * 0.77, s * 0.07);
-      add_path (builder, &path, inner, NONE, 0, 0);
-    }
-  else if (kind == WAYMARK_LANE_LEVERS)
-    {
-      path_circle (&path, x + s / 2, y + s / 2, s / 2);
-      add_path (builder, &path, color, NONE, 0, 0);
-      path_init (&path);
-      path_move_to (&path, x + s * 0.5, y + s * 0.18);
-      path_line_to (&path, x + s * 0.78, y + s * 0.5);
-      path_line_to (&path, x + s * 0.6, y + s * 0.5);
-      path_line_to (&path, x + s * 0.6, y + s * 0.8);
-      path_line_to (&path, x + s * 0.4, y + s * 0.8);
-      path_line_to (&path, x + s * 0.4, y + s * 0.5);
-      path_line_to (&path, x + s * 0.22, y + s * 0.5);
-      path_close (&path);
-      add_path (builder, &path, inner, NONE, 0, 0);
-    }
-  else
-    {
-      path_circle (&path, x + s / 2, y + s / 2, s * 0.42);
-      add_path (builder, &path, color, NONE, 0, 0);
-    }
-}
-
+/* The maps' kind icons for barriers and levers. Other kinds get a plain
+ * disc in their colour, as the reviewed overview figures show them. */
 static void
 add_kind_icon (Builder         *builder,
                WaymarkLaneKind  kind,
                double           x,
                double           y,
                double           s,
-               WaymarkColor     color)
+               WaymarkColor     color,
+               WaymarkColor     inner)
 {
-  add_kind_icon_on (builder, kind, x, y, s, color, WHITE);
+  WaymarkRect square = { x, y, s, s };
+  WaymarkScenePath path;
+
+  if (kind == WAYMARK_LANE_BARRIERS || kind == WAYMARK_LANE_LEVERS)
+    {
+      waymark_scene_builder_add_kind_icon (&builder->draw, kind, &square, color, inner);
+      return;
+    }
+  waymark_scene_path_init (&path);
+  waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s * 0.42);
+  waymark_scene_builder_add_path (&builder->draw, &path, color, NONE, 0, 0);
 }
 
 /* The title block: what the figure shows, and of what. */
@@ -365,9 +235,9 @@ build_title (Builder *builder,
       heading = g_strdup_printf (_("%s across personas"), kinds->str);
     }
 
-  waymark_scene_compose_begin_group (builder->scene, "overview-title", "title");
+  waymark_scene_builder_begin_group (&builder->draw, "overview-title", "title");
   text = measure (builder, WAYMARK_TEXT_PERSONA_NAME, heading, width, 2, WAYMARK_TEXT_ALIGN_LEFT);
-  add_text (builder, text, MARGIN, y, INK);
+  waymark_scene_builder_add_text (&builder->draw, text, MARGIN, y, INK);
   y += text->height + 3;
 
   if (waymark_overview_get_title (overview)[0] != '\0')
@@ -394,7 +264,7 @@ build_title (Builder *builder,
                               waymark_overview_get_total (overview, builder->kinds[i]));
     }
   text = measure (builder, WAYMARK_TEXT_AMBITION, subtitle->str, width, 2, WAYMARK_TEXT_ALIGN_LEFT);
-  add_text (builder, text, MARGIN, y, INK_SOFT);
+  waymark_scene_builder_add_text (&builder->draw, text, MARGIN, y, INK_SOFT);
   y += text->height;
 
   if (waymark_overview_is_filtered (overview))
@@ -412,10 +282,10 @@ build_title (Builder *builder,
       note = g_strdup_printf (_("Only cards tagged %s"), names->len > 0 ? names->str : "—");
       text = measure (builder, WAYMARK_TEXT_DESCRIPTION, note, width, 2, WAYMARK_TEXT_ALIGN_LEFT);
       y += 3;
-      add_text (builder, text, MARGIN, y, INK_SOFT);
+      waymark_scene_builder_add_text (&builder->draw, text, MARGIN, y, INK_SOFT);
       y += text->height;
     }
-  waymark_scene_compose_end_group (builder->scene);
+  waymark_scene_builder_end_group (&builder->draw);
   return y;
 }
 
@@ -451,7 +321,7 @@ build_header_row (Builder *builder,
       height = MAX (height, n->height + 1 + t->height);
     }
 
-  waymark_scene_compose_begin_group (builder->scene, "overview-phases", "phases");
+  waymark_scene_builder_begin_group (&builder->draw, "overview-phases", "phases");
   for (guint c = 0; c < n_columns; c++)
     {
       WaymarkLayoutText *n = g_ptr_array_index (numbers, c);
@@ -460,10 +330,10 @@ build_header_row (Builder *builder,
       /* Top-aligned: the numbers share one line whatever the length of
        * the names, and each name hangs beneath its number. Bottom-aligning
        * pushed the number of a three-line name above the others. */
-      add_text (builder, n, x, y, INK_FAINT);
-      add_text (builder, t, x, y + n->height + 1, INK);
+      waymark_scene_builder_add_text (&builder->draw, n, x, y, INK_FAINT);
+      waymark_scene_builder_add_text (&builder->draw, t, x, y + n->height + 1, INK);
     }
-  waymark_scene_compose_end_group (builder->scene);
+  waymark_scene_builder_end_group (&builder->draw);
 
   y += height + HEADER_GAP;
   add_line (builder, MARGIN, y, builder->width - MARGIN, y, INK_SOFT, 0.8, 0);
@@ -486,7 +356,7 @@ build_row_label (Builder                  *builder,
   double text_x = MARGIN + DOT + 8;
   double text_width = LABEL_WIDTH - DOT - 8 - 10;
   double block, top;
-  Path path;
+  WaymarkScenePath path;
 
   for (guint i = 0; i < builder->n_kinds; i++)
     {
@@ -502,11 +372,12 @@ build_row_label (Builder                  *builder,
   block = name->height + 2 + totals->height;
   top = y + MAX ((height - block) / 2, 4);
 
-  path_init (&path);
-  path_circle (&path, MARGIN + DOT / 2, top + MIN (name->height, 12) / 2, DOT / 2);
-  add_path (builder, &path, color, NONE, 0, 0);
-  add_text (builder, name, text_x, top, INK);
-  add_text (builder, totals, text_x, top + name->height + 2, INK_FAINT);
+  waymark_scene_path_init (&path);
+  waymark_scene_path_circle (&path, MARGIN + DOT / 2, top + MIN (name->height, 12) / 2, DOT / 2);
+  waymark_scene_builder_add_path (&builder->draw, &path, color, NONE, 0, 0);
+  waymark_scene_builder_add_text (&builder->draw, name, text_x, top, INK);
+  waymark_scene_builder_add_text (&builder->draw, totals, text_x, top + name->height + 2,
+                                  INK_FAINT);
 
   {
     WaymarkRect rect = { MARGIN, y, LABEL_WIDTH, height };
@@ -540,8 +411,9 @@ add_count (Builder          *builder,
           icon_color = filter (builder, RGB (0xc3cad1));
           ink = filter (builder, RGB (0xa3acb6));
         }
-      add_kind_icon_on (builder, kind, x, center_y - icon / 2, icon, icon_color, icon_inner);
-      add_text (builder, text, x + icon + 3, center_y - text->height / 2, ink);
+      add_kind_icon (builder, kind, x, center_y - icon / 2, icon, icon_color, icon_inner);
+      waymark_scene_builder_add_text (&builder->draw, text, x + icon + 3,
+                                      center_y - text->height / 2, ink);
     }
   return icon + 3 + text->width;
 }
@@ -559,7 +431,7 @@ build_count_cell (Builder                   *builder,
   double center_y = rect->y + rect->height / 2;
   double right = rect->x + rect->width - 7;
 
-  add_box (builder, rect, 4, fill, NONE, 0);
+  waymark_scene_builder_add_box (&builder->draw, rect, 4, fill, NONE, 0);
 
   /* The primary count, large, on the left. On the deepest heat the icons
    * turn white with their marks cut out in the cell's colour. */
@@ -629,23 +501,25 @@ text_cell (Builder                   *builder,
             WaymarkRect hit = { x + 2, top - 2, builder->column_width - 2 * CELL_INSET - 4,
                                 text->height + 4 };
 
-            add_kind_icon (builder, card->kind, x + 6, top + 1, SMALL_ICON, icon);
-            add_text (builder, text, text_x, top, card->continued ? INK_SOFT : INK);
+            add_kind_icon (builder, card->kind, x + 6, top + 1, SMALL_ICON, icon, WHITE);
+            waymark_scene_builder_add_text (&builder->draw, text, text_x, top,
+                                            card->continued ? INK_SOFT : INK);
             /* Tags as small dots in their colours at the end of the first
              * line, like markers in a margin (the key is below). */
             for (guint t = 0; t < n_tags; t++)
               {
                 const WaymarkTag *tag = waymark_overview_find_tag (builder->overview,
                                                                    card->tag_ids[t]);
+                double dot_y = top + (text->n_lines > 0 ? text->lines[0].baseline - 2.5 : 4);
                 WaymarkColor color;
-                Path path;
+                WaymarkScenePath path;
 
                 if (tag == NULL || !waymark_color_parse (tag->color, &color))
                   continue;
-                path_init (&path);
-                path_circle (&path, text_x + text_width - 2.5 - t * 6,
-                             top + (text->n_lines > 0 ? text->lines[0].baseline - 2.5 : 4), 2.3);
-                add_path (builder, &path, filter (builder, color), NONE, 0, 0);
+                waymark_scene_path_init (&path);
+                waymark_scene_path_circle (&path, text_x + text_width - 2.5 - t * 6, dot_y, 2.3);
+                waymark_scene_builder_add_path (&builder->draw, &path, filter (builder, color),
+                                                NONE, 0, 0);
               }
             add_hit (builder, WAYMARK_OVERVIEW_HIT_CARD, row->persona_id, cell->phase_id,
                      card->card_id, &hit);
@@ -664,7 +538,7 @@ build_matrix (Builder *builder,
   guint n_columns = waymark_overview_get_n_columns (overview);
   gboolean text_mode = builder->options->mode == WAYMARK_OVERVIEW_SHOW_TEXT;
 
-  waymark_scene_compose_begin_group (builder->scene, "overview-matrix", "overview-matrix");
+  waymark_scene_builder_begin_group (&builder->draw, "overview-matrix", "overview-matrix");
   for (guint r = 0; r < n_rows; r++)
     {
       const WaymarkOverviewRow *row = waymark_overview_get_row (overview, r);
@@ -676,12 +550,13 @@ build_matrix (Builder *builder,
           height = MAX (height, text_cell (builder, row, &row->cells[c], 0, 0, FALSE)
                                   + 2 * CELL_INSET);
 
-      waymark_scene_compose_begin_group (builder->scene, group_id, "persona");
+      waymark_scene_builder_begin_group (&builder->draw, group_id, "persona");
       if (r % 2 == 1)
         {
           /* Banding, so the eye can follow a row across the page. */
           WaymarkRect band = { MARGIN - 4, y, builder->width - 2 * MARGIN + 8, height };
-          add_box (builder, &band, 3, filter (builder, RGB (0xf8f9fa)), NONE, 0);
+          waymark_scene_builder_add_box (&builder->draw, &band, 3, filter (builder, RGB (0xf8f9fa)),
+                                         NONE, 0);
         }
       build_row_label (builder, row, r, y, height);
 
@@ -696,9 +571,10 @@ build_matrix (Builder *builder,
               /* The persona has no such phase: say so, quietly. */
               WaymarkLayoutText *dash = measure (builder, WAYMARK_TEXT_PHASE_NAME, "—", 0, 1,
                                                  WAYMARK_TEXT_ALIGN_LEFT);
-              add_box (builder, &rect, 4, NONE, RULE, 0.8);
-              add_text (builder, dash, rect.x + (rect.width - dash->width) / 2,
-                        rect.y + (rect.height - dash->height) / 2, INK_FAINT);
+              waymark_scene_builder_add_box (&builder->draw, &rect, 4, NONE, RULE, 0.8);
+              waymark_scene_builder_add_text (&builder->draw, dash,
+                                              rect.x + (rect.width - dash->width) / 2,
+                                              rect.y + (rect.height - dash->height) / 2, INK_FAINT);
               continue;
             }
           if (text_mode)
@@ -707,7 +583,7 @@ build_matrix (Builder *builder,
 
               /* Text needs a calm ground: a light version of the heat. */
               fill = waymark_color_tint (&fill, 0.55);
-              add_box (builder, &rect, 4, fill, NONE, 0);
+              waymark_scene_builder_add_box (&builder->draw, &rect, 4, fill, NONE, 0);
               add_hit (builder, WAYMARK_OVERVIEW_HIT_CELL, row->persona_id, cell->phase_id,
                        cell->cards->len > 0
                          ? ((WaymarkOverviewCard *) g_ptr_array_index (cell->cards, 0))->card_id
@@ -718,7 +594,7 @@ build_matrix (Builder *builder,
           else
             build_count_cell (builder, row, cell, &rect);
         }
-      waymark_scene_compose_end_group (builder->scene);
+      waymark_scene_builder_end_group (&builder->draw);
       y += height;
     }
 
@@ -729,10 +605,11 @@ build_matrix (Builder *builder,
                                           LABEL_WIDTH - DOT - 18, 1, WAYMARK_TEXT_ALIGN_LEFT);
       double height = 30;
 
-      waymark_scene_compose_begin_group (builder->scene, "overview-totals", "totals");
+      waymark_scene_builder_begin_group (&builder->draw, "overview-totals", "totals");
       add_line (builder, MARGIN, y + 2, builder->width - MARGIN, y + 2, INK_SOFT, 0.8, 0);
       y += 4;
-      add_text (builder, label, MARGIN + DOT + 8, y + (height - label->height) / 2, INK);
+      waymark_scene_builder_add_text (&builder->draw, label, MARGIN + DOT + 8,
+                                      y + (height - label->height) / 2, INK);
       for (guint c = 0; c < n_columns; c++)
         {
           double x = column_x (builder, c) + CELL_INSET + 8;
@@ -753,10 +630,10 @@ build_matrix (Builder *builder,
                          kind_color (builder, kind), WHITE, FALSE);
             }
         }
-      waymark_scene_compose_end_group (builder->scene);
+      waymark_scene_builder_end_group (&builder->draw);
       y += height;
     }
-  waymark_scene_compose_end_group (builder->scene);
+  waymark_scene_builder_end_group (&builder->draw);
   return y;
 }
 
@@ -778,7 +655,7 @@ build_key (Builder *builder,
 
   capitalised = g_strconcat ((char[]) { g_ascii_toupper (caption[0]), '\0' }, caption + 1, NULL);
   y += 10;
-  waymark_scene_compose_begin_group (builder->scene, "overview-key", "legend");
+  waymark_scene_builder_begin_group (&builder->draw, "overview-key", "legend");
 
   /* Kind icons first. */
   for (guint i = 0; i < builder->n_kinds; i++)
@@ -787,9 +664,10 @@ build_key (Builder *builder,
 
       text = measure (builder, WAYMARK_TEXT_SCALE, waymark_lane_kind_get_label (kind), 0, 1,
                       WAYMARK_TEXT_ALIGN_LEFT);
-      add_kind_icon (builder, kind, x, y + 1, SMALL_ICON, filter (builder, kind_color (builder, kind)));
-      add_text (builder, text, x + SMALL_ICON + 3, y + 1 + SMALL_ICON / 2 - text->height / 2,
-                INK_SOFT);
+      add_kind_icon (builder, kind, x, y + 1, SMALL_ICON,
+                     filter (builder, kind_color (builder, kind)), WHITE);
+      waymark_scene_builder_add_text (&builder->draw, text, x + SMALL_ICON + 3,
+                                      y + 1 + SMALL_ICON / 2 - text->height / 2, INK_SOFT);
       x += SMALL_ICON + 3 + text->width + 14;
     }
 
@@ -805,7 +683,8 @@ build_key (Builder *builder,
 
   x += 10;
   text = measure (builder, WAYMARK_TEXT_SCALE, capitalised, 0, 1, WAYMARK_TEXT_ALIGN_LEFT);
-  add_text (builder, text, x, y + 1 + SMALL_ICON / 2 - text->height / 2, INK_SOFT);
+  waymark_scene_builder_add_text (&builder->draw, text, x,
+                                  y + 1 + SMALL_ICON / 2 - text->height / 2, INK_SOFT);
   x += text->width + 6;
   for (guint i = 0; i < n_steps; i++)
     {
@@ -813,9 +692,9 @@ build_key (Builder *builder,
       WaymarkRect rect = { x, y, swatch, swatch * 0.62 };
       WaymarkColor fill = heat_color (builder, steps[i]);
 
-      add_box (builder, &rect, 2, fill, NONE, 0);
+      waymark_scene_builder_add_box (&builder->draw, &rect, 2, fill, NONE, 0);
       text = measure (builder, WAYMARK_TEXT_SCALE, number, swatch, 1, WAYMARK_TEXT_ALIGN_CENTER);
-      add_text (builder, text, x, y + rect.height + 1, INK_FAINT);
+      waymark_scene_builder_add_text (&builder->draw, text, x, y + rect.height + 1, INK_FAINT);
       x += swatch + 1.5;
     }
 
@@ -829,21 +708,23 @@ build_key (Builder *builder,
         {
           WaymarkTag *tag = g_ptr_array_index (tags, i);
           WaymarkColor color;
-          Path path;
+          WaymarkScenePath path;
 
           if (!waymark_color_parse (tag->color, &color))
             continue;
           text = measure (builder, WAYMARK_TEXT_SCALE, tag->name, 0, 1, WAYMARK_TEXT_ALIGN_LEFT);
           if (x + 8 + text->width > builder->width - MARGIN)
             break;
-          path_init (&path);
-          path_circle (&path, x + 2.5, y + 1 + SMALL_ICON / 2, 2.5);
-          add_path (builder, &path, filter (builder, color), NONE, 0, 0);
-          add_text (builder, text, x + 8, y + 1 + SMALL_ICON / 2 - text->height / 2, INK_SOFT);
+          waymark_scene_path_init (&path);
+          waymark_scene_path_circle (&path, x + 2.5, y + 1 + SMALL_ICON / 2, 2.5);
+          waymark_scene_builder_add_path (&builder->draw, &path, filter (builder, color), NONE, 0,
+                                          0);
+          waymark_scene_builder_add_text (&builder->draw, text, x + 8,
+                                          y + 1 + SMALL_ICON / 2 - text->height / 2, INK_SOFT);
           x += 8 + text->width + 12;
         }
     }
-  waymark_scene_compose_end_group (builder->scene);
+  waymark_scene_builder_end_group (&builder->draw);
   return y + swatch * 0.62 + 12;
 }
 
@@ -859,7 +740,7 @@ add_curve (Builder      *builder,
 {
   g_autofree double *slope = NULL;
   g_autofree double *tangent = NULL;
-  Path path;
+  WaymarkScenePath path;
 
   if (n < 2)
     return;
@@ -890,15 +771,15 @@ add_curve (Builder      *builder,
         }
     }
 
-  path_init (&path);
-  path_move_to (&path, xs[0], ys[0]);
+  waymark_scene_path_init (&path);
+  waymark_scene_path_move_to (&path, xs[0], ys[0]);
   for (guint i = 1; i < n; i++)
     {
       double dx = (xs[i] - xs[i - 1]) / 3;
-      path_curve_to (&path, xs[i - 1] + dx, ys[i - 1] + tangent[i - 1] * dx, xs[i] - dx,
-                     ys[i] - tangent[i] * dx, xs[i], ys[i]);
+      waymark_scene_path_curve_to (&path, xs[i - 1] + dx, ys[i - 1] + tangent[i - 1] * dx,
+                                   xs[i] - dx, ys[i] - tangent[i] * dx, xs[i], ys[i]);
     }
-  add_path (builder, &path, NONE, color, 2.0, dash);
+  waymark_scene_builder_add_path (&builder->draw, &path, NONE, color, 2.0, dash);
 }
 
 static double
@@ -934,17 +815,17 @@ build_emotions (Builder *builder,
   if (scale_max <= scale_min)
     common = FALSE;
 
-  waymark_scene_compose_begin_group (builder->scene, "overview-emotions", "emotion-chart");
+  waymark_scene_builder_begin_group (&builder->draw, "overview-emotions", "emotion-chart");
   y += SECTION_GAP;
   text = measure (builder, WAYMARK_TEXT_LANE_NAME, _("Emotion across the journey"),
                   LABEL_WIDTH - 14, 2, WAYMARK_TEXT_ALIGN_LEFT);
-  add_text (builder, text, MARGIN, y, INK);
+  waymark_scene_builder_add_text (&builder->draw, text, MARGIN, y, INK);
   {
     WaymarkLayoutText *sub = measure (builder, WAYMARK_TEXT_SCALE,
                                       common ? _("Score per phase, one line per persona")
                                              : _("Each persona on its own scale"),
                                       LABEL_WIDTH - 40, 3, WAYMARK_TEXT_ALIGN_LEFT);
-    add_text (builder, sub, MARGIN, y + text->height + 2, INK_FAINT);
+    waymark_scene_builder_add_text (&builder->draw, sub, MARGIN, y + text->height + 2, INK_FAINT);
   }
 
   top = y + 6;
@@ -975,7 +856,8 @@ build_emotions (Builder *builder,
           {
             WaymarkLayoutText *t = measure (builder, WAYMARK_TEXT_SCALE, label, 30, 1,
                                             WAYMARK_TEXT_ALIGN_RIGHT);
-            add_text (builder, t, left - 36, gy - t->height / 2, INK_FAINT);
+            waymark_scene_builder_add_text (&builder->draw, t, left - 36, gy - t->height / 2,
+                                            INK_FAINT);
           }
       }
     for (guint c = 0; c < n_columns; c++)
@@ -1018,18 +900,18 @@ build_emotions (Builder *builder,
           {
             g_autofree char *group_id = g_strdup_printf ("overview-curve-%s", row->persona_id);
 
-            waymark_scene_compose_begin_group (builder->scene, group_id, "emotion-curve");
+            waymark_scene_builder_begin_group (&builder->draw, group_id, "emotion-curve");
             add_curve (builder, xs, ys, n, color, dash);
-            waymark_scene_compose_end_group (builder->scene);
+            waymark_scene_builder_end_group (&builder->draw);
           }
         else
           for (guint i = 0; i < n; i++)
             {
-              Path path;
+              WaymarkScenePath path;
 
-              path_init (&path);
-              path_circle (&path, xs[i], ys[i], 3.2);
-              add_path (builder, &path, color, WHITE, 1.2, 0);
+              waymark_scene_path_init (&path);
+              waymark_scene_path_circle (&path, xs[i], ys[i], 3.2);
+              waymark_scene_builder_add_path (&builder->draw, &path, color, WHITE, 1.2, 0);
             }
       }
 
@@ -1045,7 +927,7 @@ build_emotions (Builder *builder,
         WaymarkColor color = row_color (builder, row, r);
         double dash = builder->palette == WAYMARK_PALETTE_GREYSCALE
                       ? greyscale_dashes[r % G_N_ELEMENTS (greyscale_dashes)] : 0;
-        Path path;
+        WaymarkScenePath path;
 
         if (row->emotion_lane_id == NULL)
           continue;
@@ -1057,41 +939,27 @@ build_emotions (Builder *builder,
             y += text->height + 6;
           }
         add_line (builder, x, y + text->height / 2, x + 18, y + text->height / 2, color, 2.0, dash);
-        path_init (&path);
-        path_circle (&path, x + 9, y + text->height / 2, 3);
-        add_path (builder, &path, color, WHITE, 1, 0);
-        add_text (builder, text, x + 24, y, INK_SOFT);
+        waymark_scene_path_init (&path);
+        waymark_scene_path_circle (&path, x + 9, y + text->height / 2, 3);
+        waymark_scene_builder_add_path (&builder->draw, &path, color, WHITE, 1, 0);
+        waymark_scene_builder_add_text (&builder->draw, text, x + 24, y, INK_SOFT);
         x += 24 + text->width + 16;
       }
     y += 12;
   }
-  waymark_scene_compose_end_group (builder->scene);
+  waymark_scene_builder_end_group (&builder->draw);
   return y;
 }
 
+/* The maps' footer, placed on the page's layout. */
 static double
 build_footer (Builder *builder,
               double   y)
 {
-  WaymarkLayoutText *title;
-
   y += 10;
-  waymark_scene_compose_begin_group (builder->scene, "footer", "footer");
-  add_line (builder, MARGIN, y, builder->width - MARGIN, y, RULE, 0.6, 0);
-  title = measure (builder, WAYMARK_TEXT_FOOTER, waymark_overview_get_title (builder->overview),
-                   MAX (builder->width - 2 * MARGIN - 120, 40), 1, WAYMARK_TEXT_ALIGN_LEFT);
-  add_text (builder, title, MARGIN, y + 5, INK_FAINT);
-  if (builder->options->page_number > 0)
-    {
-      g_autofree char *page = builder->options->n_pages > 0
-        ? g_strdup_printf ("%d / %d", builder->options->page_number, builder->options->n_pages)
-        : g_strdup_printf ("%d", builder->options->page_number);
-      WaymarkLayoutText *text = measure (builder, WAYMARK_TEXT_FOOTER, page, 0, 0,
-                                         WAYMARK_TEXT_ALIGN_RIGHT);
-      add_text (builder, text, builder->width - MARGIN - text->width, y + 5, INK_FAINT);
-    }
-  waymark_scene_compose_end_group (builder->scene);
-  return y + 18;
+  waymark_layout_place_footer (builder->page, NULL, y);
+  waymark_scene_builder_add_footer (&builder->draw);
+  return y + builder->page->footer_rect.height;
 }
 
 WaymarkOverviewFigure *
@@ -1120,6 +988,8 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
 
   waymark_render_options_init (&render_options);
   render_options.palette = options->palette;
+  render_options.page_number = options->page_number;
+  render_options.n_pages = options->n_pages;
   self->page = waymark_layout_new_for_page (waymark_overview_get_title (overview), _("Overview"),
                                             &render_options);
   self->scene = waymark_scene_new_composed (self->page);
@@ -1128,7 +998,7 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
   builder.figure = self;
   builder.overview = overview;
   builder.page = self->page;
-  builder.scene = self->scene;
+  builder.draw = (WaymarkSceneBuilder) { self->scene, self->page, WAYMARK_PALETTE_STANDARD };
   builder.options = options;
   builder.palette = options->palette;
 
@@ -1152,8 +1022,10 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
   builder.column_width = options->mode == WAYMARK_OVERVIEW_SHOW_TEXT ? TEXT_COLUMN : COUNT_COLUMN;
   builder.grid_x = MARGIN + LABEL_WIDTH;
   builder.width = MAX (builder.grid_x + n_columns * builder.column_width + MARGIN, 560);
+  /* The footer spans the page: its width is known before its height. */
+  self->page->width = builder.width;
 
-  waymark_scene_compose_begin_group (self->scene, "overview", "overview");
+  waymark_scene_builder_begin_group (&builder.draw, "overview", "overview");
   y = build_title (&builder, MARGIN);
   y += SECTION_GAP;
   if (waymark_overview_get_n_rows (overview) == 0 || n_columns == 0)
@@ -1163,7 +1035,7 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
                                            ? _("The document has no personas yet.")
                                            : _("The personas have no phases yet."),
                                          builder.width - 2 * MARGIN, 2, WAYMARK_TEXT_ALIGN_LEFT);
-      add_text (&builder, text, MARGIN, y, INK_SOFT);
+      waymark_scene_builder_add_text (&builder.draw, text, MARGIN, y, INK_SOFT);
       y += text->height;
     }
   else
@@ -1176,9 +1048,8 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
     }
   if (options->show_footer)
     y = build_footer (&builder, y);
-  waymark_scene_compose_end_group (self->scene);
+  waymark_scene_builder_end_group (&builder.draw);
 
-  self->page->width = builder.width;
   self->page->height = y + MARGIN;
   waymark_scene_compose_finish (self->scene);
   return self;
@@ -1223,6 +1094,17 @@ waymark_overview_figure_get_size (WaymarkOverviewFigure *self,
     *width = self->page->width;
   if (height != NULL)
     *height = self->page->height;
+}
+
+const WaymarkOverviewHit *
+waymark_overview_figure_get_hits (WaymarkOverviewFigure *self,
+                                  guint                 *n_hits)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_hits != NULL, NULL);
+
+  *n_hits = self->hits->len;
+  return (const WaymarkOverviewHit *) (const void *) self->hits->data;
 }
 
 gboolean

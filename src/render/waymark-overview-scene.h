@@ -63,6 +63,10 @@ WaymarkScene          *waymark_overview_figure_get_scene (WaymarkOverviewFigure 
 void                   waymark_overview_figure_get_size (WaymarkOverviewFigure             *self,
                                                          double                            *width,
                                                          double                            *height);
+/* Every region a click can hit, in drawing order (topmost last); owned
+ * by the figure. For keyboard navigation, which moves between them. */
+const WaymarkOverviewHit *waymark_overview_figure_get_hits (WaymarkOverviewFigure          *self,
+                                                            guint                          *n_hits);
 /* FALSE (kind NONE) for empty space. */
 gboolean               waymark_overview_figure_hit_test (WaymarkOverviewFigure             *self,
                                                          double                             x,

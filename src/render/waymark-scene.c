@@ -8,17 +8,12 @@
 #include <math.h>
 #include <string.h>
 
-#include "waymark-layout-private.h"
-#include "waymark-scene.h"
+#include "waymark-scene-private.h"
 
 /* The spatial index: items are listed in every tile of this size that
  * their bounds touch. 192 points is about a card column; a 1080p view at
  * 100 % touches some 60 tiles. */
 #define TILE_SIZE 192.0
-
-/* Bézier circle constant: control points at 0.5523 r approximate a
- * quarter circle to within 0.03 %. */
-#define KAPPA 0.5522847498
 
 struct _WaymarkScene {
   gatomicrefcount  ref_count;
@@ -35,242 +30,13 @@ struct _WaymarkScene {
   guint            stamp;
 };
 
-#define RGB(hex) ((WaymarkColor) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, \
-                                   ((hex) & 0xff) / 255.0, 1.0 })
-#define NONE ((WaymarkColor) { 0, 0, 0, 0 })
-
-/* Ink colours of the page, shared by every palette: near-black text
- * (not pure black, which looks harsh next to tints), two greys. */
-#define INK        RGB (0x1f2933)
-#define INK_SOFT   RGB (0x52606d)
-#define INK_FAINT  RGB (0x7b8794)
-#define RULE       RGB (0xd3d9df)
+/* Highlights of the canvas. */
 #define ACCENT     RGB (0x3584e4)
 
 /* Building */
 
-typedef struct {
-  WaymarkScene  *scene;
-  WaymarkLayout *layout;
-  WaymarkPalette palette;
-} Builder;
-
-static WaymarkSceneItem *
-push_item (Builder              *builder,
-           WaymarkSceneItemKind  kind)
-{
-  WaymarkSceneItem item;
-
-  memset (&item, 0, sizeof item);
-  item.kind = kind;
-  g_array_append_val (builder->scene->items, item);
-  return &g_array_index (builder->scene->items, WaymarkSceneItem,
-                         builder->scene->items->len - 1);
-}
-
 static WaymarkColor
-filter (Builder            *builder,
-        const WaymarkColor  color)
-{
-  return waymark_palette_filter (builder->palette, &color);
-}
-
-static void
-begin_group (Builder    *builder,
-             const char *id,
-             const char *css_class)
-{
-  WaymarkSceneItem *item = push_item (builder, WAYMARK_SCENE_GROUP_BEGIN);
-
-  item->group.id = g_strdup (id);
-  item->group.css_class = css_class;
-}
-
-static void
-end_group (Builder *builder)
-{
-  push_item (builder, WAYMARK_SCENE_GROUP_END);
-}
-
-static void
-add_box (Builder           *builder,
-         const WaymarkRect *rect,
-         double             radius,
-         WaymarkColor       fill,
-         WaymarkColor       stroke,
-         double             line_width)
-{
-  WaymarkSceneItem *item = push_item (builder, WAYMARK_SCENE_BOX);
-
-  item->box.rect = *rect;
-  item->box.radius = MIN (radius, MIN (rect->width, rect->height) / 2);
-  item->paint.fill = filter (builder, fill);
-  item->paint.stroke = filter (builder, stroke);
-  item->paint.line_width = line_width;
-  item->bounds = *rect;
-  if (stroke.alpha > 0)
-    {
-      item->bounds.x -= line_width / 2;
-      item->bounds.y -= line_width / 2;
-      item->bounds.width += line_width;
-      item->bounds.height += line_width;
-    }
-}
-
-typedef struct {
-  GArray *segments;
-} PathBuilder;
-
-static void
-path_init (PathBuilder *path)
-{
-  path->segments = g_array_new (FALSE, TRUE, sizeof (WaymarkPathSegment));
-}
-
-static void
-path_move_to (PathBuilder *path, double x, double y)
-{
-  WaymarkPathSegment seg = { WAYMARK_PATH_MOVE_TO, { x }, { y } };
-  g_array_append_val (path->segments, seg);
-}
-
-static void
-path_line_to (PathBuilder *path, double x, double y)
-{
-  WaymarkPathSegment seg = { WAYMARK_PATH_LINE_TO, { x }, { y } };
-  g_array_append_val (path->segments, seg);
-}
-
-static void
-path_curve_to (PathBuilder *path,
-               double x1, double y1, double x2, double y2, double x3, double y3)
-{
-  WaymarkPathSegment seg = { WAYMARK_PATH_CURVE_TO, { x1, x2, x3 }, { y1, y2, y3 } };
-  g_array_append_val (path->segments, seg);
-}
-
-static void
-path_close (PathBuilder *path)
-{
-  WaymarkPathSegment seg = { WAYMARK_PATH_CLOSE, { 0 }, { 0 } };
-  g_array_append_val (path->segments, seg);
-}
-
-static void
-path_circle (PathBuilder *path, double cx, double cy, double r)
-{
-  double k = KAPPA * r;
-
-  path_move_to (path, cx + r, cy);
-  path_curve_to (path, cx + r, cy + k, cx + k, cy + r, cx, cy + r);
-  path_curve_to (path, cx - k, cy + r, cx - r, cy + k, cx - r, cy);
-  path_curve_to (path, cx - r, cy - k, cx - k, cy - r, cx, cy - r);
-  path_curve_to (path, cx + k, cy - r, cx + r, cy - k, cx + r, cy);
-  path_close (path);
-}
-
-/* A rectangle with its own radius per corner: top-left, top-right,
- * bottom-right, bottom-left. */
-static void
-path_rounded_rect (PathBuilder *path,
-                   double x, double y, double w, double h,
-                   double tl, double tr, double br, double bl)
-{
-  path_move_to (path, x + tl, y);
-  path_line_to (path, x + w - tr, y);
-  if (tr > 0)
-    path_curve_to (path, x + w - tr + KAPPA * tr, y, x + w, y + tr - KAPPA * tr, x + w, y + tr);
-  path_line_to (path, x + w, y + h - br);
-  if (br > 0)
-    path_curve_to (path, x + w, y + h - br + KAPPA * br, x + w - br + KAPPA * br, y + h,
-                   x + w - br, y + h);
-  path_line_to (path, x + bl, y + h);
-  if (bl > 0)
-    path_curve_to (path, x + bl - KAPPA * bl, y + h, x, y + h - bl + KAPPA * bl, x, y + h - bl);
-  path_line_to (path, x, y + tl);
-  if (tl > 0)
-    path_curve_to (path, x, y + tl - KAPPA * tl, x + tl - KAPPA * tl, y, x + tl, y);
-  path_close (path);
-}
-
-static void
-add_path (Builder      *builder,
-          PathBuilder  *path,
-          WaymarkColor  fill,
-          WaymarkColor  stroke,
-          double        line_width,
-          double        dash)
-{
-  WaymarkSceneItem *item = push_item (builder, WAYMARK_SCENE_PATH);
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  double pad = stroke.alpha > 0 ? line_width : 0;
-
-  item->path.n_segments = path->segments->len;
-  item->path.segments = (WaymarkPathSegment *) (void *) g_array_free (path->segments, FALSE);
-  path->segments = NULL;
-  item->paint.fill = filter (builder, fill);
-  item->paint.stroke = filter (builder, stroke);
-  item->paint.line_width = line_width;
-  item->paint.dash = dash;
-
-  /* The control polygon contains a Bézier curve: good enough for culling. */
-  for (guint i = 0; i < item->path.n_segments; i++)
-    {
-      const WaymarkPathSegment *seg = &item->path.segments[i];
-      int n = seg->op == WAYMARK_PATH_CURVE_TO ? 3 : seg->op == WAYMARK_PATH_CLOSE ? 0 : 1;
-
-      for (int j = 0; j < n; j++)
-        {
-          x0 = MIN (x0, seg->x[j]);
-          y0 = MIN (y0, seg->y[j]);
-          x1 = MAX (x1, seg->x[j]);
-          y1 = MAX (y1, seg->y[j]);
-        }
-    }
-  if (x0 > x1)
-    x0 = x1 = y0 = y1 = 0;
-  item->bounds = (WaymarkRect) { x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad };
-}
-
-static void
-add_text (Builder           *builder,
-          WaymarkLayoutText *text,
-          double             x,
-          double             y,
-          WaymarkColor       color)
-{
-  const WaymarkTextStyleInfo *info;
-  WaymarkSceneItem *item;
-  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE;
-
-  if (text == NULL || text->n_lines == 0)
-    return;
-
-  info = waymark_text_style_get_info (text->style);
-  item = push_item (builder, WAYMARK_SCENE_TEXT);
-  item->paint.fill = filter (builder, color);
-  item->text.x = x;
-  item->text.y = y;
-  item->text.layout = text->layout;
-  item->text.font_family = info->family;
-  item->text.font_size = info->size;
-  item->text.font_weight = info->weight;
-  item->text.italic = info->italic;
-  item->text.align = text->align;
-  item->text.lines = text->lines;
-  item->text.n_lines = text->n_lines;
-
-  for (guint i = 0; i < text->n_lines; i++)
-    {
-      left = MIN (left, text->lines[i].x);
-      right = MAX (right, text->lines[i].x + text->lines[i].width);
-    }
-  /* Ink can stick out of the logical box a little (accents, italics). */
-  item->bounds = (WaymarkRect) { x + left - 3, y - 3, right - left + 6, text->height + 6 };
-}
-
-static WaymarkColor
-lane_color (Builder                 *builder,
+lane_color (WaymarkSceneBuilder     *builder,
             const WaymarkLayoutLane *lane)
 {
   WaymarkColor color;
@@ -281,7 +47,7 @@ lane_color (Builder                 *builder,
 }
 
 static WaymarkColor
-persona_color (Builder *builder)
+persona_color (WaymarkSceneBuilder *builder)
 {
   WaymarkColor color;
 
@@ -293,156 +59,49 @@ persona_color (Builder *builder)
 
 /* Dark text on light fills, white on dark ones. */
 static WaymarkColor
-text_on (Builder            *builder,
-         const WaymarkColor  fill)
+text_on (WaymarkSceneBuilder *builder,
+         const WaymarkColor   fill)
 {
-  WaymarkColor filtered = filter (builder, fill);
+  WaymarkColor filtered = waymark_scene_builder_filter (builder, fill);
   WaymarkColor ink = INK;
   double l = waymark_color_luminance (&filtered);
   /* WCAG contrast ratios against white and against the ink: take the better. */
   double with_white = 1.05 / (l + 0.05);
   double with_ink = (l + 0.05) / (waymark_color_luminance (&ink) + 0.05);
 
-  return with_ink > with_white ? INK : RGB (0xffffff);
-}
-
-/* Icons, drawn as paths in a square @r so that they need no image files
- * and stay vector in PDF and SVG. */
-static void
-add_kind_icon (Builder           *builder,
-               WaymarkLaneKind    kind,
-               const WaymarkRect *r,
-               WaymarkColor       color)
-{
-  PathBuilder path;
-  double x = r->x, y = r->y, s = r->width;
-  WaymarkColor white = RGB (0xffffff);
-
-  path_init (&path);
-  switch (kind)
-    {
-    case WAYMARK_LANE_ACTIONS:
-      /* A forward arrow in a disc: doing something. */
-      path_circle (&path, x + s / 2, y + s / 2, s / 2);
-      add_path (builder, &path, color, NONE, 0, 0);
-      path_init (&path);
-      path_move_to (&path, x + s * 0.38, y + s * 0.26);
-      path_line_to (&path, x + s * 0.74, y + s * 0.5);
-      path_line_to (&path, x + s * 0.38, y + s * 0.74);
-      path_close (&path);
-      add_path (builder, &path, white, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_THOUGHTS:
-      /* A thought bubble. */
-      path_circle (&path, x + s * 0.55, y + s * 0.4, s * 0.42);
-      path_circle (&path, x + s * 0.16, y + s * 0.84, s * 0.1);
-      add_path (builder, &path, color, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_EMOTIONS:
-      /* A heart. */
-      path_move_to (&path, x + s * 0.5, y + s * 0.92);
-      path_curve_to (&path, x + s * 0.1, y + s * 0.62, x - s * 0.02, y + s * 0.36,
-                     x + s * 0.1, y + s * 0.2);
-      path_curve_to (&path, x + s * 0.24, y + s * 0.02, x + s * 0.46, y + s * 0.08,
-                     x + s * 0.5, y + s * 0.28);
-      path_curve_to (&path, x + s * 0.54, y + s * 0.08, x + s * 0.76, y + s * 0.02,
-                     x + s * 0.9, y + s * 0.2);
-      path_curve_to (&path, x + s * 1.02, y + s * 0.36, x + s * 0.9, y + s * 0.62,
-                     x + s * 0.5, y + s * 0.92);
-      path_close (&path);
-      add_path (builder, &path, color, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_TOUCHPOINTS:
-      /* A bullseye: where the persona meets the service. */
-      path_circle (&path, x + s / 2, y + s / 2, s * 0.43);
-      add_path (builder, &path, NONE, color, s * 0.12, 0);
-      path_init (&path);
-      path_circle (&path, x + s / 2, y + s / 2, s * 0.18);
-      add_path (builder, &path, color, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_BARRIERS:
-      /* A warning triangle with "!". */
-      path_move_to (&path, x + s * 0.5, y + s * 0.04);
-      path_line_to (&path, x + s, y + s * 0.92);
-      path_line_to (&path, x, y + s * 0.92);
-      path_close (&path);
-      add_path (builder, &path, color, NONE, 0, 0);
-      path_init (&path);
-      path_rounded_rect (&path, x + s * 0.44, y + s * 0.32, s * 0.12, s * 0.32,
-                         s * 0.05, s * 0.05, s * 0.05, s * 0.05);
-      path_circle (&path, x + s * 0.5, y + s * 0.77, s * 0.07);
-      add_path (builder, &path, white, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_LEVERS:
-      /* An upward arrow in a disc: what lifts the journey. */
-      path_circle (&path, x + s / 2, y + s / 2, s / 2);
-      add_path (builder, &path, color, NONE, 0, 0);
-      path_init (&path);
-      path_move_to (&path, x + s * 0.5, y + s * 0.18);
-      path_line_to (&path, x + s * 0.78, y + s * 0.5);
-      path_line_to (&path, x + s * 0.6, y + s * 0.5);
-      path_line_to (&path, x + s * 0.6, y + s * 0.8);
-      path_line_to (&path, x + s * 0.4, y + s * 0.8);
-      path_line_to (&path, x + s * 0.4, y + s * 0.5);
-      path_line_to (&path, x + s * 0.22, y + s * 0.5);
-      path_close (&path);
-      add_path (builder, &path, white, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_NOTES:
-    case WAYMARK_N_LANE_KINDS:
-    default:
-      /* A page with a folded corner. */
-      path_move_to (&path, x + s * 0.15, y);
-      path_line_to (&path, x + s * 0.62, y);
-      path_line_to (&path, x + s * 0.88, y + s * 0.26);
-      path_line_to (&path, x + s * 0.88, y + s);
-      path_line_to (&path, x + s * 0.15, y + s);
-      path_close (&path);
-      add_path (builder, &path, color, NONE, 0, 0);
-      path_init (&path);
-      path_move_to (&path, x + s * 0.3, y + s * 0.5);
-      path_line_to (&path, x + s * 0.72, y + s * 0.5);
-      path_move_to (&path, x + s * 0.3, y + s * 0.7);
-      path_line_to (&path, x + s * 0.72, y + s * 0.7);
-      add_path (builder, &path, NONE, white, s * 0.08, 0);
-      return;
-    }
+  return with_ink > with_white ? INK : WHITE;
 }
 
 static void
-build_title (Builder *builder)
+build_title (WaymarkSceneBuilder *builder)
 {
   WaymarkLayout *layout = builder->layout;
   WaymarkColor color = persona_color (builder);
-  PathBuilder path;
+  WaymarkScenePath path;
   const WaymarkRect *a = &layout->avatar_rect;
 
-  begin_group (builder, "title", "title");
-  path_init (&path);
-  path_circle (&path, a->x + a->width / 2, a->y + a->height / 2, a->width / 2);
-  add_path (builder, &path, color, NONE, 0, 0);
-  add_text (builder, layout->initials_text,
-            a->x + (a->width - layout->initials_text->width) / 2,
-            a->y + (a->height - layout->initials_text->height) / 2, text_on (builder, color));
+  waymark_scene_builder_begin_group (builder, "title", "title");
+  waymark_scene_path_init (&path);
+  waymark_scene_path_circle (&path, a->x + a->width / 2, a->y + a->height / 2, a->width / 2);
+  waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+  waymark_scene_builder_add_text (builder, layout->initials_text,
+                                  a->x + (a->width - layout->initials_text->width) / 2,
+                                  a->y + (a->height - layout->initials_text->height) / 2,
+                                  text_on (builder, color));
 
-  add_text (builder, layout->doc_title_text, layout->doc_title_rect.x, layout->doc_title_rect.y,
-            INK_FAINT);
-  add_text (builder, layout->name_text, layout->name_rect.x, layout->name_rect.y, INK);
-  add_text (builder, layout->ambition_text, layout->ambition_rect.x, layout->ambition_rect.y,
-            waymark_color_shade (&color, 0.15));
-  add_text (builder, layout->description_text, layout->description_rect.x,
-            layout->description_rect.y, INK_SOFT);
-  end_group (builder);
+  waymark_scene_builder_add_text (builder, layout->doc_title_text, layout->doc_title_rect.x,
+                                  layout->doc_title_rect.y, INK_FAINT);
+  waymark_scene_builder_add_text (builder, layout->name_text, layout->name_rect.x,
+                                  layout->name_rect.y, INK);
+  waymark_scene_builder_add_text (builder, layout->ambition_text, layout->ambition_rect.x,
+                                  layout->ambition_rect.y, waymark_color_shade (&color, 0.15));
+  waymark_scene_builder_add_text (builder, layout->description_text, layout->description_rect.x,
+                                  layout->description_rect.y, INK_SOFT);
+  waymark_scene_builder_end_group (builder);
 }
 
 static void
-build_phases (Builder *builder)
+build_phases (WaymarkSceneBuilder *builder)
 {
   WaymarkLayout *layout = builder->layout;
   WaymarkColor base = persona_color (builder);
@@ -456,31 +115,33 @@ build_phases (Builder *builder)
       double t = layout->phases->len > 1 ? (double) i / (layout->phases->len - 1) : 0;
       WaymarkColor fill = waymark_color_shade (&base, 0.05 + 0.2 * t);
       WaymarkColor ink = text_on (builder, fill);
-      PathBuilder path;
+      WaymarkScenePath path;
       double arrow = 9.0;
       double mid = r->y + r->height / 2;
 
-      begin_group (builder, phase->id, "phase");
+      waymark_scene_builder_begin_group (builder, phase->id, "phase");
       /* A chevron: notched on the left (except the first), pointed on the right. */
-      path_init (&path);
-      path_move_to (&path, r->x, r->y);
-      path_line_to (&path, r->x + r->width - arrow, r->y);
-      path_line_to (&path, r->x + r->width, mid);
-      path_line_to (&path, r->x + r->width - arrow, r->y + r->height);
-      path_line_to (&path, r->x, r->y + r->height);
+      waymark_scene_path_init (&path);
+      waymark_scene_path_move_to (&path, r->x, r->y);
+      waymark_scene_path_line_to (&path, r->x + r->width - arrow, r->y);
+      waymark_scene_path_line_to (&path, r->x + r->width, mid);
+      waymark_scene_path_line_to (&path, r->x + r->width - arrow, r->y + r->height);
+      waymark_scene_path_line_to (&path, r->x, r->y + r->height);
       if (i > 0)
-        path_line_to (&path, r->x + arrow, mid);
-      path_close (&path);
-      add_path (builder, &path, fill, NONE, 0, 0);
+        waymark_scene_path_line_to (&path, r->x + arrow, mid);
+      waymark_scene_path_close (&path);
+      waymark_scene_builder_add_path (builder, &path, fill, NONE, 0, 0);
 
       {
         WaymarkColor soft = ink;
 
         soft.alpha = 0.75;
-        add_text (builder, phase->number, phase->number_rect.x, phase->number_rect.y, soft);
+        waymark_scene_builder_add_text (builder, phase->number, phase->number_rect.x,
+                                        phase->number_rect.y, soft);
       }
-      add_text (builder, phase->name, phase->name_rect.x, phase->name_rect.y, ink);
-      end_group (builder);
+      waymark_scene_builder_add_text (builder, phase->name, phase->name_rect.x, phase->name_rect.y,
+                                      ink);
+      waymark_scene_builder_end_group (builder);
     }
 }
 
@@ -488,14 +149,14 @@ build_phases (Builder *builder)
  * overshoots, so the curve does not suggest a score the persona did not
  * give. Written as Béziers so every backend draws the same curve. */
 static void
-build_emotion_curve (Builder           *builder,
-                     WaymarkLayoutLane *lane,
-                     WaymarkColor       color)
+build_emotion_curve (WaymarkSceneBuilder *builder,
+                     WaymarkLayoutLane   *lane,
+                     WaymarkColor         color)
 {
   guint n = lane->points->len;
   g_autofree double *slope = NULL;
   g_autofree double *tangent = NULL;
-  PathBuilder path;
+  WaymarkScenePath path;
 
   if (n < 2)
     return;
@@ -548,23 +209,23 @@ build_emotion_curve (Builder           *builder,
       WaymarkLayoutEmotion *b = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
       double dx = (b->x - a->x) / 3;
 
-      path_init (&path);
-      path_move_to (&path, a->x, a->y);
-      path_curve_to (&path, a->x + dx, a->y + tangent[i - 1] * dx, b->x - dx,
-                     b->y - tangent[i] * dx, b->x, b->y);
-      add_path (builder, &path, NONE, color, 2.0, 0);
+      waymark_scene_path_init (&path);
+      waymark_scene_path_move_to (&path, a->x, a->y);
+      waymark_scene_path_curve_to (&path, a->x + dx, a->y + tangent[i - 1] * dx, b->x - dx,
+                                   b->y - tangent[i] * dx, b->x, b->y);
+      waymark_scene_builder_add_path (builder, &path, NONE, color, 2.0, 0);
     }
 }
 
 static void
-build_emotion_lane (Builder           *builder,
-                    WaymarkLayoutLane *lane,
-                    WaymarkColor       color)
+build_emotion_lane (WaymarkSceneBuilder *builder,
+                    WaymarkLayoutLane   *lane,
+                    WaymarkColor         color)
 {
   WaymarkLayout *layout = builder->layout;
   const WaymarkRect *row = &lane->row;
   double right = lane->header.x + lane->header.width - 6;
-  PathBuilder path;
+  WaymarkScenePath path;
   g_autofree char *curve_id = g_strconcat (lane->id, "-curve", NULL);
 
   /* Faint lines at every step of the scale, a dashed one at zero; cut
@@ -582,7 +243,8 @@ build_emotion_lane (Builder           *builder,
           WaymarkRect line = { row->x + p * layout->column_width + (p == 0 ? 4 : 1), y - 0.25,
                                layout->column_width - (p == 0 ? 5 : 2), 0.5 };
 
-          add_box (builder, &line, 0, waymark_color_tint (&color, 0.82), NONE, 0);
+          waymark_scene_builder_add_box (builder, &line, 0, waymark_color_tint (&color, 0.82), NONE,
+                                         0);
         }
     }
 
@@ -596,27 +258,31 @@ build_emotion_lane (Builder           *builder,
           double x0 = row->x + p * layout->column_width + 4;
 
           /* Dashes as filled rectangles: cairo strokes dashed lines slowly. */
-          path_init (&path);
+          waymark_scene_path_init (&path);
           for (double x = x0; x + 3 <= x0 + layout->column_width - 8; x += 6)
             {
-              path_move_to (&path, x, y - 0.4);
-              path_line_to (&path, x + 3, y - 0.4);
-              path_line_to (&path, x + 3, y + 0.4);
-              path_line_to (&path, x, y + 0.4);
-              path_close (&path);
+              waymark_scene_path_move_to (&path, x, y - 0.4);
+              waymark_scene_path_line_to (&path, x + 3, y - 0.4);
+              waymark_scene_path_line_to (&path, x + 3, y + 0.4);
+              waymark_scene_path_line_to (&path, x, y + 0.4);
+              waymark_scene_path_close (&path);
             }
-          add_path (builder, &path, waymark_color_tint (&color, 0.45), NONE, 0, 0);
+          waymark_scene_builder_add_path (builder, &path, waymark_color_tint (&color, 0.45), NONE,
+                                          0, 0);
         }
       if (lane->scale_zero_text != NULL)
-        add_text (builder, lane->scale_zero_text, right - lane->scale_zero_text->width,
-                  y - lane->scale_zero_text->height / 2, INK_FAINT);
+        waymark_scene_builder_add_text (builder, lane->scale_zero_text,
+                                        right - lane->scale_zero_text->width,
+                                        y - lane->scale_zero_text->height / 2, INK_FAINT);
     }
-  add_text (builder, lane->scale_max_text, right - lane->scale_max_text->width,
-            lane->plot_top - lane->scale_max_text->height / 2, INK_FAINT);
-  add_text (builder, lane->scale_min_text, right - lane->scale_min_text->width,
-            lane->plot_bottom - lane->scale_min_text->height / 2, INK_FAINT);
+  waymark_scene_builder_add_text (builder, lane->scale_max_text,
+                                  right - lane->scale_max_text->width,
+                                  lane->plot_top - lane->scale_max_text->height / 2, INK_FAINT);
+  waymark_scene_builder_add_text (builder, lane->scale_min_text,
+                                  right - lane->scale_min_text->width,
+                                  lane->plot_bottom - lane->scale_min_text->height / 2, INK_FAINT);
 
-  begin_group (builder, curve_id, "emotion-curve");
+  waymark_scene_builder_begin_group (builder, curve_id, "emotion-curve");
   build_emotion_curve (builder, lane, color);
   for (guint i = 0; i < lane->points->len; i++)
     {
@@ -625,44 +291,46 @@ build_emotion_lane (Builder           *builder,
                                                            lane->scale_min, lane->scale_max);
 
       /* A white ring around the marker, as two fills. */
-      path_init (&path);
-      path_circle (&path, point->x, point->y, 4.5 + 0.75);
-      add_path (builder, &path, RGB (0xffffff), NONE, 0, 0);
-      path_init (&path);
-      path_circle (&path, point->x, point->y, 4.5 - 0.75);
-      add_path (builder, &path, marker, NONE, 0, 0);
+      waymark_scene_path_init (&path);
+      waymark_scene_path_circle (&path, point->x, point->y, 4.5 + 0.75);
+      waymark_scene_builder_add_path (builder, &path, WHITE, NONE, 0, 0);
+      waymark_scene_path_init (&path);
+      waymark_scene_path_circle (&path, point->x, point->y, 4.5 - 0.75);
+      waymark_scene_builder_add_path (builder, &path, marker, NONE, 0, 0);
       if (point->label != NULL)
-        add_text (builder, point->label, point->label_rect.x, point->label_rect.y, INK_SOFT);
+        waymark_scene_builder_add_text (builder, point->label, point->label_rect.x,
+                                        point->label_rect.y, INK_SOFT);
     }
-  end_group (builder);
+  waymark_scene_builder_end_group (builder);
   (void) layout;
 }
 
 /* A tag chip: a white pill edged in the tag's colour, a dot of it and
  * the name in a darker shade. Cards and the legend draw them alike. */
 static void
-add_chip (Builder                 *builder,
+add_chip (WaymarkSceneBuilder     *builder,
           const WaymarkLayoutChip *chip)
 {
   WaymarkColor tag;
-  PathBuilder path;
+  WaymarkScenePath path;
 
   if (!waymark_color_parse (chip->color, &tag))
     tag = INK_FAINT;
-  add_box (builder, &chip->rect, chip->rect.height / 2, RGB (0xffffff),
-           waymark_color_tint (&tag, 0.35), 0.6);
-  path_init (&path);
-  path_circle (&path, chip->rect.x + 4 + 2.5, chip->rect.y + chip->rect.height / 2, 2.5);
-  add_path (builder, &path, tag, NONE, 0, 0);
-  add_text (builder, chip->name, chip->rect.x + 4 + 5 + 3, chip->rect.y + 1.5,
-            waymark_color_shade (&tag, 0.35));
+  waymark_scene_builder_add_box (builder, &chip->rect, chip->rect.height / 2, WHITE,
+                                 waymark_color_tint (&tag, 0.35), 0.6);
+  waymark_scene_path_init (&path);
+  waymark_scene_path_circle (&path, chip->rect.x + 4 + 2.5, chip->rect.y + chip->rect.height / 2,
+                             2.5);
+  waymark_scene_builder_add_path (builder, &path, tag, NONE, 0, 0);
+  waymark_scene_builder_add_text (builder, chip->name, chip->rect.x + 4 + 5 + 3, chip->rect.y + 1.5,
+                                  waymark_color_shade (&tag, 0.35));
 }
 
 static void
-build_card (Builder           *builder,
-            WaymarkLayoutLane *lane,
-            WaymarkLayoutCard *card,
-            WaymarkColor       base_lane)
+build_card (WaymarkSceneBuilder *builder,
+            WaymarkLayoutLane   *lane,
+            WaymarkLayoutCard   *card,
+            WaymarkColor         base_lane)
 {
   WaymarkColor base = base_lane;
   WaymarkColor fill, stroke;
@@ -683,7 +351,7 @@ build_card (Builder           *builder,
     {
     case WAYMARK_LANE_TOUCHPOINTS:
       /* Outlined: a touchpoint is a place, not an act. */
-      fill = explicit_fill ? base : RGB (0xffffff);
+      fill = explicit_fill ? base : WHITE;
       stroke = waymark_color_tint (&base, 0.2);
       line_width = 0.9;
       break;
@@ -712,32 +380,33 @@ build_card (Builder           *builder,
       break;
     }
 
-  begin_group (builder, card->id, "card");
-  add_box (builder, r, radius, fill, stroke, line_width);
+  waymark_scene_builder_begin_group (builder, card->id, "card");
+  waymark_scene_builder_add_box (builder, r, radius, fill, stroke, line_width);
 
   if (lane->kind == WAYMARK_LANE_BARRIERS || lane->kind == WAYMARK_LANE_LEVERS)
     {
-      PathBuilder path;
+      WaymarkScenePath path;
 
       /* The accent bar and the icon make barriers and levers stand out
        * at a glance, in colour and in greyscale. */
-      path_init (&path);
-      path_rounded_rect (&path, r->x, r->y, 3.0, r->height, radius, 0, 0, radius);
-      add_path (builder, &path, base, NONE, 0, 0);
-      add_kind_icon (builder, lane->kind, &card->icon_rect, base);
+      waymark_scene_path_init (&path);
+      waymark_scene_path_rounded_rect (&path, r->x, r->y, 3.0, r->height, radius, 0, 0, radius);
+      waymark_scene_builder_add_path (builder, &path, base, NONE, 0, 0);
+      waymark_scene_builder_add_kind_icon (builder, lane->kind, &card->icon_rect, base, WHITE);
     }
 
-  add_text (builder, card->text, card->text_rect.x, card->text_rect.y, INK);
+  waymark_scene_builder_add_text (builder, card->text, card->text_rect.x, card->text_rect.y, INK);
   if (card->evidence != NULL)
-    add_text (builder, card->evidence, card->evidence_rect.x, card->evidence_rect.y, INK_SOFT);
+    waymark_scene_builder_add_text (builder, card->evidence, card->evidence_rect.x,
+                                    card->evidence_rect.y, INK_SOFT);
 
   for (guint i = 0; i < card->n_chips; i++)
     add_chip (builder, &card->chips[i]);
-  end_group (builder);
+  waymark_scene_builder_end_group (builder);
 }
 
 static void
-build_lanes (Builder *builder)
+build_lanes (WaymarkSceneBuilder *builder)
 {
   WaymarkLayout *layout = builder->layout;
   guint n_phases = layout->phases->len;
@@ -748,22 +417,24 @@ build_lanes (Builder *builder)
       WaymarkLayoutLane *lane = g_ptr_array_index (layout->lanes, i);
       WaymarkColor color = lane_color (builder, lane);
       WaymarkRect accent = { lane->header.x, lane->header.y, 3.0, lane->header.height };
-      PathBuilder path;
+      WaymarkColor row_fill;
+      WaymarkScenePath path;
 
-      begin_group (builder, lane->id, "lane");
-      add_box (builder, &lane->header, 4, waymark_color_tint (&color, 0.86), NONE, 0);
-      path_init (&path);
-      path_rounded_rect (&path, accent.x, accent.y, accent.width, accent.height, 4, 0, 0, 4);
-      add_path (builder, &path, color, NONE, 0, 0);
-      add_kind_icon (builder, lane->kind, &lane->icon_rect, color);
-      add_text (builder, lane->name, lane->name_rect.x, lane->name_rect.y,
-                waymark_color_shade (&color, 0.3));
+      waymark_scene_builder_begin_group (builder, lane->id, "lane");
+      waymark_scene_builder_add_box (builder, &lane->header, 4, waymark_color_tint (&color, 0.86),
+                                     NONE, 0);
+      waymark_scene_path_init (&path);
+      waymark_scene_path_rounded_rect (&path, accent.x, accent.y, accent.width, accent.height,
+                                       4, 0, 0, 4);
+      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+      waymark_scene_builder_add_kind_icon (builder, lane->kind, &lane->icon_rect, color, WHITE);
+      waymark_scene_builder_add_text (builder, lane->name, lane->name_rect.x, lane->name_rect.y,
+                                      waymark_color_shade (&color, 0.3));
 
       /* Square corners: a pixel-aligned rectangle is cairo's fastest fill,
        * and this one spans the whole width of the map. */
-      add_box (builder, &lane->row, 0,
-               waymark_color_tint (&color, lane->kind == WAYMARK_LANE_EMOTIONS ? 0.965 : 0.94),
-               NONE, 0);
+      row_fill = waymark_color_tint (&color, lane->kind == WAYMARK_LANE_EMOTIONS ? 0.965 : 0.94);
+      waymark_scene_builder_add_box (builder, &lane->row, 0, row_fill, NONE, 0);
       /* White column rules keep cells apart without drawing a grid. */
       /* Thin boxes rather than one stroked path: each is culled on its
        * own, and fills are cheap. */
@@ -772,7 +443,7 @@ build_lanes (Builder *builder)
           WaymarkRect rule = { layout->grid_x + p * layout->column_width - 1, lane->row.y,
                                2, lane->row.height };
 
-          add_box (builder, &rule, 0, RGB (0xffffff), NONE, 0);
+          waymark_scene_builder_add_box (builder, &rule, 0, WHITE, NONE, 0);
         }
 
       if (lane->kind == WAYMARK_LANE_EMOTIONS)
@@ -792,40 +463,21 @@ build_lanes (Builder *builder)
               next_card++;
             }
         }
-      end_group (builder);
+      waymark_scene_builder_end_group (builder);
     }
 }
 
 static void
-build_legend (Builder *builder)
+build_legend (WaymarkSceneBuilder *builder)
 {
   WaymarkLayout *layout = builder->layout;
 
-  begin_group (builder, "legend", "legend");
-  add_text (builder, layout->legend_label, layout->legend_label_rect.x,
-            layout->legend_label_rect.y, INK_SOFT);
+  waymark_scene_builder_begin_group (builder, "legend", "legend");
+  waymark_scene_builder_add_text (builder, layout->legend_label, layout->legend_label_rect.x,
+                                  layout->legend_label_rect.y, INK_SOFT);
   for (guint i = 0; i < layout->n_legend_chips; i++)
     add_chip (builder, &layout->legend_chips[i]);
-  end_group (builder);
-}
-
-static void
-build_footer (Builder *builder)
-{
-  WaymarkLayout *layout = builder->layout;
-  PathBuilder path;
-
-  begin_group (builder, "footer", "footer");
-  path_init (&path);
-  path_move_to (&path, layout->footer_rect.x, layout->footer_rect.y);
-  path_line_to (&path, layout->footer_rect.x + layout->footer_rect.width, layout->footer_rect.y);
-  add_path (builder, &path, NONE, RULE, 0.6, 0);
-  add_text (builder, layout->footer_title, layout->footer_title_rect.x,
-            layout->footer_title_rect.y, INK_FAINT);
-  if (layout->footer_page != NULL)
-    add_text (builder, layout->footer_page, layout->footer_page_rect.x,
-              layout->footer_page_rect.y, INK_FAINT);
-  end_group (builder);
+  waymark_scene_builder_end_group (builder);
 }
 
 /* Indexing */
@@ -863,6 +515,18 @@ index_items (WaymarkScene *self)
     }
 }
 
+WaymarkSceneItem *
+waymark_scene_push_item (WaymarkScene         *self,
+                         WaymarkSceneItemKind  kind)
+{
+  WaymarkSceneItem item;
+
+  memset (&item, 0, sizeof item);
+  item.kind = kind;
+  g_array_append_val (self->items, item);
+  return &g_array_index (self->items, WaymarkSceneItem, self->items->len - 1);
+}
+
 static WaymarkScene *
 scene_new (WaymarkLayout *layout)
 {
@@ -883,7 +547,7 @@ WaymarkScene *
 waymark_scene_new_for_layout (WaymarkLayout *layout)
 {
   WaymarkScene *self;
-  Builder builder;
+  WaymarkSceneBuilder builder;
 
   g_return_val_if_fail (layout != NULL, NULL);
 
@@ -892,7 +556,7 @@ waymark_scene_new_for_layout (WaymarkLayout *layout)
   builder.layout = layout;
   builder.palette = layout->options.palette;
 
-  begin_group (&builder, layout->persona_id, "persona");
+  waymark_scene_builder_begin_group (&builder, layout->persona_id, "persona");
   if (layout->options.show_title)
     build_title (&builder);
   build_phases (&builder);
@@ -900,29 +564,29 @@ waymark_scene_new_for_layout (WaymarkLayout *layout)
   if (layout->n_legend_chips > 0)
     build_legend (&builder);
   if (layout->options.show_footer)
-    build_footer (&builder);
-  end_group (&builder);
+    waymark_scene_builder_add_footer (&builder);
+  waymark_scene_builder_end_group (&builder);
 
   index_items (self);
   return self;
 }
 
 static void
-add_ring (Builder           *builder,
-          const WaymarkRect *rect,
-          double             outset,
-          double             radius,
-          WaymarkColor       color,
-          double             width,
-          double             dash)
+add_ring (WaymarkSceneBuilder *builder,
+          const WaymarkRect   *rect,
+          double               outset,
+          double               radius,
+          WaymarkColor         color,
+          double               width,
+          double               dash)
 {
-  PathBuilder path;
+  WaymarkScenePath path;
   double r = radius + outset;
 
-  path_init (&path);
-  path_rounded_rect (&path, rect->x - outset, rect->y - outset, rect->width + 2 * outset,
-                     rect->height + 2 * outset, r, r, r, r);
-  add_path (builder, &path, NONE, color, width, dash);
+  waymark_scene_path_init (&path);
+  waymark_scene_path_rounded_rect (&path, rect->x - outset, rect->y - outset,
+                                   rect->width + 2 * outset, rect->height + 2 * outset, r, r, r, r);
+  waymark_scene_builder_add_path (builder, &path, NONE, color, width, dash);
 }
 
 /* The "+" of a hovered cell: centred in the free space below the cards
@@ -979,15 +643,15 @@ waymark_scene_get_add_button_rect (WaymarkLayout *layout,
 }
 
 static void
-add_add_button (Builder           *builder,
-                const char        *lane_id,
-                const WaymarkRect *rect)
+add_add_button (WaymarkSceneBuilder *builder,
+                const char          *lane_id,
+                const WaymarkRect   *rect)
 {
   WaymarkLayout *layout = builder->layout;
-  WaymarkColor color = ACCENT, face = RGB (0xffffff), ring, plus;
+  WaymarkColor color = ACCENT, face = WHITE, ring, plus;
   double cx = rect->x + rect->width / 2, cy = rect->y + rect->height / 2;
   double r = rect->width / 2, arm = r * 0.45;
-  PathBuilder path;
+  WaymarkScenePath path;
 
   for (guint i = 0; i < layout->lanes->len; i++)
     {
@@ -997,7 +661,7 @@ add_add_button (Builder           *builder,
         {
           /* The lane's own colour, in the map's palette, so the button
            * belongs to the lane it adds to. */
-          Builder map = *builder;
+          WaymarkSceneBuilder map = *builder;
 
           map.palette = layout->options.palette;
           color = lane_color (&map, lane);
@@ -1009,16 +673,16 @@ add_add_button (Builder           *builder,
   plus = waymark_color_shade (&color, 0.25);
   plus.alpha = 0.8;
 
-  path_init (&path);
-  path_circle (&path, cx, cy, r - 0.5);
+  waymark_scene_path_init (&path);
+  waymark_scene_path_circle (&path, cx, cy, r - 0.5);
   face.alpha = 0.85;
-  add_path (builder, &path, face, ring, 1.0, 0);
-  path_init (&path);
-  path_move_to (&path, cx - arm, cy);
-  path_line_to (&path, cx + arm, cy);
-  path_move_to (&path, cx, cy - arm);
-  path_line_to (&path, cx, cy + arm);
-  add_path (builder, &path, NONE, plus, 1.6, 0);
+  waymark_scene_builder_add_path (builder, &path, face, ring, 1.0, 0);
+  waymark_scene_path_init (&path);
+  waymark_scene_path_move_to (&path, cx - arm, cy);
+  waymark_scene_path_line_to (&path, cx + arm, cy);
+  waymark_scene_path_move_to (&path, cx, cy - arm);
+  waymark_scene_path_line_to (&path, cx, cy + arm);
+  waymark_scene_builder_add_path (builder, &path, NONE, plus, 1.6, 0);
 }
 
 WaymarkScene *
@@ -1026,7 +690,7 @@ waymark_scene_new_overlay (WaymarkLayout           *layout,
                            const WaymarkSceneState *state)
 {
   WaymarkScene *self;
-  Builder builder;
+  WaymarkSceneBuilder builder;
   WaymarkRect rect;
 
   g_return_val_if_fail (layout != NULL, NULL);
@@ -1045,7 +709,7 @@ waymark_scene_new_overlay (WaymarkLayout           *layout,
       WaymarkColor tint = ACCENT;
 
       tint.alpha = 0.08;
-      add_box (&builder, &rect, 4, tint, NONE, 0);
+      waymark_scene_builder_add_box (&builder, &rect, 4, tint, NONE, 0);
       /* Issue 5: a "+" where a click adds a card. */
       if (waymark_scene_get_add_button_rect (layout, state->hovered_lane_id,
                                              state->hovered_phase_id, &rect))
@@ -1068,7 +732,7 @@ waymark_scene_new_overlay (WaymarkLayout           *layout,
           WaymarkColor wash = ACCENT;
 
           wash.alpha = 0.10;
-          add_box (&builder, &rect, 4, wash, NONE, 0);
+          waymark_scene_builder_add_box (&builder, &rect, 4, wash, NONE, 0);
           add_ring (&builder, &rect, 2, 4, ACCENT, 2, 0);
         }
     }
@@ -1085,9 +749,29 @@ waymark_scene_new_overlay (WaymarkLayout           *layout,
 
   if (state->show_drop_target)
     {
-      add_box (&builder, &state->drop_target.indicator, 1, ACCENT, NONE, 0);
+      waymark_scene_builder_add_box (&builder, &state->drop_target.indicator, 1, ACCENT, NONE, 0);
     }
 
+  index_items (self);
+  return self;
+}
+
+WaymarkScene *
+waymark_scene_new_rubber_band (WaymarkLayout     *layout,
+                               const WaymarkRect *band,
+                               double             line_width)
+{
+  WaymarkScene *self;
+  WaymarkSceneBuilder builder;
+  WaymarkColor wash = ACCENT;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (band != NULL, NULL);
+
+  self = scene_new (layout);
+  builder = (WaymarkSceneBuilder) { self, layout, WAYMARK_PALETTE_STANDARD };
+  wash.alpha = 0.12;
+  waymark_scene_builder_add_box (&builder, band, 0, wash, ACCENT, line_width);
   index_items (self);
   return self;
 }
@@ -1239,78 +923,14 @@ waymark_scene_foreach_in_rect (WaymarkScene         *self,
 }
 
 /* Scenes composed outside a map ------------------------------------------
- * Added by the overview work (issue 6): the overview page is built with
- * these, so it shares the primitives and index above. Colours come
- * already filtered through the palette (the builder's palette is the
- * standard one, which leaves them as they are). */
-
-static Builder
-compose_builder (WaymarkScene *self)
-{
-  return (Builder) { self, self->layout, WAYMARK_PALETTE_STANDARD };
-}
+ * The overview page (issue 6) is built item by item with the builder of
+ * waymark-scene-private.h, so it shares the primitives and index above. */
 
 WaymarkScene *
 waymark_scene_new_composed (WaymarkLayout *page)
 {
   g_return_val_if_fail (page != NULL, NULL);
   return scene_new (page);
-}
-
-void
-waymark_scene_compose_begin_group (WaymarkScene *self,
-                                   const char   *id,
-                                   const char   *css_class)
-{
-  Builder builder = compose_builder (self);
-  begin_group (&builder, id, css_class);
-}
-
-void
-waymark_scene_compose_end_group (WaymarkScene *self)
-{
-  Builder builder = compose_builder (self);
-  end_group (&builder);
-}
-
-void
-waymark_scene_compose_box (WaymarkScene      *self,
-                           const WaymarkRect *rect,
-                           double             radius,
-                           WaymarkColor       fill,
-                           WaymarkColor       stroke,
-                           double             line_width)
-{
-  Builder builder = compose_builder (self);
-  add_box (&builder, rect, radius, fill, stroke, line_width);
-}
-
-void
-waymark_scene_compose_path (WaymarkScene             *self,
-                            const WaymarkPathSegment *segments,
-                            guint                     n_segments,
-                            WaymarkColor              fill,
-                            WaymarkColor              stroke,
-                            double                    line_width,
-                            double                    dash)
-{
-  Builder builder = compose_builder (self);
-  PathBuilder path;
-
-  path_init (&path);
-  g_array_append_vals (path.segments, segments, n_segments);
-  add_path (&builder, &path, fill, stroke, line_width, dash);
-}
-
-void
-waymark_scene_compose_text (WaymarkScene      *self,
-                            WaymarkLayoutText *text,
-                            double             x,
-                            double             y,
-                            WaymarkColor       color)
-{
-  Builder builder = compose_builder (self);
-  add_text (&builder, text, x, y, color);
 }
 
 void

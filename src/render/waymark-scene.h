@@ -126,6 +126,12 @@ gboolean      waymark_scene_get_add_button_rect (WaymarkLayout *layout,
                                                  const char    *lane_id,
                                                  const char    *phase_id,
                                                  WaymarkRect   *rect);
+/* The rubber band of a selection drag over @band (document units): an
+ * accent wash with a border @line_width wide (the canvas passes one
+ * pixel's worth, so the border stays thin at every zoom). */
+WaymarkScene *waymark_scene_new_rubber_band (WaymarkLayout          *layout,
+                                             const WaymarkRect      *band,
+                                             double                  line_width);
 WaymarkScene *waymark_scene_ref            (WaymarkScene            *self);
 void          waymark_scene_unref          (WaymarkScene            *self);
 

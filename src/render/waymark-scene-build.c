@@ -1,0 +1,342 @@
+/* waymark-scene-build.c: the primitives that maps and the overview page are built from
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "waymark-scene-private.h"
+
+/* Bézier circle constant: control points at 0.5523 r approximate a
+ * quarter circle to within 0.03 %. */
+#define KAPPA 0.5522847498
+
+/* Paths */
+
+void
+waymark_scene_path_init (WaymarkScenePath *path)
+{
+  path->segments = g_array_new (FALSE, TRUE, sizeof (WaymarkPathSegment));
+}
+
+void
+waymark_scene_path_move_to (WaymarkScenePath *path, double x, double y)
+{
+  WaymarkPathSegment seg = { WAYMARK_PATH_MOVE_TO, { x }, { y } };
+  g_array_append_val (path->segments, seg);
+}
+
+void
+waymark_scene_path_line_to (WaymarkScenePath *path, double x, double y)
+{
+  WaymarkPathSegment seg = { WAYMARK_PATH_LINE_TO, { x }, { y } };
+  g_array_append_val (path->segments, seg);
+}
+
+void
+waymark_scene_path_curve_to (WaymarkScenePath *path,
+                             double x1, double y1, double x2, double y2, double x3, double y3)
+{
+  WaymarkPathSegment seg = { WAYMARK_PATH_CURVE_TO, { x1, x2, x3 }, { y1, y2, y3 } };
+  g_array_append_val (path->segments, seg);
+}
+
+void
+waymark_scene_path_close (WaymarkScenePath *path)
+{
+  WaymarkPathSegment seg = { WAYMARK_PATH_CLOSE, { 0 }, { 0 } };
+  g_array_append_val (path->segments, seg);
+}
+
+void
+waymark_scene_path_circle (WaymarkScenePath *path, double cx, double cy, double r)
+{
+  double k = KAPPA * r;
+
+  waymark_scene_path_move_to (path, cx + r, cy);
+  waymark_scene_path_curve_to (path, cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+  waymark_scene_path_curve_to (path, cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+  waymark_scene_path_curve_to (path, cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+  waymark_scene_path_curve_to (path, cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+  waymark_scene_path_close (path);
+}
+
+void
+waymark_scene_path_rounded_rect (WaymarkScenePath *path,
+                                 double x, double y, double w, double h,
+                                 double tl, double tr, double br, double bl)
+{
+  waymark_scene_path_move_to (path, x + tl, y);
+  waymark_scene_path_line_to (path, x + w - tr, y);
+  if (tr > 0)
+    waymark_scene_path_curve_to (path, x + w - tr + KAPPA * tr, y, x + w, y + tr - KAPPA * tr,
+                                 x + w, y + tr);
+  waymark_scene_path_line_to (path, x + w, y + h - br);
+  if (br > 0)
+    waymark_scene_path_curve_to (path, x + w, y + h - br + KAPPA * br, x + w - br + KAPPA * br,
+                                 y + h, x + w - br, y + h);
+  waymark_scene_path_line_to (path, x + bl, y + h);
+  if (bl > 0)
+    waymark_scene_path_curve_to (path, x + bl - KAPPA * bl, y + h, x, y + h - bl + KAPPA * bl,
+                                 x, y + h - bl);
+  waymark_scene_path_line_to (path, x, y + tl);
+  if (tl > 0)
+    waymark_scene_path_curve_to (path, x, y + tl - KAPPA * tl, x + tl - KAPPA * tl, y, x + tl, y);
+  waymark_scene_path_close (path);
+}
+
+/* Items */
+
+WaymarkColor
+waymark_scene_builder_filter (WaymarkSceneBuilder *builder,
+                              WaymarkColor         color)
+{
+  return waymark_palette_filter (builder->palette, &color);
+}
+
+void
+waymark_scene_builder_begin_group (WaymarkSceneBuilder *builder,
+                                   const char          *id,
+                                   const char          *css_class)
+{
+  WaymarkSceneItem *item = waymark_scene_push_item (builder->scene, WAYMARK_SCENE_GROUP_BEGIN);
+
+  item->group.id = g_strdup (id);
+  item->group.css_class = css_class;
+}
+
+void
+waymark_scene_builder_end_group (WaymarkSceneBuilder *builder)
+{
+  waymark_scene_push_item (builder->scene, WAYMARK_SCENE_GROUP_END);
+}
+
+void
+waymark_scene_builder_add_box (WaymarkSceneBuilder *builder,
+                               const WaymarkRect   *rect,
+                               double               radius,
+                               WaymarkColor         fill,
+                               WaymarkColor         stroke,
+                               double               line_width)
+{
+  WaymarkSceneItem *item = waymark_scene_push_item (builder->scene, WAYMARK_SCENE_BOX);
+
+  item->box.rect = *rect;
+  item->box.radius = MIN (radius, MIN (rect->width, rect->height) / 2);
+  item->paint.fill = waymark_scene_builder_filter (builder, fill);
+  item->paint.stroke = waymark_scene_builder_filter (builder, stroke);
+  item->paint.line_width = line_width;
+  item->bounds = *rect;
+  if (stroke.alpha > 0)
+    {
+      item->bounds.x -= line_width / 2;
+      item->bounds.y -= line_width / 2;
+      item->bounds.width += line_width;
+      item->bounds.height += line_width;
+    }
+}
+
+void
+waymark_scene_builder_add_path (WaymarkSceneBuilder *builder,
+                                WaymarkScenePath    *path,
+                                WaymarkColor         fill,
+                                WaymarkColor         stroke,
+                                double               line_width,
+                                double               dash)
+{
+  WaymarkSceneItem *item = waymark_scene_push_item (builder->scene, WAYMARK_SCENE_PATH);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double pad = stroke.alpha > 0 ? line_width : 0;
+
+  item->path.n_segments = path->segments->len;
+  item->path.segments = (WaymarkPathSegment *) (void *) g_array_free (path->segments, FALSE);
+  path->segments = NULL;
+  item->paint.fill = waymark_scene_builder_filter (builder, fill);
+  item->paint.stroke = waymark_scene_builder_filter (builder, stroke);
+  item->paint.line_width = line_width;
+  item->paint.dash = dash;
+
+  /* The control polygon contains a Bézier curve: good enough for culling. */
+  for (guint i = 0; i < item->path.n_segments; i++)
+    {
+      const WaymarkPathSegment *seg = &item->path.segments[i];
+      int n = seg->op == WAYMARK_PATH_CURVE_TO ? 3 : seg->op == WAYMARK_PATH_CLOSE ? 0 : 1;
+
+      for (int j = 0; j < n; j++)
+        {
+          x0 = MIN (x0, seg->x[j]);
+          y0 = MIN (y0, seg->y[j]);
+          x1 = MAX (x1, seg->x[j]);
+          y1 = MAX (y1, seg->y[j]);
+        }
+    }
+  if (x0 > x1)
+    x0 = x1 = y0 = y1 = 0;
+  item->bounds = (WaymarkRect) { x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad };
+}
+
+void
+waymark_scene_builder_add_text (WaymarkSceneBuilder *builder,
+                                WaymarkLayoutText   *text,
+                                double               x,
+                                double               y,
+                                WaymarkColor         color)
+{
+  const WaymarkTextStyleInfo *info;
+  WaymarkSceneItem *item;
+  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE;
+
+  if (text == NULL || text->n_lines == 0)
+    return;
+
+  info = waymark_text_style_get_info (text->style);
+  item = waymark_scene_push_item (builder->scene, WAYMARK_SCENE_TEXT);
+  item->paint.fill = waymark_scene_builder_filter (builder, color);
+  item->text.x = x;
+  item->text.y = y;
+  item->text.layout = text->layout;
+  item->text.font_family = info->family;
+  item->text.font_size = info->size;
+  item->text.font_weight = info->weight;
+  item->text.italic = info->italic;
+  item->text.align = text->align;
+  item->text.lines = text->lines;
+  item->text.n_lines = text->n_lines;
+
+  for (guint i = 0; i < text->n_lines; i++)
+    {
+      left = MIN (left, text->lines[i].x);
+      right = MAX (right, text->lines[i].x + text->lines[i].width);
+    }
+  /* Ink can stick out of the logical box a little (accents, italics). */
+  item->bounds = (WaymarkRect) { x + left - 3, y - 3, right - left + 6, text->height + 6 };
+}
+
+/* Icons are drawn as paths so that they need no image files and stay
+ * vector in PDF and SVG. */
+void
+waymark_scene_builder_add_kind_icon (WaymarkSceneBuilder *builder,
+                                     WaymarkLaneKind      kind,
+                                     const WaymarkRect   *r,
+                                     WaymarkColor         color,
+                                     WaymarkColor         inner)
+{
+  WaymarkScenePath path;
+  double x = r->x, y = r->y, s = r->width;
+
+  waymark_scene_path_init (&path);
+  switch (kind)
+    {
+    case WAYMARK_LANE_ACTIONS:
+      /* A forward arrow in a disc: doing something. */
+      waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s / 2);
+      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+      waymark_scene_path_init (&path);
+      waymark_scene_path_move_to (&path, x + s * 0.38, y + s * 0.26);
+      waymark_scene_path_line_to (&path, x + s * 0.74, y + s * 0.5);
+      waymark_scene_path_line_to (&path, x + s * 0.38, y + s * 0.74);
+      waymark_scene_path_close (&path);
+      waymark_scene_builder_add_path (builder, &path, inner, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_THOUGHTS:
+      /* A thought bubble. */
+      waymark_scene_path_circle (&path, x + s * 0.55, y + s * 0.4, s * 0.42);
+      waymark_scene_path_circle (&path, x + s * 0.16, y + s * 0.84, s * 0.1);
+      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_EMOTIONS:
+      /* A heart. */
+      waymark_scene_path_move_to (&path, x + s * 0.5, y + s * 0.92);
+      waymark_scene_path_curve_to (&path, x + s * 0.1, y + s * 0.62, x - s * 0.02, y + s * 0.36,
+                                   x + s * 0.1, y + s * 0.2);
+      waymark_scene_path_curve_to (&path, x + s * 0.24, y + s * 0.02, x + s * 0.46, y + s * 0.08,
+                                   x + s * 0.5, y + s * 0.28);
+      waymark_scene_path_curve_to (&path, x + s * 0.54, y + s * 0.08, x + s * 0.76, y + s * 0.02,
+                                   x + s * 0.9, y + s * 0.2);
+      waymark_scene_path_curve_to (&path, x + s * 1.02, y + s * 0.36, x + s * 0.9, y + s * 0.62,
+                                   x + s * 0.5, y + s * 0.92);
+      waymark_scene_path_close (&path);
+      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_TOUCHPOINTS:
+      /* A bullseye: where the persona meets the service. */
+      waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s * 0.43);
+      waymark_scene_builder_add_path (builder, &path, NONE, color, s * 0.12, 0);
+      waymark_scene_path_init (&path);
+      waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s * 0.18);
+      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_BARRIERS:
+      /* A warning triangle with "!". */
+      waymark_scene_path_move_to (&path, x + s * 0.5, y + s * 0.04);
+      waymark_scene_path_line_to (&path, x + s, y + s * 0.92);
+      waymark_scene_path_line_to (&path, x, y + s * 0.92);
+      waymark_scene_path_close (&path);
+      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+      waymark_scene_path_init (&path);
+      waymark_scene_path_rounded_rect (&path, x + s * 0.44, y + s * 0.32, s * 0.12, s * 0.32,
+                                       s * 0.05, s * 0.05, s * 0.05, s * 0.05);
+      waymark_scene_path_circle (&path, x + s * 0.5, y + s * 0.77, s * 0.07);
+      waymark_scene_builder_add_path (builder, &path, inner, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_LEVERS:
+      /* An upward arrow in a disc: what lifts the journey. */
+      waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s / 2);
+      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+      waymark_scene_path_init (&path);
+      waymark_scene_path_move_to (&path, x + s * 0.5, y + s * 0.18);
+      waymark_scene_path_line_to (&path, x + s * 0.78, y + s * 0.5);
+      waymark_scene_path_line_to (&path, x + s * 0.6, y + s * 0.5);
+      waymark_scene_path_line_to (&path, x + s * 0.6, y + s * 0.8);
+      waymark_scene_path_line_to (&path, x + s * 0.4, y + s * 0.8);
+      waymark_scene_path_line_to (&path, x + s * 0.4, y + s * 0.5);
+      waymark_scene_path_line_to (&path, x + s * 0.22, y + s * 0.5);
+      waymark_scene_path_close (&path);
+      waymark_scene_builder_add_path (builder, &path, inner, NONE, 0, 0);
+      return;
+
+    case WAYMARK_LANE_NOTES:
+    case WAYMARK_N_LANE_KINDS:
+    default:
+      /* A page with a folded corner. */
+      waymark_scene_path_move_to (&path, x + s * 0.15, y);
+      waymark_scene_path_line_to (&path, x + s * 0.62, y);
+      waymark_scene_path_line_to (&path, x + s * 0.88, y + s * 0.26);
+      waymark_scene_path_line_to (&path, x + s * 0.88, y + s);
+      waymark_scene_path_line_to (&path, x + s * 0.15, y + s);
+      waymark_scene_path_close (&path);
+      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+      waymark_scene_path_init (&path);
+      waymark_scene_path_move_to (&path, x + s * 0.3, y + s * 0.5);
+      waymark_scene_path_line_to (&path, x + s * 0.72, y + s * 0.5);
+      waymark_scene_path_move_to (&path, x + s * 0.3, y + s * 0.7);
+      waymark_scene_path_line_to (&path, x + s * 0.72, y + s * 0.7);
+      waymark_scene_builder_add_path (builder, &path, NONE, inner, s * 0.08, 0);
+      return;
+    }
+}
+
+void
+waymark_scene_builder_add_footer (WaymarkSceneBuilder *builder)
+{
+  WaymarkLayout *layout = builder->layout;
+  WaymarkScenePath path;
+
+  waymark_scene_builder_begin_group (builder, "footer", "footer");
+  waymark_scene_path_init (&path);
+  waymark_scene_path_move_to (&path, layout->footer_rect.x, layout->footer_rect.y);
+  waymark_scene_path_line_to (&path, layout->footer_rect.x + layout->footer_rect.width,
+                              layout->footer_rect.y);
+  waymark_scene_builder_add_path (builder, &path, NONE, RULE, 0.6, 0);
+  waymark_scene_builder_add_text (builder, layout->footer_title, layout->footer_title_rect.x,
+                                  layout->footer_title_rect.y, INK_FAINT);
+  if (layout->footer_page != NULL)
+    waymark_scene_builder_add_text (builder, layout->footer_page, layout->footer_page_rect.x,
+                                    layout->footer_page_rect.y, INK_FAINT);
+  waymark_scene_builder_end_group (builder);
+}

@@ -1,0 +1,292 @@
+/* test-inspector.c: the inspector's pages: one heading pattern, "Default" colours, undo
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <adwaita.h>
+
+#include "waymark-format.h"
+#include "waymark-inspector.h"
+
+static WaymarkDocument *
+load_example (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "examples", "levenslang-leren.waymark",
+                                            NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  WaymarkDocument *document = waymark_format_load_file (file, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+/* The panel's column of groups: the box whose children are what the
+ * user sees as sections. */
+static GtkWidget *
+find_sections (GtkWidget *widget)
+{
+  GtkWidget *first = gtk_widget_get_first_child (widget);
+
+  if (GTK_IS_BOX (widget) && first != NULL && ADW_IS_PREFERENCES_GROUP (first))
+    return widget;
+  for (GtkWidget *child = first; child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sections (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The headings of the page, in order, "|"-separated; fails on anything in
+ * the panel's column that is not a titled preferences group. */
+static char *
+dup_headings (GtkWidget *inspector)
+{
+  GtkWidget *sections = find_sections (inspector);
+  GString *headings = g_string_new (NULL);
+
+  g_assert_nonnull (sections);
+  for (GtkWidget *child = gtk_widget_get_first_child (sections); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *title;
+
+      g_assert_true (ADW_IS_PREFERENCES_GROUP (child));
+      title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child));
+      g_assert_nonnull (title);
+      g_assert_cmpstr (title, !=, "");
+      g_string_append_printf (headings, "%s%s", headings->len > 0 ? "|" : "", title);
+    }
+  return g_string_free (headings, FALSE);
+}
+
+/* No heading-styled label anywhere but the groups' own titles. */
+static void
+assert_no_stray_headings (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_assert_false (gtk_widget_has_css_class (widget, "caption-heading"));
+      if (gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP) == NULL)
+        g_assert_false (gtk_widget_has_css_class (widget, "heading"));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_no_stray_headings (child);
+}
+
+static void
+assert_page (GtkWidget  *inspector,
+             const char *object_id,
+             const char *expected)
+{
+  g_autofree char *headings = NULL;
+
+  waymark_inspector_set_object_id (WAYMARK_INSPECTOR (inspector), object_id);
+  headings = dup_headings (inspector);
+  g_assert_cmpstr (headings, ==, expected);
+  assert_no_stray_headings (inspector);
+}
+
+static void
+test_headings (void)
+{
+  WaymarkDocument *document = load_example ();
+  GtkWidget *inspector = g_object_ref_sink (waymark_inspector_new ());
+  WaymarkPersona *persona = waymark_document_get_persona (document, 0);
+  WaymarkCard *card = g_ptr_array_index (persona->cards, 0);
+  WaymarkLane *emotions = NULL, *other = NULL;
+
+  for (guint i = 0; i < persona->lanes->len; i++)
+    {
+      WaymarkLane *lane = g_ptr_array_index (persona->lanes, i);
+
+      if (lane->kind == WAYMARK_LANE_EMOTIONS && emotions == NULL)
+        emotions = lane;
+      else if (lane->kind != WAYMARK_LANE_EMOTIONS && other == NULL)
+        other = lane;
+    }
+  g_assert_nonnull (emotions);
+  g_assert_nonnull (other);
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), document);
+  /* The same pattern on every page: the object, then what belongs to it. */
+  assert_page (inspector, NULL, "Document|Tags");
+  assert_page (inspector, card->base.id, "Card|Tags");
+  assert_page (inspector, other->base.id, "Lane");
+  assert_page (inspector, emotions->base.id, "Lane|Emotion Scale");
+  assert_page (inspector, ((WaymarkPhase *) g_ptr_array_index (persona->phases, 0))->base.id,
+               "Phase");
+  assert_page (inspector, persona->base.id, "Persona");
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), NULL);
+  g_assert_finalize_object (inspector);
+  g_assert_finalize_object (document);
+}
+
+static AdwActionRow *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What a click does (gtk_widget_activate () on a button would click it
+ * only after its press animation). */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static GtkWidget *
+find_color_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_COLOR_CHOOSER_DIALOG (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* What the colour row shows: "Default" in words and only the chooser, or
+ * the colour with a way back to the default. */
+static void
+assert_color_row (GtkWidget  *inspector,
+                  const char *subtitle,
+                  gboolean    resettable)
+{
+  AdwActionRow *row = find_row (inspector, "Colour");
+  GtkWidget *reset;
+
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, subtitle);
+  reset = find_button (GTK_WIDGET (row), "Use the Default Colour");
+  g_assert_nonnull (reset);
+  g_assert_cmpint (gtk_widget_get_visible (reset), ==, resettable);
+  g_assert_nonnull (find_button (GTK_WIDGET (row), "Choose a Colour"));
+}
+
+static void
+test_default_color (void)
+{
+  WaymarkDocument *document = load_example ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *inspector = waymark_inspector_new ();
+  WaymarkPersona *persona = waymark_document_get_persona (document, 0);
+  WaymarkCard *card = NULL;
+  GtkWidget *dialog;
+  GdkRGBA red = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0, 1 };
+
+  for (guint i = 0; i < persona->cards->len && card == NULL; i++)
+    if (((WaymarkCard *) g_ptr_array_index (persona->cards, i))->color[0] == '\0')
+      card = g_ptr_array_index (persona->cards, i);
+  g_assert_nonnull (card);
+
+  gtk_window_set_child (GTK_WINDOW (window), inspector);
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), document);
+  waymark_inspector_set_object_id (WAYMARK_INSPECTOR (inspector), card->base.id);
+
+  /* Unset reads "Default", with nothing to reset. */
+  assert_color_row (inspector, "Default", FALSE);
+
+  /* Choosing a colour: the row's button opens the chooser; OK sets it. */
+  click (find_button (inspector, "Choose a Colour"));
+  dialog = find_color_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (dialog), &red);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  g_assert_null (find_color_dialog ());
+  g_assert_cmpstr (card->color, ==, "#e01b24");
+  assert_color_row (inspector, "#e01b24", TRUE);
+
+  /* Back to the default with the row's reset button. */
+  click (find_button (inspector, "Use the Default Colour"));
+  g_assert_cmpstr (card->color, ==, "");
+  assert_color_row (inspector, "Default", FALSE);
+
+  /* Both were edits of the document: undo walks them back. */
+  g_assert_true (waymark_document_undo (document));
+  g_assert_cmpstr (card->color, ==, "#e01b24");
+  assert_color_row (inspector, "#e01b24", TRUE);
+  g_assert_true (waymark_document_undo (document));
+  g_assert_cmpstr (card->color, ==, "");
+  assert_color_row (inspector, "Default", FALSE);
+
+  /* Cancelling the chooser changes nothing. */
+  click (find_button (inspector, "Choose a Colour"));
+  dialog = find_color_dialog ();
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (dialog), &red);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_cmpstr (card->color, ==, "");
+
+  /* A persona's colour can go back to the default as well. */
+  waymark_inspector_set_object_id (WAYMARK_INSPECTOR (inspector), persona->base.id);
+  assert_color_row (inspector, persona->color, TRUE);
+  click (find_button (inspector, "Use the Default Colour"));
+  g_assert_cmpstr (persona->color, ==, "");
+  assert_color_row (inspector, "Default", FALSE);
+  g_assert_true (waymark_document_undo (document));
+  g_assert_cmpstr (persona->color, ==, "#0072b2");
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (document);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      /* TAP: the whole program is skipped, not failed, without a display. */
+      printf ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add_func ("/inspector/headings", test_headings);
+  g_test_add_func ("/inspector/default-colour", test_default_color);
+  return g_test_run ();
+}
