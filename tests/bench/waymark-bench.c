@@ -126,6 +126,37 @@ row (const char *what,
   g_string_append (report, line);
 }
 
+#define MAXRSS_TAG "waymark-bench-maxrss-kib: "
+
+/* --measure CMD ARGS...: runs CMD and writes its peak RSS to stderr.
+ *
+ * Why an intermediary: a child's ru_maxrss counts the address space it
+ * had before exec(), which for a child of this process (fork() or
+ * posix_spawn(), whose child shares our memory until it execs) is the
+ * whole benchmark's heap: every command measured as large as we are. This
+ * small, freshly exec'd process forks the command instead, so the
+ * command's peak is its own (plus this process's few MiB at most). */
+static int
+measure_child (char **argv)
+{
+  pid_t pid;
+  int status;
+  struct rusage usage;
+
+  pid = fork ();
+  if (pid < 0)
+    return 127;
+  if (pid == 0)
+    {
+      execvp (argv[0], argv);
+      _exit (127);
+    }
+  if (wait4 (pid, &status, 0, &usage) < 0)
+    return 127;
+  fprintf (stderr, "\n" MAXRSS_TAG "%ld\n", usage.ru_maxrss);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 127;
+}
+
 /* Runs a program; returns its wall time (ms) and peak RSS (MiB) from wait4.
  *
  * Started with posix_spawn(), not fork(): glibc spawns without copying
@@ -149,6 +180,9 @@ run_measured (char  **argv,
   ssize_t n;
   posix_spawn_file_actions_t actions;
   g_auto (GStrv) envp = g_get_environ ();
+  g_autofree char *self = NULL;
+  g_autofree char **measured_argv = NULL;
+  const char *tag;
   int spawn_error;
 
   if (pipe (err_pipe) != 0)
@@ -164,8 +198,23 @@ run_measured (char  **argv,
   posix_spawn_file_actions_addclose (&actions, err_pipe[0]);
   posix_spawn_file_actions_addclose (&actions, err_pipe[1]);
 
+  /* For a peak RSS, through `waymark-bench --measure`, so that it is the
+   * command's own (see measure_child()); otherwise directly, so that the
+   * wall time has no extra process start in it. */
+  if (max_rss_mib != NULL)
+    {
+      self = g_file_read_link ("/proc/self/exe", NULL);
+      measured_argv = g_new0 (char *, g_strv_length (argv) + 3);
+      measured_argv[0] = self;
+      measured_argv[1] = (char *) "--measure";
+      memcpy (measured_argv + 2, argv, sizeof (char *) * g_strv_length (argv));
+    }
+
   start = now_ms ();
-  spawn_error = posix_spawnp (&pid, argv[0], &actions, NULL, argv, envp);
+  if (max_rss_mib != NULL)
+    spawn_error = posix_spawn (&pid, self, &actions, NULL, measured_argv, envp);
+  else
+    spawn_error = posix_spawnp (&pid, argv[0], &actions, NULL, argv, envp);
   posix_spawn_file_actions_destroy (&actions);
   close (err_pipe[1]);
   if (spawn_error != 0)
@@ -183,7 +232,18 @@ run_measured (char  **argv,
       return FALSE;
     }
   *wall_ms = now_ms () - start;
-  *max_rss_mib = usage.ru_maxrss / 1024.0;
+  if (max_rss_mib != NULL)
+    {
+      tag = strstr (err->str, MAXRSS_TAG);
+      if (tag == NULL)
+        {
+          g_string_free (err, TRUE);
+          return FALSE;
+        }
+      *max_rss_mib = g_ascii_strtod (tag + strlen (MAXRSS_TAG), NULL) / 1024.0;
+      /* Drop the tag line and the newline before it. */
+      g_string_truncate (err, tag - err->str > 0 ? (gsize) (tag - err->str) - 1 : 0);
+    }
   if (stderr_text != NULL)
     *stderr_text = g_string_free (err, FALSE);
   else
@@ -469,10 +529,10 @@ xmllint_parse_ms (const char *path)
   for (int i = 0; i < runs; i++)
     {
       g_autofree char *err = NULL;
-      double wall, rss;
+      double wall;
       const char *p;
 
-      if (!run_measured (argv, &wall, &rss, &err))
+      if (!run_measured (argv, &wall, NULL, &err))
         return -1;
       p = strstr (err, "Parsing took ");
       if (p != NULL)
@@ -488,12 +548,8 @@ xmllint_wall_ms (const char *path)
   g_autofree double *times = g_new (double, runs);
 
   for (int i = 0; i < runs; i++)
-    {
-      double rss;
-
-      if (!run_measured (argv, &times[i], &rss, NULL))
-        return -1;
-    }
+    if (!run_measured (argv, &times[i], NULL, NULL))
+      return -1;
   return median (times, runs);
 }
 
@@ -554,22 +610,22 @@ bench_load_only (const char *keep)
    * the file should be in the page cache for both. */
   step_load (&step);
   {
-    double wall, rss;
+    double wall;
 
-    run_measured (wall_argv, &wall, &rss, NULL);
+    run_measured (wall_argv, &wall, NULL, NULL);
   }
 
   for (int i = 0; i < runs; i++)
     {
       g_autofree char *err = NULL;
-      double start = now_ms (), start_cpu = cpu_ms (), rss;
+      double start = now_ms (), start_cpu = cpu_ms ();
       const char *p;
 
       step_load (&step);
       load[i] = now_ms () - start;
       load_cpu[i] = cpu_ms () - start_cpu;
       start_cpu = children_cpu_ms ();
-      if (!run_measured (parse_argv, &lint_wall[i], &rss, &err) ||
+      if (!run_measured (parse_argv, &lint_wall[i], NULL, &err) ||
           (p = strstr (err, "Parsing took ")) == NULL)
         {
           fprintf (stderr, "xmllint --timing failed\n");
@@ -579,7 +635,7 @@ bench_load_only (const char *keep)
       lint_parse[i] = g_ascii_strtod (p + strlen ("Parsing took "), NULL);
       ratio[i] = load[i] / MAX (lint_parse[i], 0.001);
       cpu_ratio[i] = load_cpu[i] / MAX (lint_cpu[i], 0.001);
-      if (!run_measured (wall_argv, &lint_wall[i], &rss, NULL))
+      if (!run_measured (wall_argv, &lint_wall[i], NULL, NULL))
         return 1;
     }
 
@@ -816,7 +872,8 @@ bench_document (const char      *label,
             "(Waymark: one SVG per persona; Dia: one diagram holding the same boxes, "
             "that is the %u cards plus every phase and lane header, at the same places and "
             "with the same, already broken, lines of text). Wall time is the median of %d "
-            "runs; memory is the child's peak RSS (`wait4`).\n\n"
+            "runs; memory is the command's own peak RSS (`wait4` in a small "
+            "intermediary process, so that the benchmark's own heap is not counted).\n\n"
             "| | Wall time | Peak memory |\n|---|---|---|\n"
             "| Waymark (load + export SVG) | %.0f ms | %.1f MiB |\n"
             "| Dia `dia -n -e out.svg -t svg` | %.0f ms | %.1f MiB |\n"
@@ -844,6 +901,8 @@ main (int    argc,
 
   if (argc == 4 && strcmp (argv[1], "--child-export-svg") == 0)
     return child_export_svg (argv[2], argv[3]);
+  if (argc >= 3 && strcmp (argv[1], "--measure") == 0)
+    return measure_child (argv + 2);
 
   for (int i = 1; i < argc; i++)
     {
