@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "waymark-catalog.h"
 #include "waymark-model.h"
 
 static const struct {
@@ -50,6 +51,14 @@ waymark_lane_kind_get_label (WaymarkLaneKind kind)
 {
   g_return_val_if_fail (kind < WAYMARK_N_LANE_KINDS, "");
   return g_dgettext (GETTEXT_PACKAGE, lane_kinds[kind].label);
+}
+
+const char *
+waymark_lane_kind_get_label_in (WaymarkLaneKind  kind,
+                                const char      *language)
+{
+  g_return_val_if_fail (kind < WAYMARK_N_LANE_KINDS, "");
+  return waymark_catalog_gettext (language, lane_kinds[kind].label);
 }
 
 gboolean

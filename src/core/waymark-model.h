@@ -108,6 +108,10 @@ gboolean        waymark_lane_kind_from_string (const char      *name,
                                                WaymarkLaneKind *kind);
 /* The translated, user-visible name of a kind ("Barriers"). */
 const char     *waymark_lane_kind_get_label   (WaymarkLaneKind kind);
+/* The same in @language, a document's language tag (see
+ * waymark-catalog.h): for what a map shows and new lanes are named. */
+const char     *waymark_lane_kind_get_label_in (WaymarkLaneKind  kind,
+                                                const char      *language);
 /* Whether lanes of this kind hold cards (all but emotions). */
 gboolean        waymark_lane_kind_holds_cards (WaymarkLaneKind kind);
 

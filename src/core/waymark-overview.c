@@ -18,6 +18,7 @@ typedef struct {
 struct _WaymarkOverview {
   gatomicrefcount     ref_count;
   char               *title;
+  char               *language;     /* the document's */
   guint               kinds;
   gboolean            filtered;
   GPtrArray          *columns;      /* Column* */
@@ -305,6 +306,7 @@ waymark_overview_new (WaymarkDocument             *document,
   self = g_new0 (WaymarkOverview, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->title = g_strdup (waymark_document_get_title (document));
+  self->language = g_strdup (waymark_document_get_language (document));
   self->kinds = filter != NULL && filter->kinds != 0 ? filter->kinds
                                                      : WAYMARK_OVERVIEW_DEFAULT_KINDS;
   self->kinds &= (1u << WAYMARK_N_LANE_KINDS) - 1;
@@ -364,6 +366,7 @@ waymark_overview_unref (WaymarkOverview *self)
   g_ptr_array_unref (self->used_tags);
   g_ptr_array_unref (self->all_tags);
   g_free (self->title);
+  g_free (self->language);
   g_free (self);
 }
 
@@ -377,6 +380,13 @@ gboolean
 waymark_overview_is_filtered (WaymarkOverview *self)
 {
   return self->filtered;
+}
+
+const char *
+waymark_overview_get_language (WaymarkOverview *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->language;
 }
 
 const char *

@@ -81,6 +81,8 @@ guint            waymark_overview_get_kinds     (WaymarkOverview             *se
 /* Whether a tag filter is in effect. */
 gboolean         waymark_overview_is_filtered   (WaymarkOverview             *self);
 const char      *waymark_overview_get_title     (WaymarkOverview             *self);
+/* The document's language tag: the figure's own words are in it. */
+const char      *waymark_overview_get_language  (WaymarkOverview             *self);
 
 guint            waymark_overview_get_n_rows    (WaymarkOverview             *self);
 const WaymarkOverviewRow *

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-canvas-commands.h"
+#include "waymark-catalog.h"
 #include "waymark-canvas-navigation.h"
 
 const char *
@@ -224,8 +225,10 @@ waymark_command_add_phase (WaymarkDocument *document,
         index++;
     }
   /* Not "Phase N": inserted between others, a number would repeat one
-   * already there. The rename editor opens on it right away. */
-  name = g_strdup (_("New phase"));
+   * already there. The rename editor opens on it right away. New names are
+   * content: in the document's language, like the rest of it. */
+  name = g_strdup (waymark_catalog_gettext (waymark_document_get_language (document),
+                                            N_("New phase")));
   return waymark_document_insert_phase (document, persona_id, waymark_phase_new (NULL, name),
                                         index);
 }
@@ -254,6 +257,7 @@ waymark_command_add_lane (WaymarkDocument *document,
                           gboolean         after)
 {
   WaymarkPersona *persona = waymark_document_find_persona (document, persona_id);
+  const char *name;
   int index = -1;
 
   if (persona == NULL)
@@ -266,8 +270,8 @@ waymark_command_add_lane (WaymarkDocument *document,
       if (after)
         index++;
     }
-  return waymark_document_insert_lane (document, persona_id,
-                                       waymark_lane_new (NULL, waymark_lane_kind_get_label (kind), kind),
+  name = waymark_lane_kind_get_label_in (kind, waymark_document_get_language (document));
+  return waymark_document_insert_lane (document, persona_id, waymark_lane_new (NULL, name, kind),
                                        index);
 }
 
@@ -299,11 +303,12 @@ waymark_command_add_persona (WaymarkDocument *document,
   WaymarkPersona *template = template_id != NULL
                              ? waymark_document_find_persona (document, template_id) : NULL;
   guint n = waymark_document_get_n_personas (document);
+  const char *language = waymark_document_get_language (document);
   g_autofree char *name = NULL;
   WaymarkPersona *persona;
 
   /* Translators: the name of a new persona; %u is its number. */
-  name = g_strdup_printf (_("Persona %u"), n + 1);
+  name = g_strdup_printf (waymark_catalog_gettext (language, N_("Persona %u")), n + 1);
   persona = waymark_persona_new (NULL, name);
   g_free (persona->color);
   persona->color = g_strdup (palette[n % G_N_ELEMENTS (palette)]);
@@ -333,7 +338,9 @@ waymark_command_duplicate_persona (WaymarkDocument *document,
     return NULL;
   copy = waymark_persona_copy (persona);
   /* Translators: the name of a duplicated persona. */
-  name = g_strdup_printf (_("%s (Copy)"), persona->name);
+  name = g_strdup_printf (waymark_catalog_gettext (waymark_document_get_language (document),
+                                                   N_("%s (Copy)")),
+                          persona->name);
   g_free (copy->name);
   copy->name = g_strdup (name);
   waymark_document_begin_group (document, _("Duplicate Persona"));

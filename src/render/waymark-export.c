@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "waymark-cairo-backend.h"
+#include "waymark-catalog.h"
 #include "waymark-export.h"
 #include "waymark-layout.h"
 #include "waymark-overview-scene.h"
@@ -385,6 +386,8 @@ export_pdf (WaymarkDocument            *document,
   const char *title = waymark_document_get_title (document);
   const char *author = waymark_document_get_author (document);
   const char *description = waymark_document_get_description (document);
+  /* The document's own words, like its pages (see waymark-catalog.h). */
+  const char *language = waymark_document_get_language (document);
   gboolean with_overview = options->overview
                            || (options->persona == NULL && !options->no_overview);
   guint first_page = with_overview ? 1 : 0;
@@ -401,7 +404,9 @@ export_pdf (WaymarkDocument            *document,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
                                   description != NULL && description[0] != '\0'
-                                    ? description : _("Customer journey map"));
+                                    ? description
+                                    : waymark_catalog_gettext (language,
+                                                               N_("Customer journey map")));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
   if (created != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
@@ -426,7 +431,8 @@ export_pdf (WaymarkDocument            *document,
       cairo_paint (cr);
       waymark_overview_draw_page (document, options->palette, cr, page_width, page_height,
                                   1, n_pages);
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _("Overview"),
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
+                                     waymark_catalog_gettext (language, N_("Overview")),
                                      "page=1 pos=[0 0]", 0);
       cairo_show_page (cr);
     }

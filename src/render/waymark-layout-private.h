@@ -125,6 +125,7 @@ struct _WaymarkLayout {
   char                 *persona_id;
   char                 *persona_color;
   char                 *document_title;
+  char                 *language;       /* the document's: for the map's own words */
   char                 *persona_name;
   double                width;
   double                height;

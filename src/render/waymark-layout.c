@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "waymark-catalog.h"
 #include "waymark-layout-metrics-private.h"
 
 /* Measured texts
@@ -500,7 +501,8 @@ layout_legend (WaymarkLayout   *self,
   if (g_hash_table_size (used) == 0)
     return 0;
 
-  self->legend_label = measure (self, previous, WAYMARK_TEXT_LEGEND, _("Tags:"), 0, 1,
+  self->legend_label = measure (self, previous, WAYMARK_TEXT_LEGEND,
+                                waymark_catalog_gettext (self->language, N_("Tags:")), 0, 1,
                                 WAYMARK_TEXT_ALIGN_LEFT);
   chips_x = MARGIN + self->legend_label->width + LEGEND_LABEL_GAP;
   cx = chips_x;
@@ -618,6 +620,7 @@ waymark_layout_new (WaymarkDocument            *document,
   self->persona_name = g_strdup (persona->name);
   self->persona_color = g_strdup (persona->color != NULL ? persona->color : "");
   self->document_title = g_strdup (waymark_document_get_title (document));
+  self->language = g_strdup (waymark_document_get_language (document));
   self->column_width = MAX (waymark_document_get_column_width (document), 60);
 
   y = MARGIN;
@@ -773,6 +776,7 @@ waymark_layout_unref (WaymarkLayout *self)
   g_free (self->persona_name);
   g_free (self->persona_color);
   g_free (self->document_title);
+  g_free (self->language);
   g_free (self);
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "waymark-cairo-backend.h"
+#include "waymark-catalog.h"
 #include "waymark-overview-scene.h"
 #include "waymark-scene-private.h"
 
@@ -45,6 +46,10 @@ static const guint32 fallback_colors[] = {
 /* In greyscale the curves differ by dash rather than hue. */
 static const double greyscale_dashes[] = { 0, 6, 2.5, 10, 4 };
 
+/* The figure's own words (headings, legends) are in the document's
+ * language, like the words it shows; see waymark-catalog.h. */
+#define T_(language, msgid) waymark_catalog_gettext (language, msgid)
+
 struct _WaymarkOverviewFigure {
   gatomicrefcount  ref_count;
   WaymarkOverview *overview;   /* the hits' strings belong to it */
@@ -56,6 +61,7 @@ struct _WaymarkOverviewFigure {
 typedef struct {
   WaymarkOverviewFigure             *figure;
   WaymarkOverview                   *overview;
+  const char                        *language;   /* the document's */
   WaymarkLayout                     *page;
   /* Draws into the figure's scene. Its palette is the standard one, which
    * passes colours through: the page filters the colours it means to
@@ -220,7 +226,7 @@ build_title (Builder *builder,
 
   if (builder->n_kinds == 2 && builder->kinds[0] == WAYMARK_LANE_BARRIERS
       && builder->kinds[1] == WAYMARK_LANE_LEVERS)
-    heading = g_strdup (_("Barriers and levers across personas"));
+    heading = g_strdup (T_ (builder->language, N_("Barriers and levers across personas")));
   else
     {
       g_autoptr (GString) kinds = g_string_new (NULL);
@@ -228,11 +234,13 @@ build_title (Builder *builder,
       for (guint i = 0; i < builder->n_kinds; i++)
         {
           if (i > 0)
-            g_string_append (kinds, i + 1 == builder->n_kinds ? _(" and ") : ", ");
-          g_string_append (kinds, waymark_lane_kind_get_label (builder->kinds[i]));
+            g_string_append (kinds, i + 1 == builder->n_kinds ? T_ (builder->language, N_(" and "))
+                                                              : ", ");
+          g_string_append (kinds,
+                           waymark_lane_kind_get_label_in (builder->kinds[i], builder->language));
         }
       /* TRANSLATORS: %s is a list of lane kinds, "Barriers, Thoughts and Levers" */
-      heading = g_strdup_printf (_("%s across personas"), kinds->str);
+      heading = g_strdup_printf (T_ (builder->language, N_("%s across personas")), kinds->str);
     }
 
   waymark_scene_builder_begin_group (&builder->draw, "overview-title", "title");
@@ -248,15 +256,16 @@ build_title (Builder *builder,
 
     if (subtitle->len > 0)
       g_string_append (subtitle, "  ·  ");
-    g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u persona", "%u personas",
-                                                   n_rows), n_rows);
+    g_string_append_printf (subtitle, waymark_catalog_ngettext (builder->language, "%u persona",
+                                                                "%u personas", n_rows), n_rows);
     g_string_append (subtitle, "  ·  ");
-    g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u phase", "%u phases",
-                                                   n_columns), n_columns);
+    g_string_append_printf (subtitle, waymark_catalog_ngettext (builder->language, "%u phase",
+                                                                "%u phases", n_columns), n_columns);
   }
   for (guint i = 0; i < builder->n_kinds; i++)
     {
-      g_autofree char *label = g_utf8_strdown (waymark_lane_kind_get_label (builder->kinds[i]), -1);
+      g_autofree char *label =
+        g_utf8_strdown (waymark_lane_kind_get_label_in (builder->kinds[i], builder->language), -1);
 
       /* "barriers 35" rather than "35 barriers": the kind labels have no
        * singular, and "1 barriers" would read wrong. */
@@ -279,7 +288,8 @@ build_title (Builder *builder,
           WaymarkTag *tag = g_ptr_array_index (tags, i);
           g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", tag->name);
         }
-      note = g_strdup_printf (_("Only cards tagged %s"), names->len > 0 ? names->str : "—");
+      note = g_strdup_printf (T_ (builder->language, N_("Only cards tagged %s")),
+                              names->len > 0 ? names->str : "—");
       text = measure (builder, WAYMARK_TEXT_DESCRIPTION, note, width, 2, WAYMARK_TEXT_ALIGN_LEFT);
       y += 3;
       waymark_scene_builder_add_text (&builder->draw, text, MARGIN, y, INK_SOFT);
@@ -360,7 +370,8 @@ build_row_label (Builder                  *builder,
 
   for (guint i = 0; i < builder->n_kinds; i++)
     {
-      g_autofree char *label = g_utf8_strdown (waymark_lane_kind_get_label (builder->kinds[i]), -1);
+      g_autofree char *label =
+        g_utf8_strdown (waymark_lane_kind_get_label_in (builder->kinds[i], builder->language), -1);
       g_string_append_printf (line, "%s%s %u", i > 0 ? " · " : "", label,
                               row->totals[builder->kinds[i]]);
     }
@@ -601,7 +612,8 @@ build_matrix (Builder *builder,
   /* Totals per phase: where the whole study struggles. */
   if (n_rows > 1 && n_columns > 0)
     {
-      WaymarkLayoutText *label = measure (builder, WAYMARK_TEXT_LANE_NAME, _("All personas"),
+      WaymarkLayoutText *label = measure (builder, WAYMARK_TEXT_LANE_NAME,
+                                          T_ (builder->language, N_("All personas")),
                                           LABEL_WIDTH - DOT - 18, 1, WAYMARK_TEXT_ALIGN_LEFT);
       double height = 30;
 
@@ -643,9 +655,9 @@ build_key (Builder *builder,
            double   y)
 {
   guint max = waymark_overview_get_max_count (builder->overview, builder->primary);
-  g_autofree char *kind_label = g_utf8_strdown (waymark_lane_kind_get_label (builder->primary), -1);
-  /* TRANSLATORS: the heat scale's caption, e.g. "barriers per persona and phase" */
-  g_autofree char *caption = g_strdup_printf (_("%s per persona and phase"), kind_label);
+  g_autofree char *kind_label =
+    g_utf8_strdown (waymark_lane_kind_get_label_in (builder->primary, builder->language), -1);
+  g_autofree char *caption = NULL;
   g_autofree char *capitalised = NULL;
   WaymarkLayoutText *text;
   double x = builder->grid_x + CELL_INSET;
@@ -653,6 +665,8 @@ build_key (Builder *builder,
   guint steps[8];
   guint n_steps = 0;
 
+  /* TRANSLATORS: the heat scale's caption, e.g. "barriers per persona and phase" */
+  caption = g_strdup_printf (T_ (builder->language, N_("%s per persona and phase")), kind_label);
   capitalised = g_strconcat ((char[]) { g_ascii_toupper (caption[0]), '\0' }, caption + 1, NULL);
   y += 10;
   waymark_scene_builder_begin_group (&builder->draw, "overview-key", "legend");
@@ -662,7 +676,8 @@ build_key (Builder *builder,
     {
       WaymarkLaneKind kind = builder->kinds[i];
 
-      text = measure (builder, WAYMARK_TEXT_SCALE, waymark_lane_kind_get_label (kind), 0, 1,
+      text = measure (builder, WAYMARK_TEXT_SCALE,
+                      waymark_lane_kind_get_label_in (kind, builder->language), 0, 1,
                       WAYMARK_TEXT_ALIGN_LEFT);
       add_kind_icon (builder, kind, x, y + 1, SMALL_ICON,
                      filter (builder, kind_color (builder, kind)), WHITE);
@@ -817,13 +832,17 @@ build_emotions (Builder *builder,
 
   waymark_scene_builder_begin_group (&builder->draw, "overview-emotions", "emotion-chart");
   y += SECTION_GAP;
-  text = measure (builder, WAYMARK_TEXT_LANE_NAME, _("Emotion across the journey"),
+  text = measure (builder, WAYMARK_TEXT_LANE_NAME,
+                  T_ (builder->language, N_("Emotion across the journey")),
                   LABEL_WIDTH - 14, 2, WAYMARK_TEXT_ALIGN_LEFT);
   waymark_scene_builder_add_text (&builder->draw, text, MARGIN, y, INK);
   {
     WaymarkLayoutText *sub = measure (builder, WAYMARK_TEXT_SCALE,
-                                      common ? _("Score per phase, one line per persona")
-                                             : _("Each persona on its own scale"),
+                                      common
+                                        ? T_ (builder->language,
+                                              N_("Score per phase, one line per persona"))
+                                        : T_ (builder->language,
+                                              N_("Each persona on its own scale")),
                                       LABEL_WIDTH - 40, 3, WAYMARK_TEXT_ALIGN_LEFT);
     waymark_scene_builder_add_text (&builder->draw, sub, MARGIN, y + text->height + 2, INK_FAINT);
   }
@@ -849,9 +868,9 @@ build_emotions (Builder *builder,
           label = s > 0 ? g_strdup_printf ("+%d", s) : s < 0 ? g_strdup_printf ("−%d", -s)
                                                               : g_strdup ("0");
         else if (s == lo)
-          label = g_strdup (_("low"));
+          label = g_strdup (T_ (builder->language, N_("low")));
         else if (s == hi)
-          label = g_strdup (_("high"));
+          label = g_strdup (T_ (builder->language, N_("high")));
         if (label != NULL)
           {
             WaymarkLayoutText *t = measure (builder, WAYMARK_TEXT_SCALE, label, 30, 1,
@@ -990,13 +1009,16 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
   render_options.palette = options->palette;
   render_options.page_number = options->page_number;
   render_options.n_pages = options->n_pages;
-  self->page = waymark_layout_new_for_page (waymark_overview_get_title (overview), _("Overview"),
+  self->page = waymark_layout_new_for_page (waymark_overview_get_title (overview),
+                                            T_ (waymark_overview_get_language (overview),
+                                                N_("Overview")),
                                             &render_options);
   self->scene = waymark_scene_new_composed (self->page);
 
   memset (&builder, 0, sizeof builder);
   builder.figure = self;
   builder.overview = overview;
+  builder.language = waymark_overview_get_language (overview);
   builder.page = self->page;
   builder.draw = (WaymarkSceneBuilder) { self->scene, self->page, WAYMARK_PALETTE_STANDARD };
   builder.options = options;
@@ -1032,8 +1054,10 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
     {
       WaymarkLayoutText *text = measure (&builder, WAYMARK_TEXT_AMBITION,
                                          waymark_overview_get_n_rows (overview) == 0
-                                           ? _("The document has no personas yet.")
-                                           : _("The personas have no phases yet."),
+                                           ? T_ (builder.language,
+                                                 N_("The document has no personas yet."))
+                                           : T_ (builder.language,
+                                                 N_("The personas have no phases yet.")),
                                          builder.width - 2 * MARGIN, 2, WAYMARK_TEXT_ALIGN_LEFT);
       waymark_scene_builder_add_text (&builder.draw, text, MARGIN, y, INK_SOFT);
       y += text->height;
