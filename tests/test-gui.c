@@ -12,11 +12,14 @@
 #include "waymark-about.h"
 #include "waymark-application.h"
 #include "waymark-canvas.h"
+#include "waymark-canvas-window.h"
 #include "waymark-drafts.h"
 #include "waymark-export-dialog.h"
 #include "waymark-format.h"
+#include "waymark-inspector.h"
 #include "waymark-preferences-window.h"
 #include "waymark-print.h"
+#include "waymark-sidebar.h"
 #include "waymark-window-private.h"
 
 static WaymarkApplication *app;
@@ -763,6 +766,155 @@ test_canvas_finalizes (void)
   g_assert_finalize_object (document);
 }
 
+/* The first descendant of @widget of @type, popovers included. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The usability tester's steps: "+" for a second persona, the rename
+ * popover, a new name, Enter; then the context menu and Delete. Both
+ * change the document, which rebuilds the rows: a popover parented to a
+ * row was finalized with it ("Finalizing GtkListBoxRow ... still has
+ * children left", fatal here) and then used. Also: after "+" the new
+ * persona is selected and its row has the keyboard focus. */
+static void
+test_sidebar_rename (void)
+{
+  WaymarkWindow *window = waymark_window_new (app);
+  WaymarkDocument *document = waymark_window_get_document (window);
+  WaymarkSidebar *sidebar;
+  GtkWidget *list, *entry, *popover;
+  GtkListBoxRow *row;
+  GtkEventController *keys = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+  WaymarkPersona *second;
+  g_autofree char *second_id = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = WAYMARK_SIDEBAR (adw_bin_get_child (window->sidebar_slot));
+  list = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX);
+  g_assert_true (wait_for (widget_is_mapped, sidebar, 5000));
+
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.add", NULL));
+      spin (50);
+      g_assert_cmpuint (waymark_document_get_n_personas (document), ==, i);
+      second = waymark_document_get_persona (document, i - 1);
+      g_assert_cmpstr (waymark_sidebar_get_persona_id (sidebar), ==, second->base.id);
+      g_assert_cmpstr (waymark_window_get_persona_id (window), ==, second->base.id);
+      row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+      g_assert_nonnull (row);
+      g_assert_cmpint (gtk_list_box_row_get_index (row), ==, i - 1);
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (row));
+    }
+
+  /* Rename the second persona through its popover. */
+  second_id = g_strdup (second->base.id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.rename", NULL));
+  /* Where the keys go: the name field in the popover. */
+  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (wait_for (widget_is_mapped, popover, 5000));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Nieuwe naam");
+  g_signal_emit_by_name (entry, "activate");
+  spin (100);
+  g_assert_cmpstr (waymark_document_find_persona (document, second_id)->name, ==, "Nieuwe naam");
+  g_assert_false (gtk_widget_get_mapped (popover));
+  row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (row));
+
+  /* Renaming again replaces the popover; the old one goes cleanly. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.rename", NULL));
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.rename", NULL));
+  spin (50);
+  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Tweede");
+  g_signal_emit_by_name (entry, "activate");
+  spin (100);
+  g_assert_cmpstr (waymark_document_find_persona (document, second_id)->name, ==, "Tweede");
+
+  /* The context menu (Menu key on the list), then deleting the persona
+   * its row shows. */
+  controllers = gtk_widget_observe_controllers (list);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        keys = GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Menu, 0, 0, &handled);
+  g_assert_true (handled);
+  popover = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (popover);
+  g_assert_true (wait_for (widget_is_mapped, popover, 5000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.delete", NULL));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  spin (100);
+  g_assert_cmpuint (waymark_document_get_n_personas (document), ==, 1);
+  g_assert_cmpstr (waymark_sidebar_get_persona_id (sidebar), ==,
+                   waymark_document_get_persona (document, 0)->base.id);
+
+  close_window (window);
+}
+
+/* What a keyboard user reaches: the document's properties from the menu
+ * (with the keyboard in the panel), Escape letting go of a focused card,
+ * and F9 giving the keyboard back to the map when it hides the panel. */
+static void
+test_keyboard_reach (void)
+{
+  WaymarkWindow *window = open_copy ("keyboard.waymark", NULL);
+  GtkWidget *canvas = waymark_canvas_for_window (window);
+  GtkWidget *focus;
+
+  g_assert_nonnull (canvas);
+  g_assert_true (wait_for (widget_is_drawn, canvas, 5000));
+  gtk_widget_grab_focus (canvas);
+  /* Something selected: the document is still one menu item away. */
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.select-all", NULL));
+  spin (20);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.document-properties",
+                                             NULL));
+  spin (50);
+  /* The inspector shows the document, and has the keyboard. */
+  g_assert_null (waymark_canvas_get_inspected_id (WAYMARK_CANVAS (canvas)));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, WAYMARK_TYPE_INSPECTOR));
+
+  /* F9 hides it: the keyboard goes back to the map, not to a header button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.toggle-inspector",
+                                             NULL));
+  spin (50);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == canvas);
+
+  close_window (window);
+}
+
 static void
 remove_recursively (GFile *file)
 {
@@ -828,6 +980,8 @@ main (int    argc,
   g_test_add_func ("/gui/about", test_about);
   g_test_add_func ("/gui/preferences", test_preferences);
   g_test_add_func ("/gui/canvas-finalizes", test_canvas_finalizes);
+  g_test_add_func ("/gui/keyboard-reach", test_keyboard_reach);
+  g_test_add_func ("/gui/sidebar-rename", test_sidebar_rename);
 
   result = g_test_run ();
 

@@ -273,6 +273,204 @@ test_default_color (void)
   g_assert_finalize_object (document);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (title == NULL
+          || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The entries of a combo row, "|"-separated, the selected one in []. */
+static char *
+dup_combo_items (AdwComboRow *row)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+  GString *items = g_string_new (NULL);
+
+  g_assert_nonnull (model);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      const char *item = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+      gboolean selected = adw_combo_row_get_selected (row) == i;
+
+      g_string_append_printf (items, "%s%s%s%s", i > 0 ? "|" : "", selected ? "[" : "", item,
+                              selected ? "]" : "");
+    }
+  return g_string_free (items, FALSE);
+}
+
+static void
+assert_languages (GtkWidget  *inspector,
+                  const char *expected)
+{
+  GtkWidget *row = find_widget (inspector, ADW_TYPE_COMBO_ROW, "Language");
+  g_autofree char *items = NULL;
+
+  g_assert_nonnull (row);
+  items = dup_combo_items (ADW_COMBO_ROW (row));
+  g_assert_cmpstr (items, ==, expected);
+}
+
+static void
+test_language (void)
+{
+  WaymarkDocument *document = load_example ();
+  GtkWidget *inspector = g_object_ref_sink (waymark_inspector_new ());
+  GtkWidget *row;
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), document);
+  g_assert_cmpstr (waymark_document_get_language (document), ==, "nl");
+  assert_languages (inspector, "English|[Nederlands]");
+
+  /* Choosing English sets the document's language, as one undo step. */
+  row = find_widget (inspector, ADW_TYPE_COMBO_ROW, "Language");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  g_assert_cmpstr (waymark_document_get_language (document), ==, "en");
+  assert_languages (inspector, "[English]|Nederlands");
+  g_assert_true (waymark_document_undo (document));
+  g_assert_cmpstr (waymark_document_get_language (document), ==, "nl");
+  assert_languages (inspector, "English|[Nederlands]");
+
+  /* Another tag is shown as it is, and stays on offer after switching. */
+  g_assert_true (waymark_document_set_text (document, NULL, WAYMARK_FIELD_LANGUAGE, "nl-BE"));
+  assert_languages (inspector, "English|Nederlands|[nl-BE]");
+  row = find_widget (inspector, ADW_TYPE_COMBO_ROW, "Language");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  g_assert_cmpstr (waymark_document_get_language (document), ==, "en");
+  assert_languages (inspector, "[English]|Nederlands|nl-BE");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  g_assert_cmpstr (waymark_document_get_language (document), ==, "nl-BE");
+  g_assert_true (waymark_document_undo (document));
+  g_assert_true (waymark_document_undo (document));
+  g_assert_cmpstr (waymark_document_get_language (document), ==, "nl-BE");
+  assert_languages (inspector, "English|Nederlands|[nl-BE]");
+
+  /* A fresh page on a loaded nl-BE document lists it too. */
+  g_clear_object (&inspector);
+  inspector = g_object_ref_sink (waymark_inspector_new ());
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), document);
+  assert_languages (inspector, "English|Nederlands|[nl-BE]");
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), NULL);
+  g_assert_finalize_object (inspector);
+  g_assert_finalize_object (document);
+}
+
+/* The "+" under Tags leaves the focus in the new tag's name, all of it
+ * selected, ready to be typed over (not in the document's title). */
+static void
+test_add_tag_focus (void)
+{
+  WaymarkDocument *document = load_example ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *inspector = waymark_inspector_new ();
+  GPtrArray *tags = waymark_document_get_tags (document);
+  guint n_tags = tags->len;
+  WaymarkTag *tag;
+  GtkWidget *focus, *row;
+  int start, end;
+
+  gtk_window_set_child (GTK_WINDOW (window), inspector);
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), document);
+  gtk_window_present (GTK_WINDOW (window));
+
+  click (find_button (inspector, "Add a Tag"));
+  g_assert_cmpuint (tags->len, ==, n_tags + 1);
+  tag = g_ptr_array_index (tags, tags->len - 1);
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  row = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Tag");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, tag->name);
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (row), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (tag->name, -1));
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (document);
+}
+
+/* The multi-line fields let Tab move on, and start a few lines tall. */
+static void
+test_text_fields (void)
+{
+  WaymarkDocument *document = load_example ();
+  GtkWidget *inspector = g_object_ref_sink (waymark_inspector_new ());
+  WaymarkPersona *persona = waymark_document_get_persona (document, 0);
+  WaymarkCard *card = g_ptr_array_index (persona->cards, 0);
+  GtkWidget *view;
+  int minimum;
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), document);
+  waymark_inspector_set_object_id (WAYMARK_INSPECTOR (inspector), card->base.id);
+  view = find_widget (inspector, GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (view)));
+
+  /* At least three lines, whatever the text view asks for unallocated. */
+  gtk_widget_measure (gtk_widget_get_parent (view), GTK_ORIENTATION_VERTICAL, 280, &minimum, NULL,
+                      NULL, NULL);
+  g_assert_cmpint (minimum, >=, 36);
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), NULL);
+  g_assert_finalize_object (inspector);
+  g_assert_finalize_object (document);
+}
+
+/* A long text shows whole once the page has settled: the field is as
+ * tall as its text, not stuck at the height measured at first show. */
+static void
+test_text_grows (void)
+{
+  WaymarkDocument *document = load_example ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *inspector = waymark_inspector_new ();
+  GtkWidget *view;
+  int natural = 0;
+  gint64 end;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 320, 900);
+  gtk_window_set_child (GTK_WINDOW (window), inspector);
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), document);
+  gtk_window_present (GTK_WINDOW (window));
+  /* The document's description, several lines long at this width. */
+  view = find_widget (inspector, GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+  end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (gtk_widget_get_mapped (view) && gtk_widget_get_width (view) > 0)
+        {
+          gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view), NULL,
+                              &natural, NULL, NULL);
+          if (natural > 100 && gtk_widget_get_height (view) == natural)
+            break;
+        }
+    }
+  g_assert_cmpint (natural, >, 100);
+  g_assert_cmpint (gtk_widget_get_height (view), ==, natural);
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,5 +486,9 @@ main (int   argc,
 
   g_test_add_func ("/inspector/headings", test_headings);
   g_test_add_func ("/inspector/default-colour", test_default_color);
+  g_test_add_func ("/inspector/language", test_language);
+  g_test_add_func ("/inspector/text-grows", test_text_grows);
+  g_test_add_func ("/inspector/add-tag-focus", test_add_tag_focus);
+  g_test_add_func ("/inspector/text-fields", test_text_fields);
   return g_test_run ();
 }

@@ -97,6 +97,7 @@ _waymark_canvas_update_actions (WaymarkCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.lane-kind", lane);
   gtk_widget_action_set_enabled (widget, "canvas.emotion-label", focus_is_emotion_point (self));
   gtk_widget_action_set_enabled (widget, "canvas.emotion-remove", focus_is_emotion_point (self));
+  gtk_widget_action_set_enabled (widget, "canvas.emotion-shift", focus_is_emotion_point (self));
   gtk_widget_action_set_enabled (widget, "canvas.zoom-fit-width", have_map);
   gtk_widget_action_set_enabled (widget, "canvas.zoom-fit-page", have_map);
 }
@@ -355,6 +356,18 @@ emotion_remove_action (GtkWidget  *widget,
   WaymarkCanvas *self = WAYMARK_CANVAS (widget);
   waymark_document_remove_emotion (self->document, self->persona_id, self->focus.lane_id,
                                    self->focus.phase_id);
+}
+
+/* Raise (+1) or lower (-1) the focused emotion point by one step: the
+ * menu's way to Alt+Up and Alt+Down. */
+static void
+emotion_shift_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _waymark_canvas_move_focused (WAYMARK_CANVAS (widget),
+                                g_variant_get_int32 (parameter) > 0 ? WAYMARK_DIRECTION_UP
+                                                                    : WAYMARK_DIRECTION_DOWN);
 }
 
 static void
@@ -654,6 +667,22 @@ append (GMenu      *menu,
   g_menu_append_item (menu, item);
 }
 
+/* With the key that does the same shown beside it, so that the menu
+ * teaches the keyboard. */
+static void
+append_with_accel (GMenu      *menu,
+                   const char *label,
+                   const char *action,
+                   GVariant   *target,
+                   const char *accel)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, target);
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (menu, item);
+}
+
 static GMenu *
 card_menu (WaymarkCanvas *self)
 {
@@ -814,6 +843,10 @@ _waymark_canvas_popup_menu (WaymarkCanvas *self,
           {
             if (focus_is_emotion_point (self))
               {
+                append_with_accel (cell, _("Ra_ise"), "canvas.emotion-shift",
+                                   g_variant_new_int32 (1), "<Alt>Up");
+                append_with_accel (cell, _("Lo_wer"), "canvas.emotion-shift",
+                                   g_variant_new_int32 (-1), "<Alt>Down");
                 append (cell, _("Edit _Label"), "canvas.emotion-label", NULL);
                 append (cell, _("_Remove Point"), "canvas.emotion-remove", NULL);
               }
@@ -832,13 +865,24 @@ _waymark_canvas_popup_menu (WaymarkCanvas *self,
     case WAYMARK_FOCUS_PHASE:
       {
         g_autoptr(GMenu) structure = structure_menu (self, TRUE, FALSE);
+        g_autoptr(GMenu) add = lane_kind_menu ("canvas.lane-add");
+        g_autoptr(GMenu) lanes = g_menu_new ();
+
         g_menu_append_section (menu, NULL, G_MENU_MODEL (structure));
+        /* A map is often started phases first: lanes must be reachable
+         * from there too. */
+        g_menu_append_submenu (lanes, _("Add _Lane"), G_MENU_MODEL (add));
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (lanes));
       }
       break;
     case WAYMARK_FOCUS_LANE:
       {
         g_autoptr(GMenu) structure = structure_menu (self, FALSE, TRUE);
+        g_autoptr(GMenu) phases = g_menu_new ();
+
         g_menu_append_section (menu, NULL, G_MENU_MODEL (structure));
+        append (phases, _("Add _Phase"), "canvas.phase-add", g_variant_new_string ("after"));
+        g_menu_append_section (menu, NULL, G_MENU_MODEL (phases));
       }
       break;
     case WAYMARK_FOCUS_NONE:
@@ -894,6 +938,7 @@ _waymark_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.lane-kind", "s", lane_kind_action);
   gtk_widget_class_install_action (widget_class, "canvas.emotion-label", NULL, emotion_label_action);
   gtk_widget_class_install_action (widget_class, "canvas.emotion-remove", NULL, emotion_remove_action);
+  gtk_widget_class_install_action (widget_class, "canvas.emotion-shift", "i", emotion_shift_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-fit-width", NULL, zoom_fit_action);
   gtk_widget_class_install_action (widget_class, "canvas.zoom-fit-page", NULL, zoom_fit_action);
 

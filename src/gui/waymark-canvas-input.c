@@ -1017,9 +1017,14 @@ key_pressed_cb (GtkEventControllerKey *controller,
       return TRUE;
 
     case GDK_KEY_Escape:
-      if (self->selection->len > 1)
+      /* Lets go of what is selected or focused, so that the next
+       * action (Add Lane from the map's menu, the persona's properties)
+       * is about the whole map again. */
+      if (self->selection->len > 1 || self->focus.kind != WAYMARK_FOCUS_NONE)
         {
           _waymark_canvas_set_selection (self, NULL);
+          waymark_focus_clear (&self->focus);
+          _waymark_canvas_set_focus (self, &self->focus);
           return TRUE;
         }
       return FALSE;

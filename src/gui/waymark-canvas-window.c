@@ -66,6 +66,15 @@ set_inspector_visible (WaymarkWindow *window,
   GAction *action = g_action_map_lookup_action (g_object_get_data (G_OBJECT (window), "editor-actions"),
                                                 "toggle-inspector");
 
+  if (slot != NULL && !visible)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+      /* Hiding the panel with the keyboard in it: give the keyboard back to
+       * the map rather than let GTK drop it on the first header button. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, slot))
+        gtk_widget_grab_focus (waymark_canvas_for_window (window));
+    }
   if (slot != NULL)
     gtk_widget_set_visible (slot, visible);
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (visible));
@@ -82,12 +91,31 @@ toggle_inspector_cb (GSimpleAction *action,
   set_inspector_visible (user_data, slot == NULL || !gtk_widget_get_visible (slot));
 }
 
+/* Alt+Return: "the properties of this", so the keyboard goes there too. */
 static void
 show_inspector_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
   set_inspector_visible (user_data, TRUE);
+  gtk_widget_child_focus (g_object_get_data (G_OBJECT (user_data), INSPECTOR_KEY),
+                          GTK_DIR_TAB_FORWARD);
+}
+
+/* The document's properties (title, author, language, tags) from the
+ * menu: a click on the paper around the map shows them too, but a
+ * keyboard has no such place to go. */
+static void
+document_properties_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  GtkWidget *canvas = waymark_canvas_for_window (user_data);
+  GtkWidget *inspector = g_object_get_data (G_OBJECT (user_data), INSPECTOR_KEY);
+
+  waymark_canvas_inspect_document (WAYMARK_CANVAS (canvas));
+  set_inspector_visible (user_data, TRUE);
+  gtk_widget_child_focus (inspector, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -146,6 +174,7 @@ waymark_canvas_install (WaymarkWindow *window)
   static const GActionEntry entries[] = {
     { "toggle-inspector", toggle_inspector_cb, NULL, "false" },
     { "show-inspector", show_inspector_cb },
+    { "document-properties", document_properties_cb },
     { "find", find_cb },
     { "find-next", find_step_cb },
     { "find-previous", find_step_cb },

@@ -475,6 +475,17 @@ waymark_canvas_get_inspected_id (WaymarkCanvas *self)
   return self->inspected_id;
 }
 
+void
+waymark_canvas_inspect_document (WaymarkCanvas *self)
+{
+  g_return_if_fail (WAYMARK_IS_CANVAS (self));
+
+  if (self->inspected_id == NULL)
+    return;
+  g_clear_pointer (&self->inspected_id, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSPECTED_ID]);
+}
+
 /* "Card “Reads a brochure” in lane Actions, phase 2 Orient" */
 static void
 update_accessible (WaymarkCanvas *self)
@@ -803,6 +814,10 @@ ensure_overlay (WaymarkCanvas *self)
           break;
         case WAYMARK_FOCUS_NONE:
         default:
+          /* Reached with Tab, or after Escape: show where the keyboard
+           * is, on the persona's title (what the inspector shows then). */
+          if (gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+            state.focus_id = self->persona_id;
           break;
         }
     }

@@ -44,6 +44,10 @@ const char * const *waymark_canvas_get_selected_cards (WaymarkCanvas *self);
  * block) persona id, or NULL for the document. Notified as
  * "inspected-id". */
 const char      *waymark_canvas_get_inspected_id (WaymarkCanvas      *self);
+/* Has the inspector show the document's properties (title, author,
+ * language, tags), as a click on the paper around the map does; until the
+ * focus moves again. */
+void             waymark_canvas_inspect_document (WaymarkCanvas      *self);
 /* Selects and focuses a card (switching persona when it belongs to
  * another one) and scrolls it into view. */
 void             waymark_canvas_reveal_card      (WaymarkCanvas      *self,

@@ -51,6 +51,7 @@ typedef enum {
   FIELD_SPIN,       /* GtkSpinButton */
   FIELD_TAG_CHECK,  /* GtkCheckButton: a tag on the card */
   FIELD_BUTTON,     /* a button acting on object_id */
+  FIELD_LANGUAGE,   /* AdwComboRow of the document's language */
 } FieldType;
 
 typedef struct {
@@ -67,13 +68,28 @@ typedef struct {
   GtkWidget        *swatch;
   GtkWidget        *default_icon;
   GtkWidget        *reset;
+  /* FIELD_LANGUAGE: a tag other than the offered ones, listed after
+   * them for as long as the page stands, so that choosing English does
+   * not lose "nl-BE" for good. */
+  char             *other_language;
 } Field;
+
+/* The languages Waymark has messages for (waymark-catalog.h), each named
+ * in itself, as language choosers do: not translated. */
+static const struct {
+  const char *tag;
+  const char *name;
+} languages[] = {
+  { "en", "English" },
+  { "nl", "Nederlands" },
+};
 
 static void
 field_free (Field *field)
 {
   g_free (field->object_id);
   g_free (field->tag_id);
+  g_free (field->other_language);
   g_free (field);
 }
 
@@ -98,6 +114,7 @@ read_text (WaymarkInspector *self,
       case WAYMARK_FIELD_TITLE: return waymark_document_get_title (self->document);
       case WAYMARK_FIELD_AUTHOR: return waymark_document_get_author (self->document);
       case WAYMARK_FIELD_DESCRIPTION: return waymark_document_get_description (self->document);
+      case WAYMARK_FIELD_LANGUAGE: return waymark_document_get_language (self->document);
       default: return "";
       }
   if (object == NULL)
@@ -340,6 +357,57 @@ kind_selected_cb (AdwComboRow *row,
 }
 
 static void
+language_selected_cb (AdwComboRow *row,
+                      GParamSpec  *pspec,
+                      Field       *field)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  const char *tag;
+
+  if (field->inspector->syncing || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  tag = selected < G_N_ELEMENTS (languages) ? languages[selected].tag : field->other_language;
+  if (tag != NULL)
+    waymark_document_set_text (field->inspector->document, NULL, WAYMARK_FIELD_LANGUAGE, tag);
+}
+
+/* Shows @value selected; a tag that is not offered joins the list. */
+static void
+sync_language_row (Field      *field,
+                   const char *value)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (field->widget);
+  guint selected = G_N_ELEMENTS (languages);
+
+  /* Tags are case-insensitive: "NL" is Dutch. */
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_ascii_strcasecmp (value, languages[i].tag) == 0)
+      selected = i;
+  if (selected == G_N_ELEMENTS (languages) && g_strcmp0 (value, field->other_language) != 0)
+    {
+      g_free (field->other_language);
+      field->other_language = g_strdup (value);
+    }
+  if (adw_combo_row_get_model (row) == NULL
+      || g_list_model_get_n_items (adw_combo_row_get_model (row))
+         != G_N_ELEMENTS (languages) + (field->other_language != NULL)
+      || (field->other_language != NULL
+          && g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                                    G_N_ELEMENTS (languages)),
+                        field->other_language) != 0))
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+        gtk_string_list_append (names, languages[i].name);
+      if (field->other_language != NULL)
+        gtk_string_list_append (names, field->other_language);
+      adw_combo_row_set_model (row, G_LIST_MODEL (names));
+    }
+  adw_combo_row_set_selected (row, selected);
+}
+
+static void
 spin_changed_cb (GtkSpinButton *spin,
                  Field         *field)
 {
@@ -372,7 +440,24 @@ static void
 tag_add_cb (GtkButton        *button,
             WaymarkInspector *self)
 {
-  waymark_command_add_tag (self->document, _("New Tag"));
+  const char *id = waymark_command_add_tag (self->document, _("New Tag"));
+
+  if (id == NULL)
+    return;
+  /* The panel was rebuilt around the new tag and the button that had the
+   * focus is gone; the user means to name the tag, not to type over the
+   * first field the window would fall back to. */
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (field->type == FIELD_ENTRY && g_strcmp0 (field->object_id, id) == 0)
+        {
+          gtk_widget_grab_focus (field->widget);
+          gtk_editable_select_region (GTK_EDITABLE (field->widget), 0, -1);
+          break;
+        }
+    }
 }
 
 /* Building ----------------------------------------------------------------- */
@@ -422,6 +507,38 @@ entry_row (WaymarkInspector *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
+/* A text view lays its text out lazily, after it is first measured (at
+ * first show, before it has its width: the height of a one-word-wide
+ * column, which pushed the rest of the page off), and tells only its
+ * adjustment when the layout is done, from within its allocation, where
+ * asking for a new size is lost. So it is asked afterwards, when the
+ * height it wants differs from the one it has; that settles. */
+static gboolean
+text_fit_idle_cb (gpointer user_data)
+{
+  GtkWidget *view = user_data;
+  int natural;
+
+  g_object_set_data (G_OBJECT (view), "waymark-fit-idle", NULL);
+  if (!gtk_widget_get_mapped (view))
+    return G_SOURCE_REMOVE;
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view), NULL, &natural,
+                      NULL, NULL);
+  if (natural != gtk_widget_get_height (view))
+    gtk_widget_queue_resize (view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+text_extent_changed_cb (GtkAdjustment *adjustment,
+                        GtkWidget     *view)
+{
+  if (g_object_get_data (G_OBJECT (view), "waymark-fit-idle") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (view), "waymark-fit-idle", GINT_TO_POINTER (1));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, text_fit_idle_cb, g_object_ref (view), g_object_unref);
+}
+
 /* A multi-line text as a row of the group's boxed list, titled like an
  * entry row, so that every field of an object sits in one list under the
  * group's heading. */
@@ -442,13 +559,25 @@ text_row (WaymarkInspector *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkEventController *controller = gtk_event_controller_focus_new ();
   Field *field = add_field (self, FIELD_TEXT, object_id, field_id, view);
+  g_autoptr(PangoLayout) line = gtk_widget_create_pango_layout (view, "Xg");
+  int line_height;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (view, "waymark-inspector-text");
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_widget_set_size_request (view, -1, 48);
+  /* Tab moves on to the next field, as everywhere else in the panel: a
+   * tab character has no use in a card, and would trap keyboard users. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  /* Room for three lines from the start, growing with the text. */
+  pango_layout_get_pixel_size (line, NULL, &line_height);
+  gtk_widget_set_size_request (view, -1, 3 * MAX (line_height, 12));
+  /* Its own adjustment, not one made later on the first allocation, so
+   * that it can be watched from here. */
+  gtk_scrollable_set_vadjustment (GTK_SCROLLABLE (view), gtk_adjustment_new (0, 0, 0, 0, 0, 0));
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "changed",
+                           G_CALLBACK (text_extent_changed_cb), view, 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_signal_connect (controller, "leave", G_CALLBACK (text_leave_cb), field);
   gtk_widget_add_controller (view, controller);
@@ -522,6 +651,20 @@ kind_row (WaymarkInspector *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Kind"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (kinds));
   g_signal_connect (row, "notify::selected", G_CALLBACK (kind_selected_cb), field);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+language_row (WaymarkInspector *self,
+              GtkWidget        *group)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  Field *field = add_field (self, FIELD_LANGUAGE, NULL, WAYMARK_FIELD_LANGUAGE, row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Language"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Of the map's own headings and legend"));
+  sync_language_row (field, read_text (self, NULL, WAYMARK_FIELD_LANGUAGE));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (language_selected_cb), field);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
@@ -640,6 +783,7 @@ build_document (WaymarkInspector *self)
   entry_row (self, group, _("Title"), NULL, WAYMARK_FIELD_TITLE);
   entry_row (self, group, _("Author"), NULL, WAYMARK_FIELD_AUTHOR);
   text_row (self, group, _("Description"), NULL, WAYMARK_FIELD_DESCRIPTION);
+  language_row (self, group);
 
   group = group_new (self, _("Tags"));
   add = gtk_button_new_from_icon_name ("list-add-symbolic");
@@ -725,6 +869,9 @@ sync_fields (WaymarkInspector *self)
         case FIELD_SPIN:
           gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget),
                                      read_int (self, field->object_id, field->field));
+          break;
+        case FIELD_LANGUAGE:
+          sync_language_row (field, read_text (self, NULL, WAYMARK_FIELD_LANGUAGE));
           break;
         case FIELD_BUTTON:
           break;

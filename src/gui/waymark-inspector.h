@@ -17,8 +17,9 @@ G_DECLARE_FINAL_TYPE (WaymarkInspector, waymark_inspector, WAYMARK, INSPECTOR, G
 /* Shows and edits the object "object-id" names: a card (text, colour,
  * tags, evidence), lane (name, kind, colour, scale), phase (name,
  * description), persona (name, ambition, description, colour, initials),
- * or with NULL the document (title, author, description, tags). Every
- * edit goes through the document; the panel follows ::changed. */
+ * or with NULL the document (title, author, description, language,
+ * tags). Every edit goes through the document; the panel follows
+ * ::changed. */
 GtkWidget *waymark_inspector_new           (void);
 void       waymark_inspector_set_document  (WaymarkInspector *self,
                                             WaymarkDocument  *document);

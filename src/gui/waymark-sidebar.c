@@ -304,12 +304,61 @@ row_activated_cb (GtkListBox     *list,
 
 /* Actions --------------------------------------------------------------- */
 
+/* Keyboard focus to the selected row, so the next key acts on the persona
+ * just chosen rather than on the button that chose it (a second Enter on
+ * "+" silently added yet another persona). */
+static void
+focus_selected_row (WaymarkSidebar *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* After adding, duplicating or deleting: the persona to go on with is
+ * selected and its row focused. */
 static void
 switch_to (WaymarkSidebar *self,
            const char     *persona_id)
 {
-  if (persona_id != NULL)
-    waymark_sidebar_set_persona_id (self, persona_id);
+  if (persona_id == NULL)
+    return;
+  waymark_sidebar_set_persona_id (self, persona_id);
+  focus_selected_row (self);
+}
+
+/* A new persona is shown at once, also when the overview was showing.
+ * Showing the map focuses the canvas, so the row is focused after it. */
+static void
+switch_to_new (WaymarkSidebar *self,
+               const char     *persona_id)
+{
+  if (persona_id == NULL)
+    return;
+  waymark_sidebar_set_persona_id (self, persona_id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-map", NULL);
+  focus_selected_row (self);
+}
+
+/* Popovers belong to the sidebar, never to a row: any change to the
+ * document rebuilds the rows, and a row finalized with a popover still
+ * attached left the popover with a dangling parent (criticals, then a
+ * crash when renaming or deleting through it). Parented here, a popover
+ * only points at the row's place. */
+static void
+popup_at_row (WaymarkSidebar *self,
+              GtkWidget      *popover,
+              GtkWidget      *row)
+{
+  graphene_rect_t bounds;
+
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  if (gtk_widget_compute_bounds (row, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                                 &(GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
+                                                   (int) bounds.size.width, (int) bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (popover));
 }
 
 static void
@@ -319,7 +368,7 @@ add_action (GtkWidget  *widget,
 {
   WaymarkSidebar *self = WAYMARK_SIDEBAR (widget);
   /* A new persona walks the same journey: same phases and lanes. */
-  switch_to (self, waymark_command_add_persona (self->document, self->persona_id));
+  switch_to_new (self, waymark_command_add_persona (self->document, self->persona_id));
 }
 
 static void
@@ -328,7 +377,7 @@ duplicate_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   WaymarkSidebar *self = WAYMARK_SIDEBAR (widget);
-  switch_to (self, waymark_command_duplicate_persona (self->document, self->persona_id));
+  switch_to_new (self, waymark_command_duplicate_persona (self->document, self->persona_id));
 }
 
 static void
@@ -370,6 +419,8 @@ rename_activate_cb (GtkEntry       *entry,
   if (name[0] != '\0' && self->persona_id != NULL)
     waymark_document_set_text (self->document, self->persona_id, WAYMARK_FIELD_NAME, name);
   gtk_popover_popdown (GTK_POPOVER (self->rename_popover));
+  /* The rename rebuilt the rows: back to the renamed one, not to nowhere. */
+  focus_selected_row (self);
 }
 
 static void
@@ -383,8 +434,7 @@ rename_action (GtkWidget  *widget,
 
   if (persona == NULL || row == NULL)
     return;
-  if (self->rename_popover != NULL)
-    gtk_widget_unparent (self->rename_popover);
+  g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
   self->rename_popover = gtk_popover_new ();
   self->rename_entry = gtk_entry_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->rename_entry),
@@ -392,8 +442,7 @@ rename_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->rename_entry), persona->name);
   g_signal_connect (self->rename_entry, "activate", G_CALLBACK (rename_activate_cb), self);
   gtk_popover_set_child (GTK_POPOVER (self->rename_popover), self->rename_entry);
-  gtk_widget_set_parent (self->rename_popover, GTK_WIDGET (row));
-  gtk_popover_popup (GTK_POPOVER (self->rename_popover));
+  popup_at_row (self, self->rename_popover, GTK_WIDGET (row));
   gtk_widget_grab_focus (self->rename_entry);
 }
 
@@ -413,11 +462,9 @@ popup_menu (WaymarkSidebar *self,
   g_menu_append (danger, _("_Delete Persona"), "sidebar.delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
 
-  if (self->menu != NULL)
-    gtk_widget_unparent (self->menu);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-  gtk_widget_set_parent (self->menu, row);
-  gtk_popover_popup (GTK_POPOVER (self->menu));
+  popup_at_row (self, self->menu, row);
 }
 
 static void

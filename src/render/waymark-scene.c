@@ -742,6 +742,10 @@ waymark_scene_new_overlay (WaymarkLayout           *layout,
           || waymark_layout_get_phase_rect (layout, state->focus_id, &rect)
           || waymark_layout_get_lane_rect (layout, state->focus_id, &rect)))
     add_ring (&builder, &rect, 4, 4, ACCENT, 1.2, 2.5);
+  else if (state->focus_id != NULL && g_strcmp0 (state->focus_id, layout->persona_id) == 0
+           && layout->title_rect.width > 0)
+    /* Nothing inside the map: the persona itself, by its title block. */
+    add_ring (&builder, &layout->title_rect, 4, 4, ACCENT, 1.2, 2.5);
   else if (state->focus_lane_id != NULL && state->focus_phase_id != NULL
            && waymark_layout_get_cell_rect (layout, state->focus_lane_id, state->focus_phase_id,
                                             &rect))

@@ -106,7 +106,8 @@ typedef struct {
   const char         *hovered_card_id;    /* may be NULL */
   const char         *hovered_lane_id;    /* a hovered cell; both or neither */
   const char         *hovered_phase_id;
-  const char         *focus_id;           /* keyboard focus: a card, phase or lane id */
+  /* keyboard focus: a card, phase or lane id, or the persona id (its title block) */
+  const char         *focus_id;
   const char         *focus_lane_id;      /* or a focused cell: both or neither */
   const char         *focus_phase_id;
   gboolean            show_drop_target;   /* draw @drop_target's indicator */
