@@ -859,7 +859,9 @@ _waymark_canvas_popup_menu (WaymarkCanvas *self,
             append (cell, _("_Paste"), "canvas.paste", NULL);
           }
         g_menu_append_section (menu, NULL, G_MENU_MODEL (cell));
-        g_menu_append_section (menu, NULL, G_MENU_MODEL (structure));
+        /* Phase and lane commands in a submenu, as for cards: inline they
+         * made a menu taller than a small window. */
+        g_menu_append_submenu (menu, _("_Map"), G_MENU_MODEL (structure));
       }
       break;
     case WAYMARK_FOCUS_PHASE:
