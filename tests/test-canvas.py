@@ -504,13 +504,19 @@ def run_autoscroll(binary, path, workdir):
         # The pointer stays still: only the tick scrolls.
         time.sleep(2.5)
         xdo('mouseup', 1)
-        app.settle(0.8)
+        # A slow (sanitizer) build handles the release and repaints a while
+        # later: wait, within a generous bound, for the card to have moved.
+        deadline = time.time() + 15
+        while True:
+            app.settle(0.5)
+            card = app.cards.get(card_id)
+            landed = [k for k, r in app.cells.items() if card is not None and inside(r, center(card))]
+            if (landed and landed[0] not in seen) or time.time() > deadline:
+                break
         ref_after = app.cells[reference][:2]
         scrolled_x, scrolled_y = ref_before[0] - ref_after[0], ref_before[1] - ref_after[1]
         print('# autoscroll moved the map by %.0f, %.0f pixels' % (scrolled_x, scrolled_y))
         tap(scrolled_x > 200 and scrolled_y > 150, 'holding a dragged card at the edge scrolls the view')
-        card = app.cards.get(card_id)
-        landed = [k for k, r in app.cells.items() if card is not None and inside(r, center(card))]
         ok = len(landed) == 1 and landed[0] not in seen and '•' in app.title()
         if not ok:
             print('# the card landed in', landed, 'initially visible:', landed and landed[0] in seen)
