@@ -912,6 +912,25 @@ test_keyboard_reach (void)
   spin (50);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == canvas);
 
+  /* F6 goes round the panes: map → sidebar (panel hidden) → map. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.cycle-panes", "i", 1));
+  spin (20);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, WAYMARK_TYPE_SIDEBAR));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.cycle-panes", "i", 1));
+  spin (20);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == canvas);
+  /* With the panel shown, Shift+F6 from the map goes to it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.toggle-inspector",
+                                             NULL));
+  spin (20);
+  gtk_widget_grab_focus (canvas);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.cycle-panes", "i", -1));
+  spin (20);
+  g_assert_nonnull (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                             WAYMARK_TYPE_SIDEBAR));
+
   close_window (window);
 }
 

@@ -17,6 +17,7 @@
 #define CANVAS_KEY "waymark-canvas"
 #define FIND_BAR_KEY "waymark-find-bar"
 #define INSPECTOR_KEY "waymark-inspector"
+#define SIDEBAR_KEY "waymark-sidebar"
 
 GtkWidget *
 waymark_canvas_for_window (WaymarkWindow *window)
@@ -118,6 +119,40 @@ document_properties_cb (GSimpleAction *action,
   gtk_widget_child_focus (inspector, GTK_DIR_TAB_FORWARD);
 }
 
+/* F6 and Shift+F6 move the keyboard between the panes (sidebar, map,
+ * properties), as in GNOME Files: the map is many Tab stops away. */
+static void
+cycle_panes_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  WaymarkWindow *window = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *inspector = g_object_get_data (G_OBJECT (window), INSPECTOR_KEY);
+  GtkWidget *panes[3];
+  guint n = 0, current = 0;
+  int step = g_variant_get_int32 (parameter) < 0 ? -1 : 1;
+
+  panes[n++] = g_object_get_data (G_OBJECT (window), SIDEBAR_KEY);
+  panes[n++] = waymark_canvas_for_window (window);
+  if (gtk_widget_get_visible (inspector_slot (window)))
+    panes[n++] = inspector;
+  for (guint i = 0; i < n; i++)
+    if (focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      current = i;
+  /* Try each pane in turn: a hidden sidebar cannot take the focus. */
+  for (guint tried = 1; tried <= n; tried++)
+    {
+      GtkWidget *next = panes[(current + n + step * (int) tried) % n];
+
+      if (!gtk_widget_is_visible (next))
+        continue;
+      if (next == waymark_canvas_for_window (window) ? gtk_widget_grab_focus (next)
+                                                     : gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD))
+        return;
+    }
+}
+
 static void
 find_cb (GSimpleAction *action,
          GVariant      *parameter,
@@ -160,6 +195,19 @@ add_shortcut (GtkShortcutController *controller,
                                                           gtk_named_action_new (action)));
 }
 
+static void
+add_shortcut_with_int (GtkShortcutController *controller,
+                       const char            *accel,
+                       const char            *action,
+                       int                    argument)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accel),
+                                            gtk_named_action_new (action));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (argument));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
 void
 waymark_canvas_install (WaymarkWindow *window)
 {
@@ -175,6 +223,7 @@ waymark_canvas_install (WaymarkWindow *window)
     { "toggle-inspector", toggle_inspector_cb, NULL, "false" },
     { "show-inspector", show_inspector_cb },
     { "document-properties", document_properties_cb },
+    { "cycle-panes", cycle_panes_cb, "i" },
     { "find", find_cb },
     { "find-next", find_step_cb },
     { "find-previous", find_step_cb },
@@ -203,6 +252,7 @@ waymark_canvas_install (WaymarkWindow *window)
   g_object_bind_property (window, "persona-id", sidebar, "persona-id",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   waymark_window_set_sidebar (window, sidebar);
+  g_object_set_data (G_OBJECT (window), SIDEBAR_KEY, sidebar);
 
   g_object_bind_property (window, "document", inspector, "document", G_BINDING_SYNC_CREATE);
   g_object_bind_property (canvas, "inspected-id", inspector, "object-id", G_BINDING_SYNC_CREATE);
@@ -225,6 +275,8 @@ waymark_canvas_install (WaymarkWindow *window)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>i", "editor.toggle-inspector");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>Return", "editor.show-inspector");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>n", "editor.add-persona");
+  add_shortcut_with_int (GTK_SHORTCUT_CONTROLLER (shortcuts), "F6", "editor.cycle-panes", 1);
+  add_shortcut_with_int (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Shift>F6", "editor.cycle-panes", -1);
   gtk_widget_add_controller (box, shortcuts);
 
   gtk_widget_grab_focus (canvas);
