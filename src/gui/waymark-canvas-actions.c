@@ -7,9 +7,11 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-cairo-backend.h"
 #include "waymark-canvas-commands.h"
 #include "waymark-canvas-private.h"
 #include "waymark-clipboard-format.h"
+#include "waymark-svg-writer.h"
 
 /* Card colours offered in the menu: light tints that keep text readable. */
 static const struct {
@@ -961,4 +963,56 @@ _waymark_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "canvas.phase-add", "s", "after");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_SHIFT_MASK, "canvas.phase-add", "s", "before");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "canvas.lane-add", "s", "notes");
+}
+
+/* Copy as image ----------------------------------------------------------- */
+
+static cairo_status_t
+append_to_byte_array (void                *closure,
+                      const unsigned char *data,
+                      unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+waymark_canvas_render_png (WaymarkCanvas *self)
+{
+  WaymarkScene *scene = _waymark_canvas_ensure_scene (self);
+  WaymarkRect bounds;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GByteArray *bytes;
+  /* 144 dpi: sharp when pasted into a report, and within a sane size. */
+  double scale = 2.0;
+
+  if (scene == NULL)
+    return NULL;
+  waymark_scene_get_bounds (scene, &bounds);
+  while (bounds.width * scale * bounds.height * scale > 60e6 && scale > 0.5)
+    scale /= 2;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (bounds.width * scale),
+                                        (int) ceil (bounds.height * scale));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  waymark_cairo_backend_draw (scene, cr, NULL);
+  cairo_destroy (cr);
+  bytes = g_byte_array_new ();
+  cairo_surface_write_to_png_stream (surface, append_to_byte_array, bytes);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+GBytes *
+waymark_canvas_render_svg (WaymarkCanvas *self)
+{
+  WaymarkScene *scene = _waymark_canvas_ensure_scene (self);
+  WaymarkColor white = { 1, 1, 1, 1 };
+
+  if (scene == NULL)
+    return NULL;
+  return waymark_svg_writer_to_bytes (scene, &white);
 }

@@ -154,6 +154,8 @@ gboolean        _waymark_canvas_hit               (WaymarkCanvas *self,
                                                    double         x,
                                                    double         y,
                                                    WaymarkHit    *hit);
+/* The scene of the current persona's map, built when needed. */
+WaymarkScene   *_waymark_canvas_ensure_scene      (WaymarkCanvas *self);
 void            _waymark_canvas_invalidate_overlay (WaymarkCanvas *self);
 void            _waymark_canvas_set_selection     (WaymarkCanvas *self,
                                                    const char * const *card_ids);

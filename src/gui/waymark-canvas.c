@@ -10,7 +10,6 @@
 
 #include "waymark-cairo-backend.h"
 #include "waymark-canvas-private.h"
-#include "waymark-svg-writer.h"
 
 /* This file holds the widget itself: properties, scrolling, the cached
  * layouts and scenes, drawing, zoom, selection and focus. Input is in
@@ -121,8 +120,8 @@ waymark_canvas_get_layout (WaymarkCanvas *self)
   return layout;
 }
 
-static WaymarkScene *
-ensure_scene (WaymarkCanvas *self)
+WaymarkScene *
+_waymark_canvas_ensure_scene (WaymarkCanvas *self)
 {
   WaymarkLayout *layout = waymark_canvas_get_layout (self);
 
@@ -720,58 +719,6 @@ _waymark_canvas_invalidate_overlay (WaymarkCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Copy as image ----------------------------------------------------------- */
-
-static cairo_status_t
-append_to_byte_array (void                *closure,
-                      const unsigned char *data,
-                      unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-GBytes *
-waymark_canvas_render_png (WaymarkCanvas *self)
-{
-  WaymarkScene *scene = ensure_scene (self);
-  WaymarkRect bounds;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  GByteArray *bytes;
-  /* 144 dpi: sharp when pasted into a report, and within a sane size. */
-  double scale = 2.0;
-
-  if (scene == NULL)
-    return NULL;
-  waymark_scene_get_bounds (scene, &bounds);
-  while (bounds.width * scale * bounds.height * scale > 60e6 && scale > 0.5)
-    scale /= 2;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (bounds.width * scale),
-                                        (int) ceil (bounds.height * scale));
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  waymark_cairo_backend_draw (scene, cr, NULL);
-  cairo_destroy (cr);
-  bytes = g_byte_array_new ();
-  cairo_surface_write_to_png_stream (surface, append_to_byte_array, bytes);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (bytes);
-}
-
-GBytes *
-waymark_canvas_render_svg (WaymarkCanvas *self)
-{
-  WaymarkScene *scene = ensure_scene (self);
-  WaymarkColor white = { 1, 1, 1, 1 };
-
-  if (scene == NULL)
-    return NULL;
-  return waymark_svg_writer_to_bytes (scene, &white);
-}
-
 /* Drawing ------------------------------------------------------------------ */
 
 static WaymarkScene *
@@ -1061,7 +1008,7 @@ waymark_canvas_snapshot (GtkWidget   *widget,
   gint64 map_us = -1;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  WaymarkScene *scene = ensure_scene (self);
+  WaymarkScene *scene = _waymark_canvas_ensure_scene (self);
   WaymarkScene *overlay, *find_overlay;
   double key[5];
 
