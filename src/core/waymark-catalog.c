@@ -187,7 +187,7 @@ is_source_language (const char *language)
              && (language[2] == '\0' || language[2] == '-' || language[2] == '_'));
 }
 
-/* The translation's forms, or NULL. Catalogues live until reset, so the
+/* The translation's forms, or NULL. Catalogues are never freed, so the
  * strings handed out stay valid; the lock guards the table only. */
 static const Message *
 lookup (const char *language,
@@ -271,12 +271,4 @@ waymark_catalog_ngettext (const char *language,
       text = next;
     }
   return text;
-}
-
-void
-waymark_catalog_reset (void)
-{
-  g_mutex_lock (&lock);
-  g_clear_pointer (&catalogs, g_hash_table_unref);
-  g_mutex_unlock (&lock);
 }

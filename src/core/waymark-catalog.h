@@ -26,8 +26,4 @@ const char *waymark_catalog_ngettext (const char *language,
                                       const char *msgid_plural,
                                       gulong      n) G_GNUC_FORMAT (3);
 
-/* Forgets the catalogues read so far; for tests that change where they
- * are (bindtextdomain()). */
-void        waymark_catalog_reset    (void);
-
 G_END_DECLS
