@@ -47,7 +47,7 @@ save_forever (WaymarkDocument *document,
       waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, title);
       waymark_document_set_text (document, card_id, WAYMARK_FIELD_TEXT,
                                  n % 2 == 1 ? long_text : short_text);
-      if (!waymark_format_save_file (document, file, NULL, &error))
+      if (!waymark_format_save_file (document, file, &error))
         {
           fprintf (stderr, "crash-saver: %s\n", error->message);
           _exit (1);

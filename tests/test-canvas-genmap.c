@@ -27,7 +27,7 @@ main (int   argc,
     }
   document = fixture_generate (20, 40, 10, 1.25, 2);
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (!waymark_format_save_file (document, file, NULL, &error))
+  if (!waymark_format_save_file (document, file, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;

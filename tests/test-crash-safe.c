@@ -170,8 +170,6 @@ check_complete (const char *path,
   return g_strdup (waymark_document_get_title (document));
 }
 
-/* @through_symlink: the saver saves through a link to the file, which
- * GIO would otherwise truncate and rewrite in place. */
 /* The saver process (tests/crash-saver.c) and the pipes to it. */
 typedef struct {
   GPid  pid;
@@ -279,8 +277,8 @@ measure_save_time (Saver *saver)
   return MAX ((g_get_monotonic_time () - start) / 6, 100);
 }
 
-/* @through_symlink: the saver saves through a link to the file, which
- * GIO on its own truncates and rewrites in place. */
+/* @through_symlink: the saver saves through a link to the file, whose
+ * target must be replaced whole, never rewritten in place. */
 static void
 kill_during_save (gboolean through_symlink)
 {
@@ -339,28 +337,35 @@ kill_during_save (gboolean through_symlink)
     }
   saver_stop (&saver);
 
-  /* GIO's temporary files (.goutputstream-XXXXXX) of killed saves stay
-   * behind: litter next to the document, never the document itself.
-   * Counted, then cleared. */
+  /* The new content is written unnamed (O_TMPFILE), so a kill leaves
+   * nothing, except in the instant between naming it and renaming it
+   * over the file: then a ".map.waymark.waymark-…" file, which the next
+   * save removes. Counted, then checked to go. */
   listing = list_dir (dir);
   {
     g_auto (GStrv) names = g_strsplit (listing, " ", -1);
 
     for (guint i = 0; names[i] != NULL; i++)
       {
-        g_autofree char *file = g_build_filename (dir, names[i], NULL);
-
         if (g_str_equal (names[i], "map.waymark") || g_str_equal (names[i], "link.waymark"))
           continue;
-        g_assert_true (g_str_has_prefix (names[i], ".goutputstream-"));
+        g_assert_true (g_str_has_prefix (names[i], ".map.waymark.waymark-"));
         leftovers++;
-        g_unlink (file);
       }
+  }
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autofree char *clean = NULL;
+
+    g_assert_true (waymark_format_save_file (document, file, &error));
+    g_assert_no_error (error);
+    clean = list_dir (dir);
+    g_assert_cmpstr (clean, ==, through_symlink ? "link.waymark map.waymark" : "map.waymark");
   }
 
   g_test_message ("%u rounds, a save takes about %" G_GINT64_FORMAT " µs: %u kills left the "
                   "file as it was, %u left a newer one, all complete; %u temporary files "
-                  "left behind", rounds, save_us, old_file, new_file, leftovers);
+                  "left behind, removed by the next save", rounds, save_us, old_file, new_file, leftovers);
   /* Both outcomes happened, so the kills did land around and in saves. */
   if (rounds >= 50)
     {
@@ -411,7 +416,7 @@ assert_save_fails (WaymarkDocument *document,
   g_autofree char *basename = g_path_get_basename (path);
 
   g_assert_true (waymark_history_get_modified (waymark_document_get_history (document)));
-  g_assert_false (waymark_format_save_file (document, file, NULL, &error));
+  g_assert_false (waymark_format_save_file (document, file, &error));
   g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_IO);
   g_test_message ("error: %s", error->message);
   g_assert_nonnull (strstr (error->message, basename));
@@ -624,7 +629,7 @@ test_symlink (void)
   g_assert_cmpint (symlink ("target.waymark", link), ==, 0);
 
   waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, "After");
-  g_assert_true (waymark_format_save_file (document, link_file, NULL, &error));
+  g_assert_true (waymark_format_save_file (document, link_file, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (g_lstat (link, &st), ==, 0);
@@ -689,7 +694,7 @@ test_no_write_permission (void)
 
       if (as_root && (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
         _exit (3);
-      if (waymark_format_save_file (document, file, NULL, &save_error))
+      if (waymark_format_save_file (document, file, &save_error))
         _exit (1);
       g_printerr ("# error: %s\n", save_error->message);
       if (save_error->domain != WAYMARK_FORMAT_ERROR || strstr (save_error->message, "map.waymark") == NULL

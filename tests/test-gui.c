@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "waymark-about.h"
 #include "waymark-application.h"
 #include "waymark-canvas.h"
@@ -48,116 +49,10 @@ copy_example (const char *name)
   return g_file_new_for_path (path);
 }
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* The message dialog with @css_class that is transient for @parent, or NULL. */
-static AdwMessageDialog *
-find_dialog (GtkWindow  *parent,
-             const char *css_class)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          (parent == NULL || gtk_window_get_transient_for (window) == parent) &&
-          (css_class == NULL || gtk_widget_has_css_class (GTK_WIDGET (window), css_class)) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-typedef struct {
-  GtkWindow  *parent;
-  const char *css_class;
-  const char *heading;
-} DialogQuery;
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  DialogQuery *query = data;
-  AdwMessageDialog *dialog = find_dialog (query->parent, query->css_class);
-
-  return dialog != NULL && (query->heading == NULL ||
-                            g_strcmp0 (adw_message_dialog_get_heading (dialog), query->heading) == 0);
-}
-
-static AdwMessageDialog *
-wait_for_dialog (GtkWindow  *parent,
-                 const char *css_class)
-{
-  DialogQuery query = { parent, css_class, NULL };
-
-  g_assert_true (wait_for (dialog_shown, &query, 5000));
-  return find_dialog (parent, css_class);
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  AdwMessageDialog *weak = dialog;
-
-  /* What a click on the response button does. */
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
-  adw_message_dialog_response (dialog, response);
-  if (weak != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
-  spin (50);
-}
-
 static gboolean
 widget_is_null (gpointer data)
 {
   return *(gpointer *) data == NULL;
-}
-
-/* Closes @window for good (answering Discard if asked) and checks that
- * nothing keeps it alive. */
-static void
-close_window (WaymarkWindow *window)
-{
-  g_object_ref (window);
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
-  g_assert_finalize_object (window);
 }
 
 static gboolean
@@ -222,7 +117,7 @@ test_startup_example (void)
   /* Whatever fills the content slot (the canvas) draws the map. */
   map = waymark_window_get_canvas (window);
   g_assert_nonnull (map);
-  g_assert_true (wait_for (widget_is_drawn, map, 5000));
+  g_assert_true (gui_test_wait_for (widget_is_drawn, map, 5000));
 
   width = MIN (gtk_widget_get_width (map), 800);
   height = MIN (gtk_widget_get_height (map), 600);
@@ -246,7 +141,7 @@ test_startup_example (void)
   g_test_message ("%u of %d pixels coloured", coloured, width * height);
   g_assert_cmpuint (coloured, >, (guint) (width * height / 50));
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Save As to a new file, close, reopen: the same document. */
@@ -273,20 +168,20 @@ test_save_as_reopen (void)
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   g_assert_true (g_file_equal (waymark_window_get_file (window), new_file));
   before = waymark_format_save_to_bytes (window->document);
-  close_window (window);
+  gui_test_close_window (window);
 
   window = waymark_application_open_file (app, new_file);
   after = waymark_format_save_to_bytes (window->document);
   g_assert_true (g_bytes_equal (before, after));
   persona = waymark_document_get_persona (window->document, 0);
   g_assert_cmpstr (persona->name, ==, "Renamed persona");
-  close_window (window);
+  gui_test_close_window (window);
 
   /* The original file was not touched. */
   window = waymark_application_open_file (app, original);
   persona = waymark_document_get_persona (window->document, 0);
   g_assert_cmpstr (persona->name, !=, "Renamed persona");
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Closing with unsaved changes asks; Cancel keeps the window and the
@@ -308,19 +203,19 @@ test_close_with_changes (void)
   g_assert_true (waymark_document_set_text (window->document, NULL, WAYMARK_FIELD_TITLE,
                                             "Unsaved title"));
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog (GTK_WINDOW (window), "waymark-save-changes");
+  dialog = gui_test_wait_for_dialog (GTK_WINDOW (window), "waymark-save-changes");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
-  respond (dialog, "cancel");
+  gui_test_respond (dialog, "cancel");
   g_assert_nonnull (weak);
   g_assert_true (waymark_window_get_modified (window));
 
   /* Save: the file gets the change, then the window closes. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog (GTK_WINDOW (window), "waymark-save-changes");
-  respond (dialog, "save");
-  g_assert_true (wait_for (widget_is_null, &weak, 5000));
+  dialog = gui_test_wait_for_dialog (GTK_WINDOW (window), "waymark-save-changes");
+  gui_test_respond (dialog, "save");
+  g_assert_true (gui_test_wait_for (widget_is_null, &weak, 5000));
   on_disk = waymark_format_load_file (file, NULL);
   g_assert_cmpstr (waymark_document_get_title (on_disk), ==, "Unsaved title");
 
@@ -331,9 +226,9 @@ test_close_with_changes (void)
   g_assert_true (waymark_document_set_text (window->document, NULL, WAYMARK_FIELD_TITLE,
                                             "Discarded title"));
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog (GTK_WINDOW (window), "waymark-save-changes");
-  respond (dialog, "discard");
-  g_assert_true (wait_for (widget_is_null, &weak, 5000));
+  dialog = gui_test_wait_for_dialog (GTK_WINDOW (window), "waymark-save-changes");
+  gui_test_respond (dialog, "discard");
+  g_assert_true (gui_test_wait_for (widget_is_null, &weak, 5000));
   g_clear_object (&on_disk);
   on_disk = waymark_format_load_file (file, NULL);
   g_assert_cmpstr (waymark_document_get_title (on_disk), ==, "Unsaved title");
@@ -357,19 +252,19 @@ test_broken_file (void)
                                       "</waymark>\n", -1, NULL));
 
   window = waymark_application_open_file (app, file);
-  dialog = wait_for_dialog (GTK_WINDOW (window), "waymark-load-error");
+  dialog = gui_test_wait_for_dialog (GTK_WINDOW (window), "waymark-load-error");
   body = adw_message_dialog_get_body (dialog);
   g_test_message ("load error: %s", body);
   /* "FILE:LINE:COL: message" */
   g_assert_nonnull (strstr (body, "broken.waymark:3:"));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.waymark"));
-  respond (dialog, "close");
+  gui_test_respond (dialog, "close");
 
   /* The window is there, with no file, and works. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_null (waymark_window_get_file (window));
   g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Undo/redo: sensitivity and tooltips follow the history. */
@@ -387,7 +282,7 @@ test_undo_redo (void)
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->redo_button)));
 
   g_assert_true (waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, "Edited"));
-  spin (20);
+  gui_test_spin (20);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->undo_button)));
   undo_label = waymark_history_get_undo_label (waymark_document_get_history (document));
   g_assert_nonnull (undo_label);
@@ -395,7 +290,7 @@ test_undo_redo (void)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->undo_button)), ==, tooltip);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  spin (20);
+  gui_test_spin (20);
   g_assert_cmpstr (waymark_document_get_title (document), ==, original_title);
   g_assert_false (waymark_window_get_modified (window));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->undo_button)));
@@ -411,7 +306,7 @@ test_undo_redo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
   g_assert_cmpfloat_with_epsilon (waymark_window_get_zoom (window), 1.0, 0.001);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static gboolean
@@ -434,12 +329,12 @@ test_changed_on_disk (void)
   g_autofree char *path = g_file_get_path (file);
 
   /* Let the monitor settle, then change the file behind the window's back. */
-  spin (200);
+  gui_test_spin (200);
   g_assert_true (waymark_document_set_text (other, NULL, WAYMARK_FIELD_TITLE, "Changed elsewhere"));
   bytes = waymark_format_save_to_bytes (other);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
                                       g_bytes_get_size (bytes), NULL));
-  g_assert_true (wait_for (revealer_shown, window->changed_revealer, 10000));
+  g_assert_true (gui_test_wait_for (revealer_shown, window->changed_revealer, 10000));
 
   /* Saving checks the etag. */
   g_assert_true (waymark_document_set_text (window->document, NULL, WAYMARK_FIELD_TITLE,
@@ -449,22 +344,22 @@ test_changed_on_disk (void)
 
   /* The Save action asks; Cancel leaves the other program's version. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  dialog = wait_for_dialog (GTK_WINDOW (window), NULL);
+  dialog = gui_test_wait_for_dialog (GTK_WINDOW (window), NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Overwrite Changed File?");
-  respond (dialog, "cancel");
+  gui_test_respond (dialog, "cancel");
   g_clear_object (&other);
   other = waymark_format_load_file (file, NULL);
   g_assert_cmpstr (waymark_document_get_title (other), ==, "Changed elsewhere");
 
   /* Reload (confirming, since the window has changes) shows the new version. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  dialog = wait_for_dialog (GTK_WINDOW (window), NULL);
-  respond (dialog, "reload");
+  dialog = gui_test_wait_for_dialog (GTK_WINDOW (window), NULL);
+  gui_test_respond (dialog, "reload");
   g_assert_cmpstr (waymark_document_get_title (window->document), ==, "Changed elsewhere");
   g_assert_false (waymark_window_get_modified (window));
   g_assert_false (gtk_revealer_get_reveal_child (window->changed_revealer));
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static gboolean
@@ -491,11 +386,11 @@ draft_child (void)
   /* Nothing is written at once: the draft follows within a few seconds,
    * without any further event. */
   g_assert_null (waymark_window_get_draft_id (window));
-  spin (2500);
+  gui_test_spin (2500);
   g_assert_nonnull (waymark_window_get_draft_id (window));
   name = g_strconcat (waymark_window_get_draft_id (window), ".ini", NULL);
   draft = g_build_filename (dir, name, NULL);
-  g_assert_true (wait_for (file_exists, draft, 5000));
+  g_assert_true (gui_test_wait_for (file_exists, draft, 5000));
   raise (SIGKILL);
 }
 
@@ -530,9 +425,9 @@ test_draft_recovery (void)
   parent = GTK_WINDOW (waymark_window_new (app));
   gtk_window_present (parent);
   waymark_application_check_drafts (app);
-  dialog = wait_for_dialog (parent, "waymark-restore-drafts");
+  dialog = gui_test_wait_for_dialog (parent, "waymark-restore-drafts");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Edited before the crash"));
-  respond (dialog, "restore");
+  gui_test_respond (dialog, "restore");
 
   /* The pristine window took the draft. */
   window = WAYMARK_WINDOW (parent);
@@ -558,7 +453,7 @@ test_draft_recovery (void)
   on_disk = waymark_format_load_file (file, NULL);
   g_assert_cmpstr (waymark_document_get_title (on_disk), ==, "Edited before the crash");
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static gboolean
@@ -582,18 +477,18 @@ test_autosave (void)
   window = open_copy ("autosave.waymark", &file);
   g_assert_true (waymark_document_set_text (window->document, NULL, WAYMARK_FIELD_TITLE,
                                             "Not saved by itself"));
-  g_assert_false (wait_for (window_saved, window, 6500));
+  g_assert_false (gui_test_wait_for (window_saved, window, 6500));
 
   g_settings_set_boolean (settings, "autosave", TRUE);
   g_assert_true (waymark_document_set_text (window->document, NULL, WAYMARK_FIELD_TITLE,
                                             "Saved by itself"));
-  g_assert_true (wait_for (window_saved, window, 8000));
+  g_assert_true (gui_test_wait_for (window_saved, window, 8000));
   on_disk = waymark_format_load_file (file, NULL);
   g_assert_cmpstr (waymark_document_get_title (on_disk), ==, "Saved by itself");
 
   g_settings_reset (settings, "autosave");
   g_settings_reset (settings, "autosave-interval");
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* The export dialog writes with the shared export code. */
@@ -626,7 +521,7 @@ test_export_dialog (void)
   g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Printing draws one persona per page, with the same code as export. */
@@ -659,7 +554,7 @@ test_print (void)
   g_assert_cmpuint (pages, ==, waymark_document_get_n_personas (window->document));
 
   g_assert_finalize_object (operation);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
@@ -678,7 +573,7 @@ test_templates (void)
       g_assert_false (waymark_window_get_modified (window));
       if (!g_str_equal (names[i], "blank"))
         g_assert_cmpuint (waymark_document_get_n_personas (window->document), >, 0);
-      close_window (window);
+      gui_test_close_window (window);
     }
 }
 
@@ -749,8 +644,8 @@ test_canvas_finalizes (void)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), canvas);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (widget_is_drawn, canvas, 5000));
-  spin (100);
+  g_assert_true (gui_test_wait_for (widget_is_drawn, canvas, 5000));
+  gui_test_spin (100);
 
   /* The state that holds references: a layout and scenes, a focused
    * cell with the editor open on a new card. */
@@ -758,10 +653,10 @@ test_canvas_finalizes (void)
   gtk_widget_grab_focus (canvas);
   waymark_canvas_start_editing (WAYMARK_CANVAS (canvas));
   g_assert_true (waymark_canvas_is_editing (WAYMARK_CANVAS (canvas)));
-  spin (100);
+  gui_test_spin (100);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  gui_test_spin (20);
   g_assert_finalize_object (canvas);
   g_assert_finalize_object (document);
 }
@@ -810,12 +705,12 @@ test_sidebar_rename (void)
   gtk_window_present (GTK_WINDOW (window));
   sidebar = WAYMARK_SIDEBAR (adw_bin_get_child (window->sidebar_slot));
   list = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX);
-  g_assert_true (wait_for (widget_is_mapped, sidebar, 5000));
+  g_assert_true (gui_test_wait_for (widget_is_mapped, sidebar, 5000));
 
   for (guint i = 1; i <= 2; i++)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.add", NULL));
-      spin (50);
+      gui_test_spin (50);
       g_assert_cmpuint (waymark_document_get_n_personas (document), ==, i);
       second = waymark_document_get_persona (document, i - 1);
       g_assert_cmpstr (waymark_sidebar_get_persona_id (sidebar), ==, second->base.id);
@@ -834,10 +729,10 @@ test_sidebar_rename (void)
   g_assert_nonnull (entry);
   popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
-  g_assert_true (wait_for (widget_is_mapped, popover, 5000));
+  g_assert_true (gui_test_wait_for (widget_is_mapped, popover, 5000));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Nieuwe naam");
   g_signal_emit_by_name (entry, "activate");
-  spin (100);
+  gui_test_spin (100);
   g_assert_cmpstr (waymark_document_find_persona (document, second_id)->name, ==, "Nieuwe naam");
   g_assert_false (gtk_widget_get_mapped (popover));
   row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
@@ -845,14 +740,14 @@ test_sidebar_rename (void)
 
   /* Renaming again replaces the popover; the old one goes cleanly. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.rename", NULL));
-  spin (50);
+  gui_test_spin (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.rename", NULL));
-  spin (50);
+  gui_test_spin (50);
   entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Tweede");
   g_signal_emit_by_name (entry, "activate");
-  spin (100);
+  gui_test_spin (100);
   g_assert_cmpstr (waymark_document_find_persona (document, second_id)->name, ==, "Tweede");
 
   /* The context menu (Menu key on the list), then deleting the persona
@@ -869,15 +764,15 @@ test_sidebar_rename (void)
   g_assert_true (handled);
   popover = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (popover);
-  g_assert_true (wait_for (widget_is_mapped, popover, 5000));
+  g_assert_true (gui_test_wait_for (widget_is_mapped, popover, 5000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.delete", NULL));
   gtk_popover_popdown (GTK_POPOVER (popover));
-  spin (100);
+  gui_test_spin (100);
   g_assert_cmpuint (waymark_document_get_n_personas (document), ==, 1);
   g_assert_cmpstr (waymark_sidebar_get_persona_id (sidebar), ==,
                    waymark_document_get_persona (document, 0)->base.id);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* What a keyboard user reaches: the document's properties from the menu
@@ -891,15 +786,15 @@ test_keyboard_reach (void)
   GtkWidget *focus;
 
   g_assert_nonnull (canvas);
-  g_assert_true (wait_for (widget_is_drawn, canvas, 5000));
+  g_assert_true (gui_test_wait_for (widget_is_drawn, canvas, 5000));
   gtk_widget_grab_focus (canvas);
   /* Something selected: the document is still one menu item away. */
   g_assert_true (gtk_widget_activate_action (canvas, "canvas.select-all", NULL));
-  spin (20);
+  gui_test_spin (20);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.document-properties",
                                              NULL));
-  spin (50);
+  gui_test_spin (50);
   /* The inspector shows the document, and has the keyboard. */
   g_assert_null (waymark_canvas_get_inspected_id (WAYMARK_CANVAS (canvas)));
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -909,29 +804,29 @@ test_keyboard_reach (void)
   /* F9 hides it: the keyboard goes back to the map, not to a header button. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.toggle-inspector",
                                              NULL));
-  spin (50);
+  gui_test_spin (50);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == canvas);
 
   /* F6 goes round the panes: map → sidebar (panel hidden) → map. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.cycle-panes", "i", 1));
-  spin (20);
+  gui_test_spin (20);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, WAYMARK_TYPE_SIDEBAR));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.cycle-panes", "i", 1));
-  spin (20);
+  gui_test_spin (20);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == canvas);
   /* With the panel shown, Shift+F6 from the map goes to it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.toggle-inspector",
                                              NULL));
-  spin (20);
+  gui_test_spin (20);
   gtk_widget_grab_focus (canvas);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.cycle-panes", "i", -1));
-  spin (20);
+  gui_test_spin (20);
   g_assert_nonnull (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                              WAYMARK_TYPE_SIDEBAR));
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void

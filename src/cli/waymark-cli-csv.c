@@ -87,7 +87,7 @@ run_import_csv (const WaymarkCliCommand  *command,
       return WAYMARK_CLI_EXIT_FAILURE;
     }
 
-  if (!waymark_format_save_file (document, out_file, NULL, &error))
+  if (!waymark_format_save_file (document, out_file, &error))
     {
       waymark_cli_print_error (command, error->message);
       return WAYMARK_CLI_EXIT_FAILURE;

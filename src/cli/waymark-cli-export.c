@@ -245,7 +245,7 @@ run_export (const WaymarkCliCommand  *command,
           return write_stdout (command, bytes);
         }
       out_file = g_file_new_for_commandline_arg (output);
-      if (!waymark_csv_export_to_file (document, out_file, NULL, &error))
+      if (!waymark_csv_export_to_file (document, out_file, &error))
         {
           waymark_cli_print_error (command, error->message);
           return WAYMARK_CLI_EXIT_FAILURE;

@@ -53,7 +53,7 @@ format_one (const char *path,
     }
 
   /* Through a temporary file and a rename, like every save. */
-  if (!waymark_format_write_bytes (canonical, file, name, NULL, &error))
+  if (!waymark_format_write_bytes (canonical, file, name, &error))
     {
       fprintf (stderr, "%s\n", error->message);
       return FMT_FAILED;

@@ -323,7 +323,6 @@ waymark_csv_export_to_bytes (WaymarkDocument *document)
 gboolean
 waymark_csv_export_to_file (WaymarkDocument  *document,
                             GFile            *file,
-                            GCancellable     *cancellable,
                             GError          **error)
 {
   g_autoptr (GBytes) bytes = NULL;
@@ -332,5 +331,5 @@ waymark_csv_export_to_file (WaymarkDocument  *document,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = waymark_csv_export_to_bytes (document);
-  return waymark_format_write_bytes (bytes, file, NULL, cancellable, error);
+  return waymark_format_write_bytes (bytes, file, NULL, error);
 }

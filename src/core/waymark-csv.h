@@ -61,7 +61,6 @@ GBytes          *waymark_csv_export_to_bytes (WaymarkDocument  *document);
  * rename), so a failed export leaves no partial file. */
 gboolean         waymark_csv_export_to_file  (WaymarkDocument  *document,
                                               GFile            *file,
-                                              GCancellable     *cancellable,
                                               GError          **error);
 
 /* Builds a new document from CSV @bytes, collecting every problem rather

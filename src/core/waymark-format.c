@@ -32,6 +32,7 @@
 #include <libxml/xmlregexp.h>
 
 #include "waymark-core-resources.h"
+#include "waymark-file-writer.h"
 #include "waymark-format-private.h"
 #include "waymark-format.h"
 #include "waymark-limits.h"
@@ -1170,90 +1171,32 @@ waymark_format_load_file (GFile   *file,
 
 /* Saving */
 
-/* The file a save must replace: @file itself, or the final target when
- * @file is a symlink. GIO's g_file_replace() cannot rename over a symlink
- * without replacing the link, so it truncates the target and rewrites it
- * in place, and a crash mid-save left an empty file (found by
- * tests/test-crash-safe.c, kill-during-save-through-symlink). Replacing the
- * resolved target keeps the link and the temporary-file-and-rename
- * safety. A dangling or looping link is left to GIO, which reports it. */
-static GFile *
-resolve_symlink (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *resolved = NULL;
-  GStatBuf st;
-
-  if (path == NULL || g_lstat (path, &st) != 0 || !S_ISLNK (st.st_mode))
-    return g_object_ref (file);
-  resolved = realpath (path, NULL);
-  if (resolved == NULL)
-    return g_object_ref (file);
-  return g_file_new_for_path (resolved);
-}
-
 gboolean
-waymark_format_write_bytes (GBytes        *bytes,
-                            GFile         *file,
-                            const char    *display_name,
-                            GCancellable  *cancellable,
-                            GError       **error)
+waymark_format_write_bytes (GBytes      *bytes,
+                            GFile       *file,
+                            const char  *display_name,
+                            GError     **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (GFileOutputStream) out = NULL;
-  g_autoptr (GFile) target = NULL;
   g_autofree char *parse_name = NULL;
-  gsize length;
-  const char *data;
 
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = g_bytes_get_data (bytes, &length);
+  if (waymark_file_write_bytes (file, bytes, &local_error))
+    return TRUE;
 
-  /* A temporary file next to the target, fsynced, then renamed over it on
-   * close: the old file stays whole until the new one is complete. (Never
-   * xmlSaveFile*, which truncates the user's file before writing.)
-   *
-   * Not g_file_replace_contents(): in GLib 2.74, when a write fails (disk
-   * full, file size limit) it still closes the stream normally, which
-   * renames the half-written temporary file over the user's file. Closing
-   * with a cancelled cancellable makes GIO delete the temporary file and
-   * keep the old one instead; test-format's failed-save test checks it. */
-  target = resolve_symlink (file);
-  out = g_file_replace (target, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
-  if (out != NULL)
-    {
-      if (g_output_stream_write_all (G_OUTPUT_STREAM (out), data, length, NULL,
-                                     cancellable, &local_error))
-        {
-          g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error);
-        }
-      else
-        {
-          g_autoptr (GCancellable) abandon = g_cancellable_new ();
-
-          g_cancellable_cancel (abandon);
-          g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-        }
-    }
-
-  if (local_error != NULL)
-    {
-      if (display_name == NULL)
-        display_name = parse_name = g_file_get_parse_name (file);
-      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_IO,
-                   _("%s: cannot save: %s"), display_name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  if (display_name == NULL)
+    display_name = parse_name = g_file_get_parse_name (file);
+  g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_IO,
+               _("%s: cannot save: %s"), display_name, local_error->message);
+  return FALSE;
 }
 
 gboolean
 waymark_format_save_file (WaymarkDocument  *document,
                           GFile            *file,
-                          GCancellable     *cancellable,
                           GError          **error)
 {
   g_autoptr (GBytes) bytes = NULL;
@@ -1263,7 +1206,7 @@ waymark_format_save_file (WaymarkDocument  *document,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = waymark_format_save_to_bytes (document);
-  if (!waymark_format_write_bytes (bytes, file, NULL, cancellable, error))
+  if (!waymark_format_write_bytes (bytes, file, NULL, error))
     return FALSE;
   waymark_history_mark_saved (waymark_document_get_history (document));
   return TRUE;

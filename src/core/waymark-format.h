@@ -78,20 +78,19 @@ WaymarkDocument *waymark_format_load_bytes      (GBytes           *bytes,
  * gives the same bytes. Never fails. */
 GBytes          *waymark_format_save_to_bytes   (WaymarkDocument  *document);
 
-/* Writes the document safely: to a temporary file that is synced and then
- * renamed over @file, so a failed save leaves the old file as it was.
- * On success marks the document's history saved. */
+/* Writes the document with the one safe writer (waymark-file-writer.h):
+ * a failed save leaves the old file as it was. On success marks the
+ * document's history saved. */
 gboolean         waymark_format_save_file       (WaymarkDocument  *document,
                                                  GFile            *file,
-                                                 GCancellable     *cancellable,
                                                  GError          **error);
 
 /* Writes @bytes safely to @file (as waymark_format_save_file() does);
- * @display_name names it in the error, NULL uses the parse name. */
+ * the error is WAYMARK_FORMAT_ERROR_IO, "NAME: cannot save: reason", with
+ * @display_name as NAME (NULL: the file's parse name). */
 gboolean         waymark_format_write_bytes     (GBytes           *bytes,
                                                  GFile            *file,
                                                  const char       *display_name,
-                                                 GCancellable     *cancellable,
                                                  GError          **error);
 
 /* The RELAX NG schema compiled into the program (data/waymark.rng). */

@@ -241,7 +241,8 @@ restore_drafts (WaymarkApplication *self,
       window = get_reusable_window (self);
       if (window == NULL)
         window = waymark_window_new (self);
-      waymark_window_restore_draft (window, document, draft->original, draft->id);
+      waymark_window_restore_draft (window, document, draft->original,
+                                    draft->original_checksum, draft->id);
       gtk_window_present (GTK_WINDOW (window));
     }
 }

@@ -10,6 +10,7 @@
 
 #include "waymark-cairo-backend.h"
 #include "waymark-canvas-private.h"
+#include "waymark-file-writer.h"
 
 /* This file holds the widget itself: properties, scrolling, the cached
  * layouts and scenes, drawing, zoom, selection and focus. Input is in
@@ -996,7 +997,12 @@ dump_geometry (WaymarkCanvas *self)
         RECT_OUT ("card %s", r, card->base.id);
     }
 #undef RECT_OUT
-  g_file_set_contents (path, out->str, out->len, NULL);
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autoptr (GBytes) bytes = g_bytes_new (out->str, out->len);
+
+    waymark_file_write_bytes (file, bytes, NULL);
+  }
 }
 
 static void

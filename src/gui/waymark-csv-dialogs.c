@@ -43,7 +43,7 @@ export_response_cb (GtkNativeDialog *chooser,
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr (GError) error = NULL;
 
-      if (!waymark_csv_export_to_file (waymark_window_get_document (window), file, NULL, &error))
+      if (!waymark_csv_export_to_file (waymark_window_get_document (window), file, &error))
         show_error (GTK_WINDOW (window), _("Export Failed"), error->message);
       else
         waymark_window_add_toast (window, adw_toast_new (_("Exported as CSV")));

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "waymark-drafts.h"
+#include "waymark-file-writer.h"
 
 #define DRAFT_GROUP "Draft"
 
@@ -23,6 +24,7 @@ waymark_draft_free (WaymarkDraft *draft)
   g_free (draft->id);
   g_clear_object (&draft->content);
   g_clear_object (&draft->original);
+  g_free (draft->original_checksum);
   g_free (draft->title);
   g_clear_pointer (&draft->saved, g_date_time_unref);
   g_free (draft);
@@ -50,9 +52,35 @@ draft_path (const char *id,
   return g_build_filename (dir, name, NULL);
 }
 
+/* Drafts are written like every other file (waymark-file-writer.h): a
+ * full disk or a kill leaves the previous draft whole. */
+static gboolean
+write_file (const char  *path,
+            const char  *data,
+            gsize        size,
+            GError     **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GBytes) bytes = g_bytes_new_static (data, size);
+
+  return waymark_file_write_bytes (file, bytes, error);
+}
+
+static gboolean
+save_key_file (GKeyFile    *info,
+               const char  *path,
+               GError     **error)
+{
+  gsize size;
+  g_autofree char *data = g_key_file_to_data (info, &size, NULL);
+
+  return write_file (path, data, size, error);
+}
+
 static gboolean
 write_info (const char  *id,
             GFile       *original,
+            const char  *original_checksum,
             const char  *title,
             GError     **error)
 {
@@ -64,18 +92,21 @@ write_info (const char  *id,
     {
       g_autofree char *uri = g_file_get_uri (original);
       g_key_file_set_string (info, DRAFT_GROUP, "uri", uri);
+      if (original_checksum != NULL)
+        g_key_file_set_string (info, DRAFT_GROUP, "checksum", original_checksum);
     }
   g_key_file_set_string (info, DRAFT_GROUP, "title", title != NULL ? title : "");
   g_key_file_set_int64 (info, DRAFT_GROUP, "pid", getpid ());
   g_key_file_set_int64 (info, DRAFT_GROUP, "saved", g_date_time_to_unix (now));
 
-  return g_key_file_save_to_file (info, path, error);
+  return save_key_file (info, path, error);
 }
 
 gboolean
 waymark_drafts_save (const char  *id,
                      GBytes      *content,
                      GFile       *original,
+                     const char  *original_checksum,
                      const char  *title,
                      GError     **error)
 {
@@ -94,9 +125,9 @@ waymark_drafts_save (const char  *id,
 
   /* The content first: a draft is only listed once its .ini exists, so a
    * kill between the two writes leaves the previous, complete pair. */
-  if (!g_file_set_contents (path, data, size, error))
+  if (!write_file (path, data, size, error))
     return FALSE;
-  return write_info (id, original, title, error);
+  return write_info (id, original, original_checksum, title, error);
 }
 
 void
@@ -108,7 +139,7 @@ waymark_drafts_adopt (const char *id)
   if (!g_key_file_load_from_file (info, path, G_KEY_FILE_NONE, NULL))
     return;
   g_key_file_set_int64 (info, DRAFT_GROUP, "pid", getpid ());
-  g_key_file_save_to_file (info, path, NULL);
+  save_key_file (info, path, NULL);
 }
 
 void
@@ -183,6 +214,7 @@ waymark_drafts_list_orphaned (void)
       uri = g_key_file_get_string (info, DRAFT_GROUP, "uri", NULL);
       if (uri != NULL && *uri != '\0')
         draft->original = g_file_new_for_uri (uri);
+      draft->original_checksum = g_key_file_get_string (info, DRAFT_GROUP, "checksum", NULL);
       draft->title = g_key_file_get_string (info, DRAFT_GROUP, "title", NULL);
       if (draft->title == NULL)
         draft->title = g_strdup ("");

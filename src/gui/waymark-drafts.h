@@ -16,6 +16,7 @@ typedef struct {
   char      *id;
   GFile     *content;      /* ID.waymark */
   GFile     *original;     /* the document's own file, or NULL if untitled */
+  char      *original_checksum; /* of @original's content the draft was based on, or NULL */
   char      *title;        /* the document title, for the restore dialog */
   GDateTime *saved;        /* when the draft was written */
 } WaymarkDraft;
@@ -28,10 +29,14 @@ char         *waymark_drafts_get_dir    (void);
 /* A fresh draft id. */
 char         *waymark_drafts_new_id     (void);
 
-/* Writes (replaces) the draft @id atomically. */
+/* Writes (replaces) the draft @id atomically. @original_checksum is the
+ * checksum of @original as the window last read or wrote it (NULL when
+ * unknown), so that a restored draft still notices a file that another
+ * program changed since. */
 gboolean      waymark_drafts_save       (const char  *id,
                                          GBytes      *content,
                                          GFile       *original,
+                                         const char  *original_checksum,
                                          const char  *title,
                                          GError     **error);
 

@@ -43,8 +43,6 @@ _waymark_window_actions_update (WaymarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.zoom-in", self->zoom < 4.0 - 0.001);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", self->zoom > 0.25 + 0.001);
   gtk_widget_action_set_enabled (widget, "win.zoom-reset", !G_APPROX_VALUE (self->zoom, 1.0, 0.001));
-  gtk_widget_action_set_enabled (widget, "win.save", !self->saving);
-  gtk_widget_action_set_enabled (widget, "win.save-as", !self->saving);
 
   /* The tooltips name the step, as in "Undo Move Card". */
   label = waymark_history_get_undo_label (history);
@@ -195,7 +193,7 @@ dismiss_changed_action (GtkWidget  *widget,
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
 
   /* Keep the version in the window; saving will still ask before
-   * overwriting, because the etag no longer matches. */
+   * overwriting, because the content on disk is not what was read. */
   _waymark_window_show_changed_bar (self, FALSE);
 }
 

@@ -9,6 +9,7 @@
 
 #include "waymark-canvas-window.h"
 #include "waymark-drafts.h"
+#include "waymark-file-writer.h"
 #include "waymark-format.h"
 #include "waymark-window-private.h"
 
@@ -77,49 +78,68 @@ _waymark_window_open_dialog (WaymarkWindow *self)
 
 /* Saving */
 
+/* Whether the window's file still holds what was read or last saved. A
+ * file that is gone or unreadable is not "changed": saving recreates it,
+ * or fails and says why. */
+static gboolean
+file_changed_on_disk (WaymarkWindow *self)
+{
+  g_autofree char *checksum = NULL;
+
+  if (self->file == NULL || self->disk_checksum == NULL)
+    return FALSE;
+  checksum = waymark_file_compute_checksum (self->file, NULL);
+  return checksum != NULL && g_strcmp0 (checksum, self->disk_checksum) != 0;
+}
+
 gboolean
 waymark_window_save_to_file (WaymarkWindow  *self,
                              GFile          *file,
-                             gboolean        etag_check,
+                             gboolean        check_changes,
                              GError        **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *new_etag = NULL;
-  const char *expected_etag = NULL;
-  gsize size;
-  const char *data;
+  g_autoptr(GDateTime) old_modified = NULL;
+  gboolean had_created;
 
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  /* Only the file we read has an etag to compare with. */
-  if (etag_check && self->file != NULL && g_file_equal (file, self->file))
-    expected_etag = self->etag;
+  /* Only the file we read has a content to compare with. */
+  if (check_changes && self->file != NULL && g_file_equal (file, self->file)
+      && file_changed_on_disk (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                           _("Another program changed the file since it was opened"));
+      return FALSE;
+    }
 
-  if (waymark_document_get_created (self->document) == NULL)
+  had_created = waymark_document_get_created (self->document) != NULL;
+  if (waymark_document_get_modified (self->document) != NULL)
+    old_modified = g_date_time_ref (waymark_document_get_modified (self->document));
+  if (!had_created)
     waymark_document_set_created (self->document, now);
   waymark_document_set_modified (self->document, now);
   bytes = waymark_format_save_to_bytes (self->document);
-  data = g_bytes_get_data (bytes, &size);
 
-  self->saving = TRUE;
-  /* g_file_replace_contents() writes a temporary file and renames it over
-   * the old one, and refuses with G_IO_ERROR_WRONG_ETAG when another
-   * program changed the file since we read it. */
-  if (!g_file_replace_contents (file, data, size, expected_etag, FALSE, G_FILE_CREATE_NONE,
-                                &new_etag, NULL, error))
+  /* The core's one writer: a temporary file, synced and renamed over the
+   * target (a symlink's target), so a full disk or a kill leaves the old
+   * file whole (waymark-file-writer.h). */
+  if (!waymark_file_write_bytes (file, bytes, error))
     {
-      self->saving = FALSE;
+      /* Nothing was saved: the document keeps its times as they were. */
+      waymark_document_set_modified (self->document, old_modified);
+      if (!had_created)
+        waymark_document_set_created (self->document, NULL);
       return FALSE;
     }
-  self->saving = FALSE;
 
   waymark_history_mark_saved (waymark_document_get_history (self->document));
   self->restored_draft = FALSE;
   _waymark_window_show_changed_bar (self, FALSE);
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
+  g_free (self->disk_checksum);
+  self->disk_checksum = waymark_bytes_compute_checksum (bytes);
   if (g_set_object (&self->file, file))
     {
       g_object_notify (G_OBJECT (self), "file");
@@ -153,7 +173,7 @@ save_op_finish (SaveOp   *op,
   g_free (op);
 }
 
-static void save_to (SaveOp *op, GFile *file, gboolean etag_check);
+static void save_to (SaveOp *op, GFile *file, gboolean check_changes);
 
 static void
 overwrite_response_cb (AdwMessageDialog *dialog,
@@ -174,14 +194,14 @@ overwrite_response_cb (AdwMessageDialog *dialog,
 static void
 save_to (SaveOp   *op,
          GFile    *file,
-         gboolean  etag_check)
+         gboolean  check_changes)
 {
   WaymarkWindow *self = op->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
   AdwMessageDialog *dialog;
 
-  if (waymark_window_save_to_file (self, file, etag_check, &error))
+  if (waymark_window_save_to_file (self, file, check_changes, &error))
     {
       save_op_finish (op, TRUE);
       return;
@@ -211,7 +231,12 @@ save_to (SaveOp   *op,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
   adw_message_dialog_format_heading (dialog, _("Could Not Save “%s”"), name);
-  adw_message_dialog_set_body (dialog, error->message);
+  /* What the user most needs to know after the reason: nothing is lost. */
+  adw_message_dialog_format_body (dialog,
+                                  _("%s.\n\nThe file on disk was not changed, and your "
+                                    "changes are still open in this window."),
+                                  error->message);
+  gtk_widget_add_css_class (GTK_WIDGET (dialog), "waymark-save-error");
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
   save_op_finish (op, FALSE);
@@ -360,27 +385,17 @@ file_changed_cb (GFileMonitor      *monitor,
                  GFileMonitorEvent  event,
                  WaymarkWindow     *self)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  const char *etag;
-
   if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
       event != G_FILE_MONITOR_EVENT_CREATED &&
       event != G_FILE_MONITOR_EVENT_MOVED_IN &&
-      event != G_FILE_MONITOR_EVENT_RENAMED)
-    return;
-  if (self->saving || self->file == NULL)
-    return;
-
-  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                            NULL, NULL);
-  if (info == NULL)
-    return;
-  etag = g_file_info_get_etag (info);
-  /* Our own saves update self->etag before the monitor reports them. */
-  if (etag == NULL || g_strcmp0 (etag, self->etag) == 0)
+      event != G_FILE_MONITOR_EVENT_RENAMED &&
+      event != G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
     return;
 
-  _waymark_window_show_changed_bar (self, TRUE);
+  /* By content: our own saves, and a touch or a copy of the same bytes,
+   * are no change; `cp -p` of other bytes with the old time is. */
+  if (file_changed_on_disk (self))
+    _waymark_window_show_changed_bar (self, TRUE);
 }
 
 void
@@ -432,8 +447,8 @@ autosave_timeout_cb (gpointer data)
   self->autosave_timeout_id = 0;
   if (self->file == NULL || !waymark_window_get_modified (self) || self->changed_on_disk)
     return G_SOURCE_REMOVE;
-  /* Never over another program's changes: the etag check refuses, and the
-   * bar offers reload; the draft still holds the work. */
+  /* Never over another program's changes: the content check refuses, and
+   * the bar offers reload; the draft still holds the work. */
   if (!waymark_window_save_to_file (self, self->file, TRUE, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
@@ -473,7 +488,7 @@ waymark_window_write_draft (WaymarkWindow *self)
     self->draft_id = waymark_drafts_new_id ();
 
   bytes = waymark_format_save_to_bytes (self->document);
-  if (!waymark_drafts_save (self->draft_id, bytes, self->file,
+  if (!waymark_drafts_save (self->draft_id, bytes, self->file, self->disk_checksum,
                             waymark_document_get_title (self->document), &error))
     g_warning ("Could not write a draft of the unsaved changes: %s", error->message);
 }

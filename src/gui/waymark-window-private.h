@@ -18,7 +18,9 @@ struct _WaymarkWindow
 
   WaymarkDocument      *document;
   GFile                *file;          /* NULL while untitled */
-  char                 *etag;          /* of the file as we last read or wrote it */
+  /* SHA-256 of the file's content as we last read or wrote it: another
+   * program's change is noticed by content, which an mtime misses. */
+  char                 *disk_checksum;
   GFileMonitor         *monitor;
   char                 *persona_id;    /* the persona shown; NULL without personas */
   double                zoom;
@@ -33,7 +35,6 @@ struct _WaymarkWindow
   guint                 changed_on_disk : 1;
   /* The close request was confirmed (saved or discarded): close for real. */
   guint                 close_confirmed : 1;
-  guint                 saving : 1;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;

@@ -8,8 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "waymark-canvas-window.h"
-#include "waymark-format.h"
 #include "waymark-canvas.h"
+#include "waymark-file-writer.h"
+#include "waymark-format.h"
 #include "waymark-overview-view.h"
 #include "waymark-sidebar.h"
 #include "waymark-window-private.h"
@@ -246,7 +247,7 @@ void
 waymark_window_set_document (WaymarkWindow   *self,
                              WaymarkDocument *document,
                              GFile           *file,
-                             const char      *etag)
+                             const char      *checksum)
 {
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
   g_return_if_fail (WAYMARK_IS_DOCUMENT (document));
@@ -264,8 +265,8 @@ waymark_window_set_document (WaymarkWindow   *self,
 
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  g_free (self->etag);
-  self->etag = g_strdup (etag);
+  g_free (self->disk_checksum);
+  self->disk_checksum = g_strdup (checksum);
   self->restored_draft = FALSE;
   _waymark_window_show_changed_bar (self, FALSE);
 
@@ -284,20 +285,19 @@ void
 waymark_window_restore_draft (WaymarkWindow   *self,
                               WaymarkDocument *document,
                               GFile           *file,
+                              const char      *file_checksum,
                               const char      *draft_id)
 {
+  g_autofree char *on_disk = NULL;
+
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
 
-  waymark_window_set_document (self, document, file, NULL);
-  /* Keep the etag unknown: the file may have changed since the crash, so
-   * the first save compares against what is on disk now. */
-  if (file != NULL)
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      if (info != NULL)
-        self->etag = g_strdup (g_file_info_get_etag (info));
-    }
+  /* The draft knows which content of the file it was based on, so the
+   * first save asks before replacing a file another program changed
+   * since. Drafts of older versions do not: then what is on disk now. */
+  if (file != NULL && file_checksum == NULL)
+    file_checksum = on_disk = waymark_file_compute_checksum (file, NULL);
+  waymark_window_set_document (self, document, file, file_checksum);
   _waymark_window_remove_draft (self);
   g_free (self->draft_id);
   self->draft_id = g_strdup (draft_id);
@@ -311,20 +311,26 @@ waymark_window_load_file (WaymarkWindow  *self,
                           GError        **error)
 {
   g_autoptr(WaymarkDocument) document = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *checksum = NULL;
 
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  document = waymark_format_load_file (file, error);
+  /* The bytes once, for the loader and for the checksum that later tells
+   * whether another program changed the file. */
+  name = g_file_get_parse_name (file);
+  bytes = waymark_format_read_file (file, name, error);
+  if (bytes == NULL)
+    return FALSE;
+  document = waymark_format_load_bytes (bytes, name, error);
   if (document == NULL)
     return FALSE;
+  checksum = waymark_bytes_compute_checksum (bytes);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                            NULL, NULL);
   _waymark_window_remove_draft (self);
-  waymark_window_set_document (self, document, file,
-                               info != NULL ? g_file_info_get_etag (info) : NULL);
+  waymark_window_set_document (self, document, file, checksum);
 
   {
     g_autofree char *uri = g_file_get_uri (file);
@@ -667,7 +673,7 @@ waymark_window_finalize (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_object (&self->file);
-  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->disk_checksum, g_free);
   g_clear_pointer (&self->persona_id, g_free);
   g_clear_pointer (&self->draft_id, g_free);
 

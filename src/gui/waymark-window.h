@@ -20,11 +20,12 @@ WaymarkWindow   *waymark_window_new               (WaymarkApplication *applicati
 
 WaymarkDocument *waymark_window_get_document      (WaymarkWindow      *self);
 /* Replaces the document (after loading or reloading); @file may be NULL
- * for an untitled document and @etag is the loaded file's etag. */
+ * for an untitled document and @checksum is the SHA-256 of the loaded
+ * file's content (waymark_file_compute_checksum()). */
 void             waymark_window_set_document      (WaymarkWindow      *self,
                                                    WaymarkDocument    *document,
                                                    GFile              *file,
-                                                   const char         *etag);
+                                                   const char         *checksum);
 /* The file the document is saved to, or NULL while untitled. */
 GFile           *waymark_window_get_file          (WaymarkWindow      *self);
 /* Whether the document has changes that are not saved to its file. */
@@ -49,18 +50,23 @@ gboolean         waymark_window_load_file         (WaymarkWindow      *self,
 /* Loads @file, showing the loader's message in a dialog on failure. */
 void             waymark_window_open_file         (WaymarkWindow      *self,
                                                    GFile              *file);
-/* Saves the document to @file synchronously and makes it the window's
- * file; what Save and Save As end in. When @etag_check is TRUE and the
- * file changed on disk since it was read, fails with G_IO_ERROR_WRONG_ETAG. */
+/* Saves the document to @file synchronously with the core's safe writer
+ * and makes it the window's file; what Save and Save As end in. On
+ * failure the file on disk is as it was and @error (G_IO_ERROR) says why.
+ * When @check_changes is TRUE and the content of the window's own file
+ * is no longer what was read or last saved, fails with
+ * G_IO_ERROR_WRONG_ETAG and writes nothing. */
 gboolean         waymark_window_save_to_file      (WaymarkWindow      *self,
                                                    GFile              *file,
-                                                   gboolean            etag_check,
+                                                   gboolean            check_changes,
                                                    GError            **error);
 /* Puts the content of a draft (see waymark-drafts.h) into this window:
- * the document as it was, modified compared to @file (may be NULL). */
+ * the document as it was, modified compared to @file (may be NULL), whose
+ * content was @file_checksum when the draft was written (NULL: unknown). */
 void             waymark_window_restore_draft     (WaymarkWindow      *self,
                                                    WaymarkDocument    *document,
                                                    GFile              *file,
+                                                   const char         *file_checksum,
                                                    const char         *draft_id);
 /* Writes the draft of unsaved changes now instead of in a few seconds
  * (before the process ends); nothing happens without changes. */

@@ -5,19 +5,16 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "waymark-cairo-backend.h"
 #include "waymark-catalog.h"
 #include "waymark-export.h"
+#include "waymark-file-writer.h"
 #include "waymark-layout.h"
 #include "waymark-overview-scene.h"
 #include "waymark-scene.h"
@@ -235,13 +232,11 @@ waymark_export_draw_page (WaymarkDocument *document,
     draw_layout_on_page (layout, cr, page_width, page_height);
 }
 
-/* Writing through a temporary file */
+/* Writing through the core's one safe writer */
 
 typedef struct {
-  char   *path;        /* the final name */
-  char   *temp_path;   /* OUT.XXXXXX next to it */
-  int     fd;
-  GError *error;       /* the first write error */
+  const char        *path;    /* as the caller named it, for messages */
+  WaymarkFileWriter *writer;
 } Output;
 
 static gboolean
@@ -249,22 +244,14 @@ output_open (Output      *output,
              const char  *path,
              GError     **error)
 {
-  int saved_errno;
+  g_autoptr (GError) local_error = NULL;
 
-  memset (output, 0, sizeof *output);
-  output->path = g_strdup (path);
-  /* Next to the output, so that the rename stays on one file system and
-   * is atomic. */
-  output->temp_path = g_strconcat (path, ".XXXXXX", NULL);
-  output->fd = g_mkstemp_full (output->temp_path, O_WRONLY, 0666);
-  if (output->fd >= 0)
+  output->path = path;
+  output->writer = waymark_file_writer_new_for_path (path, &local_error);
+  if (output->writer != NULL)
     return TRUE;
-
-  saved_errno = errno;
   g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
-               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-  g_clear_pointer (&output->temp_path, g_free);
-  g_clear_pointer (&output->path, g_free);
+               _("Cannot write “%s”: %s"), path, local_error->message);
   return FALSE;
 }
 
@@ -275,90 +262,36 @@ output_write_cb (void                *closure,
 {
   Output *output = closure;
 
-  while (length > 0)
-    {
-      ssize_t written = write (output->fd, data, length);
-
-      if (written < 0)
-        {
-          int saved_errno = errno;
-
-          if (saved_errno == EINTR)
-            continue;
-          if (output->error == NULL)
-            g_set_error (&output->error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
-                         _("Cannot write “%s”: %s"), output->path, g_strerror (saved_errno));
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += written;
-      length -= written;
-    }
+  if (!waymark_file_writer_write (output->writer, data, length, NULL))
+    return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Closes the temporary file and, when everything went well, renames it
- * to the output; otherwise removes it. */
+/* Makes the written file the output when @status, what cairo said of the
+ * whole drawing, and every write succeeded; otherwise the output is left
+ * as it was. The reason of a failed write comes first: cairo only knows
+ * that a write failed, the writer knows why. */
 static gboolean
-output_finish (Output    *output,
-               gboolean   success,
-               GError   **error)
+output_finish (Output          *output,
+               cairo_status_t   status,
+               GError         **error)
 {
-  if (success && output->error == NULL && fsync (output->fd) != 0)
+  g_autoptr (WaymarkFileWriter) writer = g_steal_pointer (&output->writer);
+  g_autoptr (GError) local_error = NULL;
+
+  if (status != CAIRO_STATUS_SUCCESS && !waymark_file_writer_has_failed (writer))
     {
-      int saved_errno = errno;
-
-      g_set_error (&output->error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
-                   _("Cannot write “%s”: %s"), output->path, g_strerror (saved_errno));
-    }
-  if (close (output->fd) != 0 && success && output->error == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (&output->error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
-                   _("Cannot write “%s”: %s"), output->path, g_strerror (saved_errno));
-    }
-  output->fd = -1;
-
-  if (success && output->error == NULL)
-    {
-      /* mkstemp makes the file 0600; an export is an ordinary document. */
-      mode_t mask = umask (0);
-
-      umask (mask);
-      g_chmod (output->temp_path, 0666 & ~mask);
-      if (g_rename (output->temp_path, output->path) != 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (&output->error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
-                       _("Cannot write “%s”: %s"), output->path, g_strerror (saved_errno));
-        }
-    }
-
-  if (!success || output->error != NULL)
-    g_unlink (output->temp_path);
-
-  g_clear_pointer (&output->temp_path, g_free);
-  g_clear_pointer (&output->path, g_free);
-  if (output->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&output->error));
+      g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
+                   _("Cannot write “%s”: %s"), output->path, cairo_status_to_string (status));
       return FALSE;
     }
-  return success;
-}
-
-static gboolean
-check_cairo (cairo_status_t   status,
-             Output          *output,
-             GError         **error)
-{
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  if (output->error == NULL)
-    g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
-                 _("Cannot write “%s”: %s"), output->path, cairo_status_to_string (status));
-  return FALSE;
+  if (!waymark_file_writer_commit (writer, &local_error))
+    {
+      g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_IO,
+                   _("Cannot write “%s”: %s"), output->path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
@@ -462,17 +395,15 @@ export_pdf (WaymarkDocument            *document,
                                      link, 0);
       cairo_show_page (cr);
     }
+  /* A drawing error stays in the context; the surface has the errors of
+   * writing the file, most of which happen in finish. */
+  status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-
-  if (!check_cairo (status, &output, error))
-    {
-      output_finish (&output, FALSE, NULL);
-      return FALSE;
-    }
-  return output_finish (&output, TRUE, error);
+  return output_finish (&output, status, error);
 }
 
 /* The overview page on its own (--overview), as a figure of its natural size. */
@@ -503,7 +434,6 @@ export_svg (WaymarkDocument            *document,
   Output output;
   const guint8 *data;
   gsize size;
-  gboolean ok;
 
   waymark_render_options_init (&render_options);
   render_options.palette = options->palette;
@@ -522,8 +452,7 @@ export_svg (WaymarkDocument            *document,
   if (!output_open (&output, path, error))
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  ok = output_write_cb (&output, data, size) == CAIRO_STATUS_SUCCESS;
-  return output_finish (&output, ok, error);
+  return output_finish (&output, output_write_cb (&output, data, size), error);
 }
 
 static gboolean
@@ -581,6 +510,7 @@ export_png (WaymarkDocument            *document,
     }
   cairo_scale (cr, scale, scale);
   waymark_cairo_backend_draw (scene, cr, NULL);
+  status = cairo_status (cr);
   cairo_destroy (cr);
 
   if (!output_open (&output, path, error))
@@ -588,14 +518,10 @@ export_png (WaymarkDocument            *document,
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  status = cairo_surface_write_to_png_stream (surface, output_write_cb, &output);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, output_write_cb, &output);
   cairo_surface_destroy (surface);
-  if (!check_cairo (status, &output, error))
-    {
-      output_finish (&output, FALSE, NULL);
-      return FALSE;
-    }
-  return output_finish (&output, TRUE, error);
+  return output_finish (&output, status, error);
 }
 
 gboolean

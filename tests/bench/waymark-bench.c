@@ -274,7 +274,7 @@ step_save (gpointer data)
   Step *step = data;
   g_autoptr (GError) error = NULL;
 
-  if (!waymark_format_save_file (step->document, step->file, NULL, &error))
+  if (!waymark_format_save_file (step->document, step->file, &error))
     g_error ("save: %s", error->message);
 }
 
