@@ -155,6 +155,15 @@ main (int    argc,
     return waymark_cli_run (argc, argv);
   if (argc > 1 && looks_like_command (argv[1]))
     return unknown_command (argv[1]);
+  /* The editor takes files only; GApplication would refuse an option
+   * with its own message and exit status 1, where a usage error is 2. */
+  for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
+    if (argv[i][0] == '-' && argv[i][1] != '\0')
+      {
+        fprintf (stderr, _("waymark: unknown option “%s”; run “waymark --help” for the usage\n"),
+                 argv[i]);
+        return WAYMARK_CLI_EXIT_USAGE;
+      }
 
 #ifdef WAYMARK_HAVE_GUI
   return waymark_gui_run (argc, argv);

@@ -228,6 +228,24 @@ test_version_and_help (void)
   g_assert_cmpstr (short_help.out, ==, help.out);
 }
 
+/* An option the editor does not know is a usage error (2), as for the
+ * commands, never GApplication's own refusal (1); nothing opens. */
+static void
+test_unknown_option (void)
+{
+  g_auto (Run) bogus = { 0 };
+  g_auto (Run) short_option = { 0 };
+
+  run_waymark (&bogus, "--bogus", NULL);
+  g_assert_cmpint (bogus.status, ==, 2);
+  g_assert_nonnull (strstr (bogus.err, "unknown option “--bogus”"));
+  g_assert_nonnull (strstr (bogus.err, "waymark --help"));
+
+  run_waymark (&short_option, "map.waymark", "-x", NULL);
+  g_assert_cmpint (short_option.status, ==, 2);
+  g_assert_nonnull (strstr (short_option.err, "“-x”"));
+}
+
 static void
 test_fmt_check_canonical (void)
 {
@@ -349,6 +367,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-csv/missing-file", test_import_csv_missing_file);
   g_test_add_func ("/cli/validate/usage", test_validate_usage);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/cli/fmt/check-canonical", test_fmt_check_canonical);
   g_test_add_func ("/cli/fmt/check-non-canonical", test_fmt_check_non_canonical);
   g_test_add_func ("/cli/fmt/rewrites", test_fmt_rewrites);
