@@ -475,6 +475,43 @@ test_random_edits (void)
   g_assert_cmpuint (waymark_history_get_n_undo (history), ==, steps);
 }
 
+/* The name offered for a new file keeps the title's words but nothing a
+ * file system refuses. */
+static void
+test_file_stem (void)
+{
+  static const struct { const char *title; const char *stem; } cases[] = {
+    { "Knee replacement: patient journey", "Knee replacement - patient journey" },
+    { "A/B \\ test", "A-B - test" },
+    { "What? <Who> \"why\" *|*", "What- -Who- -why- ---" },
+    { "  ..Trailing dots..  ", "Trailing dots" },
+    { "Tab\tand\nnewline", "Tab and newline" },
+    { "Één café", "Één café" },
+    { "", NULL },
+    { " . ", NULL },
+  };
+  g_autofree char *long_title = g_strnfill (300, 'a');
+  g_autofree char *long_stem = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (WaymarkDocument) document = waymark_document_new ();
+      g_autofree char *stem = NULL;
+
+      waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, cases[i].title);
+      stem = waymark_document_dup_file_stem (document);
+      g_assert_cmpstr (stem, ==, cases[i].stem);
+    }
+
+  {
+    g_autoptr (WaymarkDocument) document = waymark_document_new ();
+
+    waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, long_title);
+    long_stem = waymark_document_dup_file_stem (document);
+    g_assert_cmpuint (strlen (long_stem), ==, 200);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -488,5 +525,6 @@ main (int argc, char **argv)
   g_test_add_func ("/document/initials", test_initials);
   g_test_add_func ("/document/limits", test_limits);
   g_test_add_func ("/document/random-edits", test_random_edits);
+  g_test_add_func ("/document/file-stem", test_file_stem);
   return g_test_run ();
 }

@@ -151,6 +151,62 @@ waymark_document_get_title (WaymarkDocument *self)
   return self->title;
 }
 
+char *
+waymark_document_dup_file_stem (WaymarkDocument *self)
+{
+  g_autoptr (GString) stem = g_string_new (NULL);
+  const char *p;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+
+  /* What Windows, macOS and Linux file systems all accept: none of
+   * / \ : * ? " < > | or control characters, no space or dot at the ends
+   * (Windows drops them), at most 200 bytes. A colon reads as a dash. */
+  for (p = self->title != NULL ? self->title : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      if (c == ':')
+        g_string_append (stem, " - ");
+      else if (strchr ("/\\*?\"<>|", (int) c) != NULL && c < 0x80)
+        g_string_append_c (stem, '-');
+      else if (g_unichar_iscntrl (c) || g_unichar_isspace (c))
+        g_string_append_c (stem, ' ');
+      else
+        g_string_append_unichar (stem, c);
+    }
+
+  /* One space between words, none at the ends. */
+  {
+    g_auto (GStrv) words = g_strsplit (stem->str, " ", -1);
+    g_autoptr (GString) joined = g_string_new (NULL);
+
+    for (guint i = 0; words[i] != NULL; i++)
+      if (words[i][0] != '\0')
+        {
+          if (joined->len > 0)
+            g_string_append_c (joined, ' ');
+          g_string_append (joined, words[i]);
+        }
+    g_string_assign (stem, joined->str);
+  }
+  if (stem->len > 200)
+    {
+      const char *end = g_utf8_find_prev_char (stem->str, stem->str + 201);
+
+      g_string_truncate (stem, end - stem->str);
+    }
+  while (stem->len > 0 && (stem->str[stem->len - 1] == '.' || stem->str[stem->len - 1] == ' '))
+    g_string_truncate (stem, stem->len - 1);
+  while (stem->len > 0 && (stem->str[0] == '.' || stem->str[0] == ' '))
+    g_string_erase (stem, 0, 1);
+  if (stem->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&stem), FALSE);
+}
+
 const char *
 waymark_document_get_description (WaymarkDocument *self)
 {

@@ -45,6 +45,10 @@ WaymarkDocument *waymark_document_new              (void);
 /* Reading. Returned objects belong to the document and stay valid until
  * the next edit, undo or redo. */
 const char      *waymark_document_get_title        (WaymarkDocument *self);
+/* The title as the start of a file name that every system accepts
+ * ("Knee replacement: patient journey" gives "Knee replacement - patient
+ * journey"), without extension; NULL when the title gives none. */
+char            *waymark_document_dup_file_stem    (WaymarkDocument *self);
 const char      *waymark_document_get_description  (WaymarkDocument *self);
 const char      *waymark_document_get_author       (WaymarkDocument *self);
 const char      *waymark_document_get_language     (WaymarkDocument *self);

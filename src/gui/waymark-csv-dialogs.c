@@ -56,7 +56,7 @@ void
 waymark_csv_export_dialog (WaymarkWindow *window)
 {
   GtkFileChooserNative *chooser;
-  const char *title;
+  g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
 
   g_return_if_fail (WAYMARK_IS_WINDOW (window));
@@ -64,9 +64,8 @@ waymark_csv_export_dialog (WaymarkWindow *window)
   chooser = gtk_file_chooser_native_new (_("Export as CSV"), GTK_WINDOW (window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv_filter ());
-  title = waymark_document_get_title (waymark_window_get_document (window));
-  name = g_strdup_printf ("%s.csv", title[0] != '\0' ? title : _("Journey Map"));
-  g_strdelimit (name, "/\\", '-');
+  stem = waymark_document_dup_file_stem (waymark_window_get_document (window));
+  name = g_strdup_printf ("%s.csv", stem != NULL ? stem : _("Journey Map"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (window));

@@ -355,15 +355,14 @@ default_file (WaymarkExportDialog *self,
     }
   else
     {
-      const char *title = waymark_document_get_title (self->document);
+      g_autofree char *stem = waymark_document_dup_file_stem (self->document);
       const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
       if (recent != NULL && *recent != '\0')
         folder = g_file_new_for_uri (recent);
       else
         folder = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
-      base = g_strdup (title != NULL && *title != '\0' ? title : _("Journey Map"));
-      g_strdelimit (base, "/\\", '-');
+      base = stem != NULL ? g_steal_pointer (&stem) : g_strdup (_("Journey Map"));
     }
   name = g_strconcat (base, ".pdf", NULL);
   return g_file_get_child (folder, name);

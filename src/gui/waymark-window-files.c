@@ -289,7 +289,6 @@ _waymark_window_save (WaymarkWindow *self,
   SaveOp *op = g_new0 (SaveOp, 1);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
-  const char *title;
 
   /* What is typed in an open in-place editor is part of what is saved. */
   waymark_canvas_window_commit_editing (self);
@@ -311,10 +310,10 @@ _waymark_window_save (WaymarkWindow *self,
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
   else
     {
-      title = waymark_document_get_title (self->document);
+      g_autofree char *stem = waymark_document_dup_file_stem (self->document);
+
       /* Translators: the file name offered for an untitled journey map. */
-      name = g_strdup_printf ("%s.waymark", (title && *title) ? title : _("Journey Map"));
-      g_strdelimit (name, "/\\", '-');
+      name = g_strdup_printf ("%s.waymark", stem != NULL ? stem : _("Journey Map"));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), op);
