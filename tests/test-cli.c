@@ -246,6 +246,43 @@ test_unknown_option (void)
   g_assert_nonnull (strstr (short_option.err, "“-x”"));
 }
 
+/* The manual page (docs/waymark.1) names every option each command's
+ * --help lists, so the two cannot drift apart. */
+static void
+test_man_page_options (void)
+{
+  static const char *const commands[] = { "validate", "fmt", "export", "import-csv" };
+  g_autofree char *path = g_build_filename (g_getenv ("WAYMARK_SOURCE_ROOT"), "docs",
+                                            "waymark.1", NULL);
+  g_autofree char *man = NULL;
+  g_autoptr (GRegex) option = g_regex_new ("(?<![\\w-])--[a-z][a-z-]*", 0, 0, NULL);
+
+  g_assert_true (g_file_get_contents (path, &man, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Run) help = { 0 };
+      g_autoptr (GMatchInfo) match = NULL;
+      g_autofree char *in_man = NULL;
+
+      run_waymark (&help, commands[i], "--help", NULL);
+      g_assert_cmpint (help.status, ==, 0);
+      /* Each command has its entry under COMMANDS. */
+      in_man = g_strdup_printf (".BI %s", g_str_equal (commands[i], "import-csv") ? "import\\-csv"
+                                                                                : commands[i]);
+      g_assert_nonnull (strstr (man, in_man));
+      for (g_regex_match (option, help.out, 0, &match); g_match_info_matches (match);
+           g_match_info_next (match, NULL))
+        {
+          g_autofree char *name = g_match_info_fetch (match, 0);
+          g_auto (GStrv) parts = g_strsplit (name, "-", -1);
+          g_autofree char *escaped = g_strjoinv ("\\-", parts);
+
+          if (strstr (man, escaped) == NULL)
+            g_error ("docs/waymark.1 does not mention %s of “waymark %s”", name, commands[i]);
+        }
+    }
+}
+
 static void
 test_fmt_check_canonical (void)
 {
@@ -368,6 +405,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate/usage", test_validate_usage);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/cli/man-page-options", test_man_page_options);
   g_test_add_func ("/cli/fmt/check-canonical", test_fmt_check_canonical);
   g_test_add_func ("/cli/fmt/check-non-canonical", test_fmt_check_non_canonical);
   g_test_add_func ("/cli/fmt/rewrites", test_fmt_rewrites);

@@ -167,6 +167,15 @@ test_save_as_reopen (void)
   g_assert_false (waymark_window_get_modified (window));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   g_assert_true (g_file_equal (waymark_window_get_file (window), new_file));
+  /* The next file chooser of an untitled document starts there. */
+  {
+    g_autofree char *last = g_settings_get_string (waymark_application_get_settings (app),
+                                                   "last-folder");
+    g_autoptr(GFile) folder = g_file_new_for_path (tmp_dir);
+    g_autofree char *uri = g_file_get_uri (folder);
+
+    g_assert_cmpstr (last, ==, uri);
+  }
   before = waymark_format_save_to_bytes (window->document);
   gui_test_close_window (window);
 

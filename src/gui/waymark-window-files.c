@@ -18,6 +18,45 @@
  * editing still gets saved. */
 #define DRAFT_DELAY_MS 2000
 
+static GSettings *get_settings (WaymarkWindow *self);
+
+/* The folder of the window's file, or else the one a document was last
+ * opened from or saved to (the last-folder setting): where a file chooser
+ * starts. */
+static void
+start_in_folder (WaymarkWindow  *self,
+                 GtkFileChooser *chooser)
+{
+  GSettings *settings = get_settings (self);
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->file != NULL)
+    folder = g_file_get_parent (self->file);
+  else if (settings != NULL)
+    {
+      g_autofree char *uri = g_settings_get_string (settings, "last-folder");
+
+      if (*uri != '\0')
+        folder = g_file_new_for_uri (uri);
+    }
+  if (folder != NULL && g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+static void
+remember_folder (WaymarkWindow *self,
+                 GFile         *file)
+{
+  GSettings *settings = get_settings (self);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = NULL;
+
+  if (settings == NULL || folder == NULL)
+    return;
+  uri = g_file_get_uri (folder);
+  g_settings_set_string (settings, "last-folder", uri);
+}
+
 /* Opening */
 
 static GtkFileFilter *
@@ -45,6 +84,8 @@ open_response_cb (GtkNativeDialog *chooser,
       for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          remember_folder (self, file);
           waymark_application_open_file (WAYMARK_APPLICATION (app), file);
         }
     }
@@ -65,12 +106,7 @@ _waymark_window_open_dialog (WaymarkWindow *self)
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
-    }
+  start_in_folder (self, GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -145,6 +181,7 @@ waymark_window_save_to_file (WaymarkWindow  *self,
       g_object_notify (G_OBJECT (self), "file");
       _waymark_window_watch_file (self);
     }
+  remember_folder (self, file);
   _waymark_window_remove_draft (self);
 
   {
@@ -312,6 +349,7 @@ _waymark_window_save (WaymarkWindow *self,
     {
       g_autofree char *stem = waymark_document_dup_file_stem (self->document);
 
+      start_in_folder (self, GTK_FILE_CHOOSER (chooser));
       /* Translators: the file name offered for an untitled journey map. */
       name = g_strdup_printf ("%s.waymark", stem != NULL ? stem : _("Journey Map"));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
