@@ -471,6 +471,44 @@ test_text_grows (void)
   g_assert_finalize_object (document);
 }
 
+/* Whether a label under @widget shows exactly @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A tag whose name looks like markup shows as typed on the card's page. */
+static void
+test_tag_name_is_text (void)
+{
+  WaymarkDocument *document = load_example ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *inspector = waymark_inspector_new ();
+  WaymarkPersona *persona = waymark_document_get_persona (document, 0);
+  WaymarkCard *card = g_ptr_array_index (persona->cards, 0);
+  WaymarkTag *tag = g_ptr_array_index (waymark_document_get_tags (document), 0);
+
+  g_assert_true (waymark_document_set_text (document, tag->base.id, WAYMARK_FIELD_NAME,
+                                            "Pain & <mobility>"));
+  gtk_window_set_child (GTK_WINDOW (window), inspector);
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), document);
+  waymark_inspector_set_object_id (WAYMARK_INSPECTOR (inspector), card->base.id);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (shows_label (inspector, "Pain & <mobility>"));
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,5 +528,6 @@ main (int   argc,
   g_test_add_func ("/inspector/text-grows", test_text_grows);
   g_test_add_func ("/inspector/add-tag-focus", test_add_tag_focus);
   g_test_add_func ("/inspector/text-fields", test_text_fields);
+  g_test_add_func ("/inspector/tag-name-is-text", test_tag_name_is_text);
   return g_test_run ();
 }

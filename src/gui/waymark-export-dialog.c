@@ -59,6 +59,8 @@ update_file_row (WaymarkExportDialog *self)
 {
   g_autofree char *name = g_file_get_parse_name (self->file);
 
+  /* A file name is no markup ("R&D.pdf"). */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->file_row), FALSE);
   adw_action_row_set_subtitle (self->file_row, name);
 }
 
@@ -221,6 +223,7 @@ waymark_export_dialog_export (WaymarkExportDialog  *self,
   g_autofree char *path = NULL;
   g_autofree char *notice = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
   GtkApplication *app;
@@ -256,8 +259,10 @@ waymark_export_dialog_export (WaymarkExportDialog  *self,
     }
 
   name = g_file_get_basename (self->file);
+  /* Toast titles are markup; a file name is not. */
+  escaped = g_markup_escape_text (name, -1);
   /* Translators: shown after exporting; %s is the file name. */
-  title = g_strdup_printf (_("Exported “%s”"), name);
+  title = g_strdup_printf (_("Exported “%s”"), escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("Open"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -266,7 +271,11 @@ waymark_export_dialog_export (WaymarkExportDialog  *self,
   g_signal_connect (toast, "button-clicked", G_CALLBACK (open_export_cb), NULL);
   waymark_window_add_toast (self->window, toast);
   if (notice != NULL)
-    waymark_window_add_toast (self->window, adw_toast_new (notice));
+    {
+      g_autofree char *escaped_notice = g_markup_escape_text (notice, -1);
+
+      waymark_window_add_toast (self->window, adw_toast_new (escaped_notice));
+    }
   return TRUE;
 }
 

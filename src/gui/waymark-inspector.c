@@ -72,7 +72,16 @@ typedef struct {
    * them for as long as the page stands, so that choosing English does
    * not lose "nl-BE" for good. */
   char             *other_language;
+  /* The signal handlers that point at this field, disconnected when it
+   * goes: a focused text view reports leaving the focus when its window
+   * goes, after the page that made it was rebuilt. */
+  GPtrArray        *connections;     /* of Connection (a GWeakRef must not move) */
 } Field;
+
+typedef struct {
+  GWeakRef object;
+  gulong   handler;
+} Connection;
 
 /* The languages Waymark has messages for (waymark-catalog.h), each named
  * in itself, as language choosers do: not translated. */
@@ -87,10 +96,35 @@ static const struct {
 static void
 field_free (Field *field)
 {
+  for (guint i = 0; i < field->connections->len; i++)
+    {
+      Connection *connection = g_ptr_array_index (field->connections, i);
+      g_autoptr (GObject) object = g_weak_ref_get (&connection->object);
+
+      if (object != NULL)
+        g_signal_handler_disconnect (object, connection->handler);
+      g_weak_ref_clear (&connection->object);
+      g_free (connection);
+    }
+  g_ptr_array_unref (field->connections);
   g_free (field->object_id);
   g_free (field->tag_id);
   g_free (field->other_language);
   g_free (field);
+}
+
+/* g_signal_connect () with @field as data, undone when the field goes. */
+static void
+connect_field (gpointer    instance,
+               const char *signal,
+               GCallback   callback,
+               Field      *field)
+{
+  Connection *connection = g_new0 (Connection, 1);
+
+  g_weak_ref_init (&connection->object, instance);
+  connection->handler = g_signal_connect (instance, signal, callback, field);
+  g_ptr_array_add (field->connections, connection);
 }
 
 GtkWidget *
@@ -472,6 +506,7 @@ add_field (WaymarkInspector *self,
   Field *field = g_new0 (Field, 1);
 
   field->inspector = self;
+  field->connections = g_ptr_array_new ();
   field->type = type;
   field->object_id = g_strdup (object_id);
   field->field = field_id;
@@ -503,7 +538,7 @@ entry_row (WaymarkInspector *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), field);
+  connect_field (row, "apply", G_CALLBACK (entry_apply_cb), field);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
@@ -579,7 +614,7 @@ text_row (WaymarkInspector *self,
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "changed",
                            G_CALLBACK (text_extent_changed_cb), view, 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_signal_connect (controller, "leave", G_CALLBACK (text_leave_cb), field);
+  connect_field (controller, "leave", G_CALLBACK (text_leave_cb), field);
   gtk_widget_add_controller (view, controller);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
@@ -619,7 +654,7 @@ color_row (WaymarkInspector *self,
   gtk_widget_set_tooltip_text (choose, _("Choose a Colour"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Choose a Colour"), -1);
-  g_signal_connect (choose, "clicked", G_CALLBACK (color_choose_cb), field);
+  connect_field (choose, "clicked", G_CALLBACK (color_choose_cb), field);
 
   if (resettable)
     {
@@ -629,7 +664,7 @@ color_row (WaymarkInspector *self,
       gtk_widget_set_tooltip_text (field->reset, _("Use the Default Colour"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (field->reset), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Use the Default Colour"), -1);
-      g_signal_connect (field->reset, "clicked", G_CALLBACK (color_reset_cb), field);
+      connect_field (field->reset, "clicked", G_CALLBACK (color_reset_cb), field);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), field->reset);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
@@ -650,7 +685,7 @@ kind_row (WaymarkInspector *self,
     gtk_string_list_append (kinds, waymark_lane_kind_get_label (kind));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Kind"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (kinds));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (kind_selected_cb), field);
+  connect_field (row, "notify::selected", G_CALLBACK (kind_selected_cb), field);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
@@ -664,7 +699,7 @@ language_row (WaymarkInspector *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Language"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Of the map's own headings and legend"));
   sync_language_row (field, read_text (self, NULL, WAYMARK_FIELD_LANGUAGE));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (language_selected_cb), field);
+  connect_field (row, "notify::selected", G_CALLBACK (language_selected_cb), field);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
@@ -682,7 +717,7 @@ spin_row (WaymarkInspector *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed_cb), field);
+  connect_field (spin, "value-changed", G_CALLBACK (spin_changed_cb), field);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
@@ -725,10 +760,13 @@ build_card (WaymarkInspector *self,
       Field *field = add_field (self, FIELD_TAG_CHECK, card->base.id, WAYMARK_FIELD_TEXT, check);
 
       field->tag_id = g_strdup (tag->base.id);
+      /* Rows read their title as Pango markup: a tag named "Pain & mobility"
+       * would show nothing. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tag->name);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_signal_connect (check, "toggled", G_CALLBACK (tag_toggled_cb), field);
+      connect_field (check, "toggled", G_CALLBACK (tag_toggled_cb), field);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }
@@ -805,17 +843,17 @@ build_document (WaymarkInspector *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Tag"));
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), field);
+      connect_field (row, "apply", G_CALLBACK (entry_apply_cb), field);
       gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (color), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Tag Colour"), -1);
-      g_signal_connect (color, "color-set", G_CALLBACK (color_set_cb), color_field);
+      connect_field (color, "color-set", G_CALLBACK (color_set_cb), color_field);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Delete Tag"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Delete Tag"), -1);
-      g_signal_connect (remove, "clicked", G_CALLBACK (tag_delete_cb), remove_field);
+      connect_field (remove, "clicked", G_CALLBACK (tag_delete_cb), remove_field);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), color);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -929,9 +967,12 @@ rebuild (WaymarkInspector *self)
   g_free (self->built_key);
   self->built_key = g_steal_pointer (&key);
 
-  g_ptr_array_set_size (self->fields, 0);
+  /* The widgets first: removing a focused text field makes it report
+   * leaving the focus (which keeps what was typed), and its field must
+   * still exist then. */
   while ((child = gtk_widget_get_first_child (self->box)) != NULL)
     gtk_box_remove (GTK_BOX (self->box), child);
+  g_ptr_array_set_size (self->fields, 0);
   if (self->document == NULL)
     return;
 
@@ -1009,8 +1050,9 @@ waymark_inspector_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
-  g_ptr_array_set_size (self->fields, 0);
+  /* The widgets before the fields their signals point at. */
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_ptr_array_set_size (self->fields, 0);
 
   G_OBJECT_CLASS (waymark_inspector_parent_class)->dispose (object);
 }
