@@ -12,11 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "waymark-cli.h"
-#ifdef WAYMARK_HAVE_GUI
 #include "waymark-gui.h"
-#endif
 
-/* The commands waymark_cli_handles() may know (export is optional). */
+/* The commands waymark_cli_handles() knows, for suggestions. */
 static const char *const command_names[] = { "validate", "fmt", "export", "import-csv" };
 
 /* A mistyped command ("valdiate") would otherwise be taken for a file
@@ -165,11 +163,5 @@ main (int    argc,
         return WAYMARK_CLI_EXIT_USAGE;
       }
 
-#ifdef WAYMARK_HAVE_GUI
   return waymark_gui_run (argc, argv);
-#else
-  fprintf (stderr, "%s",
-           _("waymark: this build has no editor; run “waymark --help” for the commands\n"));
-  return WAYMARK_CLI_EXIT_USAGE;
-#endif
 }

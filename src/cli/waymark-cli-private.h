@@ -30,9 +30,7 @@ struct _WaymarkCliCommand {
 extern const WaymarkCliCommand waymark_cli_validate_command;
 extern const WaymarkCliCommand waymark_cli_fmt_command;
 extern const WaymarkCliCommand waymark_cli_import_csv_command;
-#ifdef WAYMARK_CLI_HAVE_EXPORT
 extern const WaymarkCliCommand waymark_cli_export_command;
-#endif
 
 /* Prints "waymark NAME: MESSAGE" and the command's usage to stderr and
  * returns WAYMARK_CLI_EXIT_USAGE. */

@@ -22,9 +22,7 @@
 static const WaymarkCliCommand *const commands[] = {
   &waymark_cli_validate_command,
   &waymark_cli_fmt_command,
-#ifdef WAYMARK_CLI_HAVE_EXPORT
   &waymark_cli_export_command,
-#endif
   &waymark_cli_import_csv_command,
 };
 
