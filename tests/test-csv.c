@@ -984,6 +984,25 @@ test_import_file (void)
   g_assert_no_error (error);
   g_assert_cmpuint (waymark_document_get_n_personas (document), ==, 1);
 
+  /* What the window's Import CSV says of a table past a limit. */
+  {
+    g_autoptr (GBytes) over = table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_PERSONAS + 1,
+                                     "P%u,X,Y,x");
+    g_autofree char *path = g_file_get_path (file);
+    g_autofree char *expected = g_strdup_printf ("%s:%d: error: the table has more than %d "
+                                                 "personas, the most Waymark holds", path,
+                                                 WAYMARK_LIMIT_PERSONAS + 2,
+                                                 WAYMARK_LIMIT_PERSONAS);
+
+    g_file_replace_contents (file, g_bytes_get_data (over, NULL), g_bytes_get_size (over), NULL,
+                             FALSE, 0, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (waymark_csv_import_file_simple (file, &error));
+    g_assert_error (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+  }
+
   missing = g_file_new_for_path ("/nonexistent/waymark/none.csv");
   g_assert_null (waymark_csv_import_file_simple (missing, &error));
   g_assert_error (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_IO);
