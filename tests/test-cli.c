@@ -165,6 +165,62 @@ test_validate_hostile (void)
   g_assert_nonnull (strstr (run.out, expected));
 }
 
+/* 100,000 attributes on one element took libxml2 over a minute: now a
+ * located error, at once (the file is counted before it is parsed). */
+static void
+test_validate_many_attributes (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "attributes.waymark", NULL);
+  g_autoptr (GString) doc = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<waymark xmlns=\"urn:waymark:document\" "
+                                          "version=\"1\"");
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (doc, " a%u=\"\"", i);
+  g_string_append (doc, "/>\n");
+  g_assert_true (g_file_set_contents (path, doc->str, (gssize) doc->len, NULL));
+
+  run_waymark (&run, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:2:1: error: the element <waymark> has more than %d attributes, "
+                              "the most Waymark reads\n", path, WAYMARK_LIMIT_ATTRIBUTES);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* The hostile markup of tests/data: each a located error. */
+static void
+test_validate_markup_limits (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *attributes = fixture_path ("too-many-attributes.waymark");
+  g_autofree char *hidden = fixture_path ("attributes-after-broken-value.waymark");
+  g_autofree char *dtd = fixture_path ("dtd-after-broken-declaration.waymark");
+  g_autofree char *namespaces = fixture_path ("namespaces-in-scope.waymark");
+  g_autofree char *expected = NULL;
+
+  run_waymark (&run, "validate", attributes, hidden, dtd, namespaces, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:12:7: error: the element <card> has more than %d attributes, "
+                              "the most Waymark reads\n"
+                              "%s:4:56: error: the element <x> has more than %d attributes, the "
+                              "most Waymark reads\n"
+                              "%s:1:38: error: parsing XML declaration: '?>' expected\n"
+                              "%s:2:19: error: the file has a document type declaration "
+                              "(<!DOCTYPE>); DTDs are not allowed in Waymark files\n"
+                              "%s:35:3: error: the element <title> is in the scope of more than "
+                              "%d namespace declarations, the most Waymark reads\n",
+                              attributes, WAYMARK_LIMIT_ATTRIBUTES, hidden,
+                              WAYMARK_LIMIT_ATTRIBUTES, dtd, dtd, namespaces,
+                              WAYMARK_LIMIT_NAMESPACES);
+  g_assert_cmpstr (run.out, ==, expected);
+}
+
 static void
 test_validate_missing_file (void)
 {
@@ -482,6 +538,8 @@ main (int    argc,
   g_test_add_func ("/cli/validate/ok", test_validate_ok);
   g_test_add_func ("/cli/validate/errors", test_validate_errors);
   g_test_add_func ("/cli/validate/hostile", test_validate_hostile);
+  g_test_add_func ("/cli/validate/many-attributes", test_validate_many_attributes);
+  g_test_add_func ("/cli/validate/markup-limits", test_validate_markup_limits);
   g_test_add_func ("/cli/validate/missing-file", test_validate_missing_file);
   g_test_add_func ("/cli/import-csv/missing-file", test_import_csv_missing_file);
   g_test_add_func ("/cli/import-csv/limits", test_import_csv_limits);

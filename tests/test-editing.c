@@ -539,6 +539,37 @@ test_clipboard_hostile (void)
       g_assert_error (error, WAYMARK_FORMAT_ERROR, error->code);
     }
 
+  /* What libxml2 spends quadratic time on is refused before it parses;
+   * so is a DTD, even after an error that would make libxml2 read it. */
+  {
+    g_autoptr(GString) many = g_string_new ("<cards xmlns=\"urn:waymark:document\"><card");
+    g_autoptr(GString) dtd = g_string_new ("<?xml version=\"1.0\" broken=\"1\"?><!DOCTYPE cards "
+                                           "[<!ATTLIST card");
+    g_autoptr(GBytes) many_bytes = NULL;
+    g_autoptr(GBytes) dtd_bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *expected = g_strdup_printf ("The cards on the clipboard cannot be pasted: the "
+                                                 "element <card> has more than %d attributes, the "
+                                                 "most Waymark reads", WAYMARK_LIMIT_ATTRIBUTES);
+
+    for (guint i = 0; i < 100000; i++)
+      {
+        g_string_append_printf (many, " a%u=\"\"", i);
+        g_string_append_printf (dtd, " a%u CDATA \"x\"", i);
+      }
+    g_string_append (many, "><text>x</text></card></cards>");
+    g_string_append (dtd, ">]><cards xmlns=\"urn:waymark:document\"><card/></cards>");
+    many_bytes = g_bytes_new (many->str, many->len);
+    dtd_bytes = g_bytes_new (dtd->str, dtd->len);
+
+    g_assert_null (waymark_clipboard_cards_parse (many_bytes, &error));
+    g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+    g_assert_null (waymark_clipboard_cards_parse (dtd_bytes, &error));
+    g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_FORBIDDEN);
+  }
+
   /* Out-of-range numbers and bad colours are ignored, not trusted. */
   {
     const char *odd = "<cards xmlns=\"urn:waymark:document\"><card lane-kind=\"bogus\" "

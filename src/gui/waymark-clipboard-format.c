@@ -281,13 +281,26 @@ waymark_clipboard_cards_parse (GBytes  *bytes,
   xmlParserCtxtPtr ctxt;
   xmlDocPtr doc;
   xmlNodePtr root;
-  gsize size;
+  gsize size, parse_length;
   const char *data = g_bytes_get_data (bytes, &size);
 
   if (size == 0 || size > WAYMARK_CLIPBOARD_MAX_SIZE)
     {
       g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE,
                    _("The clipboard holds no cards or too much data"));
+      return NULL;
+    }
+  /* What libxml2 would spend quadratic time on, as when loading a file;
+   * and a DTD is refused before libxml2 could read it. */
+  if (!waymark_format_scan_markup (data, size, &parse_length, NULL, NULL, error))
+    {
+      g_prefix_error (error, _("The cards on the clipboard cannot be pasted: "));
+      return NULL;
+    }
+  if (parse_length < size)
+    {
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_FORBIDDEN,
+                   _("The cards on the clipboard have a DTD"));
       return NULL;
     }
 
