@@ -912,7 +912,11 @@ awkward_text (void)
   guint n = g_test_rand_int_range (0, 8);
 
   for (guint i = 0; i < n; i++)
-    g_string_append (text, awkward_pieces[g_test_rand_int_range (0, G_N_ELEMENTS (awkward_pieces))]);
+    {
+      gint32 piece = g_test_rand_int_range (0, G_N_ELEMENTS (awkward_pieces));
+
+      g_string_append (text, awkward_pieces[piece]);
+    }
   return g_string_free (text, FALSE);
 }
 

@@ -664,6 +664,7 @@ test_clipboard_limits (void)
     g_autoptr(WaymarkClipboardCards) cards = cards_from_text ("tagged");
     WaymarkClipboardCard *clip = g_ptr_array_index (cards, 0);
     g_autoptr(GPtrArray) pasted = NULL;
+    WaymarkCard *card;
 
     g_strfreev (clip->tag_names);
     clip->tag_names = g_strsplit ("Tag 5|New one|New two", "|", -1);
@@ -681,8 +682,8 @@ test_clipboard_limits (void)
     clip->tag_names[2] = g_strdup ("Tag 7");
     pasted = waymark_clipboard_cards_paste (cards, doc, "p", "la", "ph1", 0, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (g_strv_length (waymark_document_find_card (doc, g_ptr_array_index (pasted, 0))->tags),
-                      ==, 3);
+    card = waymark_document_find_card (doc, g_ptr_array_index (pasted, 0));
+    g_assert_cmpuint (g_strv_length (card->tags), ==, 3);
     g_assert_cmpuint (waymark_document_get_tags (doc)->len, ==, WAYMARK_LIMIT_TAGS);
     g_clear_pointer (&expected, g_free);
   }
