@@ -12,6 +12,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "waymark-limits.h"
+
 static const char *waymark_path;
 
 typedef struct {
@@ -163,6 +165,62 @@ test_validate_hostile (void)
   g_assert_nonnull (strstr (run.out, expected));
 }
 
+/* 100,000 attributes on one element took libxml2 over a minute: now a
+ * located error, at once (the file is counted before it is parsed). */
+static void
+test_validate_many_attributes (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "attributes.waymark", NULL);
+  g_autoptr (GString) doc = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<waymark xmlns=\"urn:waymark:document\" "
+                                          "version=\"1\"");
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (doc, " a%u=\"\"", i);
+  g_string_append (doc, "/>\n");
+  g_assert_true (g_file_set_contents (path, doc->str, (gssize) doc->len, NULL));
+
+  run_waymark (&run, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:2:1: error: the element <waymark> has more than %d attributes, "
+                              "the most Waymark reads\n", path, WAYMARK_LIMIT_ATTRIBUTES);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* The hostile markup of tests/data: each a located error. */
+static void
+test_validate_markup_limits (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *attributes = fixture_path ("too-many-attributes.waymark");
+  g_autofree char *hidden = fixture_path ("attributes-after-broken-value.waymark");
+  g_autofree char *dtd = fixture_path ("dtd-after-broken-declaration.waymark");
+  g_autofree char *namespaces = fixture_path ("namespaces-in-scope.waymark");
+  g_autofree char *expected = NULL;
+
+  run_waymark (&run, "validate", attributes, hidden, dtd, namespaces, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:12:7: error: the element <card> has more than %d attributes, "
+                              "the most Waymark reads\n"
+                              "%s:4:56: error: the element <x> has more than %d attributes, the "
+                              "most Waymark reads\n"
+                              "%s:1:38: error: parsing XML declaration: '?>' expected\n"
+                              "%s:2:19: error: the file has a document type declaration "
+                              "(<!DOCTYPE>); DTDs are not allowed in Waymark files\n"
+                              "%s:35:3: error: the element <title> is in the scope of more than "
+                              "%d namespace declarations, the most Waymark reads\n",
+                              attributes, WAYMARK_LIMIT_ATTRIBUTES, hidden,
+                              WAYMARK_LIMIT_ATTRIBUTES, dtd, dtd, namespaces,
+                              WAYMARK_LIMIT_NAMESPACES);
+  g_assert_cmpstr (run.out, ==, expected);
+}
+
 static void
 test_validate_missing_file (void)
 {
@@ -183,6 +241,141 @@ test_import_csv_missing_file (void)
                NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.err, ==, "/nonexistent/table.csv: error: no such file\n");
+}
+
+/* A CSV table with @n rows made by @row_format from the row's index. */
+G_GNUC_PRINTF (3, 0)
+static GString *
+csv_table (const char *header,
+           guint       n,
+           const char *row_format)
+{
+  GString *csv = g_string_new (header);
+
+  for (guint i = 0; i < n; i++)
+    {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_string_append_printf (csv, row_format, i);
+#pragma GCC diagnostic pop
+      g_string_append (csv, "\r\n");
+    }
+  return csv;
+}
+
+/* Runs `waymark import-csv` on @csv and expects it refused as a whole:
+ * exit status 1, the problem "IN:@row: error: @message" on stderr, and
+ * no output file at all. */
+static void
+assert_import_csv_refused (GString    *csv,
+                           guint       row,
+                           const char *message)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "table.csv", NULL);
+  g_autofree char *output = g_build_filename (dir, "map.waymark", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s:%u: error: %s\n", input, row, message);
+  g_autofree char *not_written = g_strdup_printf ("%s not written", output);
+
+  g_assert_true (g_file_set_contents (input, csv->str, (gssize) csv->len, NULL));
+  run_waymark (&run, "import-csv", input, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  g_assert_nonnull (strstr (run.err, not_written));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  g_remove (input);
+  g_rmdir (dir);
+  g_string_free (csv, TRUE);
+}
+
+/* A table past one of the model's limits used to import what fitted
+ * (50,001 cards: a map without personas) and exit 0. */
+static void
+test_import_csv_limits (void)
+{
+  g_autofree char *message = NULL;
+
+  message = g_strdup_printf ("the table has more than %d cards, the most Waymark holds",
+                             WAYMARK_LIMIT_CARDS);
+  assert_import_csv_refused (csv_table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_CARDS + 1,
+                                        "P,X,Y,c%u"),
+                             WAYMARK_LIMIT_CARDS + 2, message);
+  g_clear_pointer (&message, g_free);
+
+  message = g_strdup_printf ("the table has more than %d personas, the most Waymark holds",
+                             WAYMARK_LIMIT_PERSONAS);
+  assert_import_csv_refused (csv_table ("persona,phase,lane,text\r\n",
+                                        WAYMARK_LIMIT_PERSONAS + 1, "P%u,X,Y,x"),
+                             WAYMARK_LIMIT_PERSONAS + 2, message);
+  g_clear_pointer (&message, g_free);
+
+  message = g_strdup_printf ("the persona “P” has more than %d phases, the most Waymark holds",
+                             WAYMARK_LIMIT_PHASES);
+  assert_import_csv_refused (csv_table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_PHASES + 1,
+                                        "P,F%u,Y,x"),
+                             WAYMARK_LIMIT_PHASES + 2, message);
+  g_clear_pointer (&message, g_free);
+
+  message = g_strdup_printf ("the persona “P” has more than %d lanes, the most Waymark holds",
+                             WAYMARK_LIMIT_LANES);
+  assert_import_csv_refused (csv_table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_LANES + 1,
+                                        "P,X,L%u,x"),
+                             WAYMARK_LIMIT_LANES + 2, message);
+  g_clear_pointer (&message, g_free);
+
+  message = g_strdup_printf ("the table has more than %d tags, the most Waymark holds",
+                             WAYMARK_LIMIT_TAGS);
+  assert_import_csv_refused (csv_table ("persona,phase,lane,tags\r\n", WAYMARK_LIMIT_TAGS + 1,
+                                        "P,X,Y,t%u"),
+                             WAYMARK_LIMIT_TAGS + 2, message);
+  g_clear_pointer (&message, g_free);
+
+  {
+    g_autofree char *text = g_strnfill (WAYMARK_LIMIT_TEXT_LENGTH + 1, 'x');
+    GString *csv = g_string_new ("persona,phase,lane,text\r\nP,X,Y,");
+
+    g_string_append (csv, text);
+    message = g_strdup_printf ("the “text” cell is longer than %d KiB, the most Waymark holds "
+                               "in one text", WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+    assert_import_csv_refused (csv, 2, message);
+    g_clear_pointer (&message, g_free);
+  }
+
+  /* Not a limit, but the same silent loss: a NUL byte cut the text. */
+  {
+    static const char nul[] = "persona,phase,lane,text\r\nP,X,Y,before\0after\r\n";
+    GString *csv = g_string_new_len (nul, sizeof nul - 1);
+
+    assert_import_csv_refused (csv, 2, "the “text” cell (column 4) holds a NUL byte, which a "
+                                       "document cannot store");
+  }
+}
+
+/* At the limit, the table imports and the map opens again. */
+static void
+test_import_csv_at_limit (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (Run) validate = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "table.csv", NULL);
+  g_autofree char *output = g_build_filename (dir, "map.waymark", NULL);
+  g_autofree char *ok = g_strdup_printf ("%s: ok\n", output);
+  GString *csv = csv_table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_CARDS, "P,X,Y,c%u");
+
+  g_assert_true (g_file_set_contents (input, csv->str, (gssize) csv->len, NULL));
+  g_string_free (csv, TRUE);
+  run_waymark (&run, "import-csv", input, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_waymark (&validate, "validate", output, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_cmpstr (validate.out, ==, ok);
+
+  g_remove (input);
+  g_remove (output);
+  g_rmdir (dir);
 }
 
 static void
@@ -400,8 +593,12 @@ main (int    argc,
   g_test_add_func ("/cli/validate/ok", test_validate_ok);
   g_test_add_func ("/cli/validate/errors", test_validate_errors);
   g_test_add_func ("/cli/validate/hostile", test_validate_hostile);
+  g_test_add_func ("/cli/validate/many-attributes", test_validate_many_attributes);
+  g_test_add_func ("/cli/validate/markup-limits", test_validate_markup_limits);
   g_test_add_func ("/cli/validate/missing-file", test_validate_missing_file);
   g_test_add_func ("/cli/import-csv/missing-file", test_import_csv_missing_file);
+  g_test_add_func ("/cli/import-csv/limits", test_import_csv_limits);
+  g_test_add_func ("/cli/import-csv/at-limit", test_import_csv_at_limit);
   g_test_add_func ("/cli/validate/usage", test_validate_usage);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);

@@ -9,6 +9,7 @@
 
 #include "waymark-csv.h"
 #include "waymark-format.h"
+#include "waymark-limits.h"
 
 /* "Equivalent" documents, as the CSV round trip promises them: the same
  * personas (name, ambition, colour) in the same order; the same phases
@@ -476,7 +477,7 @@ test_import_spreadsheet (void)
    * Excel), no BOM, LF line ends, headers in another case, columns in
    * another order, an extra column, kinds as labels, no phase order,
    * no lane kind for a lane named after its kind, blank lines, a CRLF
-   * inside a cell (which becomes "\n", as the document stores breaks). */
+   * inside a cell (kept as it is: the card holds what the cell held). */
   const char *csv =
     "Interview;Persona;Phase;Lane;Lane_Kind;Text;Tags;Score\n"
     "I-03;Anna;Intake;Barriers;;Long forms;\"Admin ;  Access\";\n"
@@ -503,7 +504,7 @@ test_import_spreadsheet (void)
                    "  phase 2 [Course]\n"
                    "  lane [Barriers] barriers\n"
                    "    card 1.1 [Long forms] evidence [] span 1 tags [Admin] [Access]\n"
-                   "    card 1.2 [Waiting;\nlist] evidence [] span 1 tags\n"
+                   "    card 1.2 [Waiting;\r\nlist] evidence [] span 1 tags\n"
                    "    card 2.1 [Childcare] evidence [] span 1 tags [access]\n"
                    "  lane [Mood] emotions -2..2\n"
                    "    point 1: -1 []\n"
@@ -576,11 +577,12 @@ test_import_limits (void)
     document = waymark_csv_import_bytes (bytes, "big.csv", &problems);
     g_assert_null (document);
     text = problems_text (problems);
-    expected = g_strdup_printf ("big.csv:2: error: a cell is longer than %d bytes\n"
+    expected = g_strdup_printf ("big.csv:2: error: a cell is longer than %d KiB, the most "
+                                "Waymark holds in one text\n"
                                 "big.csv:3: error: the row has more than %d cells\n"
                                 "big.csv:5: error: a quoted cell is not closed; the rest of the "
                                 "file is inside it\n",
-                                WAYMARK_CSV_MAX_FIELD_LENGTH, WAYMARK_CSV_MAX_COLUMNS);
+                                WAYMARK_LIMIT_TEXT_LENGTH / 1024, WAYMARK_CSV_MAX_COLUMNS);
     g_assert_cmpstr (text, ==, expected);
   }
 
@@ -634,6 +636,340 @@ test_import_limits (void)
   }
 }
 
+/* A table with @n rows, each made by @row_format with the row's index
+ * (from 0), after a header with the columns the rows fill. */
+G_GNUC_PRINTF (3, 0)
+static GBytes *
+table (const char *header,
+       guint       n,
+       const char *row_format)
+{
+  GString *csv = g_string_new (header);
+
+  for (guint i = 0; i < n; i++)
+    {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_string_append_printf (csv, row_format, i);
+#pragma GCC diagnostic pop
+      g_string_append (csv, "\r\n");
+    }
+  return g_string_free_to_bytes (csv);
+}
+
+/* A table of the header and one row. */
+static GBytes *
+table_row (const char *header,
+           const char *row)
+{
+  g_autofree char *csv = g_strconcat (header, row, "\r\n", NULL);
+
+  return g_bytes_new (csv, strlen (csv));
+}
+
+static WaymarkDocument *
+assert_imports (GBytes *bytes)
+{
+  g_autoptr (GPtrArray) problems = NULL;
+  WaymarkDocument *document = waymark_csv_import_bytes (bytes, "t.csv", &problems);
+  g_autofree char *text = problems_text (problems);
+
+  g_assert_cmpstr (text, ==, "");
+  g_assert_nonnull (document);
+  g_bytes_unref (bytes);
+  return document;
+}
+
+/* Refused as a whole: no document, and exactly one problem, an error of
+ * WAYMARK_CSV_ERROR_TOO_LARGE that reads @expected. */
+static void
+assert_refused (GBytes     *bytes,
+                const char *expected)
+{
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (WaymarkDocument) document = waymark_csv_import_bytes (bytes, "t.csv", &problems);
+  g_autofree char *text = problems_text (problems);
+
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_null (document);
+  g_assert_cmpint (((WaymarkCsvProblem *) g_ptr_array_index (problems, 0))->code, ==,
+                   WAYMARK_CSV_ERROR_TOO_LARGE);
+  g_bytes_unref (bytes);
+}
+
+static guint
+count_cards (WaymarkDocument *document)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
+    n += waymark_document_get_persona (document, i)->cards->len;
+  return n;
+}
+
+/* The limits of the model (waymark-limits.h), which the editor and the
+ * loader enforce too: a table at each limit imports whole, one just past
+ * it is refused whole, naming the limit and the row that passes it. It
+ * used to import what fitted and drop the rest without a word. */
+static void
+test_import_model_limits (void)
+{
+  g_autofree char *expected = NULL;
+
+  /* Cards, in the whole document: also when split between personas, and
+   * emotion points do not count. */
+  {
+    g_autoptr (WaymarkDocument) document =
+      assert_imports (table ("persona,phase,lane,text,score\r\nP,X,Mood,,1\r\n",
+                             WAYMARK_LIMIT_CARDS, "P,X,Y,c%u,"));
+    g_assert_cmpuint (count_cards (document), ==, WAYMARK_LIMIT_CARDS);
+  }
+  expected = g_strdup_printf ("t.csv:%d: error: the table has more than %d cards, the most "
+                              "Waymark holds\n", WAYMARK_LIMIT_CARDS + 2, WAYMARK_LIMIT_CARDS);
+  assert_refused (table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_CARDS + 1, "P,X,Y,c%u"),
+                  expected);
+  {
+    GString *csv = g_string_new ("persona,phase,lane,text\r\n");
+
+    for (guint i = 0; i <= WAYMARK_LIMIT_CARDS; i++)
+      g_string_append_printf (csv, "%s,X,Y,c%u\r\n", i % 2 == 0 ? "P" : "Q", i);
+    assert_refused (g_string_free_to_bytes (csv), expected);
+  }
+  g_clear_pointer (&expected, g_free);
+
+  /* Personas. */
+  {
+    g_autoptr (WaymarkDocument) document =
+      assert_imports (table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_PERSONAS, "P%u,X,Y,x"));
+    g_assert_cmpuint (waymark_document_get_n_personas (document), ==, WAYMARK_LIMIT_PERSONAS);
+  }
+  expected = g_strdup_printf ("t.csv:%d: error: the table has more than %d personas, the most "
+                              "Waymark holds\n", WAYMARK_LIMIT_PERSONAS + 2,
+                              WAYMARK_LIMIT_PERSONAS);
+  assert_refused (table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_PERSONAS + 1, "P%u,X,Y,x"),
+                  expected);
+  g_clear_pointer (&expected, g_free);
+
+  /* Phases and lanes, per persona; a phase row without cards counts. */
+  {
+    g_autoptr (WaymarkDocument) document =
+      assert_imports (table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_PHASES, "P,F%u,Y,x"));
+    g_assert_cmpuint (waymark_document_get_persona (document, 0)->phases->len, ==,
+                      WAYMARK_LIMIT_PHASES);
+  }
+  expected = g_strdup_printf ("t.csv:%d: error: the persona “P” has more than %d phases, the "
+                              "most Waymark holds\n", WAYMARK_LIMIT_PHASES + 2,
+                              WAYMARK_LIMIT_PHASES);
+  assert_refused (table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_PHASES + 1, "P,F%u,Y,x"),
+                  expected);
+  assert_refused (table ("persona,phase,phase order,lane\r\n", WAYMARK_LIMIT_PHASES + 1,
+                         "P,F,1%04u,"), expected);
+  g_clear_pointer (&expected, g_free);
+  {
+    g_autoptr (WaymarkDocument) document =
+      assert_imports (table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_LANES, "P,X,L%u,x"));
+    g_assert_cmpuint (waymark_document_get_persona (document, 0)->lanes->len, ==,
+                      WAYMARK_LIMIT_LANES);
+  }
+  expected = g_strdup_printf ("t.csv:%d: error: the persona “P” has more than %d lanes, the "
+                              "most Waymark holds\n", WAYMARK_LIMIT_LANES + 2,
+                              WAYMARK_LIMIT_LANES);
+  assert_refused (table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_LANES + 1, "P,X,L%u,x"),
+                  expected);
+  g_clear_pointer (&expected, g_free);
+
+  /* Tags, in the whole document: 1,000 new ones a row. */
+  {
+    GString *csv = g_string_new ("persona,phase,lane,tags\r\n");
+    GString *over;
+    g_autoptr (WaymarkDocument) document = NULL;
+
+    for (guint row = 0; row < WAYMARK_LIMIT_TAGS / 1000; row++)
+      {
+        g_string_append (csv, "P,X,Y,\"");
+        for (guint i = 0; i < 1000; i++)
+          g_string_append_printf (csv, "%st%u", i > 0 ? "; " : "", row * 1000 + i);
+        g_string_append (csv, "\"\r\n");
+      }
+    over = g_string_new (csv->str);
+    g_string_append (over, "P,X,Y,t0\r\nP,X,Y,one too many\r\n");
+    document = assert_imports (g_string_free_to_bytes (csv));
+    g_assert_cmpuint (waymark_document_get_tags (document)->len, ==, WAYMARK_LIMIT_TAGS);
+    expected = g_strdup_printf ("t.csv:%d: error: the table has more than %d tags, the most "
+                                "Waymark holds\n", WAYMARK_LIMIT_TAGS / 1000 + 3,
+                                WAYMARK_LIMIT_TAGS);
+    assert_refused (g_string_free_to_bytes (over), expected);
+    g_clear_pointer (&expected, g_free);
+  }
+
+  /* Text, in every text column; the formula guard's apostrophe does not
+   * count (a text at the limit that starts with "=" is exported with it). */
+  {
+    g_autofree char *full = g_strnfill (WAYMARK_LIMIT_TEXT_LENGTH, 'x');
+    g_autofree char *rest = g_strnfill (WAYMARK_LIMIT_TEXT_LENGTH - 1, 'x');
+    g_autofree char *at = g_strconcat ("=", rest, NULL);
+    g_autofree char *over = g_strnfill (WAYMARK_LIMIT_TEXT_LENGTH + 1, 'x');
+    g_autofree char *row = g_strdup_printf ("P,X,Y,'%s,%s,%s", at, full, full);
+    g_autofree char *over_text = g_strdup_printf ("P,X,Y,%s", over);
+    g_autofree char *over_name = g_strdup_printf ("%s,X,Y", over);
+    g_autoptr (WaymarkDocument) document = NULL;
+    WaymarkCard *card;
+
+    document = assert_imports (table_row ("persona,phase,lane,text,evidence,tags\r\n", row));
+    card = g_ptr_array_index (waymark_document_get_persona (document, 0)->cards, 0);
+    g_assert_cmpuint (strlen (card->text), ==, WAYMARK_LIMIT_TEXT_LENGTH);
+    g_assert_cmpstr (card->text, ==, at);
+
+    expected = g_strdup_printf ("t.csv:3: error: the “text” cell is longer than %d KiB, the most "
+                                "Waymark holds in one text\n", WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+    assert_refused (table_row ("persona,phase,lane,text\r\nP,X,Y,fits\r\n", over_text), expected);
+    g_clear_pointer (&expected, g_free);
+    expected = g_strdup_printf ("t.csv:2: error: the “persona” cell is longer than %d KiB, the "
+                                "most Waymark holds in one text\n",
+                                WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+    assert_refused (table_row ("persona,phase,lane\r\n", over_name), expected);
+    g_clear_pointer (&expected, g_free);
+  }
+}
+
+/* The document a table makes must also be a file Waymark opens again:
+ * within every count above, long texts can still make it bigger than
+ * the loader's file size limit, and saving it would lose the map. */
+static void
+test_import_file_size_limit (void)
+{
+  g_autofree char *text = g_strnfill (430, 'x');
+  GString *csv = g_string_new ("persona,phase,lane,text\r\n");
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (WaymarkDocument) document = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  WaymarkCsvProblem *problem;
+  g_autofree char *expected = g_strdup_printf ("more than the %d MiB Waymark opens",
+                                               WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (csv, "P,X,Y,%s%u\r\n", text, i);
+  bytes = g_string_free_to_bytes (csv);
+  document = waymark_csv_import_bytes (bytes, "t.csv", &problems);
+  g_assert_null (document);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_test_message ("%s", problem->message);
+  g_assert_cmpint (problem->code, ==, WAYMARK_CSV_ERROR_TOO_LARGE);
+  g_assert_false (problem->warning);
+  g_assert_true (g_str_has_prefix (problem->message, "the map would be a "));
+  g_assert_nonnull (strstr (problem->message, expected));
+}
+
+/* A NUL byte would end the cell's text where it stands (the rest silently
+ * gone): it is refused, naming the row and the cell. */
+static void
+test_import_nul (void)
+{
+  static const char csv[] = "persona,phase,lane,Text\r\n"
+                            "P,X,Y,before\0after\r\n"
+                            "P,X,Y,\"quoted\0\"\r\n"
+                            "P\0,X,Y,z\r\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (WaymarkDocument) document = waymark_csv_import_bytes (bytes, "t.csv", &problems);
+  g_autofree char *text = problems_text (problems);
+
+  g_assert_null (document);
+  g_assert_cmpstr (text, ==,
+                   "t.csv:2: error: the “Text” cell (column 4) holds a NUL byte, which a "
+                   "document cannot store\n"
+                   "t.csv:3: error: the “Text” cell (column 4) holds a NUL byte, which a "
+                   "document cannot store\n"
+                   "t.csv:4: error: the “persona” cell (column 1) holds a NUL byte, which a "
+                   "document cannot store\n");
+
+  {
+    static const char header[] = "persona,pha\0se,lane\r\nP,X,Y\r\n";
+    g_autoptr (GBytes) header_bytes = g_bytes_new_static (header, sizeof header - 1);
+    g_autoptr (GPtrArray) header_problems = NULL;
+    g_autoptr (WaymarkDocument) none = waymark_csv_import_bytes (header_bytes, "t.csv",
+                                                                 &header_problems);
+    g_autofree char *header_text = problems_text (header_problems);
+
+    g_assert_null (none);
+    g_assert_cmpstr (header_text, ==,
+                     "t.csv:1: error: cell 2 holds a NUL byte, which a document cannot store\n");
+  }
+}
+
+/* Texts a spreadsheet or the CSV rules could bend. */
+static const char * const awkward_pieces[] = {
+  "\r", "\n", "\r\n", "\n\r", "\t", " ", "  ", "\"", "\"\"", "'", "''", "=", "+", "-", "@",
+  ",", ";", "a", "Zz", "é", "🧭", "ع", "=SUM(A1)", "-2", "\xc2\xa0", "\xe2\x80\xa8", "#",
+  "\\", "&amp;", "<b>",
+};
+
+static char *
+awkward_text (void)
+{
+  GString *text = g_string_new (NULL);
+  guint n = g_test_rand_int_range (0, 8);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint32 piece = g_test_rand_int_range (0, G_N_ELEMENTS (awkward_pieces));
+
+      g_string_append (text, awkward_pieces[piece]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Any text the model holds survives export and import exactly: in cards
+ * (text, evidence), persona ambitions and emotion labels, and in names.
+ * Random texts from awkward pieces (GTest's seed: --seed to replay), and
+ * some by hand, among them what used to change: a leading CR, CRLF and a
+ * lone CR inside, which became "\n". */
+static void
+test_round_trip_any_text (void)
+{
+  static const char * const fixed[] = {
+    "\rstarts with CR", "\r", "\r\n", "a\r\nb", "a\rb", "ends with CR\r", "\n\nblank lines\n",
+    " lead", "trail ", "  both  ", "\ttab", "tab\t", "\"quoted\"", "'", "''", "'=", "''=x",
+    "=1+1", "+1", "-1", "@me", "'\rx", "\t=x", ";", "a;b", ",", "\"", "",
+  };
+  g_autoptr (WaymarkDocument) document = waymark_document_new ();
+  const char *persona = NULL;
+  const char *phase = NULL, *lane = NULL, *emotions = NULL;
+  guint n_personas = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed) + 400; i++)
+    {
+      g_autofree char *random = i < G_N_ELEMENTS (fixed) ? NULL : awkward_text ();
+      const char *text = random != NULL ? random : fixed[i];
+      g_autofree char *name = NULL;
+
+      /* A persona, phase and lane every 20 texts, named by a text too
+       * (names are never empty: an empty cell means no persona). */
+      if (i % 20 == 0)
+        {
+          name = g_strdup_printf ("%s%u", text, n_personas++);
+          persona = waymark_document_insert_persona (document, waymark_persona_new (NULL, name),
+                                                     -1);
+          waymark_document_set_text (document, persona, WAYMARK_FIELD_AMBITION, text);
+          phase = add_phase (document, persona, name);
+          lane = add_lane (document, persona, name, WAYMARK_LANE_NOTES);
+          emotions = add_lane (document, persona, "Mood", WAYMARK_LANE_EMOTIONS);
+          waymark_document_set_emotion (document, persona, emotions, phase, 1, text);
+        }
+      add_card (document, persona, lane, phase, text, text, NULL);
+    }
+
+  /* A text at the length limit that the formula guard makes one longer. */
+  {
+    g_autofree char *longest = g_strnfill (WAYMARK_LIMIT_TEXT_LENGTH, '\r');
+    longest[0] = '=';
+    add_card (document, persona, lane, phase, longest, longest + 1, NULL);
+  }
+
+  assert_round_trip (document);
+}
+
 static void
 test_import_file (void)
 {
@@ -651,6 +987,25 @@ test_import_file (void)
   document = waymark_csv_import_file_simple (file, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (waymark_document_get_n_personas (document), ==, 1);
+
+  /* What the window's Import CSV says of a table past a limit. */
+  {
+    g_autoptr (GBytes) over = table ("persona,phase,lane,text\r\n", WAYMARK_LIMIT_PERSONAS + 1,
+                                     "P%u,X,Y,x");
+    g_autofree char *path = g_file_get_path (file);
+    g_autofree char *expected = g_strdup_printf ("%s:%d: error: the table has more than %d "
+                                                 "personas, the most Waymark holds", path,
+                                                 WAYMARK_LIMIT_PERSONAS + 2,
+                                                 WAYMARK_LIMIT_PERSONAS);
+
+    g_file_replace_contents (file, g_bytes_get_data (over, NULL), g_bytes_get_size (over), NULL,
+                             FALSE, 0, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (waymark_csv_import_file_simple (file, &error));
+    g_assert_error (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+  }
 
   missing = g_file_new_for_path ("/nonexistent/waymark/none.csv");
   g_assert_null (waymark_csv_import_file_simple (missing, &error));
@@ -674,6 +1029,10 @@ main (int   argc,
   g_test_add_func ("/csv/import/orders", test_import_orders);
   g_test_add_func ("/csv/import/limits", test_import_limits);
   g_test_add_func ("/csv/import/file", test_import_file);
+  g_test_add_func ("/csv/import/model-limits", test_import_model_limits);
+  g_test_add_func ("/csv/import/file-size-limit", test_import_file_size_limit);
+  g_test_add_func ("/csv/import/nul", test_import_nul);
+  g_test_add_func ("/csv/round-trip/any-text", test_round_trip_any_text);
 
   return g_test_run ();
 }

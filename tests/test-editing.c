@@ -14,6 +14,7 @@
 #include "waymark-find-matches.h"
 #include "waymark-format.h"
 #include "waymark-layout.h"
+#include "waymark-limits.h"
 
 /* A persona "p" with phases ph1..ph3 and lanes: actions (la), emotions
  * (le), barriers (lb). Cards: c1, c2 in (la, ph1), c3 in (la, ph2) with
@@ -456,7 +457,8 @@ test_clipboard_roundtrip (void)
   /* Into another document whose tag has gone: the tag comes along by name. */
   g_assert_true (waymark_document_remove (other, "t1"));
   before = canonical (other);
-  pasted = waymark_clipboard_cards_paste (parsed, other, "p", "la", "ph1", 0);
+  pasted = waymark_clipboard_cards_paste (parsed, other, "p", "la", "ph1", 0, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (pasted->len, ==, 2);
   card = waymark_document_find_card (other, g_ptr_array_index (pasted, 0));
   g_assert_cmpint (waymark_persona_card_position (persona_p (other), card->base.id), ==, 0);
@@ -482,7 +484,7 @@ test_clipboard_shape_clamped (void)
   /* Pasting at the last phase and lane pushes the second card off the
    * map: it lands in the nearest possible place, not nowhere. */
   cards = waymark_clipboard_cards_from_document (doc, ids);
-  pasted = waymark_clipboard_cards_paste (cards, doc, "p", "lb", "ph3", -1);
+  pasted = waymark_clipboard_cards_paste (cards, doc, "p", "lb", "ph3", -1, NULL);
   g_assert_cmpuint (pasted->len, ==, 2);
   card = waymark_document_find_card (doc, g_ptr_array_index (pasted, 1));
   g_assert_cmpstr (card->lane_id, ==, "lb");
@@ -501,7 +503,7 @@ test_clipboard_text (void)
   g_assert_null (waymark_clipboard_cards_from_text ("  \n\r\n "));
   cards = waymark_clipboard_cards_from_text ("First line\r\n\n  Second line  \nThird");
   g_assert_cmpuint (cards->len, ==, 3);
-  pasted = waymark_clipboard_cards_paste (cards, doc, "p", "la", "ph1", 1);
+  pasted = waymark_clipboard_cards_paste (cards, doc, "p", "la", "ph1", 1, NULL);
   g_assert_cmpuint (pasted->len, ==, 3);
   cell = waymark_persona_cell_cards (persona_p (doc), "la", "ph1");
   g_assert_cmpuint (cell->len, ==, 5);
@@ -537,6 +539,37 @@ test_clipboard_hostile (void)
       g_assert_error (error, WAYMARK_FORMAT_ERROR, error->code);
     }
 
+  /* What libxml2 spends quadratic time on is refused before it parses;
+   * so is a DTD, even after an error that would make libxml2 read it. */
+  {
+    g_autoptr(GString) many = g_string_new ("<cards xmlns=\"urn:waymark:document\"><card");
+    g_autoptr(GString) dtd = g_string_new ("<?xml version=\"1.0\" broken=\"1\"?><!DOCTYPE cards "
+                                           "[<!ATTLIST card");
+    g_autoptr(GBytes) many_bytes = NULL;
+    g_autoptr(GBytes) dtd_bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *expected = g_strdup_printf ("The cards on the clipboard cannot be pasted: the "
+                                                 "element <card> has more than %d attributes, the "
+                                                 "most Waymark reads", WAYMARK_LIMIT_ATTRIBUTES);
+
+    for (guint i = 0; i < 100000; i++)
+      {
+        g_string_append_printf (many, " a%u=\"\"", i);
+        g_string_append_printf (dtd, " a%u CDATA \"x\"", i);
+      }
+    g_string_append (many, "><text>x</text></card></cards>");
+    g_string_append (dtd, ">]><cards xmlns=\"urn:waymark:document\"><card/></cards>");
+    many_bytes = g_bytes_new (many->str, many->len);
+    dtd_bytes = g_bytes_new (dtd->str, dtd->len);
+
+    g_assert_null (waymark_clipboard_cards_parse (many_bytes, &error));
+    g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+    g_assert_null (waymark_clipboard_cards_parse (dtd_bytes, &error));
+    g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_FORBIDDEN);
+  }
+
   /* Out-of-range numbers and bad colours are ignored, not trusted. */
   {
     const char *odd = "<cards xmlns=\"urn:waymark:document\"><card lane-kind=\"bogus\" "
@@ -552,6 +585,144 @@ test_clipboard_hostile (void)
     g_assert_cmpint (clip->span, ==, 1);
     g_assert_cmpstr (clip->color, ==, "");
     g_assert_cmpuint (g_strv_length (clip->tag_names), ==, 0);
+  }
+}
+
+/* A document loaded from a file with @n_cards cards in (la, ph1) and
+ * @n_tags tags, each of persona "p" like make_document()'s. */
+static WaymarkDocument *
+load_big_document (guint n_cards,
+                   guint n_tags)
+{
+  g_autoptr(GString) xml = g_string_new ("<waymark xmlns=\"urn:waymark:document\" version=\"1\">");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  WaymarkDocument *doc;
+
+  g_string_append (xml, "<tags>");
+  for (guint i = 0; i < n_tags; i++)
+    g_string_append_printf (xml, "<tag id=\"t%u\" name=\"Tag %u\"/>", i, i);
+  g_string_append (xml, "</tags><persona id=\"p\" name=\"Pat\"><phases><phase id=\"ph1\" "
+                        "name=\"Orient\"/></phases><lanes><lane id=\"la\" name=\"Actions\" "
+                        "kind=\"actions\"/></lanes><cards>");
+  for (guint i = 0; i < n_cards; i++)
+    g_string_append_printf (xml, "<card id=\"c%u\" lane=\"la\" phase=\"ph1\"/>", i);
+  g_string_append (xml, "</cards></persona></waymark>");
+  bytes = g_bytes_new (xml->str, xml->len);
+  doc = waymark_format_load_bytes (bytes, "big.waymark", &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+static WaymarkClipboardCards *
+cards_from_text (const char *text)
+{
+  WaymarkClipboardCards *cards = waymark_clipboard_cards_from_text (text);
+
+  g_assert_nonnull (cards);
+  return cards;
+}
+
+/* A paste that would pass a limit of the model used to insert what fitted
+ * (the model refuses cards and tags one at a time) and drop the rest, or
+ * a card's tags, without a word. It is now refused whole, saying why. */
+static void
+test_clipboard_limits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  /* Cards: one fits, two are one too many. */
+  {
+    g_autoptr(WaymarkDocument) doc = load_big_document (WAYMARK_LIMIT_CARDS - 1, 0);
+    g_autoptr(WaymarkClipboardCards) two = cards_from_text ("one\ntwo");
+    g_autoptr(WaymarkClipboardCards) one = cards_from_text ("one");
+    g_autofree char *before = canonical (doc);
+    g_autofree char *after = NULL;
+    g_autoptr(GPtrArray) pasted = NULL;
+
+    g_assert_null (waymark_clipboard_cards_paste (two, doc, "p", "la", "ph1", 0, &error));
+    g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE);
+    expected = g_strdup_printf ("Pasting 2 cards would make the map hold more than %d cards, "
+                                "the most Waymark holds", WAYMARK_LIMIT_CARDS);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+    after = canonical (doc);
+    g_assert_cmpstr (after, ==, before);
+    g_assert_false (waymark_history_get_can_undo (waymark_document_get_history (doc)));
+
+    pasted = waymark_clipboard_cards_paste (one, doc, "p", "la", "ph1", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pasted->len, ==, 1);
+    g_assert_cmpuint (persona_p (doc)->cards->len, ==, WAYMARK_LIMIT_CARDS);
+    g_clear_pointer (&expected, g_free);
+  }
+
+  /* Tags: a name the map has costs nothing, a new one is a new tag. */
+  {
+    g_autoptr(WaymarkDocument) doc = load_big_document (1, WAYMARK_LIMIT_TAGS - 1);
+    g_autoptr(WaymarkClipboardCards) cards = cards_from_text ("tagged");
+    WaymarkClipboardCard *clip = g_ptr_array_index (cards, 0);
+    g_autoptr(GPtrArray) pasted = NULL;
+    WaymarkCard *card;
+
+    g_strfreev (clip->tag_names);
+    clip->tag_names = g_strsplit ("Tag 5|New one|New two", "|", -1);
+    g_strfreev (clip->tag_colors);
+    clip->tag_colors = g_strsplit ("#112233|#112233|#112233", "|", -1);
+    g_assert_null (waymark_clipboard_cards_paste (cards, doc, "p", "la", "ph1", 0, &error));
+    g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE);
+    expected = g_strdup_printf ("Pasting would make the map hold more than %d tags, the most "
+                                "Waymark holds", WAYMARK_LIMIT_TAGS);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+    g_assert_cmpuint (waymark_document_get_tags (doc)->len, ==, WAYMARK_LIMIT_TAGS - 1);
+
+    g_free (clip->tag_names[2]);
+    clip->tag_names[2] = g_strdup ("Tag 7");
+    pasted = waymark_clipboard_cards_paste (cards, doc, "p", "la", "ph1", 0, &error);
+    g_assert_no_error (error);
+    card = waymark_document_find_card (doc, g_ptr_array_index (pasted, 0));
+    g_assert_cmpuint (g_strv_length (card->tags), ==, 3);
+    g_assert_cmpuint (waymark_document_get_tags (doc)->len, ==, WAYMARK_LIMIT_TAGS);
+    g_clear_pointer (&expected, g_free);
+  }
+
+  /* Text: one card too long refuses the paste, not only that card. */
+  {
+    g_autoptr(WaymarkDocument) doc = make_document ();
+    g_autofree char *long_text = g_strnfill (WAYMARK_LIMIT_TEXT_LENGTH + 1, 'x');
+    g_autofree char *text = g_strconcat ("short\n", long_text, NULL);
+    g_autoptr(WaymarkClipboardCards) cards = cards_from_text (text);
+    g_autofree char *before = canonical (doc);
+    g_autofree char *after = NULL;
+
+    g_assert_null (waymark_clipboard_cards_paste (cards, doc, "p", "la", "ph1", 0, &error));
+    g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE);
+    expected = g_strdup_printf ("A pasted card has a text longer than %d KiB, the most Waymark "
+                                "holds in one text", WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+    after = canonical (doc);
+    g_assert_cmpstr (after, ==, before);
+    g_clear_pointer (&expected, g_free);
+  }
+
+  /* Text with more lines than a map holds cards: no more cards are made
+   * than it takes to refuse it. */
+  {
+    g_autoptr(WaymarkDocument) doc = make_document ();
+    g_autoptr(GString) text = g_string_new (NULL);
+    g_autoptr(WaymarkClipboardCards) cards = NULL;
+
+    for (guint i = 0; i < WAYMARK_LIMIT_CARDS * 2; i++)
+      g_string_append (text, "x\n");
+    cards = cards_from_text (text->str);
+    g_assert_cmpuint (cards->len, ==, WAYMARK_LIMIT_CARDS + 1);
+    g_assert_null (waymark_clipboard_cards_paste (cards, doc, "p", "la", "ph1", 0, &error));
+    g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE);
+    g_clear_error (&error);
+    g_assert_cmpuint (persona_p (doc)->cards->len, ==, 4);
   }
 }
 
@@ -671,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/editing/clipboard/shape-clamped", test_clipboard_shape_clamped);
   g_test_add_func ("/editing/clipboard/text", test_clipboard_text);
   g_test_add_func ("/editing/clipboard/hostile", test_clipboard_hostile);
+  g_test_add_func ("/editing/clipboard/limits", test_clipboard_limits);
   g_test_add_func ("/editing/find", test_find);
   g_test_add_func ("/editing/layout/hits-and-drops", test_layout_hits_and_drops);
 

@@ -30,7 +30,8 @@
 #endif
 #endif
 
-#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+#define HEAD_PROLOGUE "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+#define HEAD HEAD_PROLOGUE \
              "<waymark xmlns=\"urn:waymark:document\" version=\"1\">\n" \
              "  <title>Limits</title>\n"
 
@@ -221,6 +222,239 @@ test_depth (void)
   assert_too_large (over, "deep");
 }
 
+/* Refused with exactly @expected, the first problem of the error's message
+ * (the file is "limits.waymark"). */
+static void
+assert_refused_with (GString    *doc,
+                     const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) document = load_string (doc, &error);
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_null (document);
+  g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE);
+  lines = g_strsplit (error->message, "\n", 2);
+  g_assert_cmpstr (lines[0], ==, expected);
+  g_string_free (doc, TRUE);
+}
+
+/* The root with @n attributes in all: xmlns and version, then namespace
+ * declarations (which the schema does not look at, so that the document
+ * is valid up to the limit). */
+static GString *
+build_attributes (guint n)
+{
+  GString *doc = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<waymark xmlns=\"urn:waymark:document\" version=\"1\"");
+
+  for (guint i = 2; i < n; i++)
+    g_string_append_printf (doc, " xmlns:p%u=\"urn:p%u\"", i, i);
+  g_string_append (doc, "/>\n");
+  return doc;
+}
+
+/* A start tag with @n attributes after @before (in the root). */
+static GString *
+build_hidden_attributes (const char *prologue,
+                         const char *before,
+                         guint       n,
+                         const char *after)
+{
+  GString *doc = g_string_new (prologue);
+
+  g_string_append (doc, "<waymark xmlns=\"urn:waymark:document\" version=\"1\">");
+  g_string_append (doc, before);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (doc, " a%u=\"\"", i);
+  g_string_append (doc, after);
+  g_string_append (doc, "</waymark>\n");
+  return doc;
+}
+
+/* libxml2 spends time growing with the square of an element's attributes
+ * (100,000 took over a minute), inside the parser where no callback can
+ * stop it: the loader counts them in the bytes first. */
+static void
+test_attributes (void)
+{
+  g_autofree char *expected = g_strdup_printf ("limits.waymark:2:1: the element <waymark> has "
+                                               "more than %d attributes, the most Waymark reads",
+                                               WAYMARK_LIMIT_ATTRIBUTES);
+
+  assert_loads (build_attributes (WAYMARK_LIMIT_ATTRIBUTES));
+  assert_refused_with (build_attributes (WAYMARK_LIMIT_ATTRIBUTES + 1), expected);
+  assert_refused_with (build_attributes (100000), expected);
+
+  /* Ordinary attributes, on a later line and column. */
+  {
+    GString *doc = g_string_new (HEAD "  <tags>");
+    g_autofree char *at_tag = g_strdup_printf ("limits.waymark:5:5: the element <tag> has more "
+                                               "than %d attributes, the most Waymark reads",
+                                               WAYMARK_LIMIT_ATTRIBUTES);
+
+    g_string_append (doc, "\n  é <tag");
+    for (guint i = 0; i < 100000; i++)
+      g_string_append_printf (doc, " a%u='%u'", i, i);
+    g_string_append (doc, "/></tags>\n</waymark>\n");
+    assert_refused_with (doc, at_tag);
+  }
+}
+
+/* The root with half the namespace declarations the limit allows, and
+ * two children with the other half each (one more on the first when
+ * @over): the first child's are out of scope at the second. */
+static GString *
+build_namespaces (gboolean over)
+{
+  GString *doc = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<waymark xmlns=\"urn:waymark:document\" version=\"1\"");
+
+  for (guint i = 1; i < WAYMARK_LIMIT_NAMESPACES / 2; i++)
+    g_string_append_printf (doc, " xmlns:r%u=\"urn:r%u\"", i, i);
+  g_string_append (doc, ">\n  <title");
+  for (guint i = 0; i < WAYMARK_LIMIT_NAMESPACES / 2 + (guint) over; i++)
+    g_string_append_printf (doc, " xmlns:t%u=\"urn:t%u\"", i, i);
+  g_string_append (doc, ">T</title><author");
+  for (guint i = 0; i < WAYMARK_LIMIT_NAMESPACES / 2; i++)
+    g_string_append_printf (doc, " xmlns:a%u=\"urn:a%u\"", i, i);
+  g_string_append (doc, ">A</author>\n</waymark>\n");
+  return doc;
+}
+
+/* Looking a prefix up walks the declarations in scope: many of them
+ * around many prefixed attributes cost seconds. */
+static void
+test_namespaces (void)
+{
+  g_autofree char *expected = g_strdup_printf ("limits.waymark:3:3: the element <title> is in "
+                                               "the scope of more than %d namespace "
+                                               "declarations, the most Waymark reads",
+                                               WAYMARK_LIMIT_NAMESPACES);
+
+  assert_loads (build_namespaces (FALSE));
+  assert_refused_with (build_namespaces (TRUE), expected);
+
+  /* 100,000 prefixes declared on one element. */
+  {
+    GString *doc = g_string_new (HEAD "<description");
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append_printf (doc, " xmlns:p%u=\"urn:p%u\"", i, i);
+    g_string_append (doc, ">D</description>\n</waymark>\n");
+    g_free (expected);
+    expected = g_strdup_printf ("limits.waymark:4:1: the element <description> is in the scope of "
+                                "more than %d namespace declarations, the most Waymark reads",
+                                WAYMARK_LIMIT_NAMESPACES);
+    assert_refused_with (doc, expected);
+  }
+}
+
+/* What only looks like attributes is not counted: markup inside a
+ * comment, a CDATA section, a processing instruction, an attribute value. */
+static void
+test_attributes_look_alike (void)
+{
+  assert_loads (build_hidden_attributes (HEAD_PROLOGUE, "<!-- <x", 1000, "> -->"));
+  assert_loads (build_hidden_attributes (HEAD_PROLOGUE, "<description><![CDATA[<x", 1000,
+                                         "> ]]></description>"));
+  assert_loads (build_hidden_attributes (HEAD_PROLOGUE, "<?note <x", 1000, "> ?>"));
+  {
+    GString *doc = g_string_new (HEAD "<description>");
+
+    g_string_append (doc, "a=b ");
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (doc, "x=\"y\" ");
+    g_string_append (doc, "</description>\n<persona id=\"p\" name=\"");
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (doc, "k=v &lt;x a='' ");
+    g_string_append (doc, "\"/>\n</waymark>\n");
+    assert_loads (doc);
+  }
+}
+
+/* Ways to hide a start tag from a scan that trusts the file's structure:
+ * libxml2 goes on parsing after an error (with the loader's callbacks
+ * off), and what it then takes for a start tag the scan must count too.
+ * From the first thing that is not well-formed the scan counts every
+ * "=" up to the next "<", so each of these is refused at once. */
+static void
+test_attributes_hidden (void)
+{
+  static const struct {
+    const char *prologue;
+    const char *before;
+    const char *after;
+  } hidden[] = {
+    /* A "<" in an attribute value ends it there, and a tag starts. */
+    { HEAD_PROLOGUE, "<persona id=\"p\" name=\"<x", "\"/>" },
+    /* After an attribute without a value, libxml2 reads on. */
+    { HEAD_PROLOGUE, "<persona id=\"p\" bare", "/>" },
+    /* A character XML does not allow ends a comment, a CDATA section, a
+     * processing instruction or a value early. */
+    { HEAD_PROLOGUE, "<!-- \x01 <x", "> -->" },
+    { HEAD_PROLOGUE, "<!-- -- <x", "> -->" },
+    { HEAD_PROLOGUE, "<description><![CDATA[ \x02 <x", "> ]]></description>" },
+    { HEAD_PROLOGUE, "<?note \x03 <x", "> ?>" },
+    { HEAD_PROLOGUE, "<? <x", "> ?>" },
+    { HEAD_PROLOGUE, "<persona id=\"p\" name=\"\x04<x", "\"/>" },
+    /* A broken XML declaration ends at its first ">". */
+    { "<?xml version=\"1.0\" x>", "<x", "/>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      GString *doc = build_hidden_attributes (hidden[i].prologue, hidden[i].before, 100000,
+                                              hidden[i].after);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (WaymarkDocument) document = load_string (doc, &error);
+
+      g_test_message ("case %u", i);
+      g_assert_null (document);
+      g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE);
+      g_assert_nonnull (strstr (error->message, "attributes, the most Waymark reads"));
+      g_string_free (doc, TRUE);
+    }
+}
+
+/* A DTD's default attributes are added to an element in the same
+ * quadratic way. A DTD is refused as soon as libxml2 reads its name, but
+ * after an earlier error libxml2 skips that callback and reads the whole
+ * DTD: it is now never given anything past the DTD's header. */
+static void
+test_dtd_after_error (void)
+{
+  GString *doc = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" broken=\"1\"?>\n"
+                               "<!DOCTYPE waymark [<!ATTLIST waymark");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) document = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (doc, " a%u CDATA \"x\"", i);
+  g_string_append (doc, ">]>\n<waymark xmlns=\"urn:waymark:document\" version=\"1\"/>\n");
+  document = load_string (doc, &error);
+  g_assert_null (document);
+  g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_SYNTAX);
+  g_test_message ("%s", error->message);
+  g_assert_cmpstr (error->message, ==,
+                   "limits.waymark:1:38: parsing XML declaration: '?>' expected\n"
+                   "limits.waymark:2:19: the file has a document type declaration (<!DOCTYPE>); "
+                   "DTDs are not allowed in Waymark files");
+  g_string_free (doc, TRUE);
+
+  /* Without the earlier error, the DTD is refused where it always was. */
+  doc = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<!DOCTYPE waymark [<!ATTLIST waymark a CDATA \"x\">]>\n"
+                      "<waymark xmlns=\"urn:waymark:document\" version=\"1\"/>\n");
+  g_clear_pointer (&document, g_object_unref);
+  g_clear_error (&error);
+  document = load_string (doc, &error);
+  g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_FORBIDDEN);
+  g_assert_true (g_str_has_prefix (error->message, "limits.waymark:2:19: the file has a "
+                                                   "document type declaration"));
+  g_string_free (doc, TRUE);
+}
+
 /* The biggest document within the size cap loads: @n_cards cards whose
  * text fills the file up to @size bytes. */
 static GString *
@@ -349,6 +583,11 @@ main (int    argc,
   g_test_add_func ("/limits/tags", test_tags);
   g_test_add_func ("/limits/elements", test_elements);
   g_test_add_func ("/limits/depth", test_depth);
+  g_test_add_func ("/limits/attributes", test_attributes);
+  g_test_add_func ("/limits/namespaces", test_namespaces);
+  g_test_add_func ("/limits/attributes/look-alike", test_attributes_look_alike);
+  g_test_add_func ("/limits/attributes/hidden", test_attributes_hidden);
+  g_test_add_func ("/limits/dtd-after-error", test_dtd_after_error);
   g_test_add_func ("/limits/memory-budget/cards", test_memory_budget_cards);
   g_test_add_func ("/limits/memory-budget/elements", test_memory_budget_elements);
 

@@ -26,6 +26,7 @@ typedef struct {
   gsize       pos;
   char        delimiter;
   guint       row;          /* of the record just read */
+  GPtrArray  *header;       /* the header's cells, once read; for messages */
 } Reader;
 
 typedef enum {
@@ -90,6 +91,29 @@ skip_to_end_of_record (Reader *reader)
     }
 }
 
+static char *
+cell_too_long_message (void)
+{
+  return g_strdup_printf (_("a cell is longer than %d KiB, the most Waymark holds in one text"),
+                          WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+}
+
+/* A NUL byte would end the cell's text where it stands, silently: the
+ * message names the cell by its header where there is one. */
+static char *
+nul_message (Reader *reader,
+             guint   cell)
+{
+  const char *name = NULL;
+
+  if (reader->header != NULL && cell < reader->header->len)
+    name = g_ptr_array_index (reader->header, cell);
+  if (name != NULL && name[0] != '\0' && g_utf8_validate (name, -1, NULL))
+    return g_strdup_printf (_("the “%s” cell (column %u) holds a NUL byte, which a document "
+                              "cannot store"), name, cell + 1);
+  return g_strdup_printf (_("cell %u holds a NUL byte, which a document cannot store"), cell + 1);
+}
+
 /* Reads one record into @fields (strings, as they are in the file but
  * with quoting undone). Memory stays bounded by the field and column
  * limits, whatever the file holds. */
@@ -99,6 +123,7 @@ read_record (Reader     *reader,
              char      **message)
 {
   g_autoptr (GString) field = g_string_new (NULL);
+  int nul_cell = -1;
 
   g_ptr_array_set_size (fields, 0);
   if (reader->pos >= reader->len)
@@ -135,8 +160,7 @@ read_record (Reader     *reader,
                 }
               if (field->len >= WAYMARK_CSV_MAX_FIELD_LENGTH)
                 {
-                  *message = g_strdup_printf (_("a cell is longer than %d bytes"),
-                                              WAYMARK_CSV_MAX_FIELD_LENGTH);
+                  *message = cell_too_long_message ();
                   /* Find the closing quote so that the next record starts right. */
                   reader->pos--;
                   while (reader->pos < reader->len)
@@ -153,6 +177,8 @@ read_record (Reader     *reader,
                   skip_to_end_of_record (reader);
                   return READ_BAD;
                 }
+              if (c == '\0' && nul_cell < 0)
+                nul_cell = (int) fields->len;
               g_string_append_c (field, c);
             }
         }
@@ -174,11 +200,12 @@ read_record (Reader     *reader,
             }
           if (field->len >= WAYMARK_CSV_MAX_FIELD_LENGTH)
             {
-              *message = g_strdup_printf (_("a cell is longer than %d bytes"),
-                                          WAYMARK_CSV_MAX_FIELD_LENGTH);
+              *message = cell_too_long_message ();
               skip_to_end_of_record (reader);
               return READ_BAD;
             }
+          if (c == '\0' && nul_cell < 0)
+            nul_cell = (int) fields->len;
           /* A stray quote inside an unquoted cell is not RFC 4180, but
            * spreadsheets write it for text like 5" screens: keep it. */
           g_string_append_c (field, c);
@@ -194,18 +221,21 @@ read_record (Reader     *reader,
         }
       g_ptr_array_add (fields, g_strndup (field->str, field->len));
 
-      if (reader->pos >= reader->len)
-        return READ_OK;
-      if (reader->data[reader->pos] == reader->delimiter)
+      if (reader->pos < reader->len && reader->data[reader->pos] == reader->delimiter)
         {
           reader->pos++;
           continue;
         }
       /* End of record: CRLF, LF, or a lone CR (old Mac spreadsheets). */
-      if (reader->data[reader->pos] == '\r')
+      if (reader->pos < reader->len && reader->data[reader->pos] == '\r')
         reader->pos++;
       if (reader->pos < reader->len && reader->data[reader->pos] == '\n')
         reader->pos++;
+      if (nul_cell >= 0)
+        {
+          *message = nul_message (reader, (guint) nul_cell);
+          return READ_BAD;
+        }
       return READ_OK;
     }
 }
@@ -264,6 +294,8 @@ typedef struct {
   GPtrArray  *lanes;        /* ImportLane*, owned */
   GHashTable *lane_by_name; /* name → ImportLane* */
   GPtrArray  *entries;      /* ImportEntry*, owned */
+  gboolean    too_many_phases;  /* reported */
+  gboolean    too_many_lanes;   /* reported */
 } ImportPersona;
 
 typedef struct {
@@ -278,6 +310,8 @@ typedef struct {
   GPtrArray   *tag_names;   /* in order of first appearance */
   GHashTable  *tag_set;
   guint        seq;
+  gboolean     too_many_personas;  /* reported */
+  gboolean     too_many_tags;      /* reported */
 } Import;
 
 static void
@@ -319,16 +353,16 @@ import_persona_free (ImportPersona *persona)
   g_free (persona);
 }
 
-G_GNUC_PRINTF (4, 5)
+G_GNUC_PRINTF (5, 0)
 static void
-add_problem (Import     *import,
-             guint       row,
-             gboolean    warning,
-             const char *format,
-             ...)
+add_problem_valist (Import          *import,
+                    guint            row,
+                    gboolean         warning,
+                    WaymarkCsvError  code,
+                    const char      *format,
+                    va_list          args)
 {
   WaymarkCsvProblem *problem;
-  va_list args;
 
   if (import->stopped)
     return;
@@ -339,22 +373,51 @@ add_problem (Import     *import,
   problem->file = g_strdup (import->file);
   problem->row = row;
   problem->warning = warning;
-  problem->code = WAYMARK_CSV_ERROR_INVALID;
+  problem->code = code;
   if (import->problems->len + 1 >= WAYMARK_CSV_MAX_PROBLEMS)
     {
       problem->warning = FALSE;
+      problem->code = WAYMARK_CSV_ERROR_INVALID;
       problem->message = g_strdup_printf (_("too many problems; stopped after %d"),
                                           WAYMARK_CSV_MAX_PROBLEMS);
       import->n_errors++;
       import->stopped = TRUE;
     }
   else
-    {
-      va_start (args, format);
-      problem->message = g_strdup_vprintf (format, args);
-      va_end (args);
-    }
+    problem->message = g_strdup_vprintf (format, args);
   g_ptr_array_add (import->problems, problem);
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+add_problem (Import     *import,
+             guint       row,
+             gboolean    warning,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_problem_valist (import, row, warning, WAYMARK_CSV_ERROR_INVALID, format, args);
+  va_end (args);
+}
+
+/* The table would pass one of the model's limits (waymark-limits.h): the
+ * editor and the loader hold no more, so the import is refused whole
+ * rather than keeping what fits. */
+G_GNUC_PRINTF (3, 4)
+static void
+add_limit_problem (Import     *import,
+                   guint       row,
+                   const char *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_problem_valist (import, row, FALSE, WAYMARK_CSV_ERROR_TOO_LARGE, format, args);
+  va_end (args);
 }
 
 /* "Lane Kind", "lane_kind" and " lane-kind " all name the same column. */
@@ -444,17 +507,19 @@ strip_formula_guard (const char *value)
 }
 
 /* Checks that a cell is text a document can hold: UTF-8 without the
- * control characters that XML 1.0 cannot carry. Line ends become "\n". */
+ * control characters that XML 1.0 cannot carry, and no longer than the
+ * model's text limit. The text is kept byte for byte, line ends too
+ * ("\r\n" and a lone "\r" are text a card may hold, and the exporter
+ * writes them as they are), so that export and import are exact. */
 static char *
 clean_cell (Import     *import,
             guint       row,
             Column      column,
             const char *value)
 {
-  g_autoptr (GString) out = NULL;
-  const char *end;
+  const char *text;
 
-  if (!g_utf8_validate (value, -1, &end))
+  if (!g_utf8_validate (value, -1, NULL))
     {
       add_problem (import, row, FALSE, _("the “%s” cell is not valid UTF-8 (save the sheet as "
                                          "“CSV, UTF-8”)"),
@@ -462,19 +527,19 @@ clean_cell (Import     *import,
       return NULL;
     }
 
-  out = g_string_sized_new (strlen (value));
-  for (const char *p = strip_formula_guard (value); *p != '\0'; p = g_utf8_next_char (p))
+  text = strip_formula_guard (value);
+  if (strlen (text) > WAYMARK_LIMIT_TEXT_LENGTH)
+    {
+      add_limit_problem (import, row, _("the “%s” cell is longer than %d KiB, the most Waymark "
+                                        "holds in one text"),
+                         waymark_csv_column_names[column], WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+      return NULL;
+    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-          continue;
-        }
-      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF)
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
         {
           add_problem (import, row, FALSE,
                        _("the “%s” cell holds the control character U+%04X, which a document "
@@ -482,9 +547,8 @@ clean_cell (Import     *import,
                        waymark_csv_column_names[column], c);
           return NULL;
         }
-      g_string_append_unichar (out, c);
     }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_strdup (text);
 }
 
 static gboolean
@@ -565,6 +629,14 @@ get_persona (Import     *import,
 
   if (persona != NULL)
     return persona;
+  if (import->personas->len >= WAYMARK_LIMIT_PERSONAS)
+    {
+      if (!import->too_many_personas)
+        add_limit_problem (import, row, _("the table has more than %d personas, the most "
+                                          "Waymark holds"), WAYMARK_LIMIT_PERSONAS);
+      import->too_many_personas = TRUE;
+      return NULL;
+    }
 
   persona = g_new0 (ImportPersona, 1);
   persona->name = g_strdup (name);
@@ -628,6 +700,14 @@ get_phase (Import        *import,
         }
     }
 
+  if (persona->phases->len >= WAYMARK_LIMIT_PHASES)
+    {
+      if (!persona->too_many_phases)
+        add_limit_problem (import, row, _("the persona “%s” has more than %d phases, the most "
+                                          "Waymark holds"), persona->name, WAYMARK_LIMIT_PHASES);
+      persona->too_many_phases = TRUE;
+      return NULL;
+    }
   phase = g_new0 (ImportPhase, 1);
   phase->name = g_strdup (name);
   phase->order = order;
@@ -647,6 +727,14 @@ get_lane (Import        *import,
 
   if (lane != NULL)
     return lane;
+  if (persona->lanes->len >= WAYMARK_LIMIT_LANES)
+    {
+      if (!persona->too_many_lanes)
+        add_limit_problem (import, row, _("the persona “%s” has more than %d lanes, the most "
+                                          "Waymark holds"), persona->name, WAYMARK_LIMIT_LANES);
+      persona->too_many_lanes = TRUE;
+      return NULL;
+    }
   lane = g_new0 (ImportLane, 1);
   lane->name = g_strdup (name);
   lane->seq = import->seq++;
@@ -770,6 +858,8 @@ read_row_cells (Import    *import,
     return;
 
   persona = get_persona (import, cells[COL_PERSONA], row);
+  if (persona == NULL)
+    return;
   set_persona_value (import, row, persona->name, _("ambition"), &persona->ambition,
                      &persona->ambition_row, cells[COL_AMBITION]);
   {
@@ -793,6 +883,8 @@ read_row_cells (Import    *import,
   if (cells[COL_LANE][0] != '\0')
     {
       lane = get_lane (import, persona, cells[COL_LANE], row);
+      if (lane == NULL)
+        return;
       if (cells[COL_LANE_KIND][0] != '\0')
         {
           WaymarkLaneKind kind;
@@ -874,12 +966,21 @@ read_row_cells (Import    *import,
           continue;
         g_hash_table_add (seen, name);
         g_strv_builder_add (tags, name);
-        if (!g_hash_table_contains (import->tag_set, name))
+        if (g_hash_table_contains (import->tag_set, name))
+          continue;
+        if (import->tag_names->len >= WAYMARK_LIMIT_TAGS)
           {
-            char *copy = g_strdup (name);
-            g_ptr_array_add (import->tag_names, copy);
-            g_hash_table_add (import->tag_set, copy);
+            if (!import->too_many_tags)
+              add_limit_problem (import, row, _("the table has more than %d tags, the most "
+                                                "Waymark holds"), WAYMARK_LIMIT_TAGS);
+            import->too_many_tags = TRUE;
+            continue;
           }
+        {
+          char *copy = g_strdup (name);
+          g_ptr_array_add (import->tag_names, copy);
+          g_hash_table_add (import->tag_set, copy);
+        }
       }
 
     entry->row = row;
@@ -923,6 +1024,15 @@ resolve_lane_kind (ImportLane *lane)
   if (parse_lane_kind (lane->name, &lane->kind))
     return;
   lane->kind = lane->has_score ? WAYMARK_LANE_EMOTIONS : WAYMARK_LANE_NOTES;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  guint ra = *(const guint *) a, rb = *(const guint *) b;
+
+  return ra < rb ? -1 : ra > rb;
 }
 
 static int
@@ -1026,6 +1136,33 @@ check_persona (Import        *import,
     }
 }
 
+/* Cards are told from emotion points once every lane's kind is known, so
+ * their limit is checked last, naming the row of the first card too many. */
+static void
+check_card_count (Import *import)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint p = 0; p < import->personas->len; p++)
+    {
+      ImportPersona *persona = g_ptr_array_index (import->personas, p);
+
+      for (guint i = 0; i < persona->entries->len; i++)
+        {
+          ImportEntry *entry = g_ptr_array_index (persona->entries, i);
+
+          if (entry->lane->kind != WAYMARK_LANE_EMOTIONS)
+            g_array_append_val (rows, entry->row);
+        }
+    }
+  if (rows->len <= WAYMARK_LIMIT_CARDS)
+    return;
+  g_array_sort (rows, compare_rows);
+  add_limit_problem (import, g_array_index (rows, guint, WAYMARK_LIMIT_CARDS),
+                     _("the table has more than %d cards, the most Waymark holds"),
+                     WAYMARK_LIMIT_CARDS);
+}
+
 /* Tags get distinct colours from the Okabe–Ito set, which stay apart for
  * colour-blind readers; a CSV carries only tag names. */
 static const char * const tag_colors[] = {
@@ -1048,6 +1185,8 @@ build_document (Import *import)
                                               waymark_tag_new (id, name,
                                                                tag_colors[i % G_N_ELEMENTS (tag_colors)]),
                                               -1);
+      if (final_id == NULL)
+        return NULL;
       g_hash_table_insert (tag_ids, (gpointer) name, g_strdup (final_id));
     }
 
@@ -1112,10 +1251,28 @@ build_document (Import *import)
             }
         }
 
-      waymark_document_insert_persona (document, persona, -1);
+      if (waymark_document_insert_persona (document, persona, -1) == NULL)
+        return NULL;
     }
 
   return g_steal_pointer (&document);
+}
+
+/* Within every count, long texts can still make a map that saves to a
+ * file larger than the loader reads (WAYMARK_FORMAT_MAX_FILE_SIZE): the
+ * map would be saved and then never open again. */
+static void
+check_file_size (Import          *import,
+                 WaymarkDocument *document)
+{
+  g_autoptr (GBytes) saved = waymark_format_save_to_bytes (document);
+  gsize size = g_bytes_get_size (saved);
+
+  if (size <= WAYMARK_FORMAT_MAX_FILE_SIZE)
+    return;
+  add_limit_problem (import, 0, _("the map would be a %.1f MiB file, more than the %d MiB "
+                                  "Waymark opens; import its personas from smaller tables"),
+                     size / (1024.0 * 1024.0), WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
 }
 
 static char *
@@ -1142,6 +1299,7 @@ waymark_csv_import_bytes (GBytes      *bytes,
   g_autoptr (GHashTable) persona_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) tag_names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) tag_set = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) header = NULL;
   g_autoptr (WaymarkDocument) document = NULL;
   Import import = { 0, };
   Reader reader = { 0, };
@@ -1201,6 +1359,10 @@ waymark_csv_import_bytes (GBytes      *bytes,
             }
           if (reader.row == 1)
             {
+              header = g_ptr_array_new_with_free_func (g_free);
+              for (guint i = 0; i < fields->len; i++)
+                g_ptr_array_add (header, g_strdup (g_ptr_array_index (fields, i)));
+              reader.header = header;
               header_ok = read_header (&import, fields);
               if (!header_ok)
                 break;
@@ -1218,14 +1380,24 @@ waymark_csv_import_bytes (GBytes      *bytes,
   if (import.n_errors == 0)
     for (guint i = 0; i < personas->len; i++)
       check_persona (&import, g_ptr_array_index (personas, i));
+  if (import.n_errors == 0)
+    check_card_count (&import);
 
   if (import.n_errors == 0)
     {
       g_autofree char *title = title_from_display_name (display_name);
 
       document = build_document (&import);
-      waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, title);
-      waymark_history_clear (waymark_document_get_history (document));
+      if (document == NULL)
+        add_limit_problem (&import, 0, _("the table makes a map larger than Waymark holds"));
+      else
+        {
+          waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, title);
+          waymark_history_clear (waymark_document_get_history (document));
+          check_file_size (&import, document);
+          if (import.n_errors > 0)
+            g_clear_object (&document);
+        }
     }
 
   if (problems != NULL)

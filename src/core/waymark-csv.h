@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "waymark-document.h"
+#include "waymark-limits.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   WAYMARK_CSV_ERROR_IO,         /* cannot read the file */
-  WAYMARK_CSV_ERROR_TOO_LARGE,  /* over one of the limits below */
+  WAYMARK_CSV_ERROR_TOO_LARGE,  /* over one of the limits below, or the model's */
   WAYMARK_CSV_ERROR_INVALID,    /* rows that do not make a document */
 } WaymarkCsvError;
 
@@ -29,9 +30,12 @@ GQuark waymark_csv_error_quark (void);
 
 /* Limits on what the importer accepts, so that a hostile file cannot
  * exhaust memory: a coding spreadsheet of a large study is a few
- * megabytes and a few thousand rows. */
+ * megabytes and a few thousand rows. A table that would pass one of the
+ * model's limits (waymark-limits.h) is refused as a whole too. */
 #define WAYMARK_CSV_MAX_FILE_SIZE    (32 * 1024 * 1024)
-#define WAYMARK_CSV_MAX_FIELD_LENGTH (64 * 1024)
+/* A cell holds one text of the model (WAYMARK_LIMIT_TEXT_LENGTH), and the
+ * exporter may put a formula guard's apostrophe in front of it. */
+#define WAYMARK_CSV_MAX_FIELD_LENGTH (WAYMARK_LIMIT_TEXT_LENGTH + 1)
 #define WAYMARK_CSV_MAX_COLUMNS      64
 #define WAYMARK_CSV_MAX_ROWS         200000
 /* Import stops collecting problems after this many; the last one says so. */

@@ -25,6 +25,8 @@ typedef struct {
   GPtrArray *problems;   /* WaymarkFormatProblem*, at most WAYMARK_FORMAT_MAX_PROBLEMS */
   guint      n_dropped;  /* problems beyond that */
   gboolean   saw_dtd;
+  guint      cut_line;   /* where the bytes given to libxml2 end, if short */
+  guint      cut_column;
 } WaymarkFormatChecker;
 
 /* Records a problem at @line:@column (0:0 for the file as a whole). */

@@ -79,6 +79,7 @@ checker_init (WaymarkFormatChecker *checker,
   checker->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_format_problem_free);
   checker->n_dropped = 0;
   checker->saw_dtd = FALSE;
+  checker->cut_line = checker->cut_column = 0;
 }
 
 static void
@@ -226,6 +227,12 @@ parser_error_cb (void        *user_data,
   /* Our own xmlStopParser() after a DTD; already reported. */
   if (error->code == XML_ERR_USER_STOP || checker->saw_dtd)
     return;
+  /* The end of what libxml2 was given before a DTD (see check_data()):
+   * not where the file ends. */
+  if (checker->cut_line > 0 &&
+      (error->line > (int) checker->cut_line ||
+       (error->line == (int) checker->cut_line && error->int2 >= (int) checker->cut_column)))
+    return;
 
   message = tidy_libxml_message (error->message);
   if (error->code == XML_ERR_INVALID_CHAR &&
@@ -260,6 +267,19 @@ parser_error_cb (void        *user_data,
 }
 
 static void
+report_dtd (WaymarkFormatChecker *checker,
+            long                  line,
+            long                  column)
+{
+  if (checker->saw_dtd)
+    return;
+  waymark_format_report (checker, line, column, WAYMARK_FORMAT_ERROR_FORBIDDEN,
+                         _("the file has a document type declaration (<!DOCTYPE>); "
+                           "DTDs are not allowed in Waymark files"));
+  checker->saw_dtd = TRUE;
+}
+
+static void
 refuse_dtd_cb (void          *user_data,
                const xmlChar *name,
                const xmlChar *external_id,
@@ -271,14 +291,8 @@ refuse_dtd_cb (void          *user_data,
   /* Called as soon as "<!DOCTYPE name ..." is read, before the internal
    * subset: stopping here means no entity is ever declared, so no
    * billion laughs and no external entity can follow. */
-  if (checker != NULL && !checker->saw_dtd)
-    {
-      waymark_format_report (checker, xmlSAX2GetLineNumber (parser),
-                             xmlSAX2GetColumnNumber (parser), WAYMARK_FORMAT_ERROR_FORBIDDEN,
-                             _("the file has a document type declaration (<!DOCTYPE>); "
-                               "DTDs are not allowed in Waymark files"));
-      checker->saw_dtd = TRUE;
-    }
+  if (checker != NULL)
+    report_dtd (checker, xmlSAX2GetLineNumber (parser), xmlSAX2GetColumnNumber (parser));
   xmlStopParser (parser);
 }
 
@@ -877,8 +891,11 @@ check_data (WaymarkFormatChecker *checker,
 {
   xmlDocPtr doc;
   g_autoptr (GPtrArray) schema_problems = NULL;
+  g_autoptr (GError) scan_error = NULL;
   WaymarkDocument *document = NULL;
   WaymarkFormatReader *reader;
+  gsize parse_length;
+  guint line = 0, column = 0;
 
   ensure_libxml ();
 
@@ -904,7 +921,27 @@ check_data (WaymarkFormatChecker *checker,
       return NULL;
     }
 
-  doc = parse_xml (checker, data, length);
+  /* What libxml2 would spend quadratic time on, counted first; and it is
+   * never given a DTD's internal subset. */
+  if (!waymark_format_scan_markup (data, length, &parse_length, &line, &column, &scan_error))
+    {
+      waymark_format_report (checker, line, column, scan_error->code, "%s", scan_error->message);
+      return NULL;
+    }
+
+  if (parse_length < length)
+    {
+      checker->cut_line = line;
+      checker->cut_column = column;
+    }
+  doc = parse_xml (checker, data, parse_length);
+  /* After an earlier error libxml2 does not call back at a DTD: it is
+   * reported here, where the bytes given to libxml2 end. */
+  if (parse_length < length && !checker->saw_dtd)
+    {
+      report_dtd (checker, line, column);
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
   if (doc == NULL)
     return NULL;
 

@@ -64,6 +64,24 @@ GBytes          *waymark_format_read_file       (GFile            *file,
                                                  const char       *display_name,
                                                  GError          **error);
 
+/* Checks XML @data, before libxml2 parses it, for what libxml2 2.9 spends
+ * quadratic time on and cannot bound itself: more than
+ * WAYMARK_LIMIT_ATTRIBUTES attributes on one element, or more than
+ * WAYMARK_LIMIT_NAMESPACES namespace declarations in scope. FALSE with
+ * @error (WAYMARK_FORMAT_ERROR_TOO_LARGE, a message naming the limit) and
+ * the 1-based @line and @column of the element. *@parse_length receives
+ * how much of @data libxml2 may be given: all of it, or the part up to
+ * the header of a document type declaration, so that libxml2 never reads
+ * a DTD (waymark-format-scan.c says why); @line and @column then say
+ * where that part ends. Any of @parse_length, @line and @column may be
+ * NULL. */
+gboolean         waymark_format_scan_markup     (const char       *data,
+                                                 gsize             length,
+                                                 gsize            *parse_length,
+                                                 guint            *line,
+                                                 guint            *column,
+                                                 GError          **error);
+
 /* Loads a document; the history is empty and the document unmodified.
  * On failure the error (WAYMARK_FORMAT_ERROR) carries the first problem's
  * code; its message lists the problems, one "FILE:LINE:COL: message"

@@ -7,7 +7,9 @@
  * personas, a few dozen phases and lanes, a few thousand cards of a few
  * lines each) and that a hostile file cannot exceed without a clear error.
  * The loader counts them while it parses (waymark-format.c), so it stops
- * before a tree of millions of elements is ever built. docs/safety.md
+ * before a tree of millions of elements is ever built. The CSV importer
+ * and the paste refuse a table or cards that would pass them, and the
+ * model's edit functions refuse edits beyond them. docs/safety.md
  * lists them with the memory budget they keep a load within;
  * tests/test-limits.c checks both sides of each and the budget.
  *
@@ -33,3 +35,11 @@
  * itself nests five deep (waymark, persona, cards, card, text). */
 #define WAYMARK_LIMIT_ELEMENTS      1000000
 #define WAYMARK_LIMIT_DEPTH         16
+
+/* Attributes on one element, namespace declarations included, and the
+ * namespace declarations in scope at any element. The format's most is
+ * six (a lane's) and one declaration. libxml2 takes time that grows with
+ * the square of either and cannot bound them itself, so they are counted
+ * in the bytes before it parses (waymark-format-scan.c). */
+#define WAYMARK_LIMIT_ATTRIBUTES    64
+#define WAYMARK_LIMIT_NAMESPACES    64

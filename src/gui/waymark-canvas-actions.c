@@ -5,12 +5,14 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "waymark-cairo-backend.h"
 #include "waymark-canvas-commands.h"
 #include "waymark-canvas-private.h"
 #include "waymark-clipboard-format.h"
+#include "waymark-format.h"
 #include "waymark-svg-writer.h"
 
 /* Card colours offered in the menu: light tints that keep text readable. */
@@ -519,6 +521,25 @@ paste_target (WaymarkCanvas  *self,
   return TRUE;
 }
 
+/* Says why a paste did nothing, in the window's toast overlay. */
+static void
+report_paste_refused (WaymarkCanvas *self,
+                      const char    *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+  else
+    g_message ("Paste refused: %s", message);
+}
+
 static void
 paste_cards (WaymarkCanvas         *self,
              WaymarkClipboardCards *cards)
@@ -526,6 +547,7 @@ paste_cards (WaymarkCanvas         *self,
   const char *lane_id, *phase_id;
   int position;
   g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (cards == NULL || !paste_target (self, &lane_id, &phase_id, &position))
     {
@@ -533,7 +555,12 @@ paste_cards (WaymarkCanvas         *self,
       return;
     }
   ids = waymark_clipboard_cards_paste (cards, self->document, self->persona_id, lane_id, phase_id,
-                                       position);
+                                       position, &error);
+  if (ids == NULL)
+    {
+      report_paste_refused (self, error->message);
+      return;
+    }
   g_ptr_array_add (ids, NULL);
   _waymark_canvas_set_selection (self, (const char * const *) ids->pdata);
   if (ids->len > 1)
@@ -581,6 +608,13 @@ paste_spliced_cb (GObject      *source,
   if (g_str_equal (data->mime_type, WAYMARK_CLIPBOARD_MIME_TYPE))
     {
       cards = waymark_clipboard_cards_parse (bytes, &error);
+      if (cards == NULL && g_error_matches (error, WAYMARK_FORMAT_ERROR,
+                                            WAYMARK_FORMAT_ERROR_TOO_LARGE))
+        {
+          report_paste_refused (data->canvas, error->message);
+          paste_data_free (data);
+          return;
+        }
       if (cards == NULL)
         g_message ("Ignoring the clipboard's cards: %s", error->message);
     }

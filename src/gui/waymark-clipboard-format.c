@@ -14,6 +14,7 @@
 #include "waymark-clipboard-format.h"
 #include "waymark-error.h"
 #include "waymark-format.h"
+#include "waymark-limits.h"
 
 void
 waymark_clipboard_card_free (WaymarkClipboardCard *card)
@@ -280,13 +281,26 @@ waymark_clipboard_cards_parse (GBytes  *bytes,
   xmlParserCtxtPtr ctxt;
   xmlDocPtr doc;
   xmlNodePtr root;
-  gsize size;
+  gsize size, parse_length;
   const char *data = g_bytes_get_data (bytes, &size);
 
   if (size == 0 || size > WAYMARK_CLIPBOARD_MAX_SIZE)
     {
       g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE,
                    _("The clipboard holds no cards or too much data"));
+      return NULL;
+    }
+  /* What libxml2 would spend quadratic time on, as when loading a file;
+   * and a DTD is refused before libxml2 could read it. */
+  if (!waymark_format_scan_markup (data, size, &parse_length, NULL, NULL, error))
+    {
+      g_prefix_error (error, _("The cards on the clipboard cannot be pasted: "));
+      return NULL;
+    }
+  if (parse_length < size)
+    {
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_FORBIDDEN,
+                   _("The cards on the clipboard have a DTD"));
       return NULL;
     }
 
@@ -396,7 +410,8 @@ waymark_clipboard_cards_from_text (const char *text)
     return NULL;
   cards = cards_new ();
   lines = g_strsplit_set (text, "\r\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  /* One card more than a map holds is enough for the paste to say so. */
+  for (guint i = 0; lines[i] != NULL && cards->len <= WAYMARK_LIMIT_CARDS; i++)
     {
       char *line = g_strstrip (lines[i]);
       WaymarkClipboardCard *clip;
@@ -432,13 +447,107 @@ find_or_add_tag (WaymarkDocument *document,
   return waymark_document_insert_tag (document, waymark_tag_new (NULL, name, color), -1);
 }
 
+/* The lane a copied card lands in: its own place relative to the first
+ * where the map allows, otherwise the target cell's; NULL for none. */
+static WaymarkLane *
+landing_lane (WaymarkPersona             *persona,
+              int                         base_lane,
+              const WaymarkClipboardCard *clip,
+              const char                 *lane_id)
+{
+  int lane_index = base_lane + clip->lane_offset;
+  WaymarkLane *lane = NULL;
+
+  if (lane_index >= 0 && lane_index < (int) persona->lanes->len)
+    lane = g_ptr_array_index (persona->lanes, lane_index);
+  if (lane == NULL || !waymark_lane_kind_holds_cards (lane->kind))
+    lane = waymark_persona_find_lane (persona, lane_id);
+  if (lane == NULL || !waymark_lane_kind_holds_cards (lane->kind))
+    return NULL;
+  return lane;
+}
+
+/* The model refuses a card or tag beyond its limits (waymark-limits.h),
+ * one at a time: checked first, so that a paste goes in whole or not at
+ * all, and says why. */
+static gboolean
+paste_fits (WaymarkClipboardCards  *cards,
+            WaymarkDocument        *document,
+            WaymarkPersona         *persona,
+            int                     base_lane,
+            const char             *lane_id,
+            GError                **error)
+{
+  g_autoptr(GHashTable) tag_names = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *tags = waymark_document_get_tags (document);
+  guint n_cards = 0, n_landing = 0, n_known_names;
+
+  for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
+    n_cards += waymark_document_get_persona (document, i)->cards->len;
+  for (guint i = 0; i < tags->len; i++)
+    g_hash_table_add (tag_names, ((WaymarkTag *) g_ptr_array_index (tags, i))->name);
+  n_known_names = g_hash_table_size (tag_names);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      WaymarkClipboardCard *clip = g_ptr_array_index (cards, i);
+
+      if (landing_lane (persona, base_lane, clip, lane_id) == NULL)
+        continue;
+      n_landing++;
+      if (strlen (clip->text) > WAYMARK_LIMIT_TEXT_LENGTH ||
+          strlen (clip->evidence) > WAYMARK_LIMIT_TEXT_LENGTH)
+        {
+          g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                       _("A pasted card has a text longer than %d KiB, the most Waymark holds "
+                         "in one text"), WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+          return FALSE;
+        }
+      for (guint k = 0; clip->tag_names[k] != NULL; k++)
+        {
+          const char *name = clip->tag_names[k];
+
+          if (strlen (name) > WAYMARK_LIMIT_TEXT_LENGTH)
+            {
+              g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                           _("A pasted card has a tag name longer than %d KiB, the most Waymark "
+                             "holds in one text"), WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+              return FALSE;
+            }
+          g_hash_table_add (tag_names, (gpointer) name);
+        }
+    }
+
+  if (n_cards + n_landing > WAYMARK_LIMIT_CARDS)
+    {
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Pasting %u card would make the map hold more than %d cards, "
+                                "the most Waymark holds",
+                                "Pasting %u cards would make the map hold more than %d cards, "
+                                "the most Waymark holds", n_landing),
+                   n_landing, WAYMARK_LIMIT_CARDS);
+      return FALSE;
+    }
+  /* Each name the document has no tag of becomes a new tag. */
+  if (tags->len + (g_hash_table_size (tag_names) - n_known_names) > WAYMARK_LIMIT_TAGS)
+    {
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                   _("Pasting would make the map hold more than %d tags, the most Waymark holds"),
+                   WAYMARK_LIMIT_TAGS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
-waymark_clipboard_cards_paste (WaymarkClipboardCards *cards,
-                               WaymarkDocument       *document,
-                               const char            *persona_id,
-                               const char            *lane_id,
-                               const char            *phase_id,
-                               int                    position)
+waymark_clipboard_cards_paste (WaymarkClipboardCards  *cards,
+                               WaymarkDocument        *document,
+                               const char             *persona_id,
+                               const char             *lane_id,
+                               const char             *phase_id,
+                               int                     position,
+                               GError                **error)
 {
   WaymarkPersona *persona = waymark_document_find_persona (document, persona_id);
   GPtrArray *ids = g_ptr_array_new ();
@@ -453,14 +562,18 @@ waymark_clipboard_cards_paste (WaymarkClipboardCards *cards,
   base_phase = waymark_persona_phase_index (persona, phase_id);
   if (base_lane < 0 || base_phase < 0)
     return ids;
+  if (!paste_fits (cards, document, persona, base_lane, lane_id, error))
+    {
+      g_ptr_array_unref (ids);
+      return NULL;
+    }
 
   waymark_document_begin_group (document, cards->len > 1 ? _("Paste Cards") : _("Paste Card"));
   for (guint i = 0; i < cards->len; i++)
     {
       WaymarkClipboardCard *clip = g_ptr_array_index (cards, i);
-      int lane_index = base_lane + clip->lane_offset;
       int phase_index = CLAMP (base_phase + clip->phase_offset, 0, (int) persona->phases->len - 1);
-      WaymarkLane *lane = NULL;
+      WaymarkLane *lane = landing_lane (persona, base_lane, clip, lane_id);
       WaymarkPhase *phase = g_ptr_array_index (persona->phases, phase_index);
       g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
       g_autofree char *key = NULL;
@@ -468,12 +581,7 @@ waymark_clipboard_cards_paste (WaymarkClipboardCards *cards,
       const char *id;
       int pos, index;
 
-      if (lane_index >= 0 && lane_index < (int) persona->lanes->len)
-        lane = g_ptr_array_index (persona->lanes, lane_index);
-      /* Keep the shape where the map allows; otherwise the target cell. */
-      if (lane == NULL || !waymark_lane_kind_holds_cards (lane->kind))
-        lane = waymark_persona_find_lane (persona, lane_id);
-      if (lane == NULL || !waymark_lane_kind_holds_cards (lane->kind))
+      if (lane == NULL)
         continue;
 
       key = g_strdup_printf ("%s\n%s", lane->base.id, phase->base.id);

@@ -66,13 +66,17 @@ WaymarkClipboardCards *waymark_clipboard_cards_from_text     (const char        
 
 /* Inserts the cards with the first one at @position in the cell @lane_id,
  * @phase_id of @persona_id, as one undo step ("Paste Cards"). Returns the
- * new card ids (owned by the document; free the array). */
+ * new card ids (owned by the document; free the array). A paste that
+ * would pass one of the model's limits (waymark-limits.h: cards, tags,
+ * text length) changes nothing and returns NULL with @error set
+ * (WAYMARK_FORMAT_ERROR_TOO_LARGE, a message naming the limit). */
 GPtrArray             *waymark_clipboard_cards_paste         (WaymarkClipboardCards *cards,
                                                               WaymarkDocument    *document,
                                                               const char         *persona_id,
                                                               const char         *lane_id,
                                                               const char         *phase_id,
-                                                              int                 position);
+                                                              int                 position,
+                                                              GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkClipboardCard, waymark_clipboard_card_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkClipboardCards, g_ptr_array_unref)
