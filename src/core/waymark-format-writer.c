@@ -17,6 +17,7 @@
 
 #include "waymark-format-private.h"
 #include "waymark-format.h"
+#include "waymark-xml.h"
 
 static void
 indent (GString *out,
@@ -26,60 +27,13 @@ indent (GString *out,
     g_string_append (out, "  ");
 }
 
-/* Escapes @text for XML. In attributes, newlines, tabs and carriage
- * returns become character references (a parser would turn them into
- * spaces); in text, carriage returns do (a parser would turn them into
- * newlines). Characters XML 1.0 cannot carry, and invalid UTF-8, become
- * U+FFFD: the file must always load again. */
-static void
-append_escaped (GString    *out,
-                const char *text,
-                gboolean    in_attribute)
-{
-  g_autofree char *valid = NULL;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '\r': g_string_append (out, "&#13;"); break;
-        case '"':
-          g_string_append (out, in_attribute ? "&quot;" : "\"");
-          break;
-        case '\'':
-          g_string_append (out, in_attribute ? "&apos;" : "'");
-          break;
-        case '\n':
-          g_string_append (out, in_attribute ? "&#10;" : "\n");
-          break;
-        case '\t':
-          g_string_append (out, in_attribute ? "&#9;" : "\t");
-          break;
-        default:
-          if (c < 0x20 || c == 0xFFFE || c == 0xFFFF)
-            g_string_append_unichar (out, 0xFFFD);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-          break;
-        }
-    }
-}
-
 static void
 attribute (GString    *out,
            const char *name,
            const char *value)
 {
   g_string_append_printf (out, " %s=\"", name);
-  append_escaped (out, value != NULL ? value : "", TRUE);
+  waymark_xml_append_escaped (out, value != NULL ? value : "", WAYMARK_XML_ATTRIBUTE);
   g_string_append_c (out, '"');
 }
 
@@ -113,7 +67,7 @@ text_element (GString    *out,
     return;
   indent (out, depth);
   g_string_append_printf (out, "<%s>", name);
-  append_escaped (out, text, FALSE);
+  waymark_xml_append_escaped (out, text, WAYMARK_XML_TEXT);
   g_string_append_printf (out, "</%s>\n", name);
 }
 

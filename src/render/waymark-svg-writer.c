@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "waymark-svg-writer.h"
+#include "waymark-xml.h"
 
 typedef struct {
   GString    *out;
@@ -87,50 +88,6 @@ append_color (GString            *out,
       g_string_append_printf (out, " %s-opacity=\"", name);
       append_number (out, color->alpha);
       g_string_append_c (out, '"');
-    }
-}
-
-/* XML text: escapes markup and drops the characters XML 1.0 forbids,
- * which a card's text could in principle hold. */
-static void
-append_escaped (GString    *out,
-                const char *text)
-{
-  g_autofree char *valid = NULL;
-
-  /* Not every string reaches here through the layout (the <title> is the
-   * persona's name as the model holds it), and the model does not promise
-   * valid UTF-8: g_utf8_next_char() on a lead byte before the NUL would
-   * step past it, and the SVG would not be XML. Found by
-   * tests/fuzz/fuzz-card-text (tests/data/fuzz-regressions/card-text). */
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case '<':
-          g_string_append (out, "&lt;");
-          break;
-        case '>':
-          g_string_append (out, "&gt;");
-          break;
-        case '&':
-          g_string_append (out, "&amp;");
-          break;
-        case '"':
-          g_string_append (out, "&quot;");
-          break;
-        default:
-          if ((c < 0x20 && c != '\t') || (c >= 0xfffe && c <= 0xffff)
-              || (c >= 0xd800 && c <= 0xdfff))
-            break;
-          g_string_append_len (out, p, g_utf8_next_char (p) - p);
-          break;
-        }
     }
 }
 
@@ -316,7 +273,7 @@ write_text (Writer                 *w,
         }
       append_attr_number (w->out, "y", item->text.y + line->baseline);
       g_string_append_c (w->out, '>');
-      append_escaped (w->out, line->text);
+      waymark_xml_append_escaped (w->out, line->text, WAYMARK_XML_DISPLAY);
       g_string_append (w->out, "</tspan>");
     }
   g_string_append (w->out, "</text>\n");
@@ -392,7 +349,7 @@ waymark_svg_writer_to_bytes (WaymarkScene       *scene,
   g_string_append (w.out, "\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n");
 
   g_string_append (w.out, "  <title>");
-  append_escaped (w.out, waymark_scene_get_title (scene));
+  waymark_xml_append_escaped (w.out, waymark_scene_get_title (scene), WAYMARK_XML_DISPLAY);
   g_string_append (w.out, "</title>\n");
 
   if (background != NULL && background->alpha > 0)
