@@ -55,7 +55,7 @@ test_valid (gconstpointer data)
 
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *text = waymark_format_problem_to_string (g_ptr_array_index (problems, i));
+      g_autofree char *text = waymark_problem_to_string (g_ptr_array_index (problems, i));
       g_test_message ("%s", text);
     }
   g_assert_cmpuint (problems->len, ==, 0);

@@ -287,7 +287,7 @@ assert_round_trip (WaymarkDocument *document)
 
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *line = waymark_csv_problem_to_string (g_ptr_array_index (problems, i));
+      g_autofree char *line = waymark_problem_to_string (g_ptr_array_index (problems, i));
       g_test_message ("%s", line);
     }
   g_assert_cmpuint (problems->len, ==, 0);
@@ -370,7 +370,7 @@ problems_text (GPtrArray *problems)
 
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *line = waymark_csv_problem_to_string (g_ptr_array_index (problems, i));
+      g_autofree char *line = waymark_problem_to_string (g_ptr_array_index (problems, i));
       g_string_append_printf (out, "%s\n", line);
     }
   return g_string_free (out, FALSE);
@@ -592,7 +592,7 @@ test_import_limits (void)
     char *data = g_malloc (size);
     g_autoptr (GBytes) bytes = NULL;
     g_autoptr (GPtrArray) problems = NULL;
-    WaymarkCsvProblem *problem;
+    WaymarkProblem *problem;
 
     memset (data, ',', size);
     bytes = g_bytes_new_take (data, size);
@@ -608,7 +608,7 @@ test_import_limits (void)
     g_autoptr (GString) csv = g_string_new ("persona,phase,lane,text\n");
     g_autoptr (GBytes) bytes = NULL;
     g_autoptr (GPtrArray) problems = NULL;
-    WaymarkCsvProblem *last;
+    WaymarkProblem *last;
 
     for (guint i = 0; i < 300000; i++)
       g_string_append (csv, i < 1000 ? ",X,Y,z\n" : "\n");
@@ -692,7 +692,7 @@ assert_refused (GBytes     *bytes,
 
   g_assert_cmpstr (text, ==, expected);
   g_assert_null (document);
-  g_assert_cmpint (((WaymarkCsvProblem *) g_ptr_array_index (problems, 0))->code, ==,
+  g_assert_cmpint (((WaymarkProblem *) g_ptr_array_index (problems, 0))->code, ==,
                    WAYMARK_CSV_ERROR_TOO_LARGE);
   g_bytes_unref (bytes);
 }
@@ -843,7 +843,7 @@ test_import_file_size_limit (void)
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (WaymarkDocument) document = NULL;
   g_autoptr (GBytes) bytes = NULL;
-  WaymarkCsvProblem *problem;
+  WaymarkProblem *problem;
   g_autofree char *expected = g_strdup_printf ("more than the %d MiB Waymark opens",
                                                WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
 
@@ -856,7 +856,7 @@ test_import_file_size_limit (void)
   problem = g_ptr_array_index (problems, 0);
   g_test_message ("%s", problem->message);
   g_assert_cmpint (problem->code, ==, WAYMARK_CSV_ERROR_TOO_LARGE);
-  g_assert_false (problem->warning);
+  g_assert_cmpint (problem->severity, ==, WAYMARK_PROBLEM_ERROR);
   g_assert_true (g_str_has_prefix (problem->message, "the map would be a "));
   g_assert_nonnull (strstr (problem->message, expected));
 }

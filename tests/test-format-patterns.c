@@ -70,7 +70,7 @@ print_problems (GPtrArray *problems)
 {
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *text = waymark_format_problem_to_string (g_ptr_array_index (problems, i));
+      g_autofree char *text = waymark_problem_to_string (g_ptr_array_index (problems, i));
 
       g_test_message ("problem: %s", text);
     }
@@ -84,9 +84,10 @@ assert_problem (GPtrArray          *problems,
 {
   for (guint i = 0; i < problems->len; i++)
     {
-      WaymarkFormatProblem *problem = g_ptr_array_index (problems, i);
+      WaymarkProblem *problem = g_ptr_array_index (problems, i);
 
-      if (problem->code == code && problem->line == line && problem->column >= 1 &&
+      if (problem->domain == WAYMARK_FORMAT_ERROR && problem->code == (int) code &&
+          problem->line == line && problem->column >= 1 &&
           strstr (problem->message, fragment) != NULL)
         return;
     }

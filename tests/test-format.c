@@ -39,7 +39,7 @@ print_problems (GPtrArray *problems)
 {
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *text = waymark_format_problem_to_string (g_ptr_array_index (problems, i));
+      g_autofree char *text = waymark_problem_to_string (g_ptr_array_index (problems, i));
       g_test_message ("problem: %s", text);
     }
 }
@@ -53,9 +53,10 @@ assert_problem (GPtrArray          *problems,
 {
   for (guint i = 0; i < problems->len; i++)
     {
-      WaymarkFormatProblem *problem = g_ptr_array_index (problems, i);
+      WaymarkProblem *problem = g_ptr_array_index (problems, i);
 
-      if (problem->code == code && problem->line == line &&
+      if (problem->domain == WAYMARK_FORMAT_ERROR && problem->code == (int) code &&
+          problem->line == line &&
           strstr (problem->message, fragment) != NULL)
         {
           if (line > 0)
@@ -568,7 +569,7 @@ test_not_well_formed (void)
   g_autoptr (GPtrArray) problems = check_fixture ("not-well-formed.waymark");
 
   assert_problem (problems, WAYMARK_FORMAT_ERROR_SYNTAX, 6, "tag mismatch");
-  g_assert_cmpuint (((WaymarkFormatProblem *) g_ptr_array_index (problems, 0))->column, >, 1);
+  g_assert_cmpuint (((WaymarkProblem *) g_ptr_array_index (problems, 0))->column, >, 1);
 }
 
 static void
@@ -584,7 +585,7 @@ static void
 test_invalid_utf8 (void)
 {
   g_autoptr (GPtrArray) problems = check_fixture ("invalid-utf8.waymark");
-  WaymarkFormatProblem *problem;
+  WaymarkProblem *problem;
 
   assert_problem (problems, WAYMARK_FORMAT_ERROR_ENCODING, 3, "not valid UTF-8");
   problem = g_ptr_array_index (problems, 0);
@@ -670,7 +671,7 @@ test_external_entity (void)
 
       g_assert_null (strstr (error->message, lines[0]));
       for (guint i = 0; i < problems->len; i++)
-        g_assert_null (strstr (((WaymarkFormatProblem *) g_ptr_array_index (problems, i))->message,
+        g_assert_null (strstr (((WaymarkProblem *) g_ptr_array_index (problems, i))->message,
                                lines[0]));
     }
 }
@@ -855,7 +856,7 @@ test_problem_cap (void)
                                 "<waymark xmlns=\"urn:waymark:document\" version=\"1\">\n<tags>\n");
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GPtrArray) problems = NULL;
-  WaymarkFormatProblem *last;
+  WaymarkProblem *last;
 
   for (int i = 0; i < 1000; i++)
     g_string_append (file, "<tag id=\"same\" name=\"\"/>\n");

@@ -75,11 +75,7 @@ run_import_csv (const WaymarkCliCommand  *command,
   document = waymark_csv_import_file (in_file, input_name, &problems);
 
   /* Every problem, errors and warnings, "FILE:ROW: error: message". */
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = waymark_csv_problem_to_string (g_ptr_array_index (problems, i));
-      fprintf (stderr, "%s\n", line);
-    }
+  waymark_cli_print_problems (stderr, problems);
   if (document == NULL)
     {
       /* Nothing was written: the output only appears for a clean import. */

@@ -40,10 +40,8 @@ int  waymark_cli_usage_error        (const WaymarkCliCommand    *command,
                                      ...);
 /* `waymark NAME --help` to stdout. */
 void waymark_cli_print_command_help (const WaymarkCliCommand    *command);
-/* "FILE:LINE:COL: error: message" (or "FILE: error: message"). */
-void waymark_cli_print_problem      (FILE                       *stream,
-                                     const WaymarkFormatProblem *problem);
-/* Prints every problem; returns how many there were. */
+/* Prints every problem (WaymarkProblem*), one a line as
+ * waymark_problem_to_string() says it; returns how many there were. */
 guint waymark_cli_print_problems    (FILE                       *stream,
                                      GPtrArray                  *problems);
 /* Prints "waymark NAME: message" to stderr, the message starting in

@@ -107,23 +107,17 @@ waymark_cli_check_exists (const char *path,
                           const char *display_name)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GPtrArray) problems = NULL;
 
   if (g_file_query_exists (file, NULL))
     return TRUE;
-  /* The same words as the document loader's (waymark-format.c). */
-  fprintf (stderr, _("%s: error: %s\n"), display_name, _("no such file"));
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_problem_free);
+  /* The same words as the document loader's. */
+  g_ptr_array_add (problems, waymark_problem_new (display_name, 0, 0, WAYMARK_PROBLEM_ERROR,
+                                                  G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                                  g_strdup (_("no such file"))));
+  waymark_cli_print_problems (stderr, problems);
   return FALSE;
-}
-
-void
-waymark_cli_print_problem (FILE                       *stream,
-                           const WaymarkFormatProblem *problem)
-{
-  if (problem->line == 0)
-    fprintf (stream, _("%s: error: %s\n"), problem->file, problem->message);
-  else
-    fprintf (stream, _("%s:%u:%u: error: %s\n"), problem->file, problem->line,
-             MAX (problem->column, 1), problem->message);
 }
 
 guint
@@ -131,7 +125,11 @@ waymark_cli_print_problems (FILE      *stream,
                             GPtrArray *problems)
 {
   for (guint i = 0; i < problems->len; i++)
-    waymark_cli_print_problem (stream, g_ptr_array_index (problems, i));
+    {
+      g_autofree char *line = waymark_problem_to_string (g_ptr_array_index (problems, i));
+
+      fprintf (stream, "%s\n", line);
+    }
   return problems->len;
 }
 

@@ -362,30 +362,27 @@ add_problem_valist (Import          *import,
                     const char      *format,
                     va_list          args)
 {
-  WaymarkCsvProblem *problem;
+  WaymarkProblemSeverity severity = warning ? WAYMARK_PROBLEM_WARNING : WAYMARK_PROBLEM_ERROR;
+  char *message;
 
   if (import->stopped)
     return;
   if (!warning)
     import->n_errors++;
 
-  problem = g_new0 (WaymarkCsvProblem, 1);
-  problem->file = g_strdup (import->file);
-  problem->row = row;
-  problem->warning = warning;
-  problem->code = code;
   if (import->problems->len + 1 >= WAYMARK_CSV_MAX_PROBLEMS)
     {
-      problem->warning = FALSE;
-      problem->code = WAYMARK_CSV_ERROR_INVALID;
-      problem->message = g_strdup_printf (_("too many problems; stopped after %d"),
-                                          WAYMARK_CSV_MAX_PROBLEMS);
+      severity = WAYMARK_PROBLEM_ERROR;
+      code = WAYMARK_CSV_ERROR_INVALID;
+      message = g_strdup_printf (_("too many problems; stopped after %d"),
+                                 WAYMARK_CSV_MAX_PROBLEMS);
       import->n_errors++;
       import->stopped = TRUE;
     }
   else
-    problem->message = g_strdup_vprintf (format, args);
-  g_ptr_array_add (import->problems, problem);
+    message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (import->problems, waymark_problem_new (import->file, row, 0, severity,
+                                                          WAYMARK_CSV_ERROR, code, message));
 }
 
 G_GNUC_PRINTF (4, 5)
@@ -1293,7 +1290,7 @@ waymark_csv_import_bytes (GBytes      *bytes,
 {
   g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) all_problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_csv_problem_free);
+    g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_problem_free);
   g_autoptr (GPtrArray) personas =
     g_ptr_array_new_with_free_func ((GDestroyNotify) import_persona_free);
   g_autoptr (GHashTable) persona_by_name = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1322,7 +1319,7 @@ waymark_csv_import_bytes (GBytes      *bytes,
 
   if (len > WAYMARK_CSV_MAX_FILE_SIZE)
     {
-      WaymarkCsvProblem *problem;
+      WaymarkProblem *problem;
 
       add_problem (&import, 0, FALSE, _("the file is larger than %d MiB"),
                    WAYMARK_CSV_MAX_FILE_SIZE / (1024 * 1024));
@@ -1431,12 +1428,12 @@ read_capped (GFile       *file,
        * (a device, a FIFO) cannot fill memory. */
       if (data->len + (gsize) n > WAYMARK_CSV_MAX_FILE_SIZE)
         {
-          WaymarkCsvProblem *problem = g_new0 (WaymarkCsvProblem, 1);
-          problem->file = g_strdup (display_name);
-          problem->code = WAYMARK_CSV_ERROR_TOO_LARGE;
-          problem->message = g_strdup_printf (_("the file is larger than %d MiB"),
-                                              WAYMARK_CSV_MAX_FILE_SIZE / (1024 * 1024));
-          g_ptr_array_add (problems, problem);
+          char *message = g_strdup_printf (_("the file is larger than %d MiB"),
+                                           WAYMARK_CSV_MAX_FILE_SIZE / (1024 * 1024));
+
+          g_ptr_array_add (problems, waymark_problem_new (display_name, 0, 0,
+                                                          WAYMARK_PROBLEM_ERROR, WAYMARK_CSV_ERROR,
+                                                          WAYMARK_CSV_ERROR_TOO_LARGE, message));
           return NULL;
         }
       g_byte_array_append (data, buffer, (guint) n);
@@ -1444,13 +1441,9 @@ read_capped (GFile       *file,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 
 fail:
-  {
-    WaymarkCsvProblem *problem = g_new0 (WaymarkCsvProblem, 1);
-    problem->file = g_strdup (display_name);
-    problem->code = WAYMARK_CSV_ERROR_IO;
-    problem->message = g_strdup (error->message);
-    g_ptr_array_add (problems, problem);
-  }
+  g_ptr_array_add (problems, waymark_problem_new (display_name, 0, 0, WAYMARK_PROBLEM_ERROR,
+                                                  WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_IO,
+                                                  g_strdup (error->message)));
   return NULL;
 }
 
@@ -1462,7 +1455,7 @@ waymark_csv_import_file (GFile       *file,
   g_autofree char *parse_name = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GPtrArray) read_problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_csv_problem_free);
+    g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_problem_free);
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -1485,29 +1478,12 @@ waymark_csv_import_file_simple (GFile   *file,
 {
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (WaymarkDocument) document = NULL;
-  g_autoptr (GString) message = NULL;
-  int code = -1;
 
   document = waymark_csv_import_file (file, NULL, &problems);
   if (document != NULL)
     return g_steal_pointer (&document);
 
-  message = g_string_new (NULL);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      WaymarkCsvProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char *line = NULL;
-
-      if (problem->warning)
-        continue;
-      if (code < 0)
-        code = problem->code;
-      line = waymark_csv_problem_to_string (problem);
-      if (message->len > 0)
-        g_string_append_c (message, '\n');
-      g_string_append (message, line);
-    }
-  g_set_error_literal (error, WAYMARK_CSV_ERROR, code >= 0 ? code : WAYMARK_CSV_ERROR_INVALID,
-                       message->str);
+  if (!waymark_problems_set_error (problems, TRUE, error))
+    g_set_error_literal (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_INVALID, "");
   return NULL;
 }

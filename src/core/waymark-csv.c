@@ -53,27 +53,6 @@ static const gboolean column_is_text[N_COLUMNS] = {
 
 #define TAG_SEPARATOR "; "
 
-void
-waymark_csv_problem_free (WaymarkCsvProblem *problem)
-{
-  if (problem == NULL)
-    return;
-  g_free (problem->file);
-  g_free (problem->message);
-  g_free (problem);
-}
-
-char *
-waymark_csv_problem_to_string (const WaymarkCsvProblem *problem)
-{
-  const char *severity = problem->warning ? "warning" : "error";
-
-  if (problem->row == 0)
-    return g_strdup_printf ("%s: %s: %s", problem->file, severity, problem->message);
-  return g_strdup_printf ("%s:%u: %s: %s", problem->file, problem->row, severity,
-                          problem->message);
-}
-
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 

@@ -9,6 +9,7 @@
 
 #include "waymark-document.h"
 #include "waymark-limits.h"
+#include "waymark-problem.h"
 
 G_BEGIN_DECLS
 
@@ -41,23 +42,6 @@ GQuark waymark_csv_error_quark (void);
 /* Import stops collecting problems after this many; the last one says so. */
 #define WAYMARK_CSV_MAX_PROBLEMS     100
 
-/* One problem with a CSV file. @row is the 1-based row as a spreadsheet
- * shows it (the header is row 1; a cell with line breaks does not add
- * rows), 0 for the file as a whole. Warnings (an unknown column that is
- * ignored) do not stop the import. */
-typedef struct {
-  char            *file;
-  guint            row;
-  gboolean         warning;
-  WaymarkCsvError  code;
-  char            *message;
-} WaymarkCsvProblem;
-
-void  waymark_csv_problem_free      (WaymarkCsvProblem       *problem);
-/* "FILE:ROW: error: message" ("warning:" for warnings), or
- * "FILE: error: message" without a row. */
-char *waymark_csv_problem_to_string (const WaymarkCsvProblem *problem);
-
 /* The whole document as CSV bytes (with the BOM). Never fails. */
 GBytes          *waymark_csv_export_to_bytes (WaymarkDocument  *document);
 
@@ -70,9 +54,13 @@ gboolean         waymark_csv_export_to_file  (WaymarkDocument  *document,
 /* Builds a new document from CSV @bytes, collecting every problem rather
  * than stopping at the first. Returns NULL when there is any error (not
  * counting warnings); *@problems (may be NULL) receives all problems,
- * warnings included, as WaymarkCsvProblem* (an empty array when there
- * are none). @display_name names the file in the problems and gives the
- * document its title. The new document's history is empty. */
+ * warnings included, as WaymarkProblem* of WAYMARK_CSV_ERROR (an empty
+ * array when there are none). A problem's line is the 1-based row as a
+ * spreadsheet shows it (the header is row 1; a cell with line breaks does
+ * not add rows), 0 for the file as a whole; its column is 0. Warnings
+ * (an unknown column that is ignored) do not stop the import.
+ * @display_name names the file in the problems and gives the document its
+ * title. The new document's history is empty. */
 WaymarkDocument *waymark_csv_import_bytes    (GBytes           *bytes,
                                               const char       *display_name,
                                               GPtrArray       **problems);
@@ -84,10 +72,9 @@ WaymarkDocument *waymark_csv_import_file     (GFile            *file,
                                               GPtrArray       **problems);
 
 /* For callers that want a GError (the app's "Import CSV"): on failure the
- * error's message lists the problems, one per line. Warnings are dropped. */
+ * error's message lists the problems, one "FILE:ROW: error: message" per
+ * line. Warnings are dropped. */
 WaymarkDocument *waymark_csv_import_file_simple (GFile         *file,
                                                  GError       **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkCsvProblem, waymark_csv_problem_free)
 
 G_END_DECLS

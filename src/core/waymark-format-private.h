@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 /* Collects the problems of one file (waymark-format.c). */
 typedef struct {
   char      *display_name;
-  GPtrArray *problems;   /* WaymarkFormatProblem*, at most WAYMARK_FORMAT_MAX_PROBLEMS */
+  GPtrArray *problems;   /* WaymarkProblem*, at most WAYMARK_FORMAT_MAX_PROBLEMS */
   guint      n_dropped;  /* problems beyond that */
   gboolean   saw_dtd;
   guint      cut_line;   /* where the bytes given to libxml2 end, if short */

@@ -49,34 +49,13 @@
 
 /* Problems and the checker that collects them */
 
-void
-waymark_format_problem_free (WaymarkFormatProblem *problem)
-{
-  if (problem == NULL)
-    return;
-  g_free (problem->file);
-  g_free (problem->message);
-  g_free (problem);
-}
-
-char *
-waymark_format_problem_to_string (const WaymarkFormatProblem *problem)
-{
-  g_return_val_if_fail (problem != NULL, NULL);
-
-  if (problem->line == 0)
-    return g_strdup_printf ("%s: %s", problem->file, problem->message);
-  return g_strdup_printf ("%s:%u:%u: %s", problem->file, problem->line,
-                          MAX (problem->column, 1), problem->message);
-}
-
 static void
 checker_init (WaymarkFormatChecker *checker,
               const char           *display_name)
 {
   /* The name ends up in terminal output: make sure it is valid UTF-8. */
   checker->display_name = g_utf8_make_valid (display_name, -1);
-  checker->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_format_problem_free);
+  checker->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_problem_free);
   checker->n_dropped = 0;
   checker->saw_dtd = FALSE;
   checker->cut_line = checker->cut_column = 0;
@@ -89,21 +68,20 @@ checker_clear (WaymarkFormatChecker *checker)
   g_clear_pointer (&checker->problems, g_ptr_array_unref);
 }
 
-static WaymarkFormatProblem *
+/* A problem at @line:@column, 0:0 for the file as a whole; the column
+ * is 1 when only the line is known. */
+static WaymarkProblem *
 problem_new (const char         *file,
              long                line,
              long                column,
              WaymarkFormatError  code,
              char               *message)
 {
-  WaymarkFormatProblem *problem = g_new0 (WaymarkFormatProblem, 1);
+  guint at_line = line > 0 ? (guint) MIN (line, G_MAXUINT) : 0;
+  guint at_column = at_line == 0 ? 0 : (column > 0 ? (guint) MIN (column, G_MAXUINT) : 1);
 
-  problem->file = g_strdup (file);
-  problem->line = line > 0 ? (guint) MIN (line, G_MAXUINT) : 0;
-  problem->column = problem->line == 0 ? 0 : (column > 0 ? (guint) MIN (column, G_MAXUINT) : 1);
-  problem->code = code;
-  problem->message = message;
-  return problem;
+  return waymark_problem_new (file, at_line, at_column, WAYMARK_PROBLEM_ERROR,
+                              WAYMARK_FORMAT_ERROR, code, message);
 }
 
 void
@@ -781,8 +759,8 @@ static int
 compare_problems (gconstpointer a,
                   gconstpointer b)
 {
-  const WaymarkFormatProblem *pa = *(WaymarkFormatProblem **) a;
-  const WaymarkFormatProblem *pb = *(WaymarkFormatProblem **) b;
+  const WaymarkProblem *pa = *(WaymarkProblem **) a;
+  const WaymarkProblem *pb = *(WaymarkProblem **) b;
 
   if (pa->line != pb->line)
     return pa->line < pb->line ? -1 : 1;
@@ -803,11 +781,11 @@ merge_schema_problems (WaymarkFormatChecker *checker,
   gboolean any_located = FALSE;
 
   for (guint i = 0; i < schema_problems->len; i++)
-    any_located |= ((WaymarkFormatProblem *) g_ptr_array_index (schema_problems, i))->line > 0;
+    any_located |= ((WaymarkProblem *) g_ptr_array_index (schema_problems, i))->line > 0;
 
   for (guint i = 0; i < schema_problems->len; i++)
     {
-      WaymarkFormatProblem *problem = g_ptr_array_index (schema_problems, i);
+      WaymarkProblem *problem = g_ptr_array_index (schema_problems, i);
       gpointer line = GINT_TO_POINTER ((int) MIN (problem->line, G_MAXINT));
 
       if ((problem->line == 0 && (any_located || checker->problems->len > 0)) ||
@@ -815,8 +793,8 @@ merge_schema_problems (WaymarkFormatChecker *checker,
           g_hash_table_contains (lines, line))
         continue;
       g_hash_table_add (lines, line);
-      waymark_format_report_take (checker, problem->line, problem->column, problem->code,
-                                  g_strdup (problem->message));
+      waymark_format_report_take (checker, problem->line, problem->column,
+                                  (WaymarkFormatError) problem->code, g_strdup (problem->message));
     }
 }
 
@@ -951,7 +929,7 @@ check_data (WaymarkFormatChecker *checker,
       return NULL;
     }
 
-  schema_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_format_problem_free);
+  schema_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_problem_free);
   if (!validate_schema (checker, doc, schema_problems))
     {
       xmlFreeDoc (doc);
@@ -977,7 +955,7 @@ checker_finish (WaymarkFormatChecker *checker)
   g_ptr_array_sort (checker->problems, compare_problems);
   if (checker->n_dropped > 0)
     {
-      WaymarkFormatProblem *first = g_ptr_array_index (checker->problems, 0);
+      WaymarkProblem *first = g_ptr_array_index (checker->problems, 0);
       char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "%u more problem not shown",
                                                     "%u more problems not shown",
@@ -985,7 +963,8 @@ checker_finish (WaymarkFormatChecker *checker)
                                        checker->n_dropped);
 
       g_ptr_array_add (checker->problems,
-                       problem_new (checker->display_name, 0, 0, first->code, message));
+                       problem_new (checker->display_name, 0, 0, (WaymarkFormatError) first->code,
+                                    message));
     }
   problems = g_steal_pointer (&checker->problems);
   checker_clear (checker);
@@ -1121,9 +1100,6 @@ waymark_format_check_file (GFile            *file,
   return checker_finish (&checker);
 }
 
-static void set_error_from_problems (GPtrArray  *problems,
-                                     GError    **error);
-
 GBytes *
 waymark_format_read_file (GFile       *file,
                           const char  *display_name,
@@ -1143,28 +1119,8 @@ waymark_format_read_file (GFile       *file,
   bytes = read_file_capped (&checker, file);
   problems = checker_finish (&checker);
   if (bytes == NULL)
-    set_error_from_problems (problems, error);
+    waymark_problems_set_error (problems, FALSE, error);
   return bytes;
-}
-
-/* One GError for all the problems, one "FILE:LINE:COL: message" a line. */
-static void
-set_error_from_problems (GPtrArray  *problems,
-                         GError    **error)
-{
-  WaymarkFormatProblem *first = g_ptr_array_index (problems, 0);
-  GString *message = g_string_new (NULL);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = waymark_format_problem_to_string (g_ptr_array_index (problems, i));
-
-      if (i > 0)
-        g_string_append_c (message, '\n');
-      g_string_append (message, line);
-    }
-  g_set_error_literal (error, WAYMARK_FORMAT_ERROR, first->code, message->str);
-  g_string_free (message, TRUE);
 }
 
 WaymarkDocument *
@@ -1181,7 +1137,7 @@ waymark_format_load_bytes (GBytes      *bytes,
   problems = waymark_format_check_bytes (bytes, display_name, &document);
   if (problems->len > 0)
     {
-      set_error_from_problems (problems, error);
+      waymark_problems_set_error (problems, FALSE, error);
       return NULL;
     }
   return document;
@@ -1200,7 +1156,7 @@ waymark_format_load_file (GFile   *file,
   problems = waymark_format_check_file (file, NULL, &document);
   if (problems->len > 0)
     {
-      set_error_from_problems (problems, error);
+      waymark_problems_set_error (problems, FALSE, error);
       return NULL;
     }
   return document;

@@ -9,6 +9,7 @@
 
 #include "waymark-document.h"
 #include "waymark-error.h"
+#include "waymark-problem.h"
 
 G_BEGIN_DECLS
 
@@ -28,23 +29,10 @@ G_BEGIN_DECLS
  * otherwise produce millions); the last one says that it stopped. */
 #define WAYMARK_FORMAT_MAX_PROBLEMS 100
 
-/* One thing wrong with a file. @line and @column are 1-based; both are 0
- * when the problem is with the file as a whole (missing, a directory, too
- * large). @column is 1 when only the line is known. */
-typedef struct {
-  char               *file;     /* the display name */
-  guint               line;
-  guint               column;
-  WaymarkFormatError  code;
-  char               *message;  /* without the location */
-} WaymarkFormatProblem;
-
-void  waymark_format_problem_free      (WaymarkFormatProblem *problem);
-/* "FILE:LINE:COL: message", or "FILE: message" without a line. */
-char *waymark_format_problem_to_string (const WaymarkFormatProblem *problem);
-
 /* Reads and checks a file, collecting every problem instead of stopping
- * at the first (for `waymark validate`). Returns the problems, an empty
+ * at the first (for `waymark validate`). Returns the problems
+ * (WaymarkProblem*, errors of WAYMARK_FORMAT_ERROR in the order of the
+ * file; the column is 1 when only the line is known), an empty
  * array when the file is a valid document; never NULL. When there are no
  * problems and @document is not NULL, it receives the loaded document.
  * @display_name names the file in the problems; NULL uses the file's
@@ -113,7 +101,5 @@ gboolean         waymark_format_write_bytes     (GBytes           *bytes,
 
 /* The RELAX NG schema compiled into the program (data/waymark.rng). */
 GBytes          *waymark_format_get_schema      (void);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkFormatProblem, waymark_format_problem_free)
 
 G_END_DECLS

@@ -27,7 +27,7 @@ print_problems (GPtrArray *problems)
 {
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
-      g_autofree char *line = waymark_csv_problem_to_string (g_ptr_array_index (problems, i));
+      g_autofree char *line = waymark_problem_to_string (g_ptr_array_index (problems, i));
 
       g_printerr ("  %s\n", line);
     }
@@ -59,7 +59,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       gboolean any_error = FALSE;
 
       for (guint i = 0; i < problems->len; i++)
-        any_error |= !((WaymarkCsvProblem *) g_ptr_array_index (problems, i))->warning;
+        any_error |= ((WaymarkProblem *) g_ptr_array_index (problems, i))->severity ==
+                     WAYMARK_PROBLEM_ERROR;
       if (!any_error)
         {
           g_printerr ("refused without an error\n");
