@@ -5,7 +5,7 @@
  *
  * For speed, the loader validates against data/waymark.rng with its
  * <param name="pattern"> rules taken out and checks those values itself
- * (get_schema() in src/core/waymark-format.c). These tests hold it to
+ * (get_schema() in src/core/waymark-format-schema.c). These tests hold it to
  * that promise: whatever the full schema, run by libxml2 exactly as
  * `xmllint --relaxng` does, refuses, the loader refuses too, with a
  * line-numbered message that names the value.

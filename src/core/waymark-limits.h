@@ -6,8 +6,8 @@
  * Limits that a real study never comes near (a large one has a dozen
  * personas, a few dozen phases and lanes, a few thousand cards of a few
  * lines each) and that a hostile file cannot exceed without a clear error.
- * The loader counts them while it parses (waymark-format.c), so it stops
- * before a tree of millions of elements is ever built. The CSV importer
+ * The loader counts them while it parses (waymark-format-limits.c), so it
+ * stops before a tree of millions of elements is ever built. The CSV importer
  * and the paste refuse a table or cards that would pass them, and the
  * model's edit functions refuse edits beyond them. docs/safety.md
  * lists them with the memory budget they keep a load within;

@@ -1,0 +1,161 @@
+/* waymark-format-limits.c: the document limits, counted while libxml2 parses
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Resource limits (waymark-limits.h, docs/safety.md), counted as the
+ * parser reads (waymark-format-parse.c calls in from its SAX callbacks),
+ * so that a hostile file stops before its tree grows: the tree is never
+ * bigger than the limits. tests/test-limits.c checks each limit.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+
+#include "waymark-format-private.h"
+#include "waymark-limits.h"
+
+void
+waymark_format_limits_init (WaymarkFormatLimits  *limits,
+                            WaymarkFormatChecker *checker)
+{
+  memset (limits, 0, sizeof *limits);
+  limits->checker = checker;
+}
+
+/* Reports where the parser is, and stops it. */
+G_GNUC_PRINTF (3, 4)
+static void
+exceed_limit (WaymarkFormatLimits *limits,
+              xmlParserCtxtPtr     parser,
+              const char          *format,
+              ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  waymark_format_report_take (limits->checker, xmlSAX2GetLineNumber (parser),
+                              xmlSAX2GetColumnNumber (parser), WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                              g_strdup_vprintf (format, args));
+  va_end (args);
+  xmlStopParser (parser);
+}
+
+static gboolean
+is_child_of (const xmlChar *localname,
+             const char    *name,
+             const xmlChar *parent,
+             const char    *parent_name)
+{
+  return parent != NULL && xmlStrEqual (localname, (const xmlChar *) name) &&
+         xmlStrEqual (parent, (const xmlChar *) parent_name);
+}
+
+gboolean
+waymark_format_limits_count_element (WaymarkFormatLimits  *limits,
+                                     xmlParserCtxtPtr      parser,
+                                     const xmlChar        *localname,
+                                     int                   n_attributes,
+                                     const xmlChar       **attributes)
+{
+  const xmlChar *parent = limits->depth > 0 ? limits->open[limits->depth - 1] : NULL;
+
+  if (++limits->n_elements > WAYMARK_LIMIT_ELEMENTS)
+    {
+      exceed_limit (limits, parser,
+                    _("the file has more than %d elements, the most Waymark reads"),
+                    WAYMARK_LIMIT_ELEMENTS);
+      return FALSE;
+    }
+  if (limits->depth >= WAYMARK_LIMIT_DEPTH)
+    {
+      exceed_limit (limits, parser,
+                    _("elements are nested too deep (more than %d levels)"),
+                    WAYMARK_LIMIT_DEPTH);
+      return FALSE;
+    }
+  for (int i = 0; i < n_attributes; i++)
+    if ((gsize) (attributes[i * 5 + 4] - attributes[i * 5 + 3]) > WAYMARK_LIMIT_TEXT_LENGTH)
+      {
+        exceed_limit (limits, parser,
+                      _("an attribute value is longer than the most Waymark reads "
+                        "in one text (%d KiB)"),
+                      WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+        return FALSE;
+      }
+
+  /* Counted by where they are, as the reader finds them; a persona
+   * starts its own count of phases and lanes. */
+  if (xmlStrEqual (localname, (const xmlChar *) "persona") && limits->depth == 1)
+    {
+      limits->n_phases = limits->n_lanes = 0;
+      if (++limits->n_personas > WAYMARK_LIMIT_PERSONAS)
+        {
+          exceed_limit (limits, parser,
+                        _("the file has more than %d personas, the most Waymark reads"),
+                        WAYMARK_LIMIT_PERSONAS);
+          return FALSE;
+        }
+    }
+  else if (is_child_of (localname, "phase", parent, "phases") &&
+           ++limits->n_phases > WAYMARK_LIMIT_PHASES)
+    {
+      exceed_limit (limits, parser,
+                    _("a persona has more than %d phases, the most Waymark reads"),
+                    WAYMARK_LIMIT_PHASES);
+      return FALSE;
+    }
+  else if (is_child_of (localname, "lane", parent, "lanes") &&
+           ++limits->n_lanes > WAYMARK_LIMIT_LANES)
+    {
+      exceed_limit (limits, parser,
+                    _("a persona has more than %d lanes, the most Waymark reads"),
+                    WAYMARK_LIMIT_LANES);
+      return FALSE;
+    }
+  else if (is_child_of (localname, "card", parent, "cards") &&
+           ++limits->n_cards > WAYMARK_LIMIT_CARDS)
+    {
+      exceed_limit (limits, parser,
+                    _("the file has more than %d cards, the most Waymark reads"),
+                    WAYMARK_LIMIT_CARDS);
+      return FALSE;
+    }
+  else if (is_child_of (localname, "tag", parent, "tags") &&
+           ++limits->n_tags > WAYMARK_LIMIT_TAGS)
+    {
+      exceed_limit (limits, parser,
+                    _("the file has more than %d tags, the most Waymark reads"),
+                    WAYMARK_LIMIT_TAGS);
+      return FALSE;
+    }
+
+  limits->open[limits->depth++] = localname;
+  limits->text_length = 0;
+  return TRUE;
+}
+
+void
+waymark_format_limits_end_element (WaymarkFormatLimits *limits)
+{
+  if (limits->depth > 0)
+    limits->depth--;
+  limits->text_length = 0;
+}
+
+/* Text arrives in chunks; one element's text counts as one text. */
+void
+waymark_format_limits_count_text (WaymarkFormatLimits *limits,
+                                  xmlParserCtxtPtr     parser,
+                                  int                  length)
+{
+  limits->text_length += (gsize) MAX (length, 0);
+  if (limits->text_length > WAYMARK_LIMIT_TEXT_LENGTH)
+    exceed_limit (limits, parser,
+                  _("a text is longer than %d KiB, the most Waymark reads in one text"),
+                  WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+}
