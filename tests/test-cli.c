@@ -400,6 +400,38 @@ test_validate_usage (void)
   g_assert_true (g_str_has_prefix (help.out, "Usage: waymark validate"));
 }
 
+/* "--" ends the options: what follows is a file, whatever it looks like. */
+static void
+test_end_of_options (void)
+{
+  g_auto (Run) valid = { 0 };
+  g_auto (Run) help = { 0 };
+  g_autofree char *path = fixture_path ("valid.waymark");
+  g_autofree char *ok = g_strdup_printf ("%s: ok\n", path);
+
+  run_waymark (&valid, "validate", "--", path, NULL);
+  g_assert_cmpint (valid.status, ==, 0);
+  g_assert_cmpstr (valid.out, ==, ok);
+
+  run_waymark (&help, "validate", "--", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 1);
+  g_assert_cmpstr (help.out, ==, "--help: error: no such file\n");
+}
+
+/* What the option parser itself refuses is a usage error too. */
+static void
+test_option_parser_error (void)
+{
+  g_auto (Run) run = { 0 };
+
+  /* -o takes the next argument, not the rest of "-ox", so it has none. */
+  run_waymark (&run, "import-csv", "in.csv", "-ox", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "waymark import-csv: "));
+  g_assert_nonnull (strstr (run.err, "Usage: waymark import-csv"));
+}
+
 static void
 test_version_and_help (void)
 {
@@ -600,6 +632,8 @@ main (int    argc,
   g_test_add_func ("/cli/import-csv/limits", test_import_csv_limits);
   g_test_add_func ("/cli/import-csv/at-limit", test_import_csv_at_limit);
   g_test_add_func ("/cli/validate/usage", test_validate_usage);
+  g_test_add_func ("/cli/end-of-options", test_end_of_options);
+  g_test_add_func ("/cli/option-parser-error", test_option_parser_error);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/cli/man-page-options", test_man_page_options);

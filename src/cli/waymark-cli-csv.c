@@ -5,8 +5,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "waymark-cli-private.h"
@@ -17,9 +15,9 @@ run_import_csv (const WaymarkCliCommand  *command,
                 int                       argc,
                 char                    **argv)
 {
-  const char *input = NULL;
-  const char *output = NULL;
-  gboolean options_done = FALSE;
+  g_auto (GStrv) inputs = NULL;
+  g_autofree char *output = NULL;
+  const char *input;
   g_autoptr (GFile) in_file = NULL;
   g_autoptr (GFile) out_file = NULL;
   g_autoptr (GPtrArray) problems = NULL;
@@ -27,38 +25,20 @@ run_import_csv (const WaymarkCliCommand  *command,
   g_autoptr (GError) error = NULL;
   g_autofree char *input_name = NULL;
   g_autofree char *output_name = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document to write (required)"),
+      N_("OUT") },
+    G_OPTION_ENTRY_NULL
+  };
 
-  for (int i = 1; i < argc; i++)
-    {
-      const char *arg = argv[i];
-
-      if (options_done || arg[0] != '-' || arg[1] == '\0')
-        {
-          if (input != NULL)
-            return waymark_cli_usage_error (command, _("more than one input file given"));
-          input = arg;
-        }
-      else if (strcmp (arg, "--") == 0)
-        options_done = TRUE;
-      else if (waymark_cli_is_help (arg))
-        {
-          waymark_cli_print_command_help (command);
-          return WAYMARK_CLI_EXIT_OK;
-        }
-      else if (strcmp (arg, "-o") == 0 || strcmp (arg, "--output") == 0)
-        {
-          if (i + 1 >= argc)
-            return waymark_cli_usage_error (command, _("option “%s” needs a value"), arg);
-          output = argv[++i];
-        }
-      else if (g_str_has_prefix (arg, "--output="))
-        output = arg + strlen ("--output=");
-      else
-        return waymark_cli_usage_error (command, _("unknown option “%s”"), arg);
-    }
-
+  if (!waymark_cli_parse_options (command, entries, argc, argv, &inputs, &status))
+    return status;
+  input = inputs[0];
   if (input == NULL)
     return waymark_cli_usage_error (command, _("no input file given"));
+  if (inputs[1] != NULL)
+    return waymark_cli_usage_error (command, _("more than one input file given"));
   if (output == NULL || output[0] == '\0')
     return waymark_cli_usage_error (command, _("no output file given (use -o OUT.waymark)"));
 
@@ -95,10 +75,7 @@ const WaymarkCliCommand waymark_cli_import_csv_command = {
   .name = "import-csv",
   .args = N_("IN.csv -o OUT.waymark"),
   .summary = N_("Build a journey-map document from a CSV table"),
-  .help = N_("Options:\n"
-             "  -o, --output OUT        The document to write (required)\n"
-             "\n"
-             "The CSV has a header row naming its columns: persona, phase, lane\n"
+  .help = N_("The CSV has a header row naming its columns: persona, phase, lane\n"
              "(required), phase order, lane kind, order, text, tags, score, label,\n"
              "evidence, span, ambition, persona color, scale min, scale max. Personas,\n"
              "phases, lanes and tags are created as they appear (see docs/csv.md).\n"

@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -15,37 +14,6 @@
 #include "waymark-cli-private.h"
 #include "waymark-csv.h"
 #include "waymark-export.h"
-
-/* Splits "--name=value" or takes the next argument as the value.
- * Returns FALSE when @arg is not option @name; sets *@missing when the
- * value is missing. */
-static gboolean
-match_option (const char  *arg,
-              const char  *name,
-              const char  *short_name,
-              int         *i,
-              int          argc,
-              char       **argv,
-              const char **value,
-              gboolean    *missing)
-{
-  gsize len = strlen (name);
-
-  if (strncmp (arg, name, len) == 0 && arg[len] == '=')
-    {
-      *value = arg + len + 1;
-      return TRUE;
-    }
-  if (strcmp (arg, name) != 0 && (short_name == NULL || strcmp (arg, short_name) != 0))
-    return FALSE;
-  if (*i + 1 >= argc)
-    {
-      *missing = TRUE;
-      return TRUE;
-    }
-  *value = argv[++*i];
-  return TRUE;
-}
 
 /* `-o -`: the export on standard output, for pipelines. */
 static int
@@ -66,16 +34,89 @@ write_stdout (const WaymarkCliCommand *command,
   return WAYMARK_CLI_EXIT_OK;
 }
 
+/* Puts the options' values into @options (and *@csv); WAYMARK_CLI_EXIT_OK,
+ * or a usage error for a value it does not know. */
+static int
+read_option_values (const WaymarkCliCommand *command,
+                    const char              *format_name,
+                    const char              *paper,
+                    const char              *orientation,
+                    const char              *scale,
+                    const char              *palette,
+                    WaymarkExportOptions    *options,
+                    gboolean                *csv)
+{
+  if (format_name == NULL)
+    ;
+  else if (g_ascii_strcasecmp (format_name, "csv") == 0)
+    *csv = TRUE;
+  else if (!waymark_export_format_from_string (format_name, &options->format))
+    return waymark_cli_usage_error (command, _("unknown format “%s” (use pdf, svg, png or csv)"),
+                                    format_name);
+
+  if (paper != NULL && !waymark_paper_from_string (paper, &options->paper))
+    return waymark_cli_usage_error (command, _("unknown paper “%s” (use fit, a4, a3 or letter)"),
+                                    paper);
+
+  if (orientation == NULL)
+    ;
+  else if (g_ascii_strcasecmp (orientation, "landscape") == 0)
+    options->orientation = WAYMARK_ORIENTATION_LANDSCAPE;
+  else if (g_ascii_strcasecmp (orientation, "portrait") == 0)
+    options->orientation = WAYMARK_ORIENTATION_PORTRAIT;
+  else
+    return waymark_cli_usage_error (command,
+                                    _("unknown orientation “%s” (use landscape or portrait)"),
+                                    orientation);
+
+  if (scale != NULL)
+    {
+      char *end = NULL;
+
+      errno = 0;
+      options->scale = g_ascii_strtod (scale, &end);
+      if (errno != 0 || end == scale || *end != '\0' || !(options->scale > 0) ||
+          options->scale > 64)
+        return waymark_cli_usage_error (command,
+                                        _("invalid scale “%s” (a number above 0, at most 64)"),
+                                        scale);
+    }
+
+  if (palette == NULL)
+    ;
+  else if (g_ascii_strcasecmp (palette, "standard") == 0)
+    options->palette = WAYMARK_PALETTE_STANDARD;
+  else if (g_ascii_strcasecmp (palette, "colorblind") == 0)
+    options->palette = WAYMARK_PALETTE_COLORBLIND;
+  else if (g_ascii_strcasecmp (palette, "greyscale") == 0 ||
+           g_ascii_strcasecmp (palette, "grayscale") == 0)
+    options->palette = WAYMARK_PALETTE_GREYSCALE;
+  else
+    return waymark_cli_usage_error (command,
+                                    _("unknown palette “%s” (use standard, colorblind or "
+                                      "greyscale)"),
+                                    palette);
+  return WAYMARK_CLI_EXIT_OK;
+}
+
 static int
 run_export (const WaymarkCliCommand  *command,
             int                       argc,
             char                    **argv)
 {
   WaymarkExportOptions options;
-  const char *format_name = NULL;
-  const char *output = NULL;
-  const char *input = NULL;
-  gboolean options_done = FALSE;
+  g_auto (GStrv) inputs = NULL;
+  /* Taken as given, like the file names: G_OPTION_ARG_STRING would
+   * convert from the locale's character set and refuse a persona's name
+   * with an accent under LANG=C. */
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *persona = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *orientation = NULL;
+  g_autofree char *scale = NULL;
+  g_autofree char *palette = NULL;
+  const char *input;
   g_autoptr (GFile) file = NULL;
   g_autoptr (WaymarkDocument) document = NULL;
   g_autoptr (GError) error = NULL;
@@ -86,123 +127,45 @@ run_export (const WaymarkCliCommand  *command,
   g_autoptr (GPtrArray) problems = NULL;
   gboolean csv = FALSE;
   gboolean to_stdout = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write (required); - for standard output"), N_("OUT") },
+    { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
+      N_("pdf, svg, png or csv (default: from OUT’s extension)"), N_("FORMAT") },
+    { "persona", 'p', 0, G_OPTION_ARG_FILENAME, &persona,
+      N_("Only this persona (PDF: default all; SVG/PNG: the first)"), N_("ID|NAME") },
+    { "paper", 0, 0, G_OPTION_ARG_FILENAME, &paper,
+      N_("fit (page sized to the map), a4, a3 or letter"), N_("PAPER") },
+    { "orientation", 0, 0, G_OPTION_ARG_FILENAME, &orientation,
+      N_("landscape (default) or portrait, with a paper size"), N_("ORIENT") },
+    { "scale", 's', 0, G_OPTION_ARG_FILENAME, &scale,
+      N_("PNG: pixels per point (default 2, i.e. 144 dpi)"), N_("N") },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &options.transparent,
+      N_("PNG/SVG: no white background"), NULL },
+    { "palette", 0, 0, G_OPTION_ARG_FILENAME, &palette,
+      N_("standard, colorblind or greyscale"), N_("PALETTE") },
+    { "overview", 0, 0, G_OPTION_ARG_NONE, &options.overview,
+      N_("Only the overview of barriers and levers across personas"), NULL },
+    { "no-overview", 0, 0, G_OPTION_ARG_NONE, &options.no_overview,
+      N_("PDF: leave out the overview page that starts a full export"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
 
   waymark_export_options_init (&options);
+  if (!waymark_cli_parse_options (command, entries, argc, argv, &inputs, &status))
+    return status;
+  status = read_option_values (command, format_name, paper, orientation, scale, palette,
+                               &options, &csv);
+  if (status != WAYMARK_CLI_EXIT_OK)
+    return status;
+  options.persona = persona;
 
-  for (int i = 1; i < argc; i++)
-    {
-      const char *arg = argv[i];
-      const char *value = NULL;
-      gboolean missing = FALSE;
-
-      if (options_done || arg[0] != '-' || arg[1] == '\0')
-        {
-          if (input != NULL)
-            return waymark_cli_usage_error (command, _("more than one input file given"));
-          input = arg;
-          continue;
-        }
-      if (strcmp (arg, "--") == 0)
-        {
-          options_done = TRUE;
-          continue;
-        }
-      if (waymark_cli_is_help (arg))
-        {
-          waymark_cli_print_command_help (command);
-          return WAYMARK_CLI_EXIT_OK;
-        }
-      if (strcmp (arg, "--transparent") == 0)
-        {
-          options.transparent = TRUE;
-          continue;
-        }
-      /* The overview across personas and CSV (issue 6). */
-      if (strcmp (arg, "--overview") == 0)
-        {
-          options.overview = TRUE;
-          continue;
-        }
-      if (strcmp (arg, "--no-overview") == 0)
-        {
-          options.no_overview = TRUE;
-          continue;
-        }
-
-      if (match_option (arg, "--format", "-f", &i, argc, argv, &value, &missing))
-        {
-          if (!missing && g_ascii_strcasecmp (value, "csv") == 0)
-            csv = TRUE;
-          else if (!missing && !waymark_export_format_from_string (value, &options.format))
-            return waymark_cli_usage_error (command,
-                                            _("unknown format “%s” (use pdf, svg, png or csv)"),
-                                            value);
-          format_name = value;
-        }
-      else if (match_option (arg, "--output", "-o", &i, argc, argv, &value, &missing))
-        output = value;
-      else if (match_option (arg, "--persona", "-p", &i, argc, argv, &value, &missing))
-        options.persona = value;
-      else if (match_option (arg, "--paper", NULL, &i, argc, argv, &value, &missing))
-        {
-          if (!missing && !waymark_paper_from_string (value, &options.paper))
-            return waymark_cli_usage_error (command,
-                                            _("unknown paper “%s” (use fit, a4, a3 or letter)"),
-                                            value);
-        }
-      else if (match_option (arg, "--orientation", NULL, &i, argc, argv, &value, &missing))
-        {
-          if (missing)
-            ;
-          else if (g_ascii_strcasecmp (value, "landscape") == 0)
-            options.orientation = WAYMARK_ORIENTATION_LANDSCAPE;
-          else if (g_ascii_strcasecmp (value, "portrait") == 0)
-            options.orientation = WAYMARK_ORIENTATION_PORTRAIT;
-          else
-            return waymark_cli_usage_error (command,
-                                            _("unknown orientation “%s” (use landscape or portrait)"),
-                                            value);
-        }
-      else if (match_option (arg, "--scale", "-s", &i, argc, argv, &value, &missing))
-        {
-          char *end = NULL;
-
-          if (!missing)
-            {
-              errno = 0;
-              options.scale = g_ascii_strtod (value, &end);
-              if (errno != 0 || end == value || *end != '\0' || !(options.scale > 0)
-                  || options.scale > 64)
-                return waymark_cli_usage_error (command,
-                                                _("invalid scale “%s” (a number above 0, at most 64)"),
-                                                value);
-            }
-        }
-      else if (match_option (arg, "--palette", NULL, &i, argc, argv, &value, &missing))
-        {
-          if (missing)
-            ;
-          else if (g_ascii_strcasecmp (value, "standard") == 0)
-            options.palette = WAYMARK_PALETTE_STANDARD;
-          else if (g_ascii_strcasecmp (value, "colorblind") == 0)
-            options.palette = WAYMARK_PALETTE_COLORBLIND;
-          else if (g_ascii_strcasecmp (value, "greyscale") == 0
-                   || g_ascii_strcasecmp (value, "grayscale") == 0)
-            options.palette = WAYMARK_PALETTE_GREYSCALE;
-          else
-            return waymark_cli_usage_error (command,
-                                            _("unknown palette “%s” (use standard, colorblind or greyscale)"),
-                                            value);
-        }
-      else
-        return waymark_cli_usage_error (command, _("unknown option “%s”"), arg);
-
-      if (missing)
-        return waymark_cli_usage_error (command, _("option “%s” needs a value"), arg);
-    }
-
+  input = inputs[0];
   if (input == NULL)
     return waymark_cli_usage_error (command, _("no input file given"));
+  if (inputs[1] != NULL)
+    return waymark_cli_usage_error (command, _("more than one input file given"));
   if (output == NULL)
     return waymark_cli_usage_error (command, _("no output file given (use -o OUT)"));
   to_stdout = strcmp (output, "-") == 0;
@@ -214,7 +177,8 @@ run_export (const WaymarkCliCommand  *command,
     csv = TRUE;
   else if (format_name == NULL && !waymark_export_format_from_path (output, &options.format))
     return waymark_cli_usage_error (command,
-                                    _("cannot tell the format from “%s”; use --format pdf, svg, png or csv"),
+                                    _("cannot tell the format from “%s”; use --format pdf, "
+                                      "svg, png or csv"),
                                     output);
   if (options.overview && options.no_overview)
     return waymark_cli_usage_error (command, _("--overview and --no-overview exclude each other"));
@@ -294,7 +258,6 @@ run_export (const WaymarkCliCommand  *command,
       g_autoptr (GBytes) bytes = NULL;
       g_autofree char *contents = NULL;
       gsize length = 0;
-      int status;
 
       if (!g_file_get_contents (temp_path, &contents, &length, &error))
         {
@@ -317,19 +280,7 @@ const WaymarkCliCommand waymark_cli_export_command = {
   .name = "export",
   .args = N_("[OPTION…] -o OUT FILE"),
   .summary = N_("Export a journey map to PDF, SVG, PNG or CSV"),
-  .help = N_("Options:\n"
-             "  -o, --output OUT        The file to write (required); - for standard output\n"
-             "  -f, --format FORMAT     pdf, svg, png or csv (default: from OUT’s extension)\n"
-             "  -p, --persona ID|NAME   Only this persona (PDF: default all; SVG/PNG: the first)\n"
-             "  --paper PAPER           fit (page sized to the map), a4, a3 or letter\n"
-             "  --orientation ORIENT    landscape (default) or portrait, with a paper size\n"
-             "  -s, --scale N           PNG: pixels per point (default 2, i.e. 144 dpi)\n"
-             "  --transparent           PNG/SVG: no white background\n"
-             "  --palette PALETTE       standard, colorblind or greyscale\n"
-             "  --overview              Only the overview of barriers and levers across personas\n"
-             "  --no-overview           PDF: leave out the overview page that starts a full export\n"
-             "\n"
-             "PDF: the overview, then one page per persona, fonts embedded, with an\n"
+  .help = N_("PDF: the overview, then one page per persona, fonts embedded, with an\n"
              "outline. SVG: one persona, text kept as text. CSV: one row per card and\n"
              "emotion point (docs/csv.md). A failed export leaves no file behind.\n"
              "Exits with 1 when the input cannot be read or the output not written."),

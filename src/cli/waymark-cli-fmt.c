@@ -5,8 +5,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "waymark-cli-private.h"
@@ -66,36 +64,25 @@ run_fmt (const WaymarkCliCommand  *command,
          int                       argc,
          char                    **argv)
 {
-  g_autoptr (GPtrArray) paths = g_ptr_array_new ();
-  gboolean options_done = FALSE;
+  g_auto (GStrv) paths = NULL;
   gboolean check_only = FALSE;
   gboolean any_failed = FALSE;
   gboolean any_changed = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check_only,
+      N_("Change nothing; list the files not in canonical form (exit status 1 if any)"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
 
-  for (int i = 1; i < argc; i++)
-    {
-      const char *arg = argv[i];
-
-      if (!options_done && strcmp (arg, "--") == 0)
-        options_done = TRUE;
-      else if (!options_done && waymark_cli_is_help (arg))
-        {
-          waymark_cli_print_command_help (command);
-          return WAYMARK_CLI_EXIT_OK;
-        }
-      else if (!options_done && strcmp (arg, "--check") == 0)
-        check_only = TRUE;
-      else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-        return waymark_cli_usage_error (command, _("unknown option “%s”"), arg);
-      else
-        g_ptr_array_add (paths, (gpointer) arg);
-    }
-  if (paths->len == 0)
+  if (!waymark_cli_parse_options (command, entries, argc, argv, &paths, &status))
+    return status;
+  if (paths[0] == NULL)
     return waymark_cli_usage_error (command, _("no files given"));
 
-  for (guint i = 0; i < paths->len; i++)
+  for (guint i = 0; paths[i] != NULL; i++)
     {
-      switch (format_one (g_ptr_array_index (paths, i), check_only))
+      switch (format_one (paths[i], check_only))
         {
         case FMT_CANONICAL:
           break;
@@ -119,11 +106,7 @@ const WaymarkCliCommand waymark_cli_fmt_command = {
   .name = "fmt",
   .args = N_("[--check] FILE…"),
   .summary = N_("Rewrite files in the canonical Waymark form"),
-  .help = N_("Options:\n"
-             "  --check    Change nothing; list the files that are not in canonical form\n"
-             "             and exit with 1 if there are any\n"
-             "\n"
-             "A file is rewritten only when its content changes, through a temporary\n"
+  .help = N_("A file is rewritten only when its content changes, through a temporary\n"
              "file, so an interrupted run never leaves a half-written file."),
   .run = run_fmt,
 };

@@ -20,7 +20,7 @@ struct _WaymarkCliCommand {
   const char *name;     /* "validate" */
   const char *args;     /* "FILE…", for the usage line */
   const char *summary;  /* one line, for `waymark --help` */
-  const char *help;     /* the options and what the command does; may be NULL */
+  const char *help;     /* after the options in `waymark NAME --help`; may be NULL */
   /* argv[0] is the command's name; returns a WAYMARK_CLI_EXIT_* status. */
   int (*run) (const WaymarkCliCommand *command,
               int                      argc,
@@ -38,8 +38,18 @@ G_GNUC_PRINTF (2, 3)
 int  waymark_cli_usage_error        (const WaymarkCliCommand    *command,
                                      const char                 *format,
                                      ...);
-/* `waymark NAME --help` to stdout. */
-void waymark_cli_print_command_help (const WaymarkCliCommand    *command);
+/* Parses the command's @argv (argv[0] is its name) with GOption: its
+ * @entries (may be NULL) and -h, --help. *@operands receives the
+ * arguments that are not options, "--" ending the options (an empty array
+ * when there are none). FALSE when the command is done, with *@status
+ * its exit status: it printed its help (WAYMARK_CLI_EXIT_OK), or the
+ * command line was wrong, said as waymark_cli_usage_error() says it. */
+gboolean waymark_cli_parse_options  (const WaymarkCliCommand    *command,
+                                     const GOptionEntry         *entries,
+                                     int                         argc,
+                                     char                      **argv,
+                                     GStrv                      *operands,
+                                     int                        *status);
 /* Prints every problem (WaymarkProblem*), one a line as
  * waymark_problem_to_string() says it; returns how many there were. */
 guint waymark_cli_print_problems    (FILE                       *stream,
@@ -53,7 +63,5 @@ void waymark_cli_print_error        (const WaymarkCliCommand    *command,
  * not exist; the same line validate, export and import-csv print. */
 gboolean waymark_cli_check_exists   (const char                 *path,
                                      const char                 *display_name);
-/* Whether @arg asks for the command's help (-h, --help). */
-gboolean waymark_cli_is_help        (const char                 *arg);
 
 G_END_DECLS

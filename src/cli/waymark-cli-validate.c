@@ -5,8 +5,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "waymark-cli-private.h"
@@ -33,31 +31,17 @@ run_validate (const WaymarkCliCommand  *command,
               int                       argc,
               char                    **argv)
 {
-  g_autoptr (GPtrArray) paths = g_ptr_array_new ();
-  gboolean options_done = FALSE;
+  g_auto (GStrv) paths = NULL;
   gboolean all_ok = TRUE;
+  int status;
 
-  for (int i = 1; i < argc; i++)
-    {
-      const char *arg = argv[i];
-
-      if (!options_done && strcmp (arg, "--") == 0)
-        options_done = TRUE;
-      else if (!options_done && waymark_cli_is_help (arg))
-        {
-          waymark_cli_print_command_help (command);
-          return WAYMARK_CLI_EXIT_OK;
-        }
-      else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-        return waymark_cli_usage_error (command, _("unknown option “%s”"), arg);
-      else
-        g_ptr_array_add (paths, (gpointer) arg);
-    }
-  if (paths->len == 0)
+  if (!waymark_cli_parse_options (command, NULL, argc, argv, &paths, &status))
+    return status;
+  if (paths[0] == NULL)
     return waymark_cli_usage_error (command, _("no files given"));
 
-  for (guint i = 0; i < paths->len; i++)
-    all_ok &= validate_one (g_ptr_array_index (paths, i));
+  for (guint i = 0; paths[i] != NULL; i++)
+    all_ok &= validate_one (paths[i]);
   fflush (stdout);
 
   return all_ok ? WAYMARK_CLI_EXIT_OK : WAYMARK_CLI_EXIT_FAILURE;

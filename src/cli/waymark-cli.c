@@ -35,8 +35,14 @@ find_command (const char *name)
   return NULL;
 }
 
-gboolean
-waymark_cli_is_help (const char *arg)
+const char *
+waymark_cli_get_command_name (guint index)
+{
+  return index < G_N_ELEMENTS (commands) ? commands[index]->name : NULL;
+}
+
+static gboolean
+is_help (const char *arg)
 {
   return g_strcmp0 (arg, "--help") == 0 || g_strcmp0 (arg, "-h") == 0;
 }
@@ -45,7 +51,7 @@ gboolean
 waymark_cli_handles (const char *arg)
 {
   return arg != NULL &&
-         (find_command (arg) != NULL || waymark_cli_is_help (arg) ||
+         (find_command (arg) != NULL || is_help (arg) ||
           g_strcmp0 (arg, "--version") == 0);
 }
 
@@ -54,33 +60,6 @@ print_usage_line (FILE                    *stream,
                   const WaymarkCliCommand *command)
 {
   fprintf (stream, _("Usage: waymark %s %s\n"), command->name, _(command->args));
-}
-
-int
-waymark_cli_usage_error (const WaymarkCliCommand *command,
-                         const char              *format,
-                         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  fprintf (stderr, "waymark %s: %s\n", command->name, message);
-  print_usage_line (stderr, command);
-  fprintf (stderr, _("Try “waymark %s --help” for more.\n"), command->name);
-  return WAYMARK_CLI_EXIT_USAGE;
-}
-
-void
-waymark_cli_print_command_help (const WaymarkCliCommand *command)
-{
-  print_usage_line (stdout, command);
-  fprintf (stdout, "\n%s\n", _(command->summary));
-  if (command->help != NULL)
-    fprintf (stdout, "\n%s\n", _(command->help));
 }
 
 void
@@ -100,6 +79,124 @@ waymark_cli_print_error (const WaymarkCliCommand *command,
     }
   else
     fprintf (stderr, "waymark %s: %s\n", command->name, message);
+}
+
+int
+waymark_cli_usage_error (const WaymarkCliCommand *command,
+                         const char              *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  waymark_cli_print_error (command, message);
+  print_usage_line (stderr, command);
+  fprintf (stderr, _("Try “waymark %s --help” for more.\n"), command->name);
+  return WAYMARK_CLI_EXIT_USAGE;
+}
+
+/* GOption says "Missing argument for --persona" when an option that takes
+ * a value comes last: that option, to say it in the words of the other
+ * usage errors; NULL when the last argument is no such option. */
+static const char *
+find_option_without_value (const GOptionEntry  *entries,
+                           int                  argc,
+                           char               **argv)
+{
+  const char *last = argc > 1 ? argv[argc - 1] : "";
+  gsize length = strlen (last);
+
+  if (length < 2 || last[0] != '-')
+    return NULL;
+  for (const GOptionEntry *entry = entries; entry != NULL && entry->long_name != NULL; entry++)
+    {
+      if (entry->arg == G_OPTION_ARG_NONE)
+        continue;
+      if (last[1] == '-' ? strcmp (last + 2, entry->long_name) == 0
+                         : entry->short_name != '\0' && last[length - 1] == entry->short_name)
+        return last;
+    }
+  return NULL;
+}
+
+/* The help GOption builds (the summary, the options, the description)
+ * after the usage line the usage errors print too: GOption's own puts
+ * "Usage:" on a line of its own and only "[OPTION…]" after the name. */
+static void
+print_command_help (const WaymarkCliCommand *command,
+                    GOptionContext          *context)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+  const char *after_usage = strstr (help, "\n\n");
+
+  print_usage_line (stdout, command);
+  fputs (after_usage != NULL ? after_usage + 1 : "", stdout);
+}
+
+gboolean
+waymark_cli_parse_options (const WaymarkCliCommand   *command,
+                           const GOptionEntry        *entries,
+                           int                        argc,
+                           char                     **argv,
+                           GStrv                     *operands,
+                           int                       *status)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  /* GOption takes out what it parses: a copy, the caller's stays whole. */
+  g_autofree char **args = g_memdup2 (argv, sizeof (char *) * (gsize) (argc + 1));
+  int n_args = argc;
+  g_auto (GStrv) remaining = NULL;
+  gboolean help = FALSE;
+  const GOptionEntry common_entries[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help"), NULL },
+    /* The files, "--" ending the options. */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_return_val_if_fail (argc >= 1, FALSE);
+
+  /* GOption's own --help would print with g_print() and exit, and an
+   * unknown option would be its error, in its words: both are done here
+   * instead, like the rest of the command line's output. */
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, command->summary);
+  g_option_context_set_description (context, command->help);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &n_args, &args, &error))
+    {
+      const char *option = find_option_without_value (entries, argc, argv);
+
+      if (option != NULL)
+        *status = waymark_cli_usage_error (command, _("option “%s” needs a value"), option);
+      else
+        *status = waymark_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  if (help)
+    {
+      print_command_help (command, context);
+      *status = WAYMARK_CLI_EXIT_OK;
+      return FALSE;
+    }
+  /* All that is left besides the command's name. */
+  if (n_args > 1)
+    {
+      *status = waymark_cli_usage_error (command, _("unknown option “%s”"), args[1]);
+      return FALSE;
+    }
+  *operands = remaining != NULL ? g_steal_pointer (&remaining) : g_new0 (char *, 1);
+  return TRUE;
 }
 
 gboolean
@@ -159,7 +256,7 @@ waymark_cli_run (int    argc,
 {
   const WaymarkCliCommand *command;
 
-  if (argc < 2 || waymark_cli_is_help (argv[1]))
+  if (argc < 2 || is_help (argv[1]))
     {
       print_help (argc < 2 ? stderr : stdout);
       return argc < 2 ? WAYMARK_CLI_EXIT_USAGE : WAYMARK_CLI_EXIT_OK;
@@ -170,6 +267,9 @@ waymark_cli_run (int    argc,
       return WAYMARK_CLI_EXIT_OK;
     }
 
+  /* GLib's own messages name the program, not the command. */
+  if (g_get_prgname () == NULL)
+    g_set_prgname ("waymark");
   command = find_command (argv[1]);
   if (command == NULL)
     {

@@ -16,11 +16,15 @@ G_BEGIN_DECLS
 
 /* Whether @arg (argv[1]) is for the command line rather than the editor:
  * a command name, --help, -h or --version. */
-gboolean waymark_cli_handles (const char *arg);
+gboolean    waymark_cli_handles          (const char  *arg);
+
+/* The name of the @index-th command ("validate", "fmt", ...) in the
+ * order `waymark --help` lists them; NULL past the last. */
+const char *waymark_cli_get_command_name (guint index);
 
 /* Runs the command line on the program's own argc/argv (argv[0] is the
  * program) and returns the exit status. Never touches GTK. */
-int      waymark_cli_run     (int    argc,
-                              char **argv);
+int         waymark_cli_run              (int          argc,
+                                          char       **argv);
 
 G_END_DECLS
