@@ -14,9 +14,6 @@
 #include "waymark-cli.h"
 #include "waymark-gui.h"
 
-/* The commands waymark_cli_handles() knows, for suggestions. */
-static const char *const command_names[] = { "validate", "fmt", "export", "import-csv" };
-
 /* A mistyped command ("valdiate") would otherwise be taken for a file
  * name and open the editor with an error. A word without '/' or '.' that
  * names no existing file is a command, not a document. */
@@ -62,18 +59,16 @@ static int
 unknown_command (const char *arg)
 {
   const char *best = NULL;
+  const char *name;
   guint best_distance = G_MAXUINT;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (command_names); i++)
+  for (guint i = 0; (name = waymark_cli_get_command_name (i)) != NULL; i++)
     {
-      guint distance;
+      guint distance = edit_distance (arg, name);
 
-      if (!waymark_cli_handles (command_names[i]))
-        continue;
-      distance = edit_distance (arg, command_names[i]);
       if (distance < best_distance)
         {
-          best = command_names[i];
+          best = name;
           best_distance = distance;
         }
     }
@@ -83,10 +78,10 @@ unknown_command (const char *arg)
   else
     fprintf (stderr, _("waymark: unknown command “%s”\n"), arg);
   fprintf (stderr, "%s", _("Commands:"));
-  for (gsize i = 0; i < G_N_ELEMENTS (command_names); i++)
-    if (waymark_cli_handles (command_names[i]))
-      fprintf (stderr, " %s", command_names[i]);
-  fprintf (stderr, "\n%s", _("Run “waymark --help” for more, or give a .waymark file to edit it.\n"));
+  for (guint i = 0; (name = waymark_cli_get_command_name (i)) != NULL; i++)
+    fprintf (stderr, " %s", name);
+  fprintf (stderr, "\n%s",
+           _("Run “waymark --help” for more, or give a .waymark file to edit it.\n"));
   return WAYMARK_CLI_EXIT_USAGE;
 }
 
