@@ -165,7 +165,7 @@ check_pdf (WaymarkDocument *document,
     }
   g_assert_cmpuint (n_fonts, >, 0);
 
-  /* pdfinfo: the overview page (issue 6), a page per persona, metadata. */
+  /* pdfinfo: the overview page first, a page per persona, metadata. */
   info = run_tool (NULL, "pdfinfo", path, NULL);
   pages = g_strdup_printf ("Pages:           %u\n",
                            waymark_document_get_n_personas (document) + 1);

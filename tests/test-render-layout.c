@@ -507,8 +507,9 @@ test_scene_overlay (void)
   cairo_surface_destroy (surface);
 }
 
-/* Issue 5: the "+" of a hovered cell sits in the free space below the
- * cards covering it, never in an emotions lane. */
+/* The "+" of a hovered cell sits in the free space below the cards
+ * covering it, where clicking cannot hit a card, and never in an emotions
+ * lane, which holds points rather than cards. */
 static void
 test_scene_add_button (void)
 {

@@ -7,7 +7,7 @@
  * leak). When they load, the document must survive the writer: save,
  * load the saved bytes again (a saved document is always valid), save
  * again, and the two saves must be byte-identical (the writer is
- * canonical, issue 2).
+ * canonical: docs/file-format.md).
  */
 #include "config.h"
 
