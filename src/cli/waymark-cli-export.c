@@ -34,68 +34,115 @@ write_stdout (const WaymarkCliCommand *command,
   return WAYMARK_CLI_EXIT_OK;
 }
 
-/* Puts the options' values into @options (and *@csv); WAYMARK_CLI_EXIT_OK,
+/* The values of the options that take one. G_OPTION_ARG_FILENAME takes
+ * them as given, like the file names: G_OPTION_ARG_STRING would convert
+ * from the locale's character set and refuse a persona's name with an
+ * accent under LANG=C. */
+typedef struct {
+  char *output;
+  char *format;
+  char *persona;
+  char *paper;
+  char *orientation;
+  char *scale;
+  char *palette;
+} OptionValues;
+
+static void
+option_values_clear (OptionValues *values)
+{
+  char **all[] = { &values->output, &values->format, &values->persona, &values->paper,
+                   &values->orientation, &values->scale, &values->palette };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
+    g_clear_pointer (all[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OptionValues, option_values_clear)
+
+/* The words an option takes, any case, and what each means. */
+typedef struct {
+  const char *word;
+  int         value;
+} Word;
+
+static const Word orientations[] = {
+  { "landscape", WAYMARK_ORIENTATION_LANDSCAPE },
+  { "portrait", WAYMARK_ORIENTATION_PORTRAIT },
+  { NULL, -1 },
+};
+
+static const Word palettes[] = {
+  { "standard", WAYMARK_PALETTE_STANDARD },
+  { "colorblind", WAYMARK_PALETTE_COLORBLIND },
+  { "greyscale", WAYMARK_PALETTE_GREYSCALE },
+  { "grayscale", WAYMARK_PALETTE_GREYSCALE },
+  { NULL, -1 },
+};
+
+/* What @word means in @words, -1 when nothing; @fallback when @word is
+ * NULL (the option was not given). */
+static int
+find_word (const Word *words,
+           const char *word,
+           int         fallback)
+{
+  if (word == NULL)
+    return fallback;
+  while (words->word != NULL && g_ascii_strcasecmp (words->word, word) != 0)
+    words++;
+  return words->value;
+}
+
+/* Puts the options' @values into @options (and *@csv); WAYMARK_CLI_EXIT_OK,
  * or a usage error for a value it does not know. */
 static int
 read_option_values (const WaymarkCliCommand *command,
-                    const char              *format_name,
-                    const char              *paper,
-                    const char              *orientation,
-                    const char              *scale,
-                    const char              *palette,
+                    const OptionValues      *values,
                     WaymarkExportOptions    *options,
                     gboolean                *csv)
 {
-  if (format_name == NULL)
+  int orientation = find_word (orientations, values->orientation, options->orientation);
+  int palette = find_word (palettes, values->palette, options->palette);
+
+  if (values->format == NULL)
     ;
-  else if (g_ascii_strcasecmp (format_name, "csv") == 0)
+  else if (g_ascii_strcasecmp (values->format, "csv") == 0)
     *csv = TRUE;
-  else if (!waymark_export_format_from_string (format_name, &options->format))
+  else if (!waymark_export_format_from_string (values->format, &options->format))
     return waymark_cli_usage_error (command, _("unknown format “%s” (use pdf, svg, png or csv)"),
-                                    format_name);
+                                    values->format);
 
-  if (paper != NULL && !waymark_paper_from_string (paper, &options->paper))
+  if (values->paper != NULL && !waymark_paper_from_string (values->paper, &options->paper))
     return waymark_cli_usage_error (command, _("unknown paper “%s” (use fit, a4, a3 or letter)"),
-                                    paper);
+                                    values->paper);
 
-  if (orientation == NULL)
-    ;
-  else if (g_ascii_strcasecmp (orientation, "landscape") == 0)
-    options->orientation = WAYMARK_ORIENTATION_LANDSCAPE;
-  else if (g_ascii_strcasecmp (orientation, "portrait") == 0)
-    options->orientation = WAYMARK_ORIENTATION_PORTRAIT;
-  else
+  if (orientation < 0)
     return waymark_cli_usage_error (command,
                                     _("unknown orientation “%s” (use landscape or portrait)"),
-                                    orientation);
+                                    values->orientation);
+  options->orientation = orientation;
 
-  if (scale != NULL)
+  if (values->scale != NULL)
     {
       char *end = NULL;
 
       errno = 0;
-      options->scale = g_ascii_strtod (scale, &end);
-      if (errno != 0 || end == scale || *end != '\0' || !(options->scale > 0) ||
+      options->scale = g_ascii_strtod (values->scale, &end);
+      if (errno != 0 || end == values->scale || *end != '\0' || !(options->scale > 0) ||
           options->scale > 64)
         return waymark_cli_usage_error (command,
                                         _("invalid scale “%s” (a number above 0, at most 64)"),
-                                        scale);
+                                        values->scale);
     }
 
-  if (palette == NULL)
-    ;
-  else if (g_ascii_strcasecmp (palette, "standard") == 0)
-    options->palette = WAYMARK_PALETTE_STANDARD;
-  else if (g_ascii_strcasecmp (palette, "colorblind") == 0)
-    options->palette = WAYMARK_PALETTE_COLORBLIND;
-  else if (g_ascii_strcasecmp (palette, "greyscale") == 0 ||
-           g_ascii_strcasecmp (palette, "grayscale") == 0)
-    options->palette = WAYMARK_PALETTE_GREYSCALE;
-  else
+  if (palette < 0)
     return waymark_cli_usage_error (command,
                                     _("unknown palette “%s” (use standard, colorblind or "
                                       "greyscale)"),
-                                    palette);
+                                    values->palette);
+  options->palette = palette;
+  options->persona = values->persona;
   return WAYMARK_CLI_EXIT_OK;
 }
 
@@ -106,16 +153,7 @@ run_export (const WaymarkCliCommand  *command,
 {
   WaymarkExportOptions options;
   g_auto (GStrv) inputs = NULL;
-  /* Taken as given, like the file names: G_OPTION_ARG_STRING would
-   * convert from the locale's character set and refuse a persona's name
-   * with an accent under LANG=C. */
-  g_autofree char *format_name = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *persona = NULL;
-  g_autofree char *paper = NULL;
-  g_autofree char *orientation = NULL;
-  g_autofree char *scale = NULL;
-  g_autofree char *palette = NULL;
+  g_auto (OptionValues) values = { NULL };
   const char *input;
   g_autoptr (GFile) file = NULL;
   g_autoptr (WaymarkDocument) document = NULL;
@@ -129,21 +167,21 @@ run_export (const WaymarkCliCommand  *command,
   gboolean to_stdout = FALSE;
   int status;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &values.output,
       N_("The file to write (required); - for standard output"), N_("OUT") },
-    { "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name,
+    { "format", 'f', 0, G_OPTION_ARG_FILENAME, &values.format,
       N_("pdf, svg, png or csv (default: from OUT’s extension)"), N_("FORMAT") },
-    { "persona", 'p', 0, G_OPTION_ARG_FILENAME, &persona,
+    { "persona", 'p', 0, G_OPTION_ARG_FILENAME, &values.persona,
       N_("Only this persona (PDF: default all; SVG/PNG: the first)"), N_("ID|NAME") },
-    { "paper", 0, 0, G_OPTION_ARG_FILENAME, &paper,
+    { "paper", 0, 0, G_OPTION_ARG_FILENAME, &values.paper,
       N_("fit (page sized to the map), a4, a3 or letter"), N_("PAPER") },
-    { "orientation", 0, 0, G_OPTION_ARG_FILENAME, &orientation,
+    { "orientation", 0, 0, G_OPTION_ARG_FILENAME, &values.orientation,
       N_("landscape (default) or portrait, with a paper size"), N_("ORIENT") },
-    { "scale", 's', 0, G_OPTION_ARG_FILENAME, &scale,
+    { "scale", 's', 0, G_OPTION_ARG_FILENAME, &values.scale,
       N_("PNG: pixels per point (default 2, i.e. 144 dpi)"), N_("N") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &options.transparent,
       N_("PNG/SVG: no white background"), NULL },
-    { "palette", 0, 0, G_OPTION_ARG_FILENAME, &palette,
+    { "palette", 0, 0, G_OPTION_ARG_FILENAME, &values.palette,
       N_("standard, colorblind or greyscale"), N_("PALETTE") },
     { "overview", 0, 0, G_OPTION_ARG_NONE, &options.overview,
       N_("Only the overview of barriers and levers across personas"), NULL },
@@ -155,31 +193,30 @@ run_export (const WaymarkCliCommand  *command,
   waymark_export_options_init (&options);
   if (!waymark_cli_parse_options (command, entries, argc, argv, &inputs, &status))
     return status;
-  status = read_option_values (command, format_name, paper, orientation, scale, palette,
-                               &options, &csv);
+  status = read_option_values (command, &values, &options, &csv);
   if (status != WAYMARK_CLI_EXIT_OK)
     return status;
-  options.persona = persona;
 
   input = inputs[0];
   if (input == NULL)
     return waymark_cli_usage_error (command, _("no input file given"));
   if (inputs[1] != NULL)
     return waymark_cli_usage_error (command, _("more than one input file given"));
-  if (output == NULL)
+  if (values.output == NULL)
     return waymark_cli_usage_error (command, _("no output file given (use -o OUT)"));
-  to_stdout = strcmp (output, "-") == 0;
-  if (to_stdout && format_name == NULL)
+  to_stdout = strcmp (values.output, "-") == 0;
+  if (to_stdout && values.format == NULL)
     return waymark_cli_usage_error (command,
                                     _("writing to standard output (-o -) needs --format pdf, "
                                       "svg, png or csv"));
-  if (format_name == NULL && g_str_has_suffix (output, ".csv"))
+  if (values.format == NULL && g_str_has_suffix (values.output, ".csv"))
     csv = TRUE;
-  else if (format_name == NULL && !waymark_export_format_from_path (output, &options.format))
+  else if (values.format == NULL && !waymark_export_format_from_path (values.output,
+                                                                      &options.format))
     return waymark_cli_usage_error (command,
                                     _("cannot tell the format from “%s”; use --format pdf, "
                                       "svg, png or csv"),
-                                    output);
+                                    values.output);
   if (options.overview && options.no_overview)
     return waymark_cli_usage_error (command, _("--overview and --no-overview exclude each other"));
   if (csv && (options.overview || options.persona != NULL))
@@ -208,7 +245,7 @@ run_export (const WaymarkCliCommand  *command,
 
           return write_stdout (command, bytes);
         }
-      out_file = g_file_new_for_commandline_arg (output);
+      out_file = g_file_new_for_commandline_arg (values.output);
       if (!waymark_csv_export_to_file (document, out_file, &error))
         {
           waymark_cli_print_error (command, error->message);
@@ -230,7 +267,7 @@ run_export (const WaymarkCliCommand  *command,
       temp_path = g_build_filename (temp_dir, "export", NULL);
     }
 
-  if (!waymark_export_to_file (document, &options, to_stdout ? temp_path : output, &notice,
+  if (!waymark_export_to_file (document, &options, to_stdout ? temp_path : values.output, &notice,
                                &error))
     {
       waymark_cli_print_error (command, error->message);
