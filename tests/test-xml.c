@@ -10,51 +10,47 @@
 
 #include "waymark-xml.h"
 
+#define FFFD "\xef\xbf\xbd"
+
+/* A text, and what it becomes as each kind of WaymarkXmlEscape. */
+static const struct {
+  const char *text;
+  const char *escaped[3];
+} cases[] = {
+  /* Markup; quotes only where they could end an attribute. */
+  { "a<b & \"c\" 'd'>",
+    { "a&lt;b &amp; \"c\" 'd'&gt;",
+      "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;",
+      "a&lt;b &amp; &quot;c&quot; 'd'&gt;" } },
+  /* A document keeps its white space byte for byte; shown text drops
+   * line breaks. */
+  { "1\t2\n3\r\n4",
+    { "1\t2\n3&#13;\n4",
+      "1&#9;2&#10;3&#13;&#10;4",
+      "1\t234" } },
+  /* Whatever the text, the output is XML 1.0: forbidden characters and
+   * invalid UTF-8 become U+FFFD, or in shown text the characters go. */
+  { "a\x01" "b\xef\xbf\xbe" "c\xff" "d\xc3",
+    { "a" FFFD "b" FFFD "c" FFFD "d" FFFD,
+      "a" FFFD "b" FFFD "c" FFFD "d" FFFD,
+      "ab" "c" FFFD "d" FFFD } },
+};
+
 static void
-assert_escaped (const char       *text,
-                WaymarkXmlEscape  escape,
-                const char       *expected)
+test_escape (void)
 {
-  g_autoptr (GString) out = g_string_new (NULL);
+  const WaymarkXmlEscape escapes[] = { WAYMARK_XML_TEXT, WAYMARK_XML_ATTRIBUTE,
+                                       WAYMARK_XML_DISPLAY };
 
-  waymark_xml_append_escaped (out, text, escape);
-  g_assert_cmpstr (out->str, ==, expected);
-}
+  G_STATIC_ASSERT (G_N_ELEMENTS (escapes) == G_N_ELEMENTS (cases[0].escaped));
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (gsize j = 0; j < G_N_ELEMENTS (escapes); j++)
+      {
+        g_autoptr (GString) out = g_string_new (NULL);
 
-static void
-test_markup (void)
-{
-  const char *text = "a<b & \"c\" 'd'>";
-
-  assert_escaped (text, WAYMARK_XML_TEXT, "a&lt;b &amp; \"c\" 'd'&gt;");
-  assert_escaped (text, WAYMARK_XML_ATTRIBUTE, "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;");
-  assert_escaped (text, WAYMARK_XML_DISPLAY, "a&lt;b &amp; &quot;c&quot; 'd'&gt;");
-}
-
-/* A document keeps its white space byte for byte; shown text drops line
- * breaks. */
-static void
-test_white_space (void)
-{
-  const char *text = "1\t2\n3\r\n4";
-
-  assert_escaped (text, WAYMARK_XML_TEXT, "1\t2\n3&#13;\n4");
-  assert_escaped (text, WAYMARK_XML_ATTRIBUTE, "1&#9;2&#10;3&#13;&#10;4");
-  assert_escaped (text, WAYMARK_XML_DISPLAY, "1\t234");
-}
-
-/* Whatever the text, the output is XML 1.0. */
-static void
-test_forbidden (void)
-{
-  const char *text = "a\x01" "b\xef\xbf\xbe" "c\xff" "d\xc3";
-
-  assert_escaped (text, WAYMARK_XML_TEXT,
-                  "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd" "d\xef\xbf\xbd");
-  assert_escaped (text, WAYMARK_XML_ATTRIBUTE,
-                  "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd" "d\xef\xbf\xbd");
-  /* Invalid UTF-8 is repaired even here; control characters go. */
-  assert_escaped (text, WAYMARK_XML_DISPLAY, "ab" "c\xef\xbf\xbd" "d\xef\xbf\xbd");
+        waymark_xml_append_escaped (out, cases[i].text, escapes[j]);
+        g_assert_cmpstr (out->str, ==, cases[i].escaped[j]);
+      }
 }
 
 int
@@ -63,9 +59,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/xml/markup", test_markup);
-  g_test_add_func ("/xml/white-space", test_white_space);
-  g_test_add_func ("/xml/forbidden", test_forbidden);
+  g_test_add_func ("/xml/escape", test_escape);
 
   return g_test_run ();
 }
