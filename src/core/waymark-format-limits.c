@@ -27,33 +27,45 @@ waymark_format_limits_init (WaymarkFormatLimits  *limits,
   limits->checker = checker;
 }
 
-/* Reports where the parser is, and stops it. */
-G_GNUC_PRINTF (3, 4)
+/* Reports @format, a message of this file with one %d for @limit, where
+ * the parser is, and stops it. */
 static void
 exceed_limit (WaymarkFormatLimits *limits,
               xmlParserCtxtPtr     parser,
               const char          *format,
-              ...)
+              int                  limit)
 {
-  va_list args;
+  char *message;
 
-  va_start (args, format);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  message = g_strdup_printf (format, limit);
+#pragma GCC diagnostic pop
   waymark_format_report_take (limits->checker, xmlSAX2GetLineNumber (parser),
                               xmlSAX2GetColumnNumber (parser), WAYMARK_FORMAT_ERROR_TOO_LARGE,
-                              g_strdup_vprintf (format, args));
-  va_end (args);
+                              message);
   xmlStopParser (parser);
 }
 
-static gboolean
-is_child_of (const xmlChar *localname,
-             const char    *name,
-             const xmlChar *parent,
-             const char    *parent_name)
-{
-  return parent != NULL && xmlStrEqual (localname, (const xmlChar *) name) &&
-         xmlStrEqual (parent, (const xmlChar *) parent_name);
-}
+/* The elements counted by where they stand, as the reader finds them. */
+static const struct {
+  const char *name;
+  const char *parent;  /* NULL: a child of the root */
+  gsize       count;   /* the offset of its counter in WaymarkFormatLimits */
+  int         limit;
+  const char *message;
+} counted[] = {
+  { "persona", NULL, G_STRUCT_OFFSET (WaymarkFormatLimits, n_personas), WAYMARK_LIMIT_PERSONAS,
+    N_("the file has more than %d personas, the most Waymark reads") },
+  { "phase", "phases", G_STRUCT_OFFSET (WaymarkFormatLimits, n_phases), WAYMARK_LIMIT_PHASES,
+    N_("a persona has more than %d phases, the most Waymark reads") },
+  { "lane", "lanes", G_STRUCT_OFFSET (WaymarkFormatLimits, n_lanes), WAYMARK_LIMIT_LANES,
+    N_("a persona has more than %d lanes, the most Waymark reads") },
+  { "card", "cards", G_STRUCT_OFFSET (WaymarkFormatLimits, n_cards), WAYMARK_LIMIT_CARDS,
+    N_("the file has more than %d cards, the most Waymark reads") },
+  { "tag", "tags", G_STRUCT_OFFSET (WaymarkFormatLimits, n_tags), WAYMARK_LIMIT_TAGS,
+    N_("the file has more than %d tags, the most Waymark reads") },
+};
 
 gboolean
 waymark_format_limits_count_element (WaymarkFormatLimits  *limits,
@@ -66,15 +78,13 @@ waymark_format_limits_count_element (WaymarkFormatLimits  *limits,
 
   if (++limits->n_elements > WAYMARK_LIMIT_ELEMENTS)
     {
-      exceed_limit (limits, parser,
-                    _("the file has more than %d elements, the most Waymark reads"),
+      exceed_limit (limits, parser, _("the file has more than %d elements, the most Waymark reads"),
                     WAYMARK_LIMIT_ELEMENTS);
       return FALSE;
     }
   if (limits->depth >= WAYMARK_LIMIT_DEPTH)
     {
-      exceed_limit (limits, parser,
-                    _("elements are nested too deep (more than %d levels)"),
+      exceed_limit (limits, parser, _("elements are nested too deep (more than %d levels)"),
                     WAYMARK_LIMIT_DEPTH);
       return FALSE;
     }
@@ -82,56 +92,29 @@ waymark_format_limits_count_element (WaymarkFormatLimits  *limits,
     if ((gsize) (attributes[i * 5 + 4] - attributes[i * 5 + 3]) > WAYMARK_LIMIT_TEXT_LENGTH)
       {
         exceed_limit (limits, parser,
-                      _("an attribute value is longer than the most Waymark reads "
-                        "in one text (%d KiB)"),
+                      _("an attribute value is longer than the most Waymark reads in one text "
+                        "(%d KiB)"),
                       WAYMARK_LIMIT_TEXT_LENGTH / 1024);
         return FALSE;
       }
 
-  /* Counted by where they are, as the reader finds them; a persona
-   * starts its own count of phases and lanes. */
+  /* A persona starts its own count of phases and lanes. */
   if (xmlStrEqual (localname, (const xmlChar *) "persona") && limits->depth == 1)
+    limits->n_phases = limits->n_lanes = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (counted); i++)
     {
-      limits->n_phases = limits->n_lanes = 0;
-      if (++limits->n_personas > WAYMARK_LIMIT_PERSONAS)
+      guint *count = &G_STRUCT_MEMBER (guint, limits, counted[i].count);
+
+      if (!xmlStrEqual (localname, (const xmlChar *) counted[i].name) ||
+          (counted[i].parent == NULL ? limits->depth != 1
+                                     : !xmlStrEqual (parent, (const xmlChar *) counted[i].parent)))
+        continue;
+      if (++*count > (guint) counted[i].limit)
         {
-          exceed_limit (limits, parser,
-                        _("the file has more than %d personas, the most Waymark reads"),
-                        WAYMARK_LIMIT_PERSONAS);
+          exceed_limit (limits, parser, _(counted[i].message), counted[i].limit);
           return FALSE;
         }
-    }
-  else if (is_child_of (localname, "phase", parent, "phases") &&
-           ++limits->n_phases > WAYMARK_LIMIT_PHASES)
-    {
-      exceed_limit (limits, parser,
-                    _("a persona has more than %d phases, the most Waymark reads"),
-                    WAYMARK_LIMIT_PHASES);
-      return FALSE;
-    }
-  else if (is_child_of (localname, "lane", parent, "lanes") &&
-           ++limits->n_lanes > WAYMARK_LIMIT_LANES)
-    {
-      exceed_limit (limits, parser,
-                    _("a persona has more than %d lanes, the most Waymark reads"),
-                    WAYMARK_LIMIT_LANES);
-      return FALSE;
-    }
-  else if (is_child_of (localname, "card", parent, "cards") &&
-           ++limits->n_cards > WAYMARK_LIMIT_CARDS)
-    {
-      exceed_limit (limits, parser,
-                    _("the file has more than %d cards, the most Waymark reads"),
-                    WAYMARK_LIMIT_CARDS);
-      return FALSE;
-    }
-  else if (is_child_of (localname, "tag", parent, "tags") &&
-           ++limits->n_tags > WAYMARK_LIMIT_TAGS)
-    {
-      exceed_limit (limits, parser,
-                    _("the file has more than %d tags, the most Waymark reads"),
-                    WAYMARK_LIMIT_TAGS);
-      return FALSE;
+      break;
     }
 
   limits->open[limits->depth++] = localname;
