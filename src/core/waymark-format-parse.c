@@ -176,16 +176,25 @@ end_element_cb (void          *user_data,
   xmlSAX2EndElementNs (user_data, localname, prefix, uri);
 }
 
+/* Text and CDATA sections alike: counted, then built by @build unless
+ * counting stopped the parser. */
+static void
+add_text (xmlParserCtxtPtr  parser,
+          const xmlChar    *text,
+          int               length,
+          charactersSAXFunc build)
+{
+  waymark_format_limits_count_text (parser->sax->_private, parser, length);
+  if (!parser->disableSAX)
+    build (parser, text, length);
+}
+
 static void
 characters_cb (void          *user_data,
                const xmlChar *text,
                int            length)
 {
-  xmlParserCtxtPtr parser = user_data;
-
-  waymark_format_limits_count_text (parser->sax->_private, parser, length);
-  if (!parser->disableSAX)
-    xmlSAX2Characters (user_data, text, length);
+  add_text (user_data, text, length, xmlSAX2Characters);
 }
 
 static void
@@ -193,11 +202,7 @@ cdata_block_cb (void          *user_data,
                 const xmlChar *text,
                 int            length)
 {
-  xmlParserCtxtPtr parser = user_data;
-
-  waymark_format_limits_count_text (parser->sax->_private, parser, length);
-  if (!parser->disableSAX)
-    xmlSAX2CDataBlock (user_data, text, length);
+  add_text (user_data, text, length, xmlSAX2CDataBlock);
 }
 
 /* libxml2 keeps element line numbers in 16 bits; XML_PARSE_BIG_LINES only
