@@ -32,8 +32,10 @@ typedef struct {
   guint      cut_column;
 } WaymarkFormatChecker;
 
-/* @display_name names the file in its problems. */
+/* @display_name names the file in its problems; when NULL, @file's parse
+ * name does, or "(memory)" without a file. */
 void            waymark_format_checker_init   (WaymarkFormatChecker *checker,
+                                               GFile                *file,
                                                const char           *display_name);
 /* The problems in the order of the file, ending with "N more problems not
  * shown" when some were dropped; clears the checker. */

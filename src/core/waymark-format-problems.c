@@ -19,8 +19,13 @@
 
 void
 waymark_format_checker_init (WaymarkFormatChecker *checker,
+                             GFile                *file,
                              const char           *display_name)
 {
+  g_autofree char *parse_name = NULL;
+
+  if (display_name == NULL)
+    display_name = file != NULL ? (parse_name = g_file_get_parse_name (file)) : "(memory)";
   /* The name ends up in terminal output: make sure it is valid UTF-8. */
   checker->display_name = g_utf8_make_valid (display_name, -1);
   checker->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_problem_free);

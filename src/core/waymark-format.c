@@ -71,12 +71,30 @@ check_root (WaymarkFormatChecker *checker,
           g_ascii_string_to_unsigned ((const char *) version, 10, 0, G_MAXUINT64, &number, NULL) &&
           number > WAYMARK_FORMAT_VERSION;
   if (newer)
-    waymark_format_report (checker, line, 1, WAYMARK_FORMAT_ERROR_VERSION,
-                           _("this file was written by a newer version of Waymark "
-                             "(format %" G_GUINT64_FORMAT "); this version reads format %d"),
-                           number, WAYMARK_FORMAT_VERSION);
+    {
+      /* Numbers as words first: xgettext stops a message at a macro such
+       * as G_GUINT64_FORMAT, so a message with one is never translated. */
+      g_autofree char *format = g_strdup_printf ("%" G_GUINT64_FORMAT, number);
+
+      waymark_format_report (checker, line, 1, WAYMARK_FORMAT_ERROR_VERSION,
+                             _("this file was written by a newer version of Waymark "
+                               "(format %s); this version reads format %d"),
+                             format, WAYMARK_FORMAT_VERSION);
+    }
   xmlFree (version);
   return !newer;
+}
+
+static void
+report_too_large (WaymarkFormatChecker *checker,
+                  guint64               size)
+{
+  /* As for the version above: the size as words first. */
+  g_autofree char *bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+
+  waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
+                         _("the file is %s bytes; Waymark reads files of at most %d MiB"), bytes,
+                         WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
 }
 
 /* A byte-order mark or NULs among the first bytes: libxml2 would say
@@ -108,10 +126,7 @@ check_data (WaymarkFormatChecker *checker,
 
   if (length > WAYMARK_FORMAT_MAX_FILE_SIZE)
     {
-      waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
-                             _("the file is %" G_GSIZE_FORMAT " bytes; "
-                               "Waymark reads files of at most %d MiB"),
-                             length, WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+      report_too_large (checker, length);
       return NULL;
     }
   if (length == 0)
@@ -177,26 +192,6 @@ check_data (WaymarkFormatChecker *checker,
   return document;
 }
 
-GPtrArray *
-waymark_format_check_bytes (GBytes           *bytes,
-                            const char       *display_name,
-                            WaymarkDocument **document)
-{
-  WaymarkFormatChecker checker;
-  gsize length;
-  const char *data;
-  g_autoptr (WaymarkDocument) loaded = NULL;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  waymark_format_checker_init (&checker, display_name != NULL ? display_name : "(memory)");
-  data = g_bytes_get_data (bytes, &length);
-  loaded = check_data (&checker, data, length);
-  if (document != NULL)
-    *document = checker.problems->len == 0 ? g_steal_pointer (&loaded) : NULL;
-  return waymark_format_checker_finish (&checker);
-}
-
 /* Reads at most WAYMARK_FORMAT_MAX_FILE_SIZE + 1 bytes, so that a file
  * growing while it is read (or a device pretending to be a file) still
  * cannot make us allocate without bound. */
@@ -236,10 +231,7 @@ read_file_capped (WaymarkFormatChecker *checker,
   size = g_file_info_get_size (info);
   if (size > WAYMARK_FORMAT_MAX_FILE_SIZE)
     {
-      waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_TOO_LARGE,
-                             _("the file is %" G_GOFFSET_FORMAT " bytes; "
-                               "Waymark reads files of at most %d MiB"),
-                             size, WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+      report_too_large (checker, (guint64) size);
       return NULL;
     }
 
@@ -277,33 +269,45 @@ read_file_capped (WaymarkFormatChecker *checker,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
+/* Checks @bytes, or reads @file's first when @bytes is NULL. */
+static GPtrArray *
+check (GFile            *file,
+       GBytes           *bytes,
+       const char       *display_name,
+       WaymarkDocument **document)
+{
+  WaymarkFormatChecker checker;
+  g_autoptr (GBytes) read = NULL;
+  g_autoptr (WaymarkDocument) loaded = NULL;
+
+  waymark_format_checker_init (&checker, file, display_name);
+  if (bytes == NULL)
+    bytes = read = read_file_capped (&checker, file);
+  if (bytes != NULL)
+    loaded = check_data (&checker, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (document != NULL)
+    *document = checker.problems->len == 0 ? g_steal_pointer (&loaded) : NULL;
+  return waymark_format_checker_finish (&checker);
+}
+
 GPtrArray *
 waymark_format_check_file (GFile            *file,
                            const char       *display_name,
                            WaymarkDocument **document)
 {
-  WaymarkFormatChecker checker;
-  g_autofree char *parse_name = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (WaymarkDocument) loaded = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (display_name == NULL)
-    display_name = parse_name = g_file_get_parse_name (file);
-  waymark_format_checker_init (&checker, display_name);
+  return check (file, NULL, display_name, document);
+}
 
-  bytes = read_file_capped (&checker, file);
-  if (bytes != NULL)
-    {
-      gsize length;
-      const char *data = g_bytes_get_data (bytes, &length);
+GPtrArray *
+waymark_format_check_bytes (GBytes           *bytes,
+                            const char       *display_name,
+                            WaymarkDocument **document)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
 
-      loaded = check_data (&checker, data, length);
-    }
-  if (document != NULL)
-    *document = checker.problems->len == 0 ? g_steal_pointer (&loaded) : NULL;
-  return waymark_format_checker_finish (&checker);
+  return check (NULL, bytes, display_name, document);
 }
 
 GBytes *
@@ -312,16 +316,13 @@ waymark_format_read_file (GFile       *file,
                           GError     **error)
 {
   WaymarkFormatChecker checker;
-  g_autofree char *parse_name = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   GBytes *bytes;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (display_name == NULL)
-    display_name = parse_name = g_file_get_parse_name (file);
-  waymark_format_checker_init (&checker, display_name);
+  waymark_format_checker_init (&checker, file, display_name);
   bytes = read_file_capped (&checker, file);
   problems = waymark_format_checker_finish (&checker);
   if (bytes == NULL)
@@ -329,43 +330,40 @@ waymark_format_read_file (GFile       *file,
   return bytes;
 }
 
+/* The document, or NULL and one GError for all the problems. */
+static WaymarkDocument *
+load (GFile       *file,
+      GBytes      *bytes,
+      const char  *display_name,
+      GError     **error)
+{
+  WaymarkDocument *document = NULL;
+  g_autoptr (GPtrArray) problems = check (file, bytes, display_name, &document);
+
+  if (problems->len > 0)
+    waymark_problems_set_error (problems, FALSE, error);
+  return document;
+}
+
 WaymarkDocument *
 waymark_format_load_bytes (GBytes      *bytes,
                            const char  *display_name,
                            GError     **error)
 {
-  g_autoptr (GPtrArray) problems = NULL;
-  WaymarkDocument *document = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  problems = waymark_format_check_bytes (bytes, display_name, &document);
-  if (problems->len > 0)
-    {
-      waymark_problems_set_error (problems, FALSE, error);
-      return NULL;
-    }
-  return document;
+  return load (NULL, bytes, display_name, error);
 }
 
 WaymarkDocument *
 waymark_format_load_file (GFile   *file,
                           GError **error)
 {
-  g_autoptr (GPtrArray) problems = NULL;
-  WaymarkDocument *document = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  problems = waymark_format_check_file (file, NULL, &document);
-  if (problems->len > 0)
-    {
-      waymark_problems_set_error (problems, FALSE, error);
-      return NULL;
-    }
-  return document;
+  return load (file, NULL, NULL, error);
 }
 
 /* Saving */

@@ -18,16 +18,17 @@ waymark_problem_new (const char             *file,
                      int                     code,
                      char                   *message)
 {
-  WaymarkProblem *problem = g_new0 (WaymarkProblem, 1);
+  WaymarkProblem problem = {
+    .file = g_strdup (file),
+    .line = line,
+    .column = column,
+    .severity = severity,
+    .domain = domain,
+    .code = code,
+    .message = message,
+  };
 
-  problem->file = g_strdup (file);
-  problem->line = line;
-  problem->column = column;
-  problem->severity = severity;
-  problem->domain = domain;
-  problem->code = code;
-  problem->message = message;
-  return problem;
+  return g_memdup2 (&problem, sizeof problem);
 }
 
 void
