@@ -13,7 +13,6 @@
 #include "waymark-about.h"
 #include "waymark-application.h"
 #include "waymark-canvas.h"
-#include "waymark-canvas-window.h"
 #include "waymark-drafts.h"
 #include "waymark-export-dialog.h"
 #include "waymark-format.h"
@@ -712,7 +711,7 @@ test_sidebar_rename (void)
   g_autofree char *second_id = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  sidebar = WAYMARK_SIDEBAR (adw_bin_get_child (window->sidebar_slot));
+  sidebar = window->sidebar;
   list = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX);
   g_assert_true (gui_test_wait_for (widget_is_mapped, sidebar, 5000));
 
@@ -791,7 +790,7 @@ static void
 test_keyboard_reach (void)
 {
   WaymarkWindow *window = open_copy ("keyboard.waymark", NULL);
-  GtkWidget *canvas = waymark_canvas_for_window (window);
+  GtkWidget *canvas = waymark_window_get_canvas (window);
   GtkWidget *focus;
 
   g_assert_nonnull (canvas);

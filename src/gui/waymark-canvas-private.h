@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 
 /* Space around the map, in pixels. */
 #define CANVAS_MARGIN 24
-#define CANVAS_ZOOM_MIN 0.25
-#define CANVAS_ZOOM_MAX 4.0
 
 typedef enum {
   DRAG_NONE,
