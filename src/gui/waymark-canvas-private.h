@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "waymark-canvas.h"
-#include "waymark-canvas-navigation.h"
+#include "waymark-focus.h"
 #include "waymark-scene.h"
 #include "waymark-text-cache.h"
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-find-bar.h"
-#include "waymark-find-matches.h"
+#include "waymark-find.h"
 
 struct _WaymarkFindBar
 {

@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "waymark-canvas-commands.h"
+#include "waymark-commands.h"
 #include "waymark-window-private.h"
 
 /* The palette preference lives on the application, which the window only
