@@ -851,6 +851,41 @@ remove_recursively (GFile *file)
   g_file_delete (file, NULL, NULL);
 }
 
+static gboolean
+inspector_shown (gpointer data)
+{
+  gboolean visible;
+
+  g_object_get (data, "inspector-visible", &visible, NULL);
+  return visible;
+}
+
+/* F9's inspector stays open in the next window, as the sidebar does. */
+static void
+test_inspector_remembered (void)
+{
+  GSettings *settings = waymark_application_get_settings (app);
+  WaymarkWindow *window = waymark_window_new (app);
+  WaymarkWindow *next;
+
+  /* Earlier tests may have left it open. */
+  g_settings_reset (settings, "inspector-visible");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (inspector_shown (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.toggle-inspector",
+                                             NULL));
+  g_assert_true (inspector_shown (window));
+  g_assert_true (g_settings_get_boolean (settings, "inspector-visible"));
+  gui_test_close_window (window);
+
+  next = waymark_window_new (app);
+  gtk_window_present (GTK_WINDOW (next));
+  g_assert_true (inspector_shown (next));
+  g_settings_reset (settings, "inspector-visible");
+  g_assert_false (inspector_shown (next));
+  gui_test_close_window (next);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -904,6 +939,7 @@ main (int    argc,
   g_test_add_func ("/gui/canvas-finalizes", test_canvas_finalizes);
   g_test_add_func ("/gui/keyboard-reach", test_keyboard_reach);
   g_test_add_func ("/gui/sidebar-rename", test_sidebar_rename);
+  g_test_add_func ("/gui/inspector-remembered", test_inspector_remembered);
 
   result = g_test_run ();
 

@@ -39,6 +39,8 @@ struct _WaymarkWindow
   guint                 changed_on_disk : 1;
   /* The close request was confirmed (saved or discarded): close for real. */
   guint                 close_confirmed : 1;
+  /* The application's settings are applied (once it is set). */
+  guint                 settings_applied : 1;
   /* The canvas follows the application's palette preference. */
   guint                 palette_bound : 1;
 

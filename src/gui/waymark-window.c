@@ -527,17 +527,19 @@ waymark_window_realize (GtkWidget *widget)
   update_fold (self);
 }
 
+/* The application's settings, once the window has an application: the
+ * "application" property is set after construction (it is not a
+ * construct property), so this cannot happen in constructed(). */
 static void
-waymark_window_constructed (GObject *object)
+application_set_cb (WaymarkWindow *self)
 {
-  WaymarkWindow *self = WAYMARK_WINDOW (object);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GSettings *settings = NULL;
 
-  G_OBJECT_CLASS (waymark_window_parent_class)->constructed (object);
-
-  if (app != NULL)
-    settings = waymark_application_get_settings (WAYMARK_APPLICATION (app));
+  if (app == NULL || self->settings_applied)
+    return;
+  self->settings_applied = TRUE;
+  settings = waymark_application_get_settings (WAYMARK_APPLICATION (app));
   if (settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
@@ -547,6 +549,8 @@ waymark_window_constructed (GObject *object)
         gtk_window_maximize (GTK_WINDOW (self));
       waymark_canvas_set_zoom (self->canvas, g_settings_get_double (settings, "zoom"));
       g_settings_bind (settings, "sidebar-visible", self->flap, "reveal-flap",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "inspector-visible", self, "inspector-visible",
                        G_SETTINGS_BIND_DEFAULT);
     }
   _waymark_window_connect_settings (self);
@@ -641,7 +645,6 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = waymark_window_constructed;
   object_class->dispose = waymark_window_dispose;
   object_class->finalize = waymark_window_finalize;
   object_class->get_property = waymark_window_get_property;
@@ -707,6 +710,7 @@ waymark_window_init (WaymarkWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
   g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (zoom_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_object_bind_property (self, "document", self->overview, "document", G_BINDING_SYNC_CREATE);
