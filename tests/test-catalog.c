@@ -11,8 +11,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "waymark-canvas-commands.h"
 #include "waymark-catalog.h"
+#include "waymark-commands.h"
 #include "waymark-export.h"
 #include "waymark-format.h"
 

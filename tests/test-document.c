@@ -136,6 +136,41 @@ test_card_lifecycle (void)
   g_assert_nonnull (waymark_document_find_card (doc, "c1"));
 }
 
+/* The persona's own queries about its cards: which card, its position in
+ * its cell, and where in persona->cards a card for a cell position goes. */
+static void
+test_persona_card_queries (void)
+{
+  g_autoptr (WaymarkDocument) doc = make_document ();
+  WaymarkPersona *persona = waymark_document_find_persona (doc, "p");
+
+  waymark_document_insert_card (doc, "p", waymark_card_new ("c3", "act", "f1", "Ask"), -1);
+  /* persona->cards: c1 (act, f1), c2 (bar, f2), c3 (act, f1). */
+  g_assert_cmpstr (waymark_persona_find_card (persona, "c2")->text, ==, "Too expensive");
+  g_assert_null (waymark_persona_find_card (persona, "nope"));
+  g_assert_null (waymark_persona_find_card (persona, NULL));
+
+  g_assert_cmpint (waymark_persona_card_position (persona, "c1"), ==, 0);
+  g_assert_cmpint (waymark_persona_card_position (persona, "c3"), ==, 1);
+  g_assert_cmpint (waymark_persona_card_position (persona, "c2"), ==, 0);
+  g_assert_cmpint (waymark_persona_card_position (persona, "nope"), ==, -1);
+
+  /* Before the card at a position; after the cell's last card at its end. */
+  g_assert_cmpint (waymark_persona_cell_insert_index (persona, "act", "f1", 0), ==, 0);
+  g_assert_cmpint (waymark_persona_cell_insert_index (persona, "act", "f1", 1), ==, 2);
+  g_assert_cmpint (waymark_persona_cell_insert_index (persona, "act", "f1", 2), ==, 3);
+  g_assert_cmpint (waymark_persona_cell_insert_index (persona, "act", "f1", -1), ==, 3);
+  g_assert_cmpint (waymark_persona_cell_insert_index (persona, "bar", "f2", -1), ==, 2);
+  /* An empty cell: the end of the list. */
+  g_assert_cmpint (waymark_persona_cell_insert_index (persona, "act", "f3", 0), ==, -1);
+
+  /* What the index is for: the new card lands at that cell position. */
+  waymark_document_insert_card (doc, "p", waymark_card_new ("c4", "act", "f1", "Between"),
+                                waymark_persona_cell_insert_index (persona, "act", "f1", 1));
+  g_assert_cmpint (waymark_persona_card_position (persona, "c4"), ==, 1);
+  g_assert_cmpint (waymark_persona_card_position (persona, "c3"), ==, 2);
+}
+
 static void
 test_move_card (void)
 {
@@ -518,6 +553,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/document/set-fields", test_set_fields);
   g_test_add_func ("/document/card-lifecycle", test_card_lifecycle);
+  g_test_add_func ("/document/persona-card-queries", test_persona_card_queries);
   g_test_add_func ("/document/move-card", test_move_card);
   g_test_add_func ("/document/emotions", test_emotions);
   g_test_add_func ("/document/structure", test_structure);

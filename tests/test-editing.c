@@ -1,4 +1,4 @@
-/* test-editing.c: the canvas's editing logic without a display
+/* test-editing.c: the editing library (src/editing) without a display
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,10 +8,10 @@
  */
 #include "config.h"
 
-#include "waymark-canvas-commands.h"
-#include "waymark-canvas-navigation.h"
-#include "waymark-clipboard-format.h"
-#include "waymark-find-matches.h"
+#include "waymark-clipboard-cards.h"
+#include "waymark-commands.h"
+#include "waymark-find.h"
+#include "waymark-focus.h"
 #include "waymark-format.h"
 #include "waymark-layout.h"
 #include "waymark-limits.h"

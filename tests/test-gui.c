@@ -13,7 +13,6 @@
 #include "waymark-about.h"
 #include "waymark-application.h"
 #include "waymark-canvas.h"
-#include "waymark-canvas-window.h"
 #include "waymark-drafts.h"
 #include "waymark-export-dialog.h"
 #include "waymark-format.h"
@@ -712,7 +711,7 @@ test_sidebar_rename (void)
   g_autofree char *second_id = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  sidebar = WAYMARK_SIDEBAR (adw_bin_get_child (window->sidebar_slot));
+  sidebar = window->sidebar;
   list = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX);
   g_assert_true (gui_test_wait_for (widget_is_mapped, sidebar, 5000));
 
@@ -791,7 +790,7 @@ static void
 test_keyboard_reach (void)
 {
   WaymarkWindow *window = open_copy ("keyboard.waymark", NULL);
-  GtkWidget *canvas = waymark_canvas_for_window (window);
+  GtkWidget *canvas = waymark_window_get_canvas (window);
   GtkWidget *focus;
 
   g_assert_nonnull (canvas);
@@ -852,6 +851,41 @@ remove_recursively (GFile *file)
   g_file_delete (file, NULL, NULL);
 }
 
+static gboolean
+inspector_shown (gpointer data)
+{
+  gboolean visible;
+
+  g_object_get (data, "inspector-visible", &visible, NULL);
+  return visible;
+}
+
+/* F9's inspector stays open in the next window, as the sidebar does. */
+static void
+test_inspector_remembered (void)
+{
+  GSettings *settings = waymark_application_get_settings (app);
+  WaymarkWindow *window = waymark_window_new (app);
+  WaymarkWindow *next;
+
+  /* Earlier tests may have left it open. */
+  g_settings_reset (settings, "inspector-visible");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (inspector_shown (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.toggle-inspector",
+                                             NULL));
+  g_assert_true (inspector_shown (window));
+  g_assert_true (g_settings_get_boolean (settings, "inspector-visible"));
+  gui_test_close_window (window);
+
+  next = waymark_window_new (app);
+  gtk_window_present (GTK_WINDOW (next));
+  g_assert_true (inspector_shown (next));
+  g_settings_reset (settings, "inspector-visible");
+  g_assert_false (inspector_shown (next));
+  gui_test_close_window (next);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -905,6 +939,7 @@ main (int    argc,
   g_test_add_func ("/gui/canvas-finalizes", test_canvas_finalizes);
   g_test_add_func ("/gui/keyboard-reach", test_keyboard_reach);
   g_test_add_func ("/gui/sidebar-rename", test_sidebar_rename);
+  g_test_add_func ("/gui/inspector-remembered", test_inspector_remembered);
 
   result = g_test_run ();
 

@@ -149,6 +149,46 @@ test_layout_hit_test (void)
   g_assert_false (waymark_layout_hit_test (layout, 1e6, 1e6, &hit));
 }
 
+/* What a dragged phase, lane or card edge is over: the nearest column or
+ * row, also off the grid, as an index in the persona's order. */
+static void
+test_layout_phase_and_lane_at (void)
+{
+  g_autoptr (WaymarkDocument) document = NULL;
+  g_autoptr (WaymarkLayout) layout = small_layout (&document);
+  g_autoptr (WaymarkDocument) empty = waymark_document_new ();
+  g_autoptr (WaymarkLayout) bare = NULL;
+  WaymarkRect f2, barriers, touch;
+  double width, height;
+
+  waymark_layout_get_size (layout, &width, &height);
+  g_assert_true (waymark_layout_get_phase_rect (layout, "f2", &f2));
+  g_assert_cmpint (waymark_layout_phase_at (layout, f2.x), ==, 1);
+  g_assert_cmpint (waymark_layout_phase_at (layout, f2.x + f2.width / 2), ==, 1);
+  g_assert_cmpint (waymark_layout_phase_at (layout, f2.x - 1), ==, 0);
+  /* Left of the grid (over the lane headers) and past its right edge. */
+  g_assert_cmpint (waymark_layout_phase_at (layout, -100), ==, 0);
+  g_assert_cmpint (waymark_layout_phase_at (layout, width + 100), ==, 2);
+
+  /* Lanes: actions, feelings, barriers, touch. */
+  g_assert_true (waymark_layout_get_lane_rect (layout, "barriers", &barriers));
+  g_assert_true (waymark_layout_get_lane_rect (layout, "touch", &touch));
+  g_assert_cmpint (waymark_layout_lane_at (layout, barriers.y), ==, 2);
+  g_assert_cmpint (waymark_layout_lane_at (layout, barriers.y + barriers.height / 2), ==, 2);
+  g_assert_cmpint (waymark_layout_lane_at (layout, touch.y - 0.5), ==, 2);
+  g_assert_cmpint (waymark_layout_lane_at (layout, touch.y), ==, 3);
+  /* Above the grid (the phase headers) and below it. */
+  g_assert_cmpint (waymark_layout_lane_at (layout, -100), ==, 0);
+  g_assert_cmpint (waymark_layout_lane_at (layout, height + 100), ==, 3);
+
+  /* A persona without phases or lanes has nothing to be over. */
+  g_assert_nonnull (waymark_document_insert_persona (empty, waymark_persona_new ("e", "Empty"), -1));
+  bare = waymark_layout_new (empty, "e", NULL, NULL);
+  g_assert_nonnull (bare);
+  g_assert_cmpint (waymark_layout_phase_at (bare, 0), ==, -1);
+  g_assert_cmpint (waymark_layout_lane_at (bare, 0), ==, -1);
+}
+
 static void
 test_layout_drop_target (void)
 {
@@ -543,6 +583,7 @@ main (int    argc,
 
   g_test_add_func ("/render/layout/geometry", test_layout_geometry);
   g_test_add_func ("/render/layout/hit-test", test_layout_hit_test);
+  g_test_add_func ("/render/layout/phase-and-lane-at", test_layout_phase_and_lane_at);
   g_test_add_func ("/render/layout/drop-target", test_layout_drop_target);
   g_test_add_func ("/render/layout/emotion-scale", test_layout_emotion_scale);
   g_test_add_func ("/render/layout/stress-no-overflow", test_layout_stress_no_overflow);

@@ -418,6 +418,48 @@ waymark_persona_cell_cards (const WaymarkPersona *persona,
   return cards;
 }
 
+WaymarkCard *
+waymark_persona_find_card (const WaymarkPersona *persona,
+                           const char           *id)
+{
+  int i = find_index (persona->cards, id);
+  return i < 0 ? NULL : g_ptr_array_index (persona->cards, i);
+}
+
+int
+waymark_persona_card_position (const WaymarkPersona *persona,
+                               const char           *card_id)
+{
+  WaymarkCard *card = waymark_persona_find_card (persona, card_id);
+  g_autoptr(GPtrArray) cards = NULL;
+  guint position;
+
+  if (card == NULL)
+    return -1;
+  cards = waymark_persona_cell_cards (persona, card->lane_id, card->phase_id);
+  return g_ptr_array_find (cards, card, &position) ? (int) position : -1;
+}
+
+int
+waymark_persona_cell_insert_index (const WaymarkPersona *persona,
+                                   const char           *lane_id,
+                                   const char           *phase_id,
+                                   int                   position)
+{
+  g_autoptr(GPtrArray) cards = waymark_persona_cell_cards (persona, lane_id, phase_id);
+  gboolean at_end = position < 0 || (guint) position >= cards->len;
+  guint index;
+
+  if (cards->len == 0)
+    return -1;
+  /* Before the card at @position, or after the last card of the cell. */
+  if (!g_ptr_array_find (persona->cards,
+                         g_ptr_array_index (cards, at_end ? cards->len - 1 : (guint) position),
+                         &index))
+    return -1;
+  return (int) index + (at_end ? 1 : 0);
+}
+
 char *
 waymark_persona_dup_initials (const WaymarkPersona *persona)
 {

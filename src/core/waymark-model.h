@@ -147,10 +147,22 @@ int                  waymark_persona_phase_index  (const WaymarkPersona *persona
 int                  waymark_persona_lane_index   (const WaymarkPersona *persona, const char *id);
 WaymarkEmotionPoint *waymark_persona_find_emotion (const WaymarkPersona *persona,
                                                    const char *lane_id, const char *phase_id);
+WaymarkCard         *waymark_persona_find_card    (const WaymarkPersona *persona, const char *id);
 /* The cards of one cell in their order; free with g_ptr_array_unref (it does
  * not own the cards). */
 GPtrArray           *waymark_persona_cell_cards   (const WaymarkPersona *persona,
                                                    const char *lane_id, const char *phase_id);
+/* The position of @card_id among the cards of its cell, or -1. */
+int                  waymark_persona_card_position (const WaymarkPersona *persona,
+                                                    const char *card_id);
+/* The index in persona->cards at which a card inserted at @position
+ * among the cards of a cell goes (for waymark_document_insert_card()):
+ * before the card now at @position, or after the cell's last card when
+ * @position is -1 or past the end; -1 for an empty cell (the end). */
+int                  waymark_persona_cell_insert_index (const WaymarkPersona *persona,
+                                                        const char *lane_id,
+                                                        const char *phase_id,
+                                                        int position);
 /* The initials shown in the avatar: persona->initials, or derived from the
  * name ("De loopbaanlanceerder" gives "DL"). Free with g_free. */
 char                *waymark_persona_dup_initials (const WaymarkPersona *persona);

@@ -9,9 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "waymark-cairo-backend.h"
-#include "waymark-canvas-commands.h"
 #include "waymark-canvas-private.h"
-#include "waymark-clipboard-format.h"
+#include "waymark-clipboard-cards.h"
+#include "waymark-commands.h"
 #include "waymark-format.h"
 #include "waymark-svg-writer.h"
 

@@ -8,8 +8,8 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
-#include "waymark-canvas-commands.h"
 #include "waymark-canvas-private.h"
+#include "waymark-commands.h"
 /* For the text styles, so that the editor matches the text it replaces,
  * and the title block's rectangle (there is no public getter yet). */
 #include "waymark-layout-private.h"

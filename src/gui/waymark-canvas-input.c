@@ -8,8 +8,8 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
-#include "waymark-canvas-commands.h"
 #include "waymark-canvas-private.h"
+#include "waymark-commands.h"
 
 /* Pixels from a card's right edge where dragging changes its span. */
 #define SPAN_HANDLE 7
@@ -319,8 +319,8 @@ click_pressed_cb (GtkGestureClick *gesture,
   focus_hit (self, &hit);
 }
 
-/* Whether (@x, @y) is on the "+" the overlay shows in the hovered cell
- * (issue 5). Only while it is shown: a touch, which does not hover, or
+/* Whether (@x, @y) is on the "+" the overlay shows in the hovered cell.
+ * Only while it is shown: a touch, which does not hover, or
  * a click elsewhere in the cell only focuses the cell. */
 static gboolean
 on_add_button (WaymarkCanvas    *self,
@@ -474,48 +474,6 @@ drag_begin_cb (GtkGestureDrag *gesture,
     }
 }
 
-static int
-phase_index_at (WaymarkCanvas *self,
-                double         doc_x)
-{
-  WaymarkLayout *layout = waymark_canvas_get_layout (self);
-  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-  int best = -1;
-
-  for (guint i = 0; persona != NULL && i < persona->phases->len; i++)
-    {
-      WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
-      WaymarkRect rect;
-
-      if (!waymark_layout_get_phase_rect (layout, phase->base.id, &rect))
-        continue;
-      if (doc_x >= rect.x)
-        best = (int) i;
-    }
-  return MAX (best, 0);
-}
-
-static int
-lane_index_at (WaymarkCanvas *self,
-               double         doc_y)
-{
-  WaymarkLayout *layout = waymark_canvas_get_layout (self);
-  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-  int best = -1;
-
-  for (guint i = 0; persona != NULL && i < persona->lanes->len; i++)
-    {
-      WaymarkLane *lane = g_ptr_array_index (persona->lanes, i);
-      WaymarkRect rect;
-
-      if (!waymark_layout_get_lane_rect (layout, lane->base.id, &rect))
-        continue;
-      if (doc_y >= rect.y)
-        best = (int) i;
-    }
-  return MAX (best, 0);
-}
-
 static void
 update_rubber_band (WaymarkCanvas *self)
 {
@@ -637,7 +595,7 @@ update_drag (WaymarkCanvas *self)
       {
         WaymarkPersona *persona = _waymark_canvas_get_persona (self);
         WaymarkCard *card = waymark_document_find_card (self->document, self->drag_card_id);
-        int last = phase_index_at (self, doc_x);
+        int last = waymark_layout_phase_at (layout, doc_x);
 
         if (card == NULL || last < waymark_persona_phase_index (persona, card->phase_id))
           break;
@@ -673,7 +631,7 @@ update_drag (WaymarkCanvas *self)
     case DRAG_PHASE:
       {
         WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-        int target = phase_index_at (self, doc_x);
+        int target = waymark_layout_phase_at (layout, doc_x);
         int current = waymark_persona_phase_index (persona, self->drag_phase_id);
 
         if (current >= 0 && target != current)
@@ -687,7 +645,7 @@ update_drag (WaymarkCanvas *self)
     case DRAG_LANE:
       {
         WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-        int target = lane_index_at (self, doc_y);
+        int target = waymark_layout_lane_at (layout, doc_y);
         int current = waymark_persona_lane_index (persona, self->drag_lane_id);
 
         if (current >= 0 && target != current)

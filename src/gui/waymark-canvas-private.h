@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "waymark-canvas.h"
-#include "waymark-canvas-navigation.h"
+#include "waymark-focus.h"
 #include "waymark-scene.h"
 #include "waymark-text-cache.h"
 
@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 
 /* Space around the map, in pixels. */
 #define CANVAS_MARGIN 24
-#define CANVAS_ZOOM_MIN 0.25
-#define CANVAS_ZOOM_MAX 4.0
 
 typedef enum {
   DRAG_NONE,

@@ -344,7 +344,7 @@ _waymark_canvas_zoom_at (WaymarkCanvas *self,
                          double         x,
                          double         y)
 {
-  zoom = CLAMP (zoom, CANVAS_ZOOM_MIN, CANVAS_ZOOM_MAX);
+  zoom = CLAMP (zoom, WAYMARK_CANVAS_ZOOM_MIN, WAYMARK_CANVAS_ZOOM_MAX);
   if (G_APPROX_VALUE (zoom, self->zoom, 0.0001))
     return;
   _waymark_canvas_widget_to_doc (self, x, y, &self->anchor_doc_x, &self->anchor_doc_y);
@@ -360,7 +360,7 @@ waymark_canvas_set_zoom (WaymarkCanvas *self,
 {
   g_return_if_fail (WAYMARK_IS_CANVAS (self));
 
-  zoom = CLAMP (zoom, CANVAS_ZOOM_MIN, CANVAS_ZOOM_MAX);
+  zoom = CLAMP (zoom, WAYMARK_CANVAS_ZOOM_MIN, WAYMARK_CANVAS_ZOOM_MAX);
   if (G_APPROX_VALUE (zoom, self->zoom, 0.0001))
     return;
   /* Without a pointer position, the middle of the view stays put. */
@@ -1412,7 +1412,8 @@ waymark_canvas_class_init (WaymarkCanvasClass *klass)
     g_param_spec_string ("persona-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ZOOM] =
-    g_param_spec_double ("zoom", NULL, NULL, CANVAS_ZOOM_MIN, CANVAS_ZOOM_MAX, 1.0,
+    g_param_spec_double ("zoom", NULL, NULL,
+                         WAYMARK_CANVAS_ZOOM_MIN, WAYMARK_CANVAS_ZOOM_MAX, 1.0,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PALETTE] =
     g_param_spec_int ("palette", NULL, NULL, 0, WAYMARK_N_PALETTES - 1, 0,

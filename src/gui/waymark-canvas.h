@@ -27,7 +27,12 @@ void             waymark_canvas_set_document     (WaymarkCanvas      *self,
 const char      *waymark_canvas_get_persona_id   (WaymarkCanvas      *self);
 void             waymark_canvas_set_persona_id   (WaymarkCanvas      *self,
                                                   const char         *persona_id);
-/* 1.0 = 100 %, one document point per pixel. */
+/* The zoom of the map ("zoom" property), 1.0 = 100 %, one document point
+ * per pixel; set values are clamped to this range. The canvas is the one
+ * owner of the zoom: the window shows and changes it through these. The
+ * "zoom" key of the GSettings schema has the same range. */
+#define WAYMARK_CANVAS_ZOOM_MIN 0.25
+#define WAYMARK_CANVAS_ZOOM_MAX 4.0
 double           waymark_canvas_get_zoom         (WaymarkCanvas      *self);
 void             waymark_canvas_set_zoom         (WaymarkCanvas      *self,
                                                   double              zoom);

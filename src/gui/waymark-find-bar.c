@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-find-bar.h"
-#include "waymark-find-matches.h"
+#include "waymark-find.h"
 
 struct _WaymarkFindBar
 {
@@ -24,6 +24,14 @@ struct _WaymarkFindBar
 };
 
 G_DEFINE_FINAL_TYPE (WaymarkFindBar, waymark_find_bar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CANVAS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_count (WaymarkFindBar *self)
@@ -162,7 +170,8 @@ document_changed_cb (WaymarkFindBar *self)
 static void
 canvas_document_cb (WaymarkFindBar *self)
 {
-  WaymarkDocument *document = waymark_canvas_get_document (self->canvas);
+  WaymarkDocument *document = self->canvas != NULL ? waymark_canvas_get_document (self->canvas)
+                                                   : NULL;
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -209,16 +218,30 @@ next_cb (WaymarkFindBar *self)
   waymark_find_bar_step (self, FALSE);
 }
 
-GtkWidget *
-waymark_find_bar_new (WaymarkCanvas *canvas)
+WaymarkCanvas *
+waymark_find_bar_get_canvas (WaymarkFindBar *self)
 {
-  WaymarkFindBar *self = g_object_new (WAYMARK_TYPE_FIND_BAR, NULL);
+  g_return_val_if_fail (WAYMARK_IS_FIND_BAR (self), NULL);
+  return self->canvas;
+}
 
+void
+waymark_find_bar_set_canvas (WaymarkFindBar *self,
+                             WaymarkCanvas  *canvas)
+{
+  g_return_if_fail (WAYMARK_IS_FIND_BAR (self));
+  g_return_if_fail (canvas == NULL || WAYMARK_IS_CANVAS (canvas));
+
+  if (self->canvas == canvas)
+    return;
+  if (self->canvas != NULL)
+    g_signal_handlers_disconnect_by_func (self->canvas, canvas_document_cb, self);
   g_set_weak_pointer (&self->canvas, canvas);
-  g_signal_connect_object (canvas, "notify::document", G_CALLBACK (canvas_document_cb), self,
-                           G_CONNECT_SWAPPED);
+  if (canvas != NULL)
+    g_signal_connect_object (canvas, "notify::document", G_CALLBACK (canvas_document_cb), self,
+                             G_CONNECT_SWAPPED);
   canvas_document_cb (self);
-  return GTK_WIDGET (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS]);
 }
 
 static void
@@ -237,9 +260,56 @@ waymark_find_bar_dispose (GObject *object)
 }
 
 static void
+waymark_find_bar_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  WaymarkFindBar *self = WAYMARK_FIND_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CANVAS:
+      g_value_set_object (value, self->canvas);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+waymark_find_bar_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  WaymarkFindBar *self = WAYMARK_FIND_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CANVAS:
+      waymark_find_bar_set_canvas (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 waymark_find_bar_class_init (WaymarkFindBarClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = waymark_find_bar_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = waymark_find_bar_dispose;
+  object_class->get_property = waymark_find_bar_get_property;
+  object_class->set_property = waymark_find_bar_set_property;
+
+  /* Not construct-only: a template sets it after building the canvas. */
+  properties[PROP_CANVAS] =
+    g_param_spec_object ("canvas", NULL, NULL, WAYMARK_TYPE_CANVAS,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 

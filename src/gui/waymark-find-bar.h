@@ -11,17 +11,21 @@
 
 G_BEGIN_DECLS
 
+/* A search bar over a canvas: typing highlights the matching cards (all
+ * personas are searched), Enter and Shift+Enter jump to the next and
+ * previous match, switching persona when needed; Escape closes it. */
 #define WAYMARK_TYPE_FIND_BAR (waymark_find_bar_get_type ())
 G_DECLARE_FINAL_TYPE (WaymarkFindBar, waymark_find_bar, WAYMARK, FIND_BAR, GtkWidget)
 
-/* A search bar over @canvas: typing highlights the matching cards (all
- * personas are searched), Enter and Shift+Enter jump to the next and
- * previous match, switching persona when needed; Escape closes it. */
-GtkWidget *waymark_find_bar_new      (WaymarkCanvas  *canvas);
+/* The canvas searched and moved on ("canvas" property); the bar does not
+ * keep it alive. */
+WaymarkCanvas *waymark_find_bar_get_canvas (WaymarkFindBar *self);
+void           waymark_find_bar_set_canvas (WaymarkFindBar *self,
+                                            WaymarkCanvas  *canvas);
 /* Shows the bar and puts the focus in its entry. */
-void       waymark_find_bar_open     (WaymarkFindBar *self);
+void           waymark_find_bar_open       (WaymarkFindBar *self);
 /* Jumps to the next (or previous) match. */
-void       waymark_find_bar_step     (WaymarkFindBar *self,
-                                      gboolean        backwards);
+void           waymark_find_bar_step       (WaymarkFindBar *self,
+                                            gboolean        backwards);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "waymark-canvas-commands.h"
+#include "waymark-commands.h"
 #include "waymark-inspector.h"
 
 /* The panel is rebuilt when the inspected object (or the document's tag

@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "waymark-canvas-window.h"
 #include "waymark-csv-dialogs.h"
 #include "waymark-export-dialog.h"
 #include "waymark-print.h"
@@ -23,6 +22,7 @@ _waymark_window_actions_update (WaymarkWindow *self)
   WaymarkHistory *history;
   const char *label;
   gboolean has_personas;
+  double zoom;
   g_autofree char *undo_tooltip = NULL;
   g_autofree char *redo_tooltip = NULL;
 
@@ -32,6 +32,7 @@ _waymark_window_actions_update (WaymarkWindow *self)
 
   history = waymark_document_get_history (self->document);
   has_personas = waymark_document_get_n_personas (self->document) > 0;
+  zoom = waymark_canvas_get_zoom (self->canvas);
 
   gtk_widget_action_set_enabled (widget, "win.undo", waymark_history_get_can_undo (history));
   gtk_widget_action_set_enabled (widget, "win.redo", waymark_history_get_can_redo (history));
@@ -40,9 +41,9 @@ _waymark_window_actions_update (WaymarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-csv", has_personas);
   gtk_widget_action_set_enabled (widget, "win.reload", self->file != NULL);
   gtk_widget_action_set_enabled (widget, "win.dismiss-changed", self->changed_on_disk);
-  gtk_widget_action_set_enabled (widget, "win.zoom-in", self->zoom < 4.0 - 0.001);
-  gtk_widget_action_set_enabled (widget, "win.zoom-out", self->zoom > 0.25 + 0.001);
-  gtk_widget_action_set_enabled (widget, "win.zoom-reset", !G_APPROX_VALUE (self->zoom, 1.0, 0.001));
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", zoom < WAYMARK_CANVAS_ZOOM_MAX - 0.001);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", zoom > WAYMARK_CANVAS_ZOOM_MIN + 0.001);
+  gtk_widget_action_set_enabled (widget, "win.zoom-reset", !G_APPROX_VALUE (zoom, 1.0, 0.001));
 
   /* The tooltips name the step, as in "Undo Move Card". */
   label = waymark_history_get_undo_label (history);
@@ -102,7 +103,7 @@ export_action (GtkWidget  *widget,
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   GtkWindow *dialog;
 
-  waymark_canvas_window_commit_editing (self);
+  waymark_window_commit_editing (self);
   dialog = GTK_WINDOW (waymark_export_dialog_new (self));
   gtk_window_present (dialog);
 }
@@ -112,7 +113,7 @@ export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  waymark_canvas_window_commit_editing (WAYMARK_WINDOW (widget));
+  waymark_window_commit_editing (WAYMARK_WINDOW (widget));
   waymark_csv_export_dialog (WAYMARK_WINDOW (widget));
 }
 
@@ -129,7 +130,7 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
-  waymark_canvas_window_commit_editing (WAYMARK_WINDOW (widget));
+  waymark_window_commit_editing (WAYMARK_WINDOW (widget));
   waymark_print_document (WAYMARK_WINDOW (widget));
 }
 
@@ -154,14 +155,15 @@ zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  WaymarkWindow *self = WAYMARK_WINDOW (widget);
+  WaymarkCanvas *canvas = WAYMARK_WINDOW (widget)->canvas;
+  double zoom = waymark_canvas_get_zoom (canvas);
 
   if (g_str_equal (action_name, "win.zoom-in"))
-    waymark_window_set_zoom (self, self->zoom * ZOOM_STEP);
+    waymark_canvas_set_zoom (canvas, zoom * ZOOM_STEP);
   else if (g_str_equal (action_name, "win.zoom-out"))
-    waymark_window_set_zoom (self, self->zoom / ZOOM_STEP);
+    waymark_canvas_set_zoom (canvas, zoom / ZOOM_STEP);
   else
-    waymark_window_set_zoom (self, 1.0);
+    waymark_canvas_set_zoom (canvas, 1.0);
 }
 
 static void

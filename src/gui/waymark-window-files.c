@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "waymark-canvas-window.h"
 #include "waymark-drafts.h"
 #include "waymark-file-writer.h"
 #include "waymark-format.h"
@@ -198,6 +197,7 @@ typedef struct {
   WaymarkWindow       *self;
   WaymarkSaveDoneFunc  done;
   gpointer             done_data;
+  GFile               *file;       /* waiting for "Overwrite Changed File?" */
 } SaveOp;
 
 static void
@@ -207,6 +207,7 @@ save_op_finish (SaveOp   *op,
   if (op->done != NULL)
     op->done (op->self, saved, op->done_data);
   g_object_unref (op->self);
+  g_clear_object (&op->file);
   g_free (op);
 }
 
@@ -217,7 +218,7 @@ overwrite_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        SaveOp           *op)
 {
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  g_autoptr(GFile) file = g_steal_pointer (&op->file);
 
   /* Once: closing the dialog afterwards emits its close response too. */
   g_signal_handlers_disconnect_by_func (dialog, overwrite_response_cb, op);
@@ -260,7 +261,7 @@ save_to (SaveOp   *op,
                                                   ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (dialog, "cancel");
       adw_message_dialog_set_close_response (dialog, "cancel");
-      g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+      g_set_object (&op->file, file);
       g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), op);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -328,7 +329,7 @@ _waymark_window_save (WaymarkWindow *self,
   g_autofree char *name = NULL;
 
   /* What is typed in an open in-place editor is part of what is saved. */
-  waymark_canvas_window_commit_editing (self);
+  waymark_window_commit_editing (self);
   op->self = g_object_ref (self);
   op->done = (WaymarkSaveDoneFunc) done_cb;
   op->done_data = done_data;
@@ -621,7 +622,7 @@ _waymark_window_close_request (WaymarkWindow *self)
   g_autofree char *title = NULL;
   const char *doc_title;
 
-  waymark_canvas_window_commit_editing (self);
+  waymark_window_commit_editing (self);
   if (self->close_confirmed || !waymark_window_get_modified (self))
     {
       _waymark_window_remove_draft (self);

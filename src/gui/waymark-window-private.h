@@ -7,7 +7,12 @@
 
 #include <adwaita.h>
 
+#include "waymark-canvas.h"
 #include "waymark-document.h"
+#include "waymark-find-bar.h"
+#include "waymark-inspector.h"
+#include "waymark-overview-view.h"
+#include "waymark-sidebar.h"
 #include "waymark-window.h"
 
 G_BEGIN_DECLS
@@ -23,7 +28,6 @@ struct _WaymarkWindow
   char                 *disk_checksum;
   GFileMonitor         *monitor;
   char                 *persona_id;    /* the persona shown; NULL without personas */
-  double                zoom;
 
   /* Drafts: a copy of unsaved work, written a few seconds after each change. */
   char                 *draft_id;
@@ -35,6 +39,10 @@ struct _WaymarkWindow
   guint                 changed_on_disk : 1;
   /* The close request was confirmed (saved or discarded): close for real. */
   guint                 close_confirmed : 1;
+  /* The application's settings are applied (once it is set). */
+  guint                 settings_applied : 1;
+  /* The canvas follows the application's palette preference. */
+  guint                 palette_bound : 1;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -45,10 +53,12 @@ struct _WaymarkWindow
   GtkLabel             *zoom_label;
   GtkRevealer          *changed_revealer;
   AdwFlap              *flap;
-  AdwBin               *sidebar_slot;
-  AdwBin               *content_slot;
-  GtkOverlay           *content_overlay;
-  AdwBin               *inspector_slot;
+  WaymarkSidebar       *sidebar;
+  GtkWidget            *map_area;      /* find bar, map and overview */
+  WaymarkFindBar       *find_bar;
+  WaymarkCanvas        *canvas;
+  WaymarkInspector     *inspector;
+  GtkWidget            *overview_entry;  /* in the sidebar */
   /* One of these three is shown in the map's place. */
   GtkWidget            *map_view;      /* the canvas's scrolled window */
   GtkWidget            *overview;      /* the overview of all personas */
@@ -60,6 +70,10 @@ void     _waymark_window_state_changed      (WaymarkWindow      *self);
 /* Shows or hides the "changed by another program" bar. */
 void     _waymark_window_show_changed_bar   (WaymarkWindow      *self,
                                              gboolean            show);
+
+/* waymark-window-panes.c: the editor. actions (panes, find, new persona) */
+void     _waymark_window_class_panes_init   (WaymarkWindowClass *klass);
+void     _waymark_window_panes_init         (WaymarkWindow      *self);
 
 /* waymark-window-actions.c */
 void     _waymark_window_class_actions_init (WaymarkWindowClass *klass);

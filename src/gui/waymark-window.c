@@ -7,16 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "waymark-canvas-window.h"
-#include "waymark-canvas.h"
 #include "waymark-file-writer.h"
 #include "waymark-format.h"
-#include "waymark-overview-view.h"
-#include "waymark-sidebar.h"
 #include "waymark-window-private.h"
-
-#define ZOOM_MIN 0.25
-#define ZOOM_MAX 4.0
 
 G_DEFINE_FINAL_TYPE (WaymarkWindow, waymark_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -25,8 +18,8 @@ enum {
   PROP_DOCUMENT,
   PROP_FILE,
   PROP_PERSONA_ID,
-  PROP_ZOOM,
   PROP_MODIFIED,
+  PROP_INSPECTOR_VISIBLE,
   N_PROPS
 };
 
@@ -130,8 +123,6 @@ update_title (WaymarkWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-/* Without personas the map has nothing to show: a status page says what
- * to do instead of a bare grey area. */
 /* The map, the overview and the empty state share one place; only one
  * is visible. (Siblings in a box rather than a GtkStack: the canvas is
  * then drawn straight into the window, as the GUI tests check.) */
@@ -139,8 +130,6 @@ static void
 show_page (WaymarkWindow *self,
            GtkWidget     *page)
 {
-  if (self->map_view == NULL)
-    return;
   /* The empty state lies over the map (an overlay): the map stays
    * allocated, so adding the first persona shows it at once. */
   gtk_widget_set_visible (self->map_view, page != self->overview);
@@ -151,63 +140,12 @@ show_page (WaymarkWindow *self,
 static void
 update_empty_state (WaymarkWindow *self)
 {
-  gboolean empty;
+  gboolean empty = waymark_document_get_n_personas (self->document) == 0;
 
-  if (self->map_view == NULL)
-    return;
-  empty = waymark_document_get_n_personas (self->document) == 0;
   if (empty)
     show_page (self, self->empty_page);
   else if (gtk_widget_get_visible (self->empty_page))
     show_page (self, self->map_view);
-}
-
-static GtkWidget *
-create_empty_page (void)
-{
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Persona"));
-  GtkWidget *templates = gtk_menu_button_new ();
-  g_autoptr(GMenu) menu = g_menu_new ();
-  static const struct {
-    const char *label;
-    const char *target;
-  } items[] = {
-    { N_("_Blank"), "blank" },
-    { N_("_Customer Journey"), "customer-journey" },
-    { N_("_Service Blueprint"), "service-blueprint" },
-    { N_("_Levenslang leren (Example)"), "levenslang-leren" },
-  };
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "waymark-persona-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Personas Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Add a persona to start mapping a journey, or start from a template."));
-  gtk_widget_add_css_class (page, "waymark-empty-state");
-  /* Opaque: it covers the (empty) map. */
-  gtk_widget_add_css_class (page, "background");
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "editor.add-persona");
-  gtk_widget_add_css_class (add, "suggested-action");
-  gtk_widget_add_css_class (add, "pill");
-
-  for (gsize i = 0; i < G_N_ELEMENTS (items); i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
-      g_menu_item_set_action_and_target (item, "app.new-from-template", "s", items[i].target);
-      g_menu_append_item (menu, item);
-    }
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (templates), _("New from _Template…"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (templates), TRUE);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (templates), G_MENU_MODEL (menu));
-  gtk_widget_add_css_class (templates, "pill");
-
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), add);
-  gtk_box_append (GTK_BOX (box), templates);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
-  return page;
 }
 
 /* Keeps persona_id pointing at a persona that exists. */
@@ -385,33 +323,60 @@ double
 waymark_window_get_zoom (WaymarkWindow *self)
 {
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), 1.0);
-  return self->zoom;
+  return waymark_canvas_get_zoom (self->canvas);
 }
 
-void
-waymark_window_set_zoom (WaymarkWindow *self,
-                         double         zoom)
+/* The canvas holds the zoom (Ctrl+scroll and pinching change it there);
+ * the header bar shows it. */
+static void
+zoom_changed_cb (WaymarkWindow *self)
 {
   g_autofree char *label = NULL;
 
-  g_return_if_fail (WAYMARK_IS_WINDOW (self));
-
-  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
-  if (G_APPROX_VALUE (self->zoom, zoom, 0.0001))
-    return;
-  self->zoom = zoom;
   /* Translators: the zoom level, e.g. "100%". */
-  label = g_strdup_printf (_("%d%%"), (int) (zoom * 100 + 0.5));
+  label = g_strdup_printf (_("%d%%"), (int) (waymark_canvas_get_zoom (self->canvas) * 100 + 0.5));
   gtk_label_set_label (self->zoom_label, label);
   _waymark_window_actions_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+gboolean
+waymark_window_get_inspector_visible (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  /* The toggle button asks while the template is still being built. */
+  return self->inspector != NULL && gtk_widget_get_visible (GTK_WIDGET (self->inspector));
+}
+
+void
+waymark_window_set_inspector_visible (WaymarkWindow *self,
+                                      gboolean       visible)
+{
+  GtkWidget *inspector;
+
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+
+  inspector = GTK_WIDGET (self->inspector);
+  visible = !!visible;
+  if (visible == gtk_widget_get_visible (inspector))
+    return;
+  if (!visible)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      /* Hiding the panel with the keyboard in it: give the keyboard back to
+       * the map rather than let GTK drop it on the first header button. */
+      if (focus != NULL && (focus == inspector || gtk_widget_is_ancestor (focus, inspector)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+    }
+  gtk_widget_set_visible (inspector, visible);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSPECTOR_VISIBLE]);
 }
 
 gboolean
 waymark_window_get_overview_shown (WaymarkWindow *self)
 {
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
-  return self->overview != NULL && gtk_widget_get_visible (self->overview);
+  return gtk_widget_get_visible (self->overview);
 }
 
 void
@@ -419,8 +384,6 @@ waymark_window_show_overview (WaymarkWindow *self,
                               gboolean       show)
 {
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
-  if (self->map_view == NULL)
-    return;
   if (show)
     {
       show_page (self, self->overview);
@@ -430,7 +393,7 @@ waymark_window_show_overview (WaymarkWindow *self,
     {
       show_page (self, self->map_view);
       update_empty_state (self);
-      gtk_widget_grab_focus (waymark_canvas_for_window (self));
+      gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
     }
 }
 
@@ -440,58 +403,16 @@ overview_card_activated_cb (WaymarkOverviewView *view,
                             const char          *card_id,
                             WaymarkWindow       *self)
 {
-  GtkWidget *canvas = waymark_canvas_for_window (self);
-
   waymark_window_set_persona_id (self, persona_id);
   waymark_window_show_overview (self, FALSE);
   if (card_id != NULL)
-    waymark_canvas_reveal_card (WAYMARK_CANVAS (canvas), card_id);
+    waymark_canvas_reveal_card (self->canvas, card_id);
 }
 
 static void
 overview_entry_clicked_cb (WaymarkWindow *self)
 {
   waymark_window_show_overview (self, TRUE);
-}
-
-/* The overview view next to the map, and its entry at the top of the
- * persona sidebar. */
-static void
-install_overview (WaymarkWindow *self,
-                  GtkWidget     *canvas)
-{
-  GtkWidget *box;
-  GtkWidget *entry = gtk_button_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *label;
-
-  self->map_view = gtk_widget_get_parent (canvas);
-  box = gtk_widget_get_parent (self->map_view);
-  self->overview = waymark_overview_view_new ();
-  gtk_widget_set_vexpand (self->overview, TRUE);
-  gtk_box_append (GTK_BOX (box), self->overview);
-  self->empty_page = create_empty_page ();
-  gtk_overlay_add_overlay (self->content_overlay, self->empty_page);
-  show_page (self, self->map_view);
-
-  g_object_bind_property (self, "document", self->overview, "document", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (canvas, "palette", self->overview, "palette", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->overview, "card-activated",
-                           G_CALLBACK (overview_card_activated_cb), self, 0);
-
-  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("waymark-overview-symbolic"));
-  label = gtk_label_new (_("Overview"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (content), label);
-  gtk_button_set_child (GTK_BUTTON (entry), content);
-  gtk_widget_add_css_class (entry, "flat");
-  gtk_widget_set_tooltip_text (entry, _("Barriers and levers of all personas, phase by phase"));
-  gtk_widget_set_margin_start (entry, 6);
-  gtk_widget_set_margin_end (entry, 6);
-  gtk_widget_set_margin_top (entry, 6);
-  g_signal_connect_object (entry, "clicked", G_CALLBACK (overview_entry_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  waymark_sidebar_set_overview (WAYMARK_SIDEBAR (adw_bin_get_child (self->sidebar_slot)), entry);
 }
 
 void
@@ -502,36 +423,18 @@ waymark_window_add_toast (WaymarkWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-void
-waymark_window_set_canvas (WaymarkWindow *self,
-                           GtkWidget     *canvas)
-{
-  g_return_if_fail (WAYMARK_IS_WINDOW (self));
-  adw_bin_set_child (self->content_slot, canvas);
-}
-
 GtkWidget *
 waymark_window_get_canvas (WaymarkWindow *self)
 {
   g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
-  return adw_bin_get_child (self->content_slot);
+  return GTK_WIDGET (self->canvas);
 }
 
 void
-waymark_window_set_sidebar (WaymarkWindow *self,
-                            GtkWidget     *sidebar)
+waymark_window_commit_editing (WaymarkWindow *self)
 {
   g_return_if_fail (WAYMARK_IS_WINDOW (self));
-  adw_bin_set_child (self->sidebar_slot, sidebar);
-}
-
-void
-waymark_window_set_inspector (WaymarkWindow *self,
-                              GtkWidget     *inspector)
-{
-  g_return_if_fail (WAYMARK_IS_WINDOW (self));
-  adw_bin_set_child (self->inspector_slot, inspector);
-  gtk_widget_set_visible (GTK_WIDGET (self->inspector_slot), inspector != NULL);
+  waymark_canvas_commit_editing (self->canvas);
 }
 
 void
@@ -624,17 +527,19 @@ waymark_window_realize (GtkWidget *widget)
   update_fold (self);
 }
 
+/* The application's settings, once the window has an application: the
+ * "application" property is set after construction (it is not a
+ * construct property), so this cannot happen in constructed(). */
 static void
-waymark_window_constructed (GObject *object)
+application_set_cb (WaymarkWindow *self)
 {
-  WaymarkWindow *self = WAYMARK_WINDOW (object);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GSettings *settings = NULL;
 
-  G_OBJECT_CLASS (waymark_window_parent_class)->constructed (object);
-
-  if (app != NULL)
-    settings = waymark_application_get_settings (WAYMARK_APPLICATION (app));
+  if (app == NULL || self->settings_applied)
+    return;
+  self->settings_applied = TRUE;
+  settings = waymark_application_get_settings (WAYMARK_APPLICATION (app));
   if (settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
@@ -642,8 +547,10 @@ waymark_window_constructed (GObject *object)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      waymark_window_set_zoom (self, g_settings_get_double (settings, "zoom"));
+      waymark_canvas_set_zoom (self->canvas, g_settings_get_double (settings, "zoom"));
       g_settings_bind (settings, "sidebar-visible", self->flap, "reveal-flap",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "inspector-visible", self, "inspector-visible",
                        G_SETTINGS_BIND_DEFAULT);
     }
   _waymark_window_connect_settings (self);
@@ -699,11 +606,11 @@ waymark_window_get_property (GObject    *object,
     case PROP_PERSONA_ID:
       g_value_set_string (value, self->persona_id);
       break;
-    case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
-      break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, waymark_window_get_modified (self));
+      break;
+    case PROP_INSPECTOR_VISIBLE:
+      g_value_set_boolean (value, waymark_window_get_inspector_visible (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -723,8 +630,8 @@ waymark_window_set_property (GObject      *object,
     case PROP_PERSONA_ID:
       waymark_window_set_persona_id (self, g_value_get_string (value));
       break;
-    case PROP_ZOOM:
-      waymark_window_set_zoom (self, g_value_get_double (value));
+    case PROP_INSPECTOR_VISIBLE:
+      waymark_window_set_inspector_visible (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -738,7 +645,6 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = waymark_window_constructed;
   object_class->dispose = waymark_window_dispose;
   object_class->finalize = waymark_window_finalize;
   object_class->get_property = waymark_window_get_property;
@@ -755,13 +661,20 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   properties[PROP_PERSONA_ID] =
     g_param_spec_string ("persona-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_ZOOM] =
-    g_param_spec_double ("zoom", NULL, NULL, ZOOM_MIN, ZOOM_MAX, 1.0,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_INSPECTOR_VISIBLE] =
+    g_param_spec_boolean ("inspector-visible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The template's own widget types, registered before it is parsed. */
+  g_type_ensure (WAYMARK_TYPE_CANVAS);
+  g_type_ensure (WAYMARK_TYPE_FIND_BAR);
+  g_type_ensure (WAYMARK_TYPE_INSPECTOR);
+  g_type_ensure (WAYMARK_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (WAYMARK_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/waymark/Waymark/waymark-window.ui");
@@ -773,12 +686,20 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, changed_revealer);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sidebar_slot);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, content_slot);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, content_overlay);
-  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, inspector_slot);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, map_area);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, overview_entry);
+  gtk_widget_class_bind_template_callback (widget_class, overview_card_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, overview_entry_clicked_cb);
 
   _waymark_window_class_actions_init (klass);
+  _waymark_window_class_panes_init (klass);
 }
 
 static void
@@ -786,29 +707,17 @@ waymark_window_init (WaymarkWindow *self)
 {
   g_autoptr(WaymarkDocument) document = waymark_document_new ();
   GtkDropTarget *drop_target;
-  GtkWidget *canvas;
-
-  self->zoom = 1.0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The editing canvas, persona sidebar and inspector fill the slots
-   * (src/gui/waymark-canvas-window.c, owned by the canvas work). */
-  waymark_canvas_install (self);
-  canvas = waymark_canvas_for_window (self);
-  /* With automatic scrollbars the scrolled window decides from the
-   * canvas's size request (minimum 0: no bars), then the adjustments (the
-   * zoomed map) show them, which shrinks the view and hides them again:
-   * at some zoom levels the window never got a stable allocation and went
-   * blank ("snapshot AdwFlap without a current allocation"). Bars that
-   * are always there (overlaid, as GTK draws them) keep zooming from
-   * changing the layout. */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (canvas)),
-                                  GTK_POLICY_ALWAYS, GTK_POLICY_ALWAYS);
-
-  /* The overview shares the map's place and has an entry at the top of
-   * the persona sidebar; without personas an empty state shows there. */
-  install_overview (self, canvas);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
+  g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (zoom_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property (self, "document", self->overview, "document", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->canvas, "palette", self->overview, "palette",
+                          G_BINDING_SYNC_CREATE);
+  waymark_sidebar_set_overview (self->sidebar, self->overview_entry);
+  _waymark_window_panes_init (self);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);

@@ -37,10 +37,9 @@ gboolean         waymark_window_is_pristine       (WaymarkWindow      *self);
 const char      *waymark_window_get_persona_id    (WaymarkWindow      *self);
 void             waymark_window_set_persona_id    (WaymarkWindow      *self,
                                                    const char         *persona_id);
-/* The zoom of the map, 1.0 = 100 %. The canvas binds to this property. */
+/* The zoom of the map, 1.0 = 100 %: the canvas's, which holds it and its
+ * range (waymark_canvas_set_zoom() changes it). */
 double           waymark_window_get_zoom          (WaymarkWindow      *self);
-void             waymark_window_set_zoom          (WaymarkWindow      *self,
-                                                   double              zoom);
 
 /* Loads @file into this window. On failure the window is unchanged and
  * @error names file, line and column. */
@@ -78,17 +77,18 @@ const char      *waymark_window_get_draft_id      (WaymarkWindow      *self);
 void             waymark_window_add_toast         (WaymarkWindow      *self,
                                                    AdwToast           *toast);
 
-/* The slots of the window's layout. The content slot holds the map (a
- * WaymarkCanvas; until one is set, a read-only map view), the sidebar
- * slot the persona list, the inspector slot the inspector (hidden while
- * empty). Each takes a floating or new reference. */
-void             waymark_window_set_canvas        (WaymarkWindow      *self,
-                                                   GtkWidget          *canvas);
-void             waymark_window_set_sidebar       (WaymarkWindow      *self,
-                                                   GtkWidget          *sidebar);
-void             waymark_window_set_inspector     (WaymarkWindow      *self,
-                                                   GtkWidget          *inspector);
+/* The map: the window's WaymarkCanvas. */
 GtkWidget       *waymark_window_get_canvas        (WaymarkWindow      *self);
+/* Commits the text being edited in place on the map, if any (before
+ * saving, exporting or printing what the document holds). */
+void             waymark_window_commit_editing    (WaymarkWindow      *self);
+
+/* Whether the inspector (the properties pane) is shown; the
+ * "inspector-visible" property, toggled by editor.toggle-inspector. Hiding
+ * it with the keyboard inside gives the keyboard to the map. */
+gboolean         waymark_window_get_inspector_visible (WaymarkWindow  *self);
+void             waymark_window_set_inspector_visible (WaymarkWindow  *self,
+                                                       gboolean        visible);
 
 /* The overview of all personas in place of the map (win.show-overview). */
 gboolean         waymark_window_get_overview_shown (WaymarkWindow     *self);

@@ -36,9 +36,10 @@ phase_at (WaymarkLayout *self,
   return (int) column;
 }
 
+/* The last lane whose row starts at or above @y, or -1. */
 static int
-lane_at (WaymarkLayout *self,
-         double         y)
+last_lane_from (WaymarkLayout *self,
+                double         y)
 {
   guint lo = 0, hi = self->lanes->len;
 
@@ -53,15 +54,23 @@ lane_at (WaymarkLayout *self,
       else
         hi = mid;
     }
-  if (lo == 0)
-    return -1;
-  {
-    WaymarkLayoutLane *lane = g_ptr_array_index (self->lanes, lo - 1);
+  return (int) lo - 1;
+}
 
-    if (y >= lane->row.y + lane->row.height)
-      return -1;
-  }
-  return lo - 1;
+static int
+lane_at (WaymarkLayout *self,
+         double         y)
+{
+  int index = last_lane_from (self, y);
+  WaymarkLayoutLane *lane;
+
+  if (index < 0)
+    return -1;
+  lane = g_ptr_array_index (self->lanes, index);
+  /* In the gap below the lane's row: no lane. */
+  if (y >= lane->row.y + lane->row.height)
+    return -1;
+  return index;
 }
 
 gboolean
@@ -164,6 +173,32 @@ waymark_layout_hit_test (WaymarkLayout *self,
     waymark_layout_cell_rect_at (self, li, pi, &hit->rect);
     return TRUE;
   }
+}
+
+int
+waymark_layout_phase_at (WaymarkLayout *self,
+                         double         x)
+{
+  int found = 0;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  if (self->phases->len == 0)
+    return -1;
+  for (guint i = 1; i < self->phases->len; i++)
+    if (x >= ((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, i))->header.x)
+      found = (int) i;
+  return found;
+}
+
+int
+waymark_layout_lane_at (WaymarkLayout *self,
+                        double         y)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  /* A lane's header starts where its row does. */
+  return self->lanes->len == 0 ? -1 : MAX (last_lane_from (self, y), 0);
 }
 
 static int

@@ -86,6 +86,17 @@ gboolean       waymark_layout_hit_test          (WaymarkLayout              *sel
                                                  double                      y,
                                                  WaymarkHit                 *hit);
 
+/* The phase column and the lane row that a dragged phase, lane or card
+ * edge is over, for reordering and spanning: the index (in the persona's
+ * order) of the last phase whose header starts at or left of @x (of the
+ * last lane whose header starts at or above @y), and the first one for a
+ * point before it, so that a drag off the map still means the nearest
+ * place. -1 only when the map has no phases (lanes). */
+int            waymark_layout_phase_at          (WaymarkLayout              *self,
+                                                 double                      x);
+int            waymark_layout_lane_at           (WaymarkLayout              *self,
+                                                 double                      y);
+
 /* The rectangles of things, e.g. to place an in-place editor.
  * FALSE when the layout has no such thing. */
 gboolean       waymark_layout_get_card_rect     (WaymarkLayout              *self,

@@ -1,11 +1,11 @@
-/* waymark-canvas-navigation.c: where the keyboard focus of the canvas goes
+/* waymark-focus.c: where the keyboard focus of the map goes
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "waymark-canvas-navigation.h"
+#include "waymark-focus.h"
 
 void
 waymark_focus_clear (WaymarkFocus *focus)
@@ -70,27 +70,12 @@ waymark_focus_set_cell (WaymarkFocus *focus,
   set_focus (focus, WAYMARK_FOCUS_CELL, lane_id, phase_id, NULL);
 }
 
-static WaymarkCard *
-find_card (const WaymarkPersona *persona,
-           const char           *card_id)
-{
-  if (card_id == NULL)
-    return NULL;
-  for (guint i = 0; i < persona->cards->len; i++)
-    {
-      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
-      if (g_strcmp0 (card->base.id, card_id) == 0)
-        return card;
-    }
-  return NULL;
-}
-
 void
 waymark_focus_set_card (WaymarkFocus         *focus,
                         const WaymarkPersona *persona,
                         const char           *card_id)
 {
-  WaymarkCard *card = find_card (persona, card_id);
+  WaymarkCard *card = waymark_persona_find_card (persona, card_id);
 
   if (card == NULL)
     waymark_focus_clear (focus);
@@ -141,7 +126,7 @@ waymark_focus_validate (WaymarkFocus         *focus,
     {
     case WAYMARK_FOCUS_CARD:
       {
-        WaymarkCard *card = find_card (persona, focus->card_id);
+        WaymarkCard *card = waymark_persona_find_card (persona, focus->card_id);
         if (card != NULL)
           {
             /* The card may have moved to another cell. */
@@ -364,7 +349,7 @@ waymark_focus_move (WaymarkFocus         *focus,
 
         if (focus->kind == WAYMARK_FOCUS_CARD)
           {
-            WaymarkCard *card = find_card (persona, focus->card_id);
+            WaymarkCard *card = waymark_persona_find_card (persona, focus->card_id);
             span = card != NULL ? MAX (card->span, 1) : 1;
           }
 
@@ -411,48 +396,6 @@ waymark_focus_move (WaymarkFocus         *focus,
     }
 }
 
-int
-waymark_persona_card_position (const WaymarkPersona *persona,
-                               const char           *card_id)
-{
-  WaymarkCard *card = find_card (persona, card_id);
-  g_autoptr(GPtrArray) cards = NULL;
-
-  if (card == NULL)
-    return -1;
-  cards = waymark_persona_cell_cards (persona, card->lane_id, card->phase_id);
-  for (guint i = 0; i < cards->len; i++)
-    if (g_ptr_array_index (cards, i) == card)
-      return (int) i;
-  return -1;
-}
-
-int
-waymark_persona_cell_insert_index (const WaymarkPersona *persona,
-                                   const char           *lane_id,
-                                   const char           *phase_id,
-                                   int                   position)
-{
-  g_autoptr(GPtrArray) cards = waymark_persona_cell_cards (persona, lane_id, phase_id);
-  WaymarkCard *anchor;
-
-  if (cards->len == 0)
-    return -1;
-  if (position >= 0 && (guint) position < cards->len)
-    {
-      anchor = g_ptr_array_index (cards, position);
-      for (guint i = 0; i < persona->cards->len; i++)
-        if (g_ptr_array_index (persona->cards, i) == anchor)
-          return (int) i;
-    }
-  /* After the last card of the cell. */
-  anchor = g_ptr_array_index (cards, cards->len - 1);
-  for (guint i = 0; i < persona->cards->len; i++)
-    if (g_ptr_array_index (persona->cards, i) == anchor)
-      return (int) i + 1;
-  return -1;
-}
-
 /* The nearest card lane above or below @lane_index, or -1. */
 static int
 next_card_lane (const WaymarkPersona *persona,
@@ -473,7 +416,7 @@ waymark_focus_card_move_target (const WaymarkPersona *persona,
                                 const char          **phase_id,
                                 int                  *position)
 {
-  WaymarkCard *card = find_card (persona, card_id);
+  WaymarkCard *card = waymark_persona_find_card (persona, card_id);
   g_autoptr(GPtrArray) cards = NULL;
   int lane, phase, pos, n;
 

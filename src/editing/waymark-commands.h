@@ -1,4 +1,4 @@
-/* waymark-canvas-commands.h: the edits the canvas, sidebar and inspector make
+/* waymark-commands.h: the edits the canvas, sidebar and inspector make
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* waymark-find-matches.h: the cards whose text matches a search
+/* waymark-find.h: the cards whose text matches a search
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later

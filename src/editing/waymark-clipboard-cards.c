@@ -1,4 +1,4 @@
-/* waymark-clipboard-format.c: cards on the clipboard, as XML and as text
+/* waymark-clipboard-cards.c: cards on the clipboard, as XML and as text
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,8 +10,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
 
-#include "waymark-canvas-navigation.h"
-#include "waymark-clipboard-format.h"
+#include "waymark-clipboard-cards.h"
 #include "waymark-error.h"
 #include "waymark-format.h"
 #include "waymark-limits.h"

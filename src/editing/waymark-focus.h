@@ -1,4 +1,4 @@
-/* waymark-canvas-navigation.h: where the keyboard focus of the canvas goes
+/* waymark-focus.h: where the keyboard focus of the map goes
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -83,15 +83,5 @@ gboolean waymark_focus_card_move_target (const WaymarkPersona *persona,
                                          const char          **lane_id,
                                          const char          **phase_id,
                                          int                  *position);
-
-/* The index in persona->cards at which a card inserted at @position
- * among the cards of a cell goes (for waymark_document_insert_card()). */
-int      waymark_persona_cell_insert_index (const WaymarkPersona *persona,
-                                            const char           *lane_id,
-                                            const char           *phase_id,
-                                            int                   position);
-/* The position of @card_id among the cards of its cell, or -1. */
-int      waymark_persona_card_position     (const WaymarkPersona *persona,
-                                            const char           *card_id);
 
 G_END_DECLS

@@ -1,12 +1,11 @@
-/* waymark-find-matches.c: the cards whose text matches a search
+/* waymark-find.c: the cards whose text matches a search
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "waymark-canvas-navigation.h"
-#include "waymark-find-matches.h"
+#include "waymark-find.h"
 
 static char *
 fold (const char *text)

@@ -1,4 +1,4 @@
-/* waymark-canvas-commands.c: the edits the canvas, sidebar and inspector make
+/* waymark-commands.c: the edits the canvas, sidebar and inspector make
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,9 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "waymark-canvas-commands.h"
 #include "waymark-catalog.h"
-#include "waymark-canvas-navigation.h"
+#include "waymark-commands.h"
 
 const char *
 waymark_command_add_card (WaymarkDocument *document,

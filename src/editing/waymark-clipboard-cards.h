@@ -1,4 +1,4 @@
-/* waymark-clipboard-format.h: cards on the clipboard, as XML and as text
+/* waymark-clipboard-cards.h: cards on the clipboard, as XML and as text
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
