@@ -16,31 +16,31 @@
 static const WaymarkLaneKindInfo lane_kinds[] = {
   [WAYMARK_LANE_ACTIONS] = {
     .name = "actions", .label = N_("Actions"), .singular = "action",
-    .content = WAYMARK_LANE_HOLDS_CARDS, .overview_rank = 2,
+    .content = WAYMARK_CONTENT_CARDS, .overview_rank = 2,
   },
   [WAYMARK_LANE_THOUGHTS] = {
     .name = "thoughts", .label = N_("Thoughts"), .singular = "thought",
-    .content = WAYMARK_LANE_HOLDS_CARDS, .overview_rank = 3,
+    .content = WAYMARK_CONTENT_CARDS, .overview_rank = 3,
   },
   [WAYMARK_LANE_EMOTIONS] = {
     .name = "emotions", .label = N_("Emotions"), .singular = "emotion",
-    .content = WAYMARK_LANE_HOLDS_EMOTIONS, .overview_rank = -1,
+    .content = WAYMARK_CONTENT_EMOTIONS, .overview_rank = -1,
   },
   [WAYMARK_LANE_TOUCHPOINTS] = {
     .name = "touchpoints", .label = N_("Touchpoints"), .singular = "touchpoint",
-    .content = WAYMARK_LANE_HOLDS_CARDS, .overview_rank = 4,
+    .content = WAYMARK_CONTENT_CARDS, .overview_rank = 4,
   },
   [WAYMARK_LANE_BARRIERS] = {
     .name = "barriers", .label = N_("Barriers"), .singular = "barrier",
-    .content = WAYMARK_LANE_HOLDS_CARDS, .overview_rank = 0, .overview_default = TRUE,
+    .content = WAYMARK_CONTENT_CARDS, .overview_rank = 0, .overview_default = TRUE,
   },
   [WAYMARK_LANE_LEVERS] = {
     .name = "levers", .label = N_("Levers"), .singular = "lever",
-    .content = WAYMARK_LANE_HOLDS_CARDS, .overview_rank = 1, .overview_default = TRUE,
+    .content = WAYMARK_CONTENT_CARDS, .overview_rank = 1, .overview_default = TRUE,
   },
   [WAYMARK_LANE_NOTES] = {
     .name = "notes", .label = N_("Notes"), .singular = "note",
-    .content = WAYMARK_LANE_HOLDS_CARDS, .overview_rank = 5,
+    .content = WAYMARK_CONTENT_CARDS, .overview_rank = 5,
   },
 };
 /* A row for every kind; tests/test-lane-kinds.c checks that none is empty. */
@@ -92,13 +92,13 @@ waymark_lane_kind_get_label_in (WaymarkLaneKind  kind,
 gboolean
 waymark_lane_kind_holds_cards (WaymarkLaneKind kind)
 {
-  return waymark_lane_kind_get_info (kind)->content == WAYMARK_LANE_HOLDS_CARDS;
+  return waymark_lane_kind_get_info (kind)->content == WAYMARK_CONTENT_CARDS;
 }
 
 gboolean
 waymark_lane_kind_holds_emotions (WaymarkLaneKind kind)
 {
-  return waymark_lane_kind_get_info (kind)->content == WAYMARK_LANE_HOLDS_EMOTIONS;
+  return waymark_lane_kind_get_info (kind)->content == WAYMARK_CONTENT_EMOTIONS;
 }
 
 char *

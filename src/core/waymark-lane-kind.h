@@ -27,8 +27,8 @@ typedef enum {
 
 /* What a lane of a kind holds. */
 typedef enum {
-  WAYMARK_LANE_HOLDS_CARDS,     /* cards in its cells */
-  WAYMARK_LANE_HOLDS_EMOTIONS,  /* an emotion point per phase on a scale, drawn as a curve */
+  WAYMARK_CONTENT_CARDS,     /* cards in its cells */
+  WAYMARK_CONTENT_EMOTIONS,  /* an emotion point per phase on a scale, drawn as a curve */
 } WaymarkLaneContent;
 
 typedef struct {
