@@ -206,6 +206,32 @@ fixture_stress_document (void)
 }
 
 WaymarkDocument *
+fixture_every_kind_document (void)
+{
+  WaymarkDocument *document = waymark_document_new ();
+  WaymarkPersona *persona = waymark_persona_new ("k", "Kim");
+
+  add_phase (persona, "f1", "Eerste");
+  add_phase (persona, "f2", "Tweede");
+  for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
+    {
+      const char *name = waymark_lane_kind_to_string (k);
+      g_autofree char *card_id = g_strconcat ("card-", name, NULL);
+
+      add_lane (persona, name, waymark_lane_kind_get_label (k), k);
+      if (waymark_lane_kind_holds_cards (k))
+        add_card (persona, card_id, name, "f1", waymark_lane_kind_get_label (k));
+      if (waymark_lane_kind_holds_emotions (k))
+        {
+          add_point (persona, name, "f1", -1, NULL);
+          add_point (persona, name, "f2", 2, NULL);
+        }
+    }
+  waymark_document_insert_persona (document, persona, -1);
+  return document;
+}
+
+WaymarkDocument *
 fixture_load_example (void)
 {
   const char *root = g_getenv ("WAYMARK_SOURCE_ROOT");

@@ -24,6 +24,11 @@ WaymarkDocument *fixture_small_document  (void);
  * tags, an empty lane, a long persona name. Two personas. */
 WaymarkDocument *fixture_stress_document (void);
 
+/* One persona "k" with phases "f1", "f2" and a lane of every kind, its id
+ * the kind's name ("barriers"); in f1 a card "card-NAME" in every lane
+ * that holds cards, and emotion points in those that hold emotions. */
+WaymarkDocument *fixture_every_kind_document (void);
+
 /* data/examples/levenslang-leren.waymark, or NULL (with a skip) when
  * the example is not there. */
 WaymarkDocument *fixture_load_example    (void);
