@@ -1147,7 +1147,7 @@ check_card_count (Import *import)
         {
           ImportEntry *entry = g_ptr_array_index (persona->entries, i);
 
-          if (entry->lane->kind != WAYMARK_LANE_EMOTIONS)
+          if (waymark_lane_kind_holds_cards (entry->lane->kind))
             g_array_append_val (rows, entry->row);
         }
     }
