@@ -11,8 +11,8 @@
 
 #include "waymark-cairo-backend.h"
 #include "waymark-catalog.h"
-#include "waymark-overview-scene.h"
 #include "waymark-lane-style-private.h"
+#include "waymark-overview-scene.h"
 #include "waymark-scene-private.h"
 
 /* The page reads top to bottom like a figure in a report: a title that
@@ -190,9 +190,8 @@ add_line (Builder      *builder,
   waymark_scene_builder_add_path (&builder->draw, &path, NONE, color, width, dash);
 }
 
-/* The maps' kind icons for the kinds whose cards are marked (barriers and
- * levers). Other kinds get a plain disc in their colour, as the reviewed
- * overview figures show them. */
+/* The maps' kind icons for marked kinds (barriers, levers). Other kinds
+ * get a plain disc in their colour, as the reviewed overview figures do. */
 static void
 add_kind_icon (Builder         *builder,
                WaymarkLaneKind  kind,
