@@ -193,17 +193,14 @@ static void
 test_scene_colors (void)
 {
   g_autoptr (WaymarkDocument) document = fixture_every_kind_document ();
+  WaymarkRenderOptions options;
 
-  for (guint p = 0; p < WAYMARK_N_PALETTES; p++)
+  waymark_render_options_init (&options);
+  for (options.palette = 0; options.palette < WAYMARK_N_PALETTES; options.palette++)
     {
-      WaymarkRenderOptions options;
-      g_autoptr (WaymarkLayout) layout = NULL;
-      g_autoptr (WaymarkScene) scene = NULL;
-
-      waymark_render_options_init (&options);
-      options.palette = p;
-      layout = waymark_layout_new (document, "k", &options, NULL);
-      scene = waymark_scene_new_for_layout (layout);
+      WaymarkPalette p = options.palette;
+      g_autoptr (WaymarkLayout) layout = waymark_layout_new (document, "k", &options, NULL);
+      g_autoptr (WaymarkScene) scene = waymark_scene_new_for_layout (layout);
 
       for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
         {
