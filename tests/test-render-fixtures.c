@@ -5,10 +5,12 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "test-render-fixtures.h"
 #include "waymark-format.h"
+#include "waymark-layout-private.h"
 
 static void
 set_string (char       **field,
@@ -204,6 +206,32 @@ fixture_stress_document (void)
 }
 
 WaymarkDocument *
+fixture_every_kind_document (void)
+{
+  WaymarkDocument *document = waymark_document_new ();
+  WaymarkPersona *persona = waymark_persona_new ("k", "Kim");
+
+  add_phase (persona, "f1", "Eerste");
+  add_phase (persona, "f2", "Tweede");
+  for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
+    {
+      const char *name = waymark_lane_kind_to_string (k);
+      g_autofree char *card_id = g_strconcat ("card-", name, NULL);
+
+      add_lane (persona, name, waymark_lane_kind_get_label (k), k);
+      if (waymark_lane_kind_holds_cards (k))
+        add_card (persona, card_id, name, "f1", waymark_lane_kind_get_label (k));
+      if (waymark_lane_kind_holds_emotions (k))
+        {
+          add_point (persona, name, "f1", -1, NULL);
+          add_point (persona, name, "f2", 2, NULL);
+        }
+    }
+  waymark_document_insert_persona (document, persona, -1);
+  return document;
+}
+
+WaymarkDocument *
 fixture_load_example (void)
 {
   const char *root = g_getenv ("WAYMARK_SOURCE_ROOT");
@@ -386,12 +414,274 @@ fixture_image_difference (cairo_surface_t *a,
   return (double) differing / ((double) width * height);
 }
 
-gboolean
-fixture_have_test_fonts (void)
+/* The fonts tests/fonts/fonts.conf pins, and the Debian packages that
+ * install them. */
+static const struct {
+  const char *path;
+  const char *package;
+} test_fonts[] = {
+  { "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core" },
+  { "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", "fonts-droid-fallback" },
+  { "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "fonts-symbola" },
+};
+
+const char *
+fixture_why_no_test_fonts (void)
 {
-  return g_file_test ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", G_FILE_TEST_EXISTS)
-         && g_file_test ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-                         G_FILE_TEST_EXISTS)
-         && g_file_test ("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
-                         G_FILE_TEST_EXISTS);
+  static char *why = NULL;
+
+  if (g_getenv ("FONTCONFIG_FILE") == NULL)
+    return "FONTCONFIG_FILE is not set, so the fonts are not pinned: run the test with "
+           "`meson test`, which points it at tests/fonts/fonts.conf";
+  for (guint i = 0; i < G_N_ELEMENTS (test_fonts); i++)
+    if (!g_file_test (test_fonts[i].path, G_FILE_TEST_EXISTS))
+      {
+        g_free (why);
+        why = g_strdup_printf ("the golden images were made with %s, which is not installed "
+                               "(Debian package %s)", test_fonts[i].path, test_fonts[i].package);
+        return why;
+      }
+  return NULL;
+}
+
+/* The regions
+ *
+ * A wrong colour on one card changes few pixels, far fewer than the
+ * pixel count allows for font rasterisation. The mean colour of a small
+ * region barely moves when glyph edges are drawn a little differently,
+ * but moves a lot when a card, a lane or a marker has another colour:
+ * a barrier card in the action blue moves its card's mean by 15 to 21
+ * levels and its lane header's by 26. Drawing all text with slight
+ * hinting instead of none (a bigger change than between FreeType builds,
+ * and one that already fails the pixel count on three of the seven
+ * goldens) moves no region by more than 5. */
+#define CHANNEL_THRESHOLD 40      /* a pixel differs when a channel differs by more */
+#define ALLOWED_FRACTION  0.004   /* of the image's pixels that may differ */
+#define TILE              24      /* pixels; every tile is a region */
+#define MAX_MEAN_SHIFT    6.0     /* levels of 255, in a region's mean colour */
+
+typedef struct {
+  char       *name;
+  WaymarkRect rect;               /* pixels */
+} Region;
+
+static void
+region_clear (gpointer data)
+{
+  g_free (((Region *) data)->name);
+}
+
+GArray *
+fixture_regions_new (void)
+{
+  GArray *regions = g_array_new (FALSE, FALSE, sizeof (Region));
+
+  g_array_set_clear_func (regions, region_clear);
+  return regions;
+}
+
+void
+fixture_regions_add (GArray            *regions,
+                     const WaymarkRect *rect,
+                     double             scale,
+                     const char        *format,
+                     ...)
+{
+  Region region;
+  va_list args;
+  double x0 = ceil (rect->x * scale), y0 = ceil (rect->y * scale);
+  double x1 = floor ((rect->x + rect->width) * scale);
+  double y1 = floor ((rect->y + rect->height) * scale);
+
+  /* Whole pixels inside the rectangle: its antialiased edge is the
+   * neighbours' business. */
+  if (x1 <= x0 || y1 <= y0)
+    return;
+  va_start (args, format);
+  region.name = g_strdup_vprintf (format, args);
+  va_end (args);
+  region.rect = (WaymarkRect) { x0, y0, x1 - x0, y1 - y0 };
+  g_array_append_val (regions, region);
+}
+
+GArray *
+fixture_layout_regions (WaymarkLayout *layout,
+                        double         scale)
+{
+  GArray *regions = fixture_regions_new ();
+
+  for (guint i = 0; i < layout->lanes->len; i++)
+    {
+      WaymarkLayoutLane *lane = g_ptr_array_index (layout->lanes, i);
+
+      fixture_regions_add (regions, &lane->header, scale, "header of lane %s", lane->id);
+      fixture_regions_add (regions, &lane->row, scale, "row of lane %s", lane->id);
+      for (guint p = 0; lane->points != NULL && p < lane->points->len; p++)
+        {
+          WaymarkLayoutEmotion *point = &g_array_index (lane->points, WaymarkLayoutEmotion, p);
+
+          fixture_regions_add (regions, &point->marker, scale, "emotion point of lane %s in %s",
+                               lane->id, point->phase_id);
+        }
+    }
+  for (guint i = 0; i < layout->cards->len; i++)
+    {
+      WaymarkLayoutCard *card = g_ptr_array_index (layout->cards, i);
+
+      fixture_regions_add (regions, &card->rect, scale, "card %s", card->id);
+    }
+  return regions;
+}
+
+double
+fixture_region_mean_shift (cairo_surface_t   *a,
+                           cairo_surface_t   *b,
+                           const WaymarkRect *rect)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  int x0 = CLAMP ((int) rect->x, 0, width), y0 = CLAMP ((int) rect->y, 0, height);
+  int x1 = CLAMP ((int) (rect->x + rect->width), 0, width);
+  int y1 = CLAMP ((int) (rect->y + rect->height), 0, height);
+  const guint8 *da, *db;
+  int stride_a, stride_b;
+  gint64 sums[4] = { 0, };
+  double worst = 0;
+
+  if (x1 <= x0 || y1 <= y0)
+    return 0;
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  da = cairo_image_surface_get_data (a);
+  db = cairo_image_surface_get_data (b);
+  stride_a = cairo_image_surface_get_stride (a);
+  stride_b = cairo_image_surface_get_stride (b);
+  for (int y = y0; y < y1; y++)
+    {
+      const guint32 *ra = (const guint32 *) (const void *) (da + y * stride_a);
+      const guint32 *rb = (const guint32 *) (const void *) (db + y * stride_b);
+
+      for (int x = x0; x < x1; x++)
+        for (int c = 0; c < 4; c++)
+          sums[c] += (gint64) ((ra[x] >> (8 * c)) & 0xff) - (gint64) ((rb[x] >> (8 * c)) & 0xff);
+    }
+  for (int c = 0; c < 4; c++)
+    worst = MAX (worst, fabs ((double) sums[c] / ((double) (x1 - x0) * (y1 - y0))));
+  return worst;
+}
+
+/* A PNG as ARGB32, whatever it was stored as (a PNG may load as RGB24). */
+static cairo_surface_t *
+load_png_argb (const char *path)
+{
+  cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+  cairo_surface_t *converted;
+  cairo_t *cr;
+
+  if (cairo_surface_status (png) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (png);
+      return NULL;
+    }
+  converted = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (png),
+                                          cairo_image_surface_get_height (png));
+  cr = cairo_create (converted);
+  cairo_set_source_surface (cr, png, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (png);
+  return converted;
+}
+
+/* Checks @regions and every tile of the image; appends the ones whose
+ * mean colour moved too far to @failures, and returns the largest shift. */
+static double
+compare_regions (cairo_surface_t *actual,
+                 cairo_surface_t *expected,
+                 GArray          *regions,
+                 GString         *failures)
+{
+  g_autoptr (GArray) all = fixture_regions_new ();
+  int width = cairo_image_surface_get_width (actual);
+  int height = cairo_image_surface_get_height (actual);
+  guint n_failed = 0;
+  double worst = 0;
+
+  for (guint i = 0; regions != NULL && i < regions->len; i++)
+    {
+      Region *region = &g_array_index (regions, Region, i);
+
+      fixture_regions_add (all, &region->rect, 1, "%s", region->name);
+    }
+  for (int y = 0; y < height; y += TILE)
+    for (int x = 0; x < width; x += TILE)
+      {
+        WaymarkRect tile = { x, y, MIN (TILE, width - x), MIN (TILE, height - y) };
+
+        fixture_regions_add (all, &tile, 1, "the tile at %d,%d", x, y);
+      }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      Region *region = &g_array_index (all, Region, i);
+      double shift = fixture_region_mean_shift (actual, expected, &region->rect);
+
+      worst = MAX (worst, shift);
+      if (shift > MAX_MEAN_SHIFT && n_failed++ < 8)
+        g_string_append_printf (failures, "\n  %s (%g,%g %gx%g px): mean colour off by %.1f",
+                                region->name, region->rect.x, region->rect.y,
+                                region->rect.width, region->rect.height, shift);
+    }
+  if (n_failed > 8)
+    g_string_append_printf (failures, "\n  and %u more regions", n_failed - 8);
+  return worst;
+}
+
+void
+fixture_assert_golden (const char      *name,
+                       cairo_surface_t *actual,
+                       GArray          *regions)
+{
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "golden", file_name, NULL);
+  g_autoptr (GString) failures = g_string_new (NULL);
+  cairo_surface_t *expected;
+  double fraction, worst = 0;
+
+  if (g_strcmp0 (g_getenv ("WAYMARK_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (actual, golden_path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", golden_path);
+      return;
+    }
+
+  expected = load_png_argb (golden_path);
+  if (expected == NULL)
+    {
+      g_test_message ("no golden image %s; run with WAYMARK_UPDATE_GOLDEN=1", golden_path);
+      g_test_fail ();
+      return;
+    }
+
+  fraction = fixture_image_difference (actual, expected, CHANNEL_THRESHOLD);
+  if (fraction > ALLOWED_FRACTION)
+    g_string_append_printf (failures, "\n  %.2f%% of its pixels differ (allowed %.2f%%)",
+                            fraction * 100, ALLOWED_FRACTION * 100);
+  if (fraction < 1.0)  /* the same size */
+    worst = compare_regions (actual, expected, regions, failures);
+  g_test_message ("%s: %.4f%% of pixels differ, region mean colours by up to %.2f", name,
+                  fraction * 100, worst);
+
+  if (failures->len > 0)
+    {
+      g_autofree char *actual_name = g_strconcat (name, "-actual.png", NULL);
+      g_autofree char *actual_path = g_test_build_filename (G_TEST_BUILT, actual_name, NULL);
+
+      cairo_surface_write_to_png (actual, actual_path);
+      g_test_message ("%s differs from %s (see %s):%s", name, golden_path, actual_path,
+                      failures->str);
+      g_test_fail ();
+    }
+  cairo_surface_destroy (expected);
 }

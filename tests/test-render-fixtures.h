@@ -8,6 +8,7 @@
 #include <cairo.h>
 
 #include "waymark-document.h"
+#include "waymark-layout.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,11 @@ WaymarkDocument *fixture_small_document  (void);
  * CJK, diacritics, spans, a crowded cell, own colours, evidence, many
  * tags, an empty lane, a long persona name. Two personas. */
 WaymarkDocument *fixture_stress_document (void);
+
+/* One persona "k" with phases "f1", "f2" and a lane of every kind, its id
+ * the kind's name ("barriers"); in f1 a card "card-NAME" in every lane
+ * that holds cards, and emotion points in those that hold emotions. */
+WaymarkDocument *fixture_every_kind_document (void);
 
 /* data/examples/levenslang-leren.waymark, or NULL (with a skip) when
  * the example is not there. */
@@ -43,7 +49,39 @@ double           fixture_image_difference (cairo_surface_t *a,
                                            cairo_surface_t *b,
                                            int              threshold);
 
-/* Whether the fonts the golden images were made with are installed. */
-gboolean         fixture_have_test_fonts  (void);
+/* Why golden images cannot be compared here, for g_test_skip(), or NULL
+ * when they can: they need the fonts tests/fonts/fonts.conf pins. */
+const char      *fixture_why_no_test_fonts (void);
+
+/* Compares @actual with the reviewed tests/golden/@name.png (or writes
+ * it, with WAYMARK_UPDATE_GOLDEN=1): fails the test, and leaves
+ * @name-actual.png in the build's tests directory, when more than 0.4 %
+ * of the pixels differ, or when the mean colour of any region moved by
+ * more than 6 levels (of 255). The regions are @regions (may be NULL)
+ * and a grid of small tiles over the whole image, so that a card or a
+ * marker in the wrong colour fails though it is too small for the pixel
+ * count. */
+void             fixture_assert_golden    (const char      *name,
+                                           cairo_surface_t *actual,
+                                           GArray          *regions);
+
+/* Regions for fixture_assert_golden(), named for its messages. */
+GArray          *fixture_regions_new      (void);
+/* Adds the whole pixels inside @rect (document units) of an image drawn
+ * at @scale. */
+void             fixture_regions_add      (GArray            *regions,
+                                           const WaymarkRect *rect,
+                                           double             scale,
+                                           const char        *format,
+                                           ...) G_GNUC_PRINTF (4, 5);
+/* Every lane's header and row, emotion point and card of @layout, drawn
+ * at @scale. */
+GArray          *fixture_layout_regions   (WaymarkLayout   *layout,
+                                           double           scale);
+/* How far the mean colour of @rect (pixels) differs between @a and @b:
+ * the largest difference of a channel's mean, in levels of 0..255. */
+double           fixture_region_mean_shift (cairo_surface_t   *a,
+                                            cairo_surface_t   *b,
+                                            const WaymarkRect *rect);
 
 G_END_DECLS

@@ -592,17 +592,12 @@ parse_lane_kind (const char      *value,
         }
     }
   /* Singular forms, as a spreadsheet column is often labelled. */
-  {
-    static const char * const singular[WAYMARK_N_LANE_KINDS] = {
-      "action", "thought", "emotion", "touchpoint", "barrier", "lever", "note",
-    };
-    for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
-      if (g_str_equal (lower, singular[k]))
-        {
-          *kind = k;
-          return TRUE;
-        }
-  }
+  for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
+    if (g_str_equal (lower, waymark_lane_kind_get_info (k)->singular))
+      {
+        *kind = k;
+        return TRUE;
+      }
   return FALSE;
 }
 
@@ -888,10 +883,11 @@ read_row_cells (Import    *import,
 
           if (!parse_lane_kind (cells[COL_LANE_KIND], &kind))
             {
-              add_problem (import, row, FALSE,
-                           _("unknown lane kind “%s” (use actions, thoughts, emotions, "
-                             "touchpoints, barriers, levers or notes)"),
-                           cells[COL_LANE_KIND]);
+              g_autofree char *kinds = waymark_lane_kind_dup_name_list ();
+
+              /* TRANSLATORS: the second %s lists the lane kinds, "actions, … or notes" */
+              add_problem (import, row, FALSE, _("unknown lane kind “%s” (use %s)"),
+                           cells[COL_LANE_KIND], kinds);
               return;
             }
           if (lane->kind_given && lane->kind != kind)
@@ -1076,7 +1072,7 @@ check_persona (Import        *import,
       ImportEntry *entry = g_ptr_array_index (persona->entries, i);
       ImportLane *lane = entry->lane;
 
-      if (lane->kind == WAYMARK_LANE_EMOTIONS)
+      if (waymark_lane_kind_holds_emotions (lane->kind))
         {
           g_autofree char *key = NULL;
 
@@ -1126,7 +1122,7 @@ check_persona (Import        *import,
     {
       ImportLane *lane = g_ptr_array_index (persona->lanes, i);
 
-      if (lane->scale_given && lane->kind != WAYMARK_LANE_EMOTIONS)
+      if (lane->scale_given && !waymark_lane_kind_holds_emotions (lane->kind))
         add_problem (import, lane->scale_row, FALSE,
                      _("“%s” is a %s lane; only emotions lanes have a scale"),
                      lane->name, waymark_lane_kind_to_string (lane->kind));
@@ -1148,7 +1144,7 @@ check_card_count (Import *import)
         {
           ImportEntry *entry = g_ptr_array_index (persona->entries, i);
 
-          if (entry->lane->kind != WAYMARK_LANE_EMOTIONS)
+          if (waymark_lane_kind_holds_cards (entry->lane->kind))
             g_array_append_val (rows, entry->row);
         }
     }
@@ -1224,7 +1220,7 @@ build_document (Import *import)
         {
           ImportEntry *entry = g_ptr_array_index (source->entries, i);
 
-          if (entry->lane->kind == WAYMARK_LANE_EMOTIONS)
+          if (waymark_lane_kind_holds_emotions (entry->lane->kind))
             {
               g_ptr_array_add (persona->emotions,
                                waymark_emotion_point_new (entry->lane->id, entry->phase->id,

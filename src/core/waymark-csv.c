@@ -197,7 +197,7 @@ export_persona (GString         *out,
       WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
       g_autofree char *scale_min = g_strdup_printf ("%d", lane->scale_min);
       g_autofree char *scale_max = g_strdup_printf ("%d", lane->scale_max);
-      gboolean emotions = lane->kind == WAYMARK_LANE_EMOTIONS;
+      gboolean emotions = waymark_lane_kind_holds_emotions (lane->kind);
       gboolean lane_written = FALSE;
 
       for (guint p = 0; p < persona->phases->len; p++)

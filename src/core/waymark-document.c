@@ -668,8 +668,8 @@ waymark_document_set_int (WaymarkDocument *self,
   if (field == WAYMARK_FIELD_KIND)
     {
       WaymarkLane *lane = (WaymarkLane *) object;
-      gboolean to_emotions = value == WAYMARK_LANE_EMOTIONS;
-      remove_lane_content (self, lane, to_emotions, !to_emotions);
+      remove_lane_content (self, lane, !waymark_lane_kind_holds_cards (value),
+                           !waymark_lane_kind_holds_emotions (value));
     }
   else if (field == WAYMARK_FIELD_SCALE_MIN || field == WAYMARK_FIELD_SCALE_MAX)
     {
@@ -1199,7 +1199,7 @@ waymark_document_set_emotion (WaymarkDocument *self,
   if (persona == NULL)
     return FALSE;
   lane = waymark_persona_find_lane (persona, lane_id);
-  if (lane == NULL || lane->kind != WAYMARK_LANE_EMOTIONS ||
+  if (lane == NULL || !waymark_lane_kind_holds_emotions (lane->kind) ||
       waymark_persona_find_phase (persona, phase_id) == NULL)
     return FALSE;
 

@@ -437,9 +437,10 @@ read_lane (Reader         *reader,
     kind_known = FALSE;
   else if (!waymark_lane_kind_from_string (kind_name, &kind))
     {
-      complain (reader, node,
-                _("unknown lane kind “%s” (expected actions, thoughts, emotions, "
-                  "touchpoints, barriers, levers or notes)"), kind_name);
+      g_autofree char *kinds = waymark_lane_kind_dup_name_list ();
+
+      /* TRANSLATORS: the second %s lists the lane kinds, "actions, … or notes" */
+      complain (reader, node, _("unknown lane kind “%s” (expected %s)"), kind_name, kinds);
       kind_known = FALSE;
     }
 
@@ -675,7 +676,7 @@ read_point (Reader         *reader,
 
   ok = read_cell (reader, node, &what, lanes, phases, &lane_id, &phase_id, &lane_info);
   if (lane_info != NULL && lane_info->kind_known &&
-      lane_info->lane->kind != WAYMARK_LANE_EMOTIONS)
+      !waymark_lane_kind_holds_emotions (lane_info->lane->kind))
     {
       complain (reader, node,
                 _("an emotion point is in lane “%s”, which is not an emotions lane"), lane_id);
@@ -690,7 +691,7 @@ read_point (Reader         *reader,
       ok = FALSE;
     }
   else if (lane_info != NULL && lane_info->scale_ok &&
-           lane_info->lane->kind == WAYMARK_LANE_EMOTIONS &&
+           waymark_lane_kind_holds_emotions (lane_info->lane->kind) &&
            (score < lane_info->lane->scale_min || score > lane_info->lane->scale_max))
     {
       complain (reader, node, _("score %d is outside the scale of lane “%s” (%d to %d)"),

@@ -5,67 +5,9 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "waymark-catalog.h"
 #include "waymark-model.h"
-
-static const struct {
-  const char *name;
-  const char *label;
-} lane_kinds[WAYMARK_N_LANE_KINDS] = {
-  [WAYMARK_LANE_ACTIONS] = { "actions", N_("Actions") },
-  [WAYMARK_LANE_THOUGHTS] = { "thoughts", N_("Thoughts") },
-  [WAYMARK_LANE_EMOTIONS] = { "emotions", N_("Emotions") },
-  [WAYMARK_LANE_TOUCHPOINTS] = { "touchpoints", N_("Touchpoints") },
-  [WAYMARK_LANE_BARRIERS] = { "barriers", N_("Barriers") },
-  [WAYMARK_LANE_LEVERS] = { "levers", N_("Levers") },
-  [WAYMARK_LANE_NOTES] = { "notes", N_("Notes") },
-};
-
-const char *
-waymark_lane_kind_to_string (WaymarkLaneKind kind)
-{
-  g_return_val_if_fail (kind < WAYMARK_N_LANE_KINDS, "notes");
-  return lane_kinds[kind].name;
-}
-
-gboolean
-waymark_lane_kind_from_string (const char      *name,
-                               WaymarkLaneKind *kind)
-{
-  for (guint i = 0; i < WAYMARK_N_LANE_KINDS; i++)
-    {
-      if (g_strcmp0 (name, lane_kinds[i].name) == 0)
-        {
-          *kind = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-const char *
-waymark_lane_kind_get_label (WaymarkLaneKind kind)
-{
-  g_return_val_if_fail (kind < WAYMARK_N_LANE_KINDS, "");
-  return g_dgettext (GETTEXT_PACKAGE, lane_kinds[kind].label);
-}
-
-const char *
-waymark_lane_kind_get_label_in (WaymarkLaneKind  kind,
-                                const char      *language)
-{
-  g_return_val_if_fail (kind < WAYMARK_N_LANE_KINDS, "");
-  return waymark_catalog_gettext (language, lane_kinds[kind].label);
-}
-
-gboolean
-waymark_lane_kind_holds_cards (WaymarkLaneKind kind)
-{
-  return kind != WAYMARK_LANE_EMOTIONS;
-}
 
 static char *
 dup_or_empty (const char *s)

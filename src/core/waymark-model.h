@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "waymark-lane-kind.h"
+
 G_BEGIN_DECLS
 
 /* The structs below are owned by a WaymarkDocument. Their fields are
@@ -20,17 +22,6 @@ typedef enum {
   WAYMARK_OBJECT_CARD,
   WAYMARK_OBJECT_TAG,
 } WaymarkObjectKind;
-
-typedef enum {
-  WAYMARK_LANE_ACTIONS,
-  WAYMARK_LANE_THOUGHTS,
-  WAYMARK_LANE_EMOTIONS,
-  WAYMARK_LANE_TOUCHPOINTS,
-  WAYMARK_LANE_BARRIERS,
-  WAYMARK_LANE_LEVERS,
-  WAYMARK_LANE_NOTES,
-  WAYMARK_N_LANE_KINDS
-} WaymarkLaneKind;
 
 #define WAYMARK_DEFAULT_SCALE_MIN (-2)
 #define WAYMARK_DEFAULT_SCALE_MAX 2
@@ -100,20 +91,6 @@ struct _WaymarkPersona {
   GPtrArray *cards;          /* WaymarkCard*; array order is the order within a cell */
   GPtrArray *emotions;       /* WaymarkEmotionPoint* */
 };
-
-/* Lane kinds by their file-format name: "actions", "thoughts", ... */
-const char     *waymark_lane_kind_to_string   (WaymarkLaneKind kind);
-/* Returns FALSE for an unknown name. */
-gboolean        waymark_lane_kind_from_string (const char      *name,
-                                               WaymarkLaneKind *kind);
-/* The translated, user-visible name of a kind ("Barriers"). */
-const char     *waymark_lane_kind_get_label   (WaymarkLaneKind kind);
-/* The same in @language, a document's language tag (see
- * waymark-catalog.h): for what a map shows and new lanes are named. */
-const char     *waymark_lane_kind_get_label_in (WaymarkLaneKind  kind,
-                                                const char      *language);
-/* Whether lanes of this kind hold cards (all but emotions). */
-gboolean        waymark_lane_kind_holds_cards (WaymarkLaneKind kind);
 
 /* Constructors give objects with empty strings, never NULL fields. */
 WaymarkTag          *waymark_tag_new            (const char *id, const char *name, const char *color);

@@ -225,7 +225,7 @@ fill_row (WaymarkOverview             *self,
     {
       WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
 
-      if (lane->kind == WAYMARK_LANE_EMOTIONS && emotion_lane == NULL)
+      if (waymark_lane_kind_holds_emotions (lane->kind) && emotion_lane == NULL)
         emotion_lane = lane;
       if ((self->kinds & WAYMARK_OVERVIEW_KIND (lane->kind)) == 0 ||
           !waymark_lane_kind_holds_cards (lane->kind))
@@ -291,6 +291,17 @@ fill_row (WaymarkOverview             *self,
     self->totals[k] += row->totals[k];
 
   g_free (column_of_phase);
+}
+
+guint
+waymark_overview_get_default_kinds (void)
+{
+  guint kinds = 0;
+
+  for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
+    if (waymark_lane_kind_get_info (k)->overview_default)
+      kinds |= WAYMARK_OVERVIEW_KIND (k);
+  return kinds;
 }
 
 WaymarkOverview *

@@ -30,8 +30,8 @@ typedef struct _WaymarkOverview WaymarkOverview;
 
 /* A bit per WaymarkLaneKind. */
 #define WAYMARK_OVERVIEW_KIND(kind) (1u << (kind))
-#define WAYMARK_OVERVIEW_DEFAULT_KINDS \
-  (WAYMARK_OVERVIEW_KIND (WAYMARK_LANE_BARRIERS) | WAYMARK_OVERVIEW_KIND (WAYMARK_LANE_LEVERS))
+/* The kinds whose overview_default is set (waymark-lane-kind.h). */
+#define WAYMARK_OVERVIEW_DEFAULT_KINDS (waymark_overview_get_default_kinds ())
 
 typedef struct {
   guint               kinds;    /* WAYMARK_OVERVIEW_KIND bits; 0 means the default */
@@ -68,6 +68,9 @@ typedef struct {
   WaymarkOverviewCell *cells;     /* one per column */
   guint                totals[WAYMARK_N_LANE_KINDS];  /* cards, each once */
 } WaymarkOverviewRow;
+
+/* WAYMARK_OVERVIEW_KIND bits of the kinds shown until the user chooses. */
+guint            waymark_overview_get_default_kinds (void);
 
 /* Builds the matrix of @document; @filter may be NULL for all cards of the
  * default kinds. */

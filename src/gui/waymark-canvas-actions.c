@@ -61,7 +61,7 @@ focus_is_emotion_point (WaymarkCanvas *self)
   WaymarkLane *lane = focus_lane (self);
 
   return self->focus.kind == WAYMARK_FOCUS_CELL && lane != NULL &&
-         lane->kind == WAYMARK_LANE_EMOTIONS &&
+         waymark_lane_kind_holds_emotions (lane->kind) &&
          waymark_persona_find_emotion (persona_of (self), lane->base.id, self->focus.phase_id) != NULL;
 }
 
@@ -431,7 +431,7 @@ _waymark_canvas_move_focused (WaymarkCanvas    *self,
         WaymarkLane *lane = focus_lane (self);
         WaymarkEmotionPoint *point;
 
-        if (!vertical || lane == NULL || lane->kind != WAYMARK_LANE_EMOTIONS)
+        if (!vertical || lane == NULL || !waymark_lane_kind_holds_emotions (lane->kind))
           return FALSE;
         /* Alt+Up and Alt+Down raise and lower the emotion one step. */
         point = waymark_persona_find_emotion (persona, lane->base.id, self->focus.phase_id);
@@ -875,7 +875,7 @@ _waymark_canvas_popup_menu (WaymarkCanvas *self,
         g_autoptr(GMenu) cell = g_menu_new ();
         g_autoptr(GMenu) structure = structure_menu (self, TRUE, TRUE);
 
-        if (lane != NULL && lane->kind == WAYMARK_LANE_EMOTIONS)
+        if (lane != NULL && waymark_lane_kind_holds_emotions (lane->kind))
           {
             if (focus_is_emotion_point (self))
               {

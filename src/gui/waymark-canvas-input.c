@@ -46,7 +46,7 @@ is_emotions_lane (WaymarkCanvas *self,
                   const char    *lane_id)
 {
   WaymarkLane *lane = find_lane (self, lane_id);
-  return lane != NULL && lane->kind == WAYMARK_LANE_EMOTIONS;
+  return lane != NULL && waymark_lane_kind_holds_emotions (lane->kind);
 }
 
 static gboolean

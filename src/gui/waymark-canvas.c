@@ -527,7 +527,7 @@ update_accessible (WaymarkCanvas *self)
     case WAYMARK_FOCUS_CELL:
       if (lane != NULL && phase != NULL)
         {
-          if (lane->kind == WAYMARK_LANE_EMOTIONS)
+          if (waymark_lane_kind_holds_emotions (lane->kind))
             {
               WaymarkEmotionPoint *point = waymark_persona_find_emotion (persona, lane->base.id,
                                                                          phase->base.id);
@@ -980,7 +980,7 @@ dump_geometry (WaymarkCanvas *self)
             RECT_OUT ("cell %s %s", r, lane->base.id, phase->base.id);
           if (waymark_scene_get_add_button_rect (layout, lane->base.id, phase->base.id, &r))
             RECT_OUT ("add %s %s", r, lane->base.id, phase->base.id);
-          if (lane->kind == WAYMARK_LANE_EMOTIONS &&
+          if (waymark_lane_kind_holds_emotions (lane->kind) &&
               waymark_layout_get_emotion_point (layout, lane->base.id, phase->base.id, &x, &y))
             {
               _waymark_canvas_doc_to_widget (self, x, y, &wx, &wy);

@@ -780,7 +780,7 @@ build_lane (WaymarkInspector *self,
   entry_row (self, group, _("Name"), lane->base.id, WAYMARK_FIELD_NAME);
   kind_row (self, group, lane->base.id);
   color_row (self, group, _("Colour"), lane->base.id, TRUE);
-  if (lane->kind == WAYMARK_LANE_EMOTIONS)
+  if (waymark_lane_kind_holds_emotions (lane->kind))
     {
       group = group_new (self, _("Emotion Scale"));
       spin_row (self, group, _("Lowest Score"), lane->base.id, WAYMARK_FIELD_SCALE_MIN);
@@ -941,7 +941,8 @@ dup_build_key (WaymarkInspector *self)
   if (self->object_id != NULL)
     object = waymark_document_lookup (self->document, self->object_id);
   if (object != NULL && object->kind == WAYMARK_OBJECT_LANE)
-    g_string_append_printf (key, "|%d", ((WaymarkLane *) object)->kind == WAYMARK_LANE_EMOTIONS);
+    g_string_append_printf (key, "|%d",
+                            waymark_lane_kind_holds_emotions (((WaymarkLane *) object)->kind));
   /* Cards and the document list the tags. */
   tags = waymark_document_get_tags (self->document);
   for (guint i = 0; i < tags->len; i++)

@@ -73,12 +73,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The kinds a card can have, in the order of the filter menu. */
-static const WaymarkLaneKind card_kinds[] = {
-  WAYMARK_LANE_BARRIERS, WAYMARK_LANE_LEVERS, WAYMARK_LANE_ACTIONS, WAYMARK_LANE_THOUGHTS,
-  WAYMARK_LANE_TOUCHPOINTS, WAYMARK_LANE_NOTES,
-};
-
 static void
 update_size (WaymarkOverviewView *self,
              int                  width)
@@ -812,9 +806,10 @@ filter_toggled_cb (GtkCheckButton      *button,
 
   if (self->updating_checks)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (card_kinds); i++)
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->kind_checks[card_kinds[i]])))
-      kinds |= WAYMARK_OVERVIEW_KIND (card_kinds[i]);
+  for (guint kind = 0; kind < WAYMARK_N_LANE_KINDS; kind++)
+    if (self->kind_checks[kind] != NULL &&
+        gtk_check_button_get_active (GTK_CHECK_BUTTON (self->kind_checks[kind])))
+      kinds |= WAYMARK_OVERVIEW_KIND (kind);
   for (child = gtk_widget_get_first_child (self->tag_box); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_CHECK_BUTTON (child) && gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
@@ -891,6 +886,8 @@ build_filter_popover (WaymarkOverviewView *self)
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *label;
+  WaymarkLaneKind kinds[WAYMARK_N_LANE_KINDS];
+  guint n_kinds;
 
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
@@ -901,9 +898,11 @@ build_filter_popover (WaymarkOverviewView *self)
   gtk_widget_add_css_class (label, "heading");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
-  for (guint i = 0; i < G_N_ELEMENTS (card_kinds); i++)
+  /* The kinds the overview offers, in its order. */
+  n_kinds = waymark_lane_kind_list_for_overview (kinds);
+  for (guint i = 0; i < n_kinds; i++)
     {
-      WaymarkLaneKind kind = card_kinds[i];
+      WaymarkLaneKind kind = kinds[i];
       GtkWidget *check = gtk_check_button_new_with_label (waymark_lane_kind_get_label (kind));
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
@@ -1186,9 +1185,10 @@ waymark_overview_view_set_filter (WaymarkOverviewView *self,
 
   /* Show the same in the filter menu, without feeding back. */
   self->updating_checks = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (card_kinds); i++)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->kind_checks[card_kinds[i]]),
-                                 (self->kinds & WAYMARK_OVERVIEW_KIND (card_kinds[i])) != 0);
+  for (guint kind = 0; kind < WAYMARK_N_LANE_KINDS; kind++)
+    if (self->kind_checks[kind] != NULL)
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (self->kind_checks[kind]),
+                                   (self->kinds & WAYMARK_OVERVIEW_KIND (kind)) != 0);
   self->updating_checks = FALSE;
   rebuild_tag_checks (self);
   rebuild (self);

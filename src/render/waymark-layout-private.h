@@ -113,7 +113,7 @@ typedef struct {
   WaymarkLayoutText *text;
   WaymarkLayoutText *evidence;  /* NULL without */
   WaymarkRect        evidence_rect;
-  WaymarkRect        icon_rect; /* barriers and levers */
+  WaymarkRect        icon_rect; /* marked kinds (WaymarkCardStyle) */
   WaymarkLayoutChip *chips;
   guint              n_chips;
 } WaymarkLayoutCard;

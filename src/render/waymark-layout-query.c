@@ -129,7 +129,7 @@ waymark_layout_hit_test (WaymarkLayout *self,
     if (pi < 0)
       return FALSE;
 
-    if (lane->kind == WAYMARK_LANE_EMOTIONS)
+    if (waymark_lane_kind_holds_emotions (lane->kind))
       {
         for (guint i = 0; i < lane->points->len; i++)
           {
@@ -329,7 +329,7 @@ waymark_layout_get_emotion_point (WaymarkLayout *self,
   if (li < 0 || pi < 0)
     return FALSE;
   lane = g_ptr_array_index (self->lanes, li);
-  if (lane->kind != WAYMARK_LANE_EMOTIONS)
+  if (!waymark_lane_kind_holds_emotions (lane->kind))
     return FALSE;
 
   px = self->grid_x + (pi + 0.5) * self->column_width;
@@ -364,7 +364,7 @@ waymark_layout_emotion_score_at (WaymarkLayout *self,
   if (li < 0)
     return FALSE;
   lane = g_ptr_array_index (self->lanes, li);
-  if (lane->kind != WAYMARK_LANE_EMOTIONS)
+  if (!waymark_lane_kind_holds_emotions (lane->kind))
     return FALSE;
 
   if (lane->plot_bottom <= lane->plot_top || lane->scale_max <= lane->scale_min)

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "waymark-catalog.h"
+#include "waymark-lane-style-private.h"
 #include "waymark-layout-metrics-private.h"
 
 /* Measured texts
@@ -239,7 +240,7 @@ measure_card (WaymarkLayout      *self,
   double inner_width = width - 2 * CARD_PAD_X;
   double text_width;
   double y = CARD_PAD_Y;
-  gboolean has_icon = lane->kind == WAYMARK_LANE_BARRIERS || lane->kind == WAYMARK_LANE_LEVERS;
+  gboolean has_icon = waymark_lane_style_get (lane->kind)->card.marked;
 
   card->id = g_strdup (src->base.id);
   card->lane_index = lane->index;
@@ -701,7 +702,7 @@ waymark_layout_new (WaymarkDocument            *document,
       WaymarkLayoutLane *lane = g_ptr_array_index (self->lanes, i);
       double height;
 
-      if (lane->kind == WAYMARK_LANE_EMOTIONS)
+      if (waymark_lane_kind_holds_emotions (lane->kind))
         height = EMOTION_ROW_HEIGHT;
       else
         height = layout_card_lane (self, lane, g_ptr_array_index (per_lane, i), y);
@@ -713,7 +714,7 @@ waymark_layout_new (WaymarkDocument            *document,
       lane->name_rect = rect_make (MARGIN + 12 + ICON_SIZE + 8, y + 10 + ICON_SIZE / 2
                                      - MIN (lane->name->height, 12) / 2,
                                    lane->name->width, lane->name->height);
-      if (lane->kind == WAYMARK_LANE_EMOTIONS)
+      if (waymark_lane_kind_holds_emotions (lane->kind))
         layout_emotion_lane (self, previous, persona, lane);
       y += height + LANE_GAP;
     }

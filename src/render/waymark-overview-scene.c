@@ -11,6 +11,7 @@
 
 #include "waymark-cairo-backend.h"
 #include "waymark-catalog.h"
+#include "waymark-lane-style-private.h"
 #include "waymark-overview-scene.h"
 #include "waymark-scene-private.h"
 
@@ -189,8 +190,8 @@ add_line (Builder      *builder,
   waymark_scene_builder_add_path (&builder->draw, &path, NONE, color, width, dash);
 }
 
-/* The maps' kind icons for barriers and levers. Other kinds get a plain
- * disc in their colour, as the reviewed overview figures show them. */
+/* The maps' kind icons for marked kinds (barriers, levers). Other kinds
+ * get a plain disc in their colour, as the reviewed overview figures do. */
 static void
 add_kind_icon (Builder         *builder,
                WaymarkLaneKind  kind,
@@ -203,7 +204,7 @@ add_kind_icon (Builder         *builder,
   WaymarkRect square = { x, y, s, s };
   WaymarkScenePath path;
 
-  if (kind == WAYMARK_LANE_BARRIERS || kind == WAYMARK_LANE_LEVERS)
+  if (waymark_lane_style_get (kind)->card.marked)
     {
       waymark_scene_builder_add_kind_icon (&builder->draw, kind, &square, color, inner);
       return;
@@ -223,9 +224,12 @@ build_title (Builder *builder,
   g_autofree char *heading = NULL;
   WaymarkLayoutText *text;
   double width = builder->width - 2 * MARGIN;
+  guint shown = 0;
 
-  if (builder->n_kinds == 2 && builder->kinds[0] == WAYMARK_LANE_BARRIERS
-      && builder->kinds[1] == WAYMARK_LANE_LEVERS)
+  for (guint i = 0; i < builder->n_kinds; i++)
+    shown |= WAYMARK_OVERVIEW_KIND (builder->kinds[i]);
+  /* The default selection reads as a sentence of its own. */
+  if (shown == WAYMARK_OVERVIEW_DEFAULT_KINDS)
     heading = g_strdup (T_ (builder->language, N_("Barriers and levers across personas")));
   else
     {
@@ -1024,19 +1028,18 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
   builder.options = options;
   builder.palette = options->palette;
 
-  /* Barriers lead (the heat scale counts them), then levers, then the
-   * other kinds in lane order. */
+  /* In the overview's order: the first kind shown leads, and the heat
+   * scale counts it. */
   kinds = waymark_overview_get_kinds (overview);
   {
-    const WaymarkLaneKind order[] = {
-      WAYMARK_LANE_BARRIERS, WAYMARK_LANE_LEVERS, WAYMARK_LANE_ACTIONS, WAYMARK_LANE_THOUGHTS,
-      WAYMARK_LANE_TOUCHPOINTS, WAYMARK_LANE_NOTES,
-    };
-    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    WaymarkLaneKind order[WAYMARK_N_LANE_KINDS];
+    guint n_order = waymark_lane_kind_list_for_overview (order);
+
+    for (guint i = 0; i < n_order; i++)
       if (kinds & WAYMARK_OVERVIEW_KIND (order[i]))
         builder.kinds[builder.n_kinds++] = order[i];
     if (builder.n_kinds == 0)
-      builder.kinds[builder.n_kinds++] = WAYMARK_LANE_BARRIERS;
+      builder.kinds[builder.n_kinds++] = order[0];
     builder.primary = builder.kinds[0];
   }
 

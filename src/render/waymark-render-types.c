@@ -120,53 +120,6 @@ waymark_palette_filter (WaymarkPalette      palette,
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
 
-/* Standard: Okabe–Ito hues, darkened and desaturated a little so that a
- * page full of tints stays calm. Colour-blind: the Okabe–Ito set itself
- * (Okabe & Ito, "Color Universal Design", 2008), whose hues stay distinct
- * for protan, deutan and tritan vision. Greyscale: lightness steps that
- * keep the kinds apart on a mono printer; icons and card shapes carry
- * the rest. */
-static const WaymarkColor lane_colors[WAYMARK_N_PALETTES][WAYMARK_N_LANE_KINDS] = {
-  [WAYMARK_PALETTE_STANDARD] = {
-    [WAYMARK_LANE_ACTIONS]     = RGB (0x2f6fa7),
-    [WAYMARK_LANE_THOUGHTS]    = RGB (0x9a5b8c),
-    [WAYMARK_LANE_EMOTIONS]    = RGB (0x3d4b5c),
-    [WAYMARK_LANE_TOUCHPOINTS] = RGB (0xc98512),
-    [WAYMARK_LANE_BARRIERS]    = RGB (0xc4461c),
-    [WAYMARK_LANE_LEVERS]      = RGB (0x15896a),
-    [WAYMARK_LANE_NOTES]       = RGB (0x8c8a45),
-  },
-  [WAYMARK_PALETTE_COLORBLIND] = {
-    [WAYMARK_LANE_ACTIONS]     = RGB (0x0072b2),
-    [WAYMARK_LANE_THOUGHTS]    = RGB (0xcc79a7),
-    [WAYMARK_LANE_EMOTIONS]    = RGB (0x000000),
-    [WAYMARK_LANE_TOUCHPOINTS] = RGB (0xe69f00),
-    [WAYMARK_LANE_BARRIERS]    = RGB (0xd55e00),
-    [WAYMARK_LANE_LEVERS]      = RGB (0x009e73),
-    [WAYMARK_LANE_NOTES]       = RGB (0x56b4e9),
-  },
-  [WAYMARK_PALETTE_GREYSCALE] = {
-    [WAYMARK_LANE_ACTIONS]     = RGB (0x4a4a4a),
-    [WAYMARK_LANE_THOUGHTS]    = RGB (0x6e6e6e),
-    [WAYMARK_LANE_EMOTIONS]    = RGB (0x303030),
-    [WAYMARK_LANE_TOUCHPOINTS] = RGB (0x8a8a8a),
-    [WAYMARK_LANE_BARRIERS]    = RGB (0x1e1e1e),
-    [WAYMARK_LANE_LEVERS]      = RGB (0x5c5c5c),
-    [WAYMARK_LANE_NOTES]       = RGB (0x9c9c9c),
-  },
-};
-
-WaymarkColor
-waymark_palette_lane_color (WaymarkPalette  palette,
-                            WaymarkLaneKind kind)
-{
-  if ((guint) palette >= WAYMARK_N_PALETTES)
-    palette = WAYMARK_PALETTE_STANDARD;
-  if ((guint) kind >= WAYMARK_N_LANE_KINDS)
-    kind = WAYMARK_LANE_NOTES;
-  return lane_colors[palette][kind];
-}
-
 static WaymarkColor
 mix (const WaymarkColor *a,
      const WaymarkColor *b,

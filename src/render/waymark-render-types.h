@@ -67,7 +67,8 @@ double   waymark_color_luminance            (const WaymarkColor   *color);
 WaymarkColor waymark_palette_filter         (WaymarkPalette        palette,
                                              const WaymarkColor   *color);
 
-/* The base colour of a lane kind in a palette (saturated; cards use tints of it). */
+/* The base colour of a lane kind in a palette (saturated; cards use tints
+ * of it), from the lane style table (waymark-lane-style.c). */
 WaymarkColor waymark_palette_lane_color     (WaymarkPalette        palette,
                                              WaymarkLaneKind       kind);
 /* The colour of an emotion score within [min, max]: red-orange for low,

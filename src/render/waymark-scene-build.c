@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "waymark-lane-style-private.h"
 #include "waymark-scene-private.h"
 
 /* Bézier circle constant: control points at 0.5523 r approximate a
@@ -212,8 +213,6 @@ waymark_scene_builder_add_text (WaymarkSceneBuilder *builder,
   item->bounds = (WaymarkRect) { x + left - 3, y - 3, right - left + 6, text->height + 6 };
 }
 
-/* Icons are drawn as paths so that they need no image files and stay
- * vector in PDF and SVG. */
 void
 waymark_scene_builder_add_kind_icon (WaymarkSceneBuilder *builder,
                                      WaymarkLaneKind      kind,
@@ -221,104 +220,7 @@ waymark_scene_builder_add_kind_icon (WaymarkSceneBuilder *builder,
                                      WaymarkColor         color,
                                      WaymarkColor         inner)
 {
-  WaymarkScenePath path;
-  double x = r->x, y = r->y, s = r->width;
-
-  waymark_scene_path_init (&path);
-  switch (kind)
-    {
-    case WAYMARK_LANE_ACTIONS:
-      /* A forward arrow in a disc: doing something. */
-      waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s / 2);
-      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
-      waymark_scene_path_init (&path);
-      waymark_scene_path_move_to (&path, x + s * 0.38, y + s * 0.26);
-      waymark_scene_path_line_to (&path, x + s * 0.74, y + s * 0.5);
-      waymark_scene_path_line_to (&path, x + s * 0.38, y + s * 0.74);
-      waymark_scene_path_close (&path);
-      waymark_scene_builder_add_path (builder, &path, inner, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_THOUGHTS:
-      /* A thought bubble. */
-      waymark_scene_path_circle (&path, x + s * 0.55, y + s * 0.4, s * 0.42);
-      waymark_scene_path_circle (&path, x + s * 0.16, y + s * 0.84, s * 0.1);
-      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_EMOTIONS:
-      /* A heart. */
-      waymark_scene_path_move_to (&path, x + s * 0.5, y + s * 0.92);
-      waymark_scene_path_curve_to (&path, x + s * 0.1, y + s * 0.62, x - s * 0.02, y + s * 0.36,
-                                   x + s * 0.1, y + s * 0.2);
-      waymark_scene_path_curve_to (&path, x + s * 0.24, y + s * 0.02, x + s * 0.46, y + s * 0.08,
-                                   x + s * 0.5, y + s * 0.28);
-      waymark_scene_path_curve_to (&path, x + s * 0.54, y + s * 0.08, x + s * 0.76, y + s * 0.02,
-                                   x + s * 0.9, y + s * 0.2);
-      waymark_scene_path_curve_to (&path, x + s * 1.02, y + s * 0.36, x + s * 0.9, y + s * 0.62,
-                                   x + s * 0.5, y + s * 0.92);
-      waymark_scene_path_close (&path);
-      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_TOUCHPOINTS:
-      /* A bullseye: where the persona meets the service. */
-      waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s * 0.43);
-      waymark_scene_builder_add_path (builder, &path, NONE, color, s * 0.12, 0);
-      waymark_scene_path_init (&path);
-      waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s * 0.18);
-      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_BARRIERS:
-      /* A warning triangle with "!". */
-      waymark_scene_path_move_to (&path, x + s * 0.5, y + s * 0.04);
-      waymark_scene_path_line_to (&path, x + s, y + s * 0.92);
-      waymark_scene_path_line_to (&path, x, y + s * 0.92);
-      waymark_scene_path_close (&path);
-      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
-      waymark_scene_path_init (&path);
-      waymark_scene_path_rounded_rect (&path, x + s * 0.44, y + s * 0.32, s * 0.12, s * 0.32,
-                                       s * 0.05, s * 0.05, s * 0.05, s * 0.05);
-      waymark_scene_path_circle (&path, x + s * 0.5, y + s * 0.77, s * 0.07);
-      waymark_scene_builder_add_path (builder, &path, inner, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_LEVERS:
-      /* An upward arrow in a disc: what lifts the journey. */
-      waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s / 2);
-      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
-      waymark_scene_path_init (&path);
-      waymark_scene_path_move_to (&path, x + s * 0.5, y + s * 0.18);
-      waymark_scene_path_line_to (&path, x + s * 0.78, y + s * 0.5);
-      waymark_scene_path_line_to (&path, x + s * 0.6, y + s * 0.5);
-      waymark_scene_path_line_to (&path, x + s * 0.6, y + s * 0.8);
-      waymark_scene_path_line_to (&path, x + s * 0.4, y + s * 0.8);
-      waymark_scene_path_line_to (&path, x + s * 0.4, y + s * 0.5);
-      waymark_scene_path_line_to (&path, x + s * 0.22, y + s * 0.5);
-      waymark_scene_path_close (&path);
-      waymark_scene_builder_add_path (builder, &path, inner, NONE, 0, 0);
-      return;
-
-    case WAYMARK_LANE_NOTES:
-    case WAYMARK_N_LANE_KINDS:
-    default:
-      /* A page with a folded corner. */
-      waymark_scene_path_move_to (&path, x + s * 0.15, y);
-      waymark_scene_path_line_to (&path, x + s * 0.62, y);
-      waymark_scene_path_line_to (&path, x + s * 0.88, y + s * 0.26);
-      waymark_scene_path_line_to (&path, x + s * 0.88, y + s);
-      waymark_scene_path_line_to (&path, x + s * 0.15, y + s);
-      waymark_scene_path_close (&path);
-      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
-      waymark_scene_path_init (&path);
-      waymark_scene_path_move_to (&path, x + s * 0.3, y + s * 0.5);
-      waymark_scene_path_line_to (&path, x + s * 0.72, y + s * 0.5);
-      waymark_scene_path_move_to (&path, x + s * 0.3, y + s * 0.7);
-      waymark_scene_path_line_to (&path, x + s * 0.72, y + s * 0.7);
-      waymark_scene_builder_add_path (builder, &path, NONE, inner, s * 0.08, 0);
-      return;
-    }
+  waymark_lane_style_get (kind)->draw_icon (builder, r, color, inner);
 }
 
 void

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "waymark-lane-style-private.h"
 #include "waymark-scene-private.h"
 
 /* The spatial index: items are listed in every tile of this size that
@@ -332,11 +333,10 @@ build_card (WaymarkSceneBuilder *builder,
             WaymarkLayoutCard   *card,
             WaymarkColor         base_lane)
 {
+  const WaymarkCardStyle *style = &waymark_lane_style_get (lane->kind)->card;
   WaymarkColor base = base_lane;
-  WaymarkColor fill, stroke;
+  WaymarkColor fill;
   WaymarkColor own;
-  double radius = 4;
-  double line_width = 0.6;
   gboolean explicit_fill = FALSE;
   const WaymarkRect *r = &card->rect;
 
@@ -347,50 +347,21 @@ build_card (WaymarkSceneBuilder *builder,
       explicit_fill = waymark_color_luminance (&own) > 0.55;
     }
 
-  switch (lane->kind)
-    {
-    case WAYMARK_LANE_TOUCHPOINTS:
-      /* Outlined: a touchpoint is a place, not an act. */
-      fill = explicit_fill ? base : WHITE;
-      stroke = waymark_color_tint (&base, 0.2);
-      line_width = 0.9;
-      break;
-    case WAYMARK_LANE_THOUGHTS:
-      fill = explicit_fill ? base : waymark_color_tint (&base, 0.86);
-      stroke = waymark_color_tint (&base, 0.55);
-      radius = 9;
-      break;
-    case WAYMARK_LANE_NOTES:
-      fill = explicit_fill ? base : waymark_color_tint (&base, 0.8);
-      stroke = waymark_color_tint (&base, 0.5);
-      radius = 1;
-      break;
-    case WAYMARK_LANE_BARRIERS:
-    case WAYMARK_LANE_LEVERS:
-      fill = explicit_fill ? base : waymark_color_tint (&base, 0.88);
-      stroke = waymark_color_tint (&base, 0.6);
-      radius = 3;
-      break;
-    case WAYMARK_LANE_ACTIONS:
-    case WAYMARK_LANE_EMOTIONS:
-    case WAYMARK_N_LANE_KINDS:
-    default:
-      fill = explicit_fill ? base : waymark_color_tint (&base, 0.82);
-      stroke = waymark_color_tint (&base, 0.55);
-      break;
-    }
-
+  fill = explicit_fill ? base : waymark_color_tint (&base, style->fill_tint);
   waymark_scene_builder_begin_group (builder, card->id, "card");
-  waymark_scene_builder_add_box (builder, r, radius, fill, stroke, line_width);
+  waymark_scene_builder_add_box (builder, r, style->radius, fill,
+                                 waymark_color_tint (&base, style->stroke_tint),
+                                 style->line_width);
 
-  if (lane->kind == WAYMARK_LANE_BARRIERS || lane->kind == WAYMARK_LANE_LEVERS)
+  if (style->marked)
     {
       WaymarkScenePath path;
 
-      /* The accent bar and the icon make barriers and levers stand out
-       * at a glance, in colour and in greyscale. */
+      /* The accent bar and the icon stand out at a glance, in colour
+       * and in greyscale. */
       waymark_scene_path_init (&path);
-      waymark_scene_path_rounded_rect (&path, r->x, r->y, 3.0, r->height, radius, 0, 0, radius);
+      waymark_scene_path_rounded_rect (&path, r->x, r->y, 3.0, r->height, style->radius, 0, 0,
+                                       style->radius);
       waymark_scene_builder_add_path (builder, &path, base, NONE, 0, 0);
       waymark_scene_builder_add_kind_icon (builder, lane->kind, &card->icon_rect, base, WHITE);
     }
@@ -433,7 +404,7 @@ build_lanes (WaymarkSceneBuilder *builder)
 
       /* Square corners: a pixel-aligned rectangle is cairo's fastest fill,
        * and this one spans the whole width of the map. */
-      row_fill = waymark_color_tint (&color, lane->kind == WAYMARK_LANE_EMOTIONS ? 0.965 : 0.94);
+      row_fill = waymark_color_tint (&color, waymark_lane_style_get (lane->kind)->row_tint);
       waymark_scene_builder_add_box (builder, &lane->row, 0, row_fill, NONE, 0);
       /* White column rules keep cells apart without drawing a grid. */
       /* Thin boxes rather than one stroked path: each is culled on its
@@ -446,7 +417,7 @@ build_lanes (WaymarkSceneBuilder *builder)
           waymark_scene_builder_add_box (builder, &rule, 0, WHITE, NONE, 0);
         }
 
-      if (lane->kind == WAYMARK_LANE_EMOTIONS)
+      if (waymark_lane_kind_holds_emotions (lane->kind))
         {
           build_emotion_lane (builder, lane, color);
         }
@@ -616,8 +587,8 @@ waymark_scene_get_add_button_rect (WaymarkLayout *layout,
   for (guint i = 0; phase_id != NULL && i < layout->phases->len; i++)
     if (g_strcmp0 (((WaymarkLayoutPhase *) g_ptr_array_index (layout->phases, i))->id, phase_id) == 0)
       pi = i;
-  /* Emotions lanes hold points, not cards: nothing to add there. */
-  if (lane == NULL || pi < 0 || lane->kind == WAYMARK_LANE_EMOTIONS)
+  /* Only a lane that holds cards has something to add. */
+  if (lane == NULL || pi < 0 || !waymark_lane_kind_holds_cards (lane->kind))
     return FALSE;
 
   waymark_layout_cell_rect_at (layout, lane->index, pi, &cell);
