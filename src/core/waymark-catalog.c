@@ -231,6 +231,25 @@ waymark_catalog_gettext (const char *language,
 }
 
 const char *
+waymark_catalog_pgettext (const char *language,
+                          const char *context,
+                          const char *msgid)
+{
+  g_autofree char *key = NULL;
+  PluralRule plural;
+  const Message *message;
+
+  g_return_val_if_fail (context != NULL && msgid != NULL, NULL);
+
+  if (is_source_language (language))
+    return msgid;
+  /* How gettext stores a message with a context: "context\004msgid". */
+  key = g_strconcat (context, "\004", msgid, NULL);
+  message = lookup (language, key, &plural);
+  return message != NULL ? message->text : msgid;
+}
+
+const char *
 waymark_catalog_ngettext (const char *language,
                           const char *msgid,
                           const char *msgid_plural,

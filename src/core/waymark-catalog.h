@@ -21,6 +21,10 @@ G_BEGIN_DECLS
  * Thread-safe. */
 const char *waymark_catalog_gettext  (const char *language,
                                       const char *msgid) G_GNUC_FORMAT (2);
+/* The same for a message with a context (marked NC_ (@context, @msgid)). */
+const char *waymark_catalog_pgettext (const char *language,
+                                      const char *context,
+                                      const char *msgid) G_GNUC_FORMAT (3);
 const char *waymark_catalog_ngettext (const char *language,
                                       const char *msgid,
                                       const char *msgid_plural,

@@ -70,6 +70,8 @@ waymark_object_get_persona_id (WaymarkObject *object)
       return ((WaymarkCard *) object)->persona->base.id;
     case WAYMARK_OBJECT_PERSONA:
     case WAYMARK_OBJECT_TAG:
+    case WAYMARK_OBJECT_DOMAIN:
+    case WAYMARK_OBJECT_RECOMMENDATION:
     default:
       return NULL;
     }
@@ -195,6 +197,33 @@ waymark_document_field_slot (WaymarkDocument *self,
           }
       }
       break;
+    case WAYMARK_OBJECT_DOMAIN:
+      {
+        WaymarkDomain *domain = (WaymarkDomain *) object;
+        switch (field)
+          {
+          case WAYMARK_FIELD_NAME: *text_slot = &domain->name; break;
+          case WAYMARK_FIELD_COLOR: *text_slot = &domain->color; break;
+          default: return FALSE;
+          }
+      }
+      break;
+    case WAYMARK_OBJECT_RECOMMENDATION:
+      {
+        WaymarkRecommendation *recommendation = (WaymarkRecommendation *) object;
+        switch (field)
+          {
+          case WAYMARK_FIELD_TITLE: *text_slot = &recommendation->title; break;
+          case WAYMARK_FIELD_DESCRIPTION: *text_slot = &recommendation->description; break;
+          case WAYMARK_FIELD_OWNER: *text_slot = &recommendation->owner; break;
+          case WAYMARK_FIELD_DOMAIN: *text_slot = &recommendation->domain_id; break;
+          case WAYMARK_FIELD_STATUS: *int_slot = (int *) &recommendation->status; break;
+          case WAYMARK_FIELD_VALUE: *int_slot = &recommendation->value; break;
+          case WAYMARK_FIELD_EFFORT: *int_slot = &recommendation->effort; break;
+          default: return FALSE;
+          }
+      }
+      break;
     default:
       return FALSE;
     }
@@ -204,15 +233,32 @@ waymark_document_field_slot (WaymarkDocument *self,
 /* ------------------------------------------------------------------ */
 /* Primitive changes                                                   */
 
-/* Sets a text, integer or tag-list field. */
+/* Sets a text, integer or id-list field. */
 typedef struct {
   WaymarkChange parent;
   char *object_id;   /* NULL: the document */
   WaymarkField field;
-  gboolean tags;     /* the card's tag list rather than a WaymarkField */
+  gboolean ids;      /* the object's id list (see ids_slot()) rather than a WaymarkField */
   Value old_value;
   Value new_value;
 } FieldChange;
+
+/* The one id list of a card (its tags) or a recommendation (its cards). */
+static GStrv *
+ids_slot (WaymarkObject *object)
+{
+  switch (object->kind)
+    {
+    case WAYMARK_OBJECT_CARD: return &((WaymarkCard *) object)->tags;
+    case WAYMARK_OBJECT_RECOMMENDATION: return &((WaymarkRecommendation *) object)->cards;
+    case WAYMARK_OBJECT_PERSONA:
+    case WAYMARK_OBJECT_PHASE:
+    case WAYMARK_OBJECT_LANE:
+    case WAYMARK_OBJECT_TAG:
+    case WAYMARK_OBJECT_DOMAIN:
+    default: g_return_val_if_reached (NULL);
+    }
+}
 
 static void
 field_change_set (WaymarkDocument *self,
@@ -225,11 +271,13 @@ field_change_set (WaymarkDocument *self,
     object = g_hash_table_lookup (self->objects, change->object_id);
   g_return_if_fail (change->object_id == NULL || object != NULL);
 
-  if (change->tags)
+  if (change->ids)
     {
-      WaymarkCard *card = (WaymarkCard *) object;
-      g_strfreev (card->tags);
-      card->tags = g_strdupv (value->strv);
+      GStrv *slot = ids_slot (object);
+
+      g_return_if_fail (slot != NULL);
+      g_strfreev (*slot);
+      *slot = g_strdupv (value->strv);
     }
   else
     {
@@ -309,6 +357,8 @@ waymark_document_list_for (WaymarkDocument   *self,
     {
     case WAYMARK_OBJECT_PERSONA: return self->personas;
     case WAYMARK_OBJECT_TAG: return self->tags;
+    case WAYMARK_OBJECT_DOMAIN: return self->domains;
+    case WAYMARK_OBJECT_RECOMMENDATION: return self->recommendations;
     case WAYMARK_OBJECT_PHASE: return persona != NULL ? persona->phases : NULL;
     case WAYMARK_OBJECT_LANE: return persona != NULL ? persona->lanes : NULL;
     case WAYMARK_OBJECT_CARD: return persona != NULL ? persona->cards : NULL;
@@ -327,6 +377,8 @@ set_owner (WaymarkObject  *object,
     case WAYMARK_OBJECT_CARD: ((WaymarkCard *) object)->persona = persona; break;
     case WAYMARK_OBJECT_PERSONA:
     case WAYMARK_OBJECT_TAG:
+    case WAYMARK_OBJECT_DOMAIN:
+    case WAYMARK_OBJECT_RECOMMENDATION:
     default: break;
     }
 }
@@ -410,6 +462,10 @@ free_object (WaymarkObject *object)
     case WAYMARK_OBJECT_LANE: waymark_lane_free ((WaymarkLane *) object); break;
     case WAYMARK_OBJECT_CARD: waymark_card_free ((WaymarkCard *) object); break;
     case WAYMARK_OBJECT_TAG: waymark_tag_free ((WaymarkTag *) object); break;
+    case WAYMARK_OBJECT_DOMAIN: waymark_domain_free ((WaymarkDomain *) object); break;
+    case WAYMARK_OBJECT_RECOMMENDATION:
+      waymark_recommendation_free ((WaymarkRecommendation *) object);
+      break;
     default: g_assert_not_reached ();
     }
 }
@@ -569,7 +625,7 @@ static const WaymarkChangeVTable emotion_change_vtable = {
 static WaymarkChange *
 field_change_new (const char   *object_id,
                   WaymarkField  field,
-                  gboolean      tags,
+                  gboolean      ids,
                   Value         old_value,
                   Value         new_value)
 {
@@ -578,7 +634,7 @@ field_change_new (const char   *object_id,
   change->parent.vtable = &field_change_vtable;
   change->object_id = g_strdup (object_id);
   change->field = field;
-  change->tags = tags;
+  change->ids = ids;
   change->old_value = old_value;
   change->new_value = new_value;
   return &change->parent;
@@ -607,13 +663,13 @@ waymark_int_change_new (const char   *object_id,
 }
 
 WaymarkChange *
-waymark_tags_change_new (const char *card_id,
-                         GStrv       old_tags,
-                         GStrv       new_tags)
+waymark_ids_change_new (const char *object_id,
+                        GStrv       old_ids,
+                        GStrv       new_ids)
 {
-  return field_change_new (card_id, 0, TRUE,
-                           (Value) { VALUE_STRV, NULL, 0, old_tags },
-                           (Value) { VALUE_STRV, NULL, 0, new_tags });
+  return field_change_new (object_id, 0, TRUE,
+                           (Value) { VALUE_STRV, NULL, 0, old_ids },
+                           (Value) { VALUE_STRV, NULL, 0, new_ids });
 }
 
 WaymarkChange *

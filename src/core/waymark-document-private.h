@@ -22,6 +22,11 @@ struct _WaymarkDocument {
 
   GPtrArray *personas;   /* WaymarkPersona*, owned */
   GPtrArray *tags;       /* WaymarkTag*, owned */
+  GPtrArray *domains;    /* WaymarkDomain*, owned */
+  GPtrArray *recommendations; /* WaymarkRecommendation*, owned */
+  GHashTable *card_links; /* card id -> GPtrArray of the recommendations that
+                           * address it; built when asked, dropped at every
+                           * change (waymark_document_emit_changed()) */
   GHashTable *objects;   /* id (borrowed from the object) -> WaymarkObject* */
   guint next_id;
 
@@ -32,6 +37,60 @@ struct _WaymarkDocument {
 void           waymark_document_emit_changed   (WaymarkDocument   *self,
                                                 const char        *persona_id,
                                                 const char        *object_id);
+/* Applies @change, which it takes, and pushes it onto the history. */
+void           waymark_document_record         (WaymarkDocument   *self,
+                                                const char        *label,
+                                                WaymarkChange     *change);
+/* Inserts @object (a fresh "PREFIX-N" id when its own is taken) at @index
+ * of @list (-1: the end); returns its id. */
+const char    *waymark_document_insert_child   (WaymarkDocument   *self,
+                                                const char        *label,
+                                                const char        *prefix,
+                                                const char        *persona_id,
+                                                WaymarkObject     *object,
+                                                GPtrArray         *list,
+                                                int                index);
+/* Moves @object to @to in its list; FALSE when it is already there. */
+gboolean       waymark_document_record_move    (WaymarkDocument   *self,
+                                                const char        *label,
+                                                WaymarkObject     *object,
+                                                guint              to);
+/* @ids that name objects of @kind, each once, in their order (@ids may be
+ * NULL). */
+GStrv          waymark_document_keep_known_ids (WaymarkDocument    *self,
+                                                const char * const *ids,
+                                                WaymarkObjectKind   kind);
+/* @ids without those in the set @drop, or NULL when none of them is. */
+GStrv          waymark_ids_without             (const char * const *ids,
+                                                GHashTable         *drop);
+
+/* Whether @object is a member of @group: a card of a cell, a
+ * recommendation of a domain. */
+typedef gboolean (*WaymarkGroupFunc) (gconstpointer object,
+                                      gconstpointer group);
+/* The index in @list at which an object goes to stand at @position among
+ * the members of @group (-1: after the last), @list counted without
+ * @moving (NULL for a new object): before the member now at @position,
+ * after the group's last member, or at the end of @list when the group
+ * has none. */
+guint          waymark_list_group_index        (GPtrArray         *list,
+                                                gconstpointer      moving,
+                                                WaymarkGroupFunc   is_member,
+                                                gconstpointer      group,
+                                                int                position);
+
+/* waymark-document-recommendations.c */
+/* A WaymarkGroupFunc: a recommendation in the domain with id @group ("":
+ * in none). */
+gboolean       waymark_recommendation_in_domain (gconstpointer     object,
+                                                 gconstpointer     group);
+/* Takes the cards in the set @card_ids off every recommendation, as part
+ * of the caller's undo step (before the cards are removed). */
+void           waymark_document_unlink_cards   (WaymarkDocument   *self,
+                                                GHashTable        *card_ids);
+/* Leaves the recommendations of a domain in none (before it is removed). */
+void           waymark_document_clear_domain   (WaymarkDocument   *self,
+                                                const char        *domain_id);
 
 /* waymark-document-changes.c: the primitive changes. Each constructor
  * returns a change that has not been applied yet. */
@@ -60,10 +119,11 @@ WaymarkChange *waymark_int_change_new          (const char        *object_id,
                                                 WaymarkField       field,
                                                 int                old_value,
                                                 int                new_value);
-/* Takes both tag lists. */
-WaymarkChange *waymark_tags_change_new         (const char        *card_id,
-                                                GStrv              old_tags,
-                                                GStrv              new_tags);
+/* Sets a list of ids: a card's tags or the cards a recommendation
+ * addresses. Takes both lists. */
+WaymarkChange *waymark_ids_change_new          (const char        *object_id,
+                                                GStrv              old_ids,
+                                                GStrv              new_ids);
 /* An insertion takes @object; a removal takes it when applied. */
 WaymarkChange *waymark_list_change_new         (gboolean           is_removal,
                                                 const char        *persona_id,

@@ -41,13 +41,15 @@ waymark_document_emit_changed (WaymarkDocument *self,
                                const char      *persona_id,
                                const char      *object_id)
 {
+  /* Every change passes here: what was derived from the links is stale. */
+  g_clear_pointer (&self->card_links, g_hash_table_unref);
   g_signal_emit (self, signals[CHANGED], 0, persona_id, object_id);
 }
 
-static void
-record (WaymarkDocument *self,
-        const char      *label,
-        WaymarkChange   *change)
+void
+waymark_document_record (WaymarkDocument *self,
+                         const char      *label,
+                         WaymarkChange   *change)
 {
   change->vtable->apply (change, self);
   waymark_history_push (self->history, label, change);
@@ -67,6 +69,9 @@ waymark_document_finalize (GObject *object)
   g_hash_table_unref (self->objects);
   g_ptr_array_unref (self->personas);
   g_ptr_array_unref (self->tags);
+  g_ptr_array_unref (self->domains);
+  g_ptr_array_unref (self->recommendations);
+  g_clear_pointer (&self->card_links, g_hash_table_unref);
   g_free (self->title);
   g_free (self->description);
   g_free (self->author);
@@ -111,7 +116,8 @@ waymark_document_class_init (WaymarkDocumentClass *klass)
   /**
    * WaymarkDocument::changed:
    * @persona_id: (nullable): the persona whose map changed, or %NULL for
-   *   the document's own fields, its tags and its list of personas
+   *   the document's own fields, its tags, domains and recommendations
+   *   (links included) and its list of personas
    * @object_id: (nullable): the object that changed, when there is one
    *
    * Emitted after every change, done, undone or redone.
@@ -131,6 +137,9 @@ waymark_document_init (WaymarkDocument *self)
   self->column_width = WAYMARK_DEFAULT_COLUMN_WIDTH;
   self->personas = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_persona_free);
   self->tags = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_tag_free);
+  self->domains = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_domain_free);
+  self->recommendations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_recommendation_free);
   self->objects = g_hash_table_new (g_str_hash, g_str_equal);
   self->history = waymark_history_new (self);
 }
@@ -327,6 +336,20 @@ waymark_document_find_card (WaymarkDocument *self,
   return lookup_kind (self, id, WAYMARK_OBJECT_CARD);
 }
 
+WaymarkDomain *
+waymark_document_find_domain (WaymarkDocument *self,
+                              const char      *id)
+{
+  return lookup_kind (self, id, WAYMARK_OBJECT_DOMAIN);
+}
+
+WaymarkRecommendation *
+waymark_document_find_recommendation (WaymarkDocument *self,
+                                      const char      *id)
+{
+  return lookup_kind (self, id, WAYMARK_OBJECT_RECOMMENDATION);
+}
+
 WaymarkPersona *
 waymark_document_lookup_persona (WaymarkDocument *self,
                                  const char      *id)
@@ -342,6 +365,8 @@ waymark_document_lookup_persona (WaymarkDocument *self,
     case WAYMARK_OBJECT_LANE: return ((WaymarkLane *) object)->persona;
     case WAYMARK_OBJECT_CARD: return ((WaymarkCard *) object)->persona;
     case WAYMARK_OBJECT_TAG:
+    case WAYMARK_OBJECT_DOMAIN:
+    case WAYMARK_OBJECT_RECOMMENDATION:
     default: return NULL;
     }
 }
@@ -369,6 +394,20 @@ waymark_document_get_tags (WaymarkDocument *self)
 {
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
   return self->tags;
+}
+
+GPtrArray *
+waymark_document_get_domains (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->domains;
+}
+
+GPtrArray *
+waymark_document_get_recommendations (WaymarkDocument *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  return self->recommendations;
 }
 
 char *
@@ -447,12 +486,18 @@ field_label (WaymarkObject *object,
     case WAYMARK_FIELD_SCALE_MIN:
     case WAYMARK_FIELD_SCALE_MAX: return _("Change Emotion Scale");
     case WAYMARK_FIELD_COLUMN_WIDTH: return _("Change Column Width");
+    case WAYMARK_FIELD_OWNER: return _("Change Owner");
+    case WAYMARK_FIELD_DOMAIN: return _("Change Domain");
+    case WAYMARK_FIELD_STATUS: return _("Change Status");
+    case WAYMARK_FIELD_VALUE: return _("Change Value");
+    case WAYMARK_FIELD_EFFORT: return _("Change Effort");
     case WAYMARK_FIELD_NAME:
       switch (object != NULL ? object->kind : WAYMARK_OBJECT_PERSONA)
         {
         case WAYMARK_OBJECT_PHASE: return _("Rename Phase");
         case WAYMARK_OBJECT_LANE: return _("Rename Lane");
         case WAYMARK_OBJECT_TAG: return _("Rename Tag");
+        case WAYMARK_OBJECT_DOMAIN: return _("Rename Domain");
         case WAYMARK_OBJECT_PERSONA:
         case WAYMARK_OBJECT_CARD:
         default: return _("Rename Persona");
@@ -480,7 +525,7 @@ record_field (WaymarkDocument *self,
               WaymarkField     field,
               WaymarkChange   *change)
 {
-  record (self, field_label (object, field), change);
+  waymark_document_record (self, field_label (object, field), change);
 }
 
 /* The model holds what a file may hold (src/core/waymark-limits.h): edits
@@ -491,6 +536,12 @@ text_fits (const char *text)
 {
   return text == NULL ||
          (strlen (text) <= WAYMARK_LIMIT_TEXT_LENGTH && g_utf8_validate (text, -1, NULL));
+}
+
+static gboolean
+score_fits (int score)
+{
+  return score == WAYMARK_SCORE_UNSET || (score >= WAYMARK_SCORE_MIN && score <= WAYMARK_SCORE_MAX);
 }
 
 static guint
@@ -578,6 +629,12 @@ waymark_document_set_text (WaymarkDocument *self,
       if (waymark_persona_find_phase (((WaymarkCard *) object)->persona, value) == NULL)
         return FALSE;
     }
+  /* A recommendation is in a domain that exists, or in none. */
+  else if (field == WAYMARK_FIELD_DOMAIN)
+    {
+      if (value[0] != '\0' && waymark_document_find_domain (self, value) == NULL)
+        return FALSE;
+    }
 
   record_field (self, object, field,
                 waymark_text_change_new (object_id, field, *text_slot, value));
@@ -660,6 +717,15 @@ waymark_document_set_int (WaymarkDocument *self,
       if (value <= ((WaymarkLane *) object)->scale_min || value > 100)
         return FALSE;
       break;
+    case WAYMARK_FIELD_STATUS:
+      if (value < 0 || value >= WAYMARK_N_STATUSES)
+        return FALSE;
+      break;
+    case WAYMARK_FIELD_VALUE:
+    case WAYMARK_FIELD_EFFORT:
+      if (!score_fits (value))
+        return FALSE;
+      break;
     default:
       break;
     }
@@ -689,9 +755,7 @@ waymark_document_set_card_tags (WaymarkDocument    *self,
                                 const char         *card_id,
                                 const char * const *tag_ids)
 {
-  static const char *const no_tags[] = { NULL };
   WaymarkCard *card;
-  g_autoptr (GStrvBuilder) builder = NULL;
   g_auto (GStrv) new_tags = NULL;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
@@ -699,28 +763,31 @@ waymark_document_set_card_tags (WaymarkDocument    *self,
   card = waymark_document_find_card (self, card_id);
   if (card == NULL)
     return FALSE;
-  if (tag_ids == NULL)
-    tag_ids = no_tags;
 
-  /* Keep only known tags, once each, in the order given. */
-  builder = g_strv_builder_new ();
-  {
-    g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-    for (guint i = 0; tag_ids[i] != NULL; i++)
-      {
-        if (waymark_document_find_tag (self, tag_ids[i]) == NULL ||
-            !g_hash_table_add (seen, (gpointer) tag_ids[i]))
-          continue;
-        g_strv_builder_add (builder, tag_ids[i]);
-      }
-  }
-
-  new_tags = g_strv_builder_end (builder);
+  new_tags = waymark_document_keep_known_ids (self, tag_ids, WAYMARK_OBJECT_TAG);
   if (g_strv_equal ((const char * const *) card->tags, (const char * const *) new_tags))
     return FALSE;
-  record (self, _("Change Card Tags"),
-          waymark_tags_change_new (card_id, g_strdupv (card->tags), g_steal_pointer (&new_tags)));
+  waymark_document_record (self, _("Change Card Tags"),
+                           waymark_ids_change_new (card_id, g_strdupv (card->tags),
+                                                   g_steal_pointer (&new_tags)));
   return TRUE;
+}
+
+GStrv
+waymark_document_keep_known_ids (WaymarkDocument    *self,
+                                 const char * const *ids,
+                                 WaymarkObjectKind   kind)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      if (lookup_kind (self, ids[i], kind) == NULL || !g_hash_table_add (seen, (gpointer) ids[i]))
+        continue;
+      g_strv_builder_add (builder, ids[i]);
+    }
+  return g_strv_builder_end (builder);
 }
 
 static void
@@ -731,7 +798,8 @@ record_list_change (WaymarkDocument *self,
                     WaymarkObject   *object,
                     guint            index)
 {
-  record (self, label, waymark_list_change_new (is_removal, persona_id, object, index));
+  waymark_document_record (self, label,
+                           waymark_list_change_new (is_removal, persona_id, object, index));
 }
 
 /* Gives @object a fresh id when its id is empty, invalid or taken. */
@@ -829,14 +897,14 @@ waymark_document_insert_persona (WaymarkDocument *self,
   return persona->base.id;
 }
 
-static const char *
-insert_child (WaymarkDocument *self,
-              const char      *label,
-              const char      *prefix,
-              const char      *persona_id,
-              WaymarkObject   *object,
-              GPtrArray       *list,
-              int              index)
+const char *
+waymark_document_insert_child (WaymarkDocument *self,
+                               const char      *label,
+                               const char      *prefix,
+                               const char      *persona_id,
+                               WaymarkObject   *object,
+                               GPtrArray       *list,
+                               int              index)
 {
   ensure_fresh_id (self, object, prefix, NULL);
   if (index < 0 || (guint) index > list->len)
@@ -863,8 +931,8 @@ waymark_document_insert_phase (WaymarkDocument *self,
       waymark_phase_free (phase);
       return NULL;
     }
-  return insert_child (self, _("Add Phase"), "phase", persona_id, &phase->base,
-                       persona->phases, index);
+  return waymark_document_insert_child (self, _("Add Phase"), "phase", persona_id, &phase->base,
+                                        persona->phases, index);
 }
 
 const char *
@@ -885,8 +953,8 @@ waymark_document_insert_lane (WaymarkDocument *self,
       waymark_lane_free (lane);
       return NULL;
     }
-  return insert_child (self, _("Add Lane"), "lane", persona_id, &lane->base,
-                       persona->lanes, index);
+  return waymark_document_insert_child (self, _("Add Lane"), "lane", persona_id, &lane->base,
+                                        persona->lanes, index);
 }
 
 const char *
@@ -923,8 +991,8 @@ waymark_document_insert_card (WaymarkDocument *self,
   if (card->span < 1)
     card->span = 1;
 
-  return insert_child (self, _("Add Card"), "card", persona_id, &card->base,
-                       persona->cards, index);
+  return waymark_document_insert_child (self, _("Add Card"), "card", persona_id, &card->base,
+                                        persona->cards, index);
 }
 
 const char *
@@ -940,7 +1008,67 @@ waymark_document_insert_tag (WaymarkDocument *self,
       waymark_tag_free (tag);
       return NULL;
     }
-  return insert_child (self, _("Add Tag"), "tag", NULL, &tag->base, self->tags, index);
+  return waymark_document_insert_child (self, _("Add Tag"), "tag", NULL, &tag->base, self->tags,
+                                        index);
+}
+
+const char *
+waymark_document_insert_domain (WaymarkDocument *self,
+                                WaymarkDomain   *domain,
+                                int              index)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (domain != NULL, NULL);
+
+  if (self->domains->len >= WAYMARK_LIMIT_DOMAINS || !text_fits (domain->name) ||
+      !text_fits (domain->color))
+    {
+      waymark_domain_free (domain);
+      return NULL;
+    }
+  return waymark_document_insert_child (self, _("Add Domain"), "domain", NULL, &domain->base,
+                                        self->domains, index);
+}
+
+static gboolean
+recommendation_fits (WaymarkDocument             *self,
+                     const WaymarkRecommendation *recommendation)
+{
+  return self->recommendations->len < WAYMARK_LIMIT_RECOMMENDATIONS &&
+         g_strv_length (recommendation->cards) <= WAYMARK_LIMIT_LINKS &&
+         text_fits (recommendation->title) && text_fits (recommendation->description) &&
+         text_fits (recommendation->owner) && (guint) recommendation->status < WAYMARK_N_STATUSES &&
+         score_fits (recommendation->value) && score_fits (recommendation->effort) &&
+         (recommendation->domain_id[0] == '\0' ||
+          waymark_document_find_domain (self, recommendation->domain_id) != NULL);
+}
+
+const char *
+waymark_document_insert_recommendation (WaymarkDocument       *self,
+                                        WaymarkRecommendation *recommendation,
+                                        int                    position)
+{
+  GStrv cards;
+  guint index;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (recommendation != NULL, NULL);
+
+  /* Links to cards the document does not have would dangle. */
+  cards = waymark_document_keep_known_ids (self, (const char * const *) recommendation->cards,
+                                           WAYMARK_OBJECT_CARD);
+  g_strfreev (recommendation->cards);
+  recommendation->cards = cards;
+  if (!recommendation_fits (self, recommendation))
+    {
+      waymark_recommendation_free (recommendation);
+      return NULL;
+    }
+
+  index = waymark_list_group_index (self->recommendations, NULL, waymark_recommendation_in_domain,
+                                    recommendation->domain_id, position);
+  return waymark_document_insert_child (self, _("Add Recommendation"), "rec", NULL,
+                                        &recommendation->base, self->recommendations, (int) index);
 }
 
 static void
@@ -956,6 +1084,47 @@ remove_object (WaymarkDocument *self,
   record_list_change (self, label, TRUE, persona_id, object, (guint) index);
 }
 
+/* The ids of @persona's cards in @lane_id and @phase_id (NULL: any);
+ * borrowed from the cards. */
+static GHashTable *
+card_ids_in (WaymarkPersona *persona,
+             const char     *lane_id,
+             const char     *phase_id)
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < persona->cards->len; i++)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
+
+      if ((lane_id == NULL || g_str_equal (card->lane_id, lane_id)) &&
+          (phase_id == NULL || g_str_equal (card->phase_id, phase_id)))
+        g_hash_table_add (ids, card->base.id);
+    }
+  return ids;
+}
+
+/* Removes those cards, after taking them off the recommendations that
+ * address them, so that undo brings back the links with the cards. */
+static void
+remove_cards (WaymarkDocument *self,
+              WaymarkPersona  *persona,
+              const char      *lane_id,
+              const char      *phase_id)
+{
+  g_autoptr (GHashTable) ids = card_ids_in (persona, lane_id, phase_id);
+
+  if (g_hash_table_size (ids) == 0)
+    return;
+  waymark_document_unlink_cards (self, ids);
+  for (guint i = persona->cards->len; i > 0; i--)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, i - 1);
+      if (g_hash_table_contains (ids, card->base.id))
+        remove_object (self, NULL, &card->base);
+    }
+}
+
 static void
 remove_lane_content (WaymarkDocument *self,
                      WaymarkLane     *lane,
@@ -965,14 +1134,7 @@ remove_lane_content (WaymarkDocument *self,
   WaymarkPersona *persona = lane->persona;
 
   if (cards)
-    {
-      for (guint i = persona->cards->len; i > 0; i--)
-        {
-          WaymarkCard *card = g_ptr_array_index (persona->cards, i - 1);
-          if (g_str_equal (card->lane_id, lane->base.id))
-            remove_object (self, NULL, &card->base);
-        }
-    }
+    remove_cards (self, persona, lane->base.id, NULL);
   if (points)
     {
       for (guint i = persona->emotions->len; i > 0; i--)
@@ -991,12 +1153,7 @@ remove_phase_content (WaymarkDocument *self,
 {
   WaymarkPersona *persona = phase->persona;
 
-  for (guint i = persona->cards->len; i > 0; i--)
-    {
-      WaymarkCard *card = g_ptr_array_index (persona->cards, i - 1);
-      if (g_str_equal (card->phase_id, phase->base.id))
-        remove_object (self, NULL, &card->base);
-    }
+  remove_cards (self, persona, NULL, phase->base.id);
   for (guint i = persona->emotions->len; i > 0; i--)
     {
       WaymarkEmotionPoint *point = g_ptr_array_index (persona->emotions, i - 1);
@@ -1006,27 +1163,41 @@ remove_phase_content (WaymarkDocument *self,
     }
 }
 
+GStrv
+waymark_ids_without (const char * const *ids,
+                     GHashTable         *drop)
+{
+  g_autoptr (GStrvBuilder) builder = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; ids[i] != NULL && !any; i++)
+    any = g_hash_table_contains (drop, ids[i]);
+  if (!any)
+    return NULL;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (!g_hash_table_contains (drop, ids[i]))
+      g_strv_builder_add (builder, ids[i]);
+  return g_strv_builder_end (builder);
+}
+
 static void
 untag_cards (WaymarkDocument *self,
              WaymarkTag      *tag)
 {
+  g_autoptr (GHashTable) drop = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_add (drop, tag->base.id);
   for (guint p = 0; p < self->personas->len; p++)
     {
       WaymarkPersona *persona = g_ptr_array_index (self->personas, p);
       for (guint i = 0; i < persona->cards->len; i++)
         {
           WaymarkCard *card = g_ptr_array_index (persona->cards, i);
-          g_autoptr (GStrvBuilder) builder = NULL;
-          g_auto (GStrv) remaining = NULL;
+          g_auto (GStrv) remaining = waymark_ids_without ((const char * const *) card->tags, drop);
 
-          if (!waymark_card_has_tag (card, tag->base.id))
-            continue;
-          builder = g_strv_builder_new ();
-          for (guint t = 0; card->tags[t] != NULL; t++)
-            if (!g_str_equal (card->tags[t], tag->base.id))
-              g_strv_builder_add (builder, card->tags[t]);
-          remaining = g_strv_builder_end (builder);
-          waymark_document_set_card_tags (self, card->base.id, (const char * const *) remaining);
+          if (remaining != NULL)
+            waymark_document_set_card_tags (self, card->base.id, (const char * const *) remaining);
         }
     }
 }
@@ -1051,6 +1222,8 @@ waymark_document_remove (WaymarkDocument *self,
     case WAYMARK_OBJECT_LANE: label = _("Delete Lane"); break;
     case WAYMARK_OBJECT_CARD: label = _("Delete Card"); break;
     case WAYMARK_OBJECT_TAG: label = _("Delete Tag"); break;
+    case WAYMARK_OBJECT_DOMAIN: label = _("Delete Domain"); break;
+    case WAYMARK_OBJECT_RECOMMENDATION: label = _("Delete Recommendation"); break;
     default: g_return_val_if_reached (FALSE);
     }
 
@@ -1067,7 +1240,23 @@ waymark_document_remove (WaymarkDocument *self,
       untag_cards (self, (WaymarkTag *) object);
       break;
     case WAYMARK_OBJECT_PERSONA:
+      {
+        /* Its cards leave with it. */
+        g_autoptr (GHashTable) ids = card_ids_in ((WaymarkPersona *) object, NULL, NULL);
+        waymark_document_unlink_cards (self, ids);
+      }
+      break;
     case WAYMARK_OBJECT_CARD:
+      {
+        g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+        g_hash_table_add (ids, object->id);
+        waymark_document_unlink_cards (self, ids);
+      }
+      break;
+    case WAYMARK_OBJECT_DOMAIN:
+      waymark_document_clear_domain (self, object->id);
+      break;
+    case WAYMARK_OBJECT_RECOMMENDATION:
     default:
       break;
     }
@@ -1076,11 +1265,11 @@ waymark_document_remove (WaymarkDocument *self,
   return TRUE;
 }
 
-static gboolean
-record_move (WaymarkDocument *self,
-             const char      *label,
-             WaymarkObject   *object,
-             guint            to)
+gboolean
+waymark_document_record_move (WaymarkDocument *self,
+                              const char      *label,
+                              WaymarkObject   *object,
+                              guint            to)
 {
   const char *persona_id = waymark_object_get_persona_id (object);
   GPtrArray *list = waymark_document_list_for (self, object->kind, persona_id);
@@ -1091,7 +1280,8 @@ record_move (WaymarkDocument *self,
   if ((guint) from == to)
     return FALSE;
 
-  record (self, label, waymark_move_change_new (object->kind, persona_id, (guint) from, to));
+  waymark_document_record (self, label,
+                           waymark_move_change_new (object->kind, persona_id, (guint) from, to));
   return TRUE;
 }
 
@@ -1116,9 +1306,58 @@ waymark_document_move (WaymarkDocument *self,
     case WAYMARK_OBJECT_LANE: label = _("Move Lane"); break;
     case WAYMARK_OBJECT_CARD: label = _("Move Card"); break;
     case WAYMARK_OBJECT_TAG: label = _("Move Tag"); break;
+    case WAYMARK_OBJECT_DOMAIN: label = _("Move Domain"); break;
+    case WAYMARK_OBJECT_RECOMMENDATION: label = _("Move Recommendation"); break;
     default: g_return_val_if_reached (FALSE);
     }
-  return record_move (self, label, object, (guint) index);
+  return waymark_document_record_move (self, label, object, (guint) index);
+}
+
+guint
+waymark_list_group_index (GPtrArray        *list,
+                          gconstpointer     moving,
+                          WaymarkGroupFunc  is_member,
+                          gconstpointer     group,
+                          int               position)
+{
+  guint target = 0;
+  guint seen = 0;
+  guint k = 0;
+  gboolean placed = FALSE;
+
+  /* k counts the list without @moving: that is how a move reinserts. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      gconstpointer other = g_ptr_array_index (list, i);
+
+      if (other == moving)
+        continue;
+      if (is_member (other, group))
+        {
+          if (position >= 0 && seen == (guint) position)
+            return k;
+          seen++;
+          target = k + 1;
+          placed = TRUE;
+        }
+      k++;
+    }
+  return placed ? target : k;
+}
+
+typedef struct {
+  const char *lane_id;
+  const char *phase_id;
+} Cell;
+
+static gboolean
+card_in_cell (gconstpointer object,
+              gconstpointer group)
+{
+  const WaymarkCard *card = object;
+  const Cell *cell = group;
+
+  return g_str_equal (card->lane_id, cell->lane_id) && g_str_equal (card->phase_id, cell->phase_id);
 }
 
 gboolean
@@ -1131,9 +1370,8 @@ waymark_document_move_card (WaymarkDocument *self,
   WaymarkCard *card;
   WaymarkPersona *persona;
   WaymarkLane *lane;
-  guint target = 0;
-  guint seen = 0;
-  gboolean placed = FALSE;
+  Cell cell = { lane_id, phase_id };
+  guint target;
   gboolean moved = FALSE;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
@@ -1147,36 +1385,11 @@ waymark_document_move_card (WaymarkDocument *self,
       waymark_persona_find_phase (persona, phase_id) == NULL)
     return FALSE;
 
-  /* The index in persona->cards, counted without the card itself (that is
-   * how a move reinserts): before the cell's card at @position, or after
-   * the cell's last card, or at the end when the cell is empty. */
-  for (guint i = 0, k = 0; i < persona->cards->len; i++)
-    {
-      WaymarkCard *other = g_ptr_array_index (persona->cards, i);
-
-      if (other == card)
-        continue;
-      if (g_str_equal (other->lane_id, lane_id) && g_str_equal (other->phase_id, phase_id))
-        {
-          if (position >= 0 && seen == (guint) position)
-            {
-              target = k;
-              placed = TRUE;
-              break;
-            }
-          seen++;
-          target = k + 1;
-          placed = TRUE;
-        }
-      k++;
-    }
-  if (!placed)
-    target = persona->cards->len - 1;
-
+  target = waymark_list_group_index (persona->cards, card, card_in_cell, &cell, position);
   waymark_history_begin_group (self->history, _("Move Card"));
   moved |= waymark_document_set_text (self, card_id, WAYMARK_FIELD_CARD_LANE, lane_id);
   moved |= waymark_document_set_text (self, card_id, WAYMARK_FIELD_CARD_PHASE, phase_id);
-  moved |= record_move (self, _("Move Card"), &card->base, target);
+  moved |= waymark_document_record_move (self, _("Move Card"), &card->base, target);
   waymark_history_end_group (self->history);
   return moved;
 }
@@ -1212,10 +1425,11 @@ waymark_document_set_emotion (WaymarkDocument *self,
   if (old_point != NULL && old_point->score == score && g_str_equal (old_point->label, label))
     return FALSE;
 
-  record (self, old_point != NULL ? _("Change Emotion") : _("Add Emotion Point"),
-          waymark_emotion_change_new (persona_id,
-                                      old_point != NULL ? waymark_emotion_point_copy (old_point) : NULL,
-                                      waymark_emotion_point_new (lane_id, phase_id, score, label)));
+  waymark_document_record (self, old_point != NULL ? _("Change Emotion") : _("Add Emotion Point"),
+                           waymark_emotion_change_new (
+                             persona_id,
+                             old_point != NULL ? waymark_emotion_point_copy (old_point) : NULL,
+                             waymark_emotion_point_new (lane_id, phase_id, score, label)));
   return TRUE;
 }
 
@@ -1237,7 +1451,9 @@ waymark_document_remove_emotion (WaymarkDocument *self,
   if (old_point == NULL)
     return FALSE;
 
-  record (self, _("Remove Emotion Point"),
-          waymark_emotion_change_new (persona_id, waymark_emotion_point_copy (old_point), NULL));
+  waymark_document_record (self, _("Remove Emotion Point"),
+                           waymark_emotion_change_new (persona_id,
+                                                       waymark_emotion_point_copy (old_point),
+                                                       NULL));
   return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include "waymark-history.h"
 #include "waymark-model.h"
+#include "waymark-recommendation.h"
 
 G_BEGIN_DECLS
 
@@ -16,24 +17,29 @@ G_BEGIN_DECLS
  * object_id NULL addresses the document itself. */
 typedef enum {
   /* text fields */
-  WAYMARK_FIELD_TITLE,        /* document */
+  WAYMARK_FIELD_TITLE,        /* document, recommendation */
   WAYMARK_FIELD_AUTHOR,       /* document */
   WAYMARK_FIELD_LANGUAGE,     /* document */
-  WAYMARK_FIELD_DESCRIPTION,  /* document, persona, phase */
-  WAYMARK_FIELD_NAME,         /* persona, phase, lane, tag */
+  WAYMARK_FIELD_DESCRIPTION,  /* document, persona, phase, recommendation */
+  WAYMARK_FIELD_NAME,         /* persona, phase, lane, tag, domain */
   WAYMARK_FIELD_AMBITION,     /* persona */
   WAYMARK_FIELD_INITIALS,     /* persona */
-  WAYMARK_FIELD_COLOR,        /* persona, lane, card, tag */
+  WAYMARK_FIELD_COLOR,        /* persona, lane, card, tag, domain */
   WAYMARK_FIELD_TEXT,         /* card */
   WAYMARK_FIELD_EVIDENCE,     /* card */
   WAYMARK_FIELD_CARD_LANE,    /* card: lane id */
   WAYMARK_FIELD_CARD_PHASE,   /* card: phase id */
+  WAYMARK_FIELD_OWNER,        /* recommendation */
+  WAYMARK_FIELD_DOMAIN,       /* recommendation: a domain id, "" for none */
   /* integer fields */
   WAYMARK_FIELD_SPAN,         /* card */
   WAYMARK_FIELD_KIND,         /* lane: a WaymarkLaneKind */
   WAYMARK_FIELD_SCALE_MIN,    /* lane */
   WAYMARK_FIELD_SCALE_MAX,    /* lane */
   WAYMARK_FIELD_COLUMN_WIDTH, /* document */
+  WAYMARK_FIELD_STATUS,       /* recommendation: a WaymarkStatus */
+  WAYMARK_FIELD_VALUE,        /* recommendation: WAYMARK_SCORE_MIN..MAX, or _UNSET */
+  WAYMARK_FIELD_EFFORT,       /* recommendation: the same */
 } WaymarkField;
 
 #define WAYMARK_TYPE_DOCUMENT (waymark_document_get_type ())
@@ -68,7 +74,8 @@ WaymarkTag      *waymark_document_find_tag         (WaymarkDocument *self,
                                                     const char      *id);
 WaymarkCard     *waymark_document_find_card        (WaymarkDocument *self,
                                                     const char      *id);
-/* Any persona, phase, lane, card or tag by id, or NULL. */
+/* Any persona, phase, lane, card, tag, domain or recommendation by id,
+ * or NULL. */
 WaymarkObject   *waymark_document_lookup           (WaymarkDocument *self,
                                                     const char      *id);
 /* The persona that owns a phase, lane or card id (or is that persona). */
@@ -78,6 +85,63 @@ WaymarkPersona  *waymark_document_lookup_persona   (WaymarkDocument *self,
 char            *waymark_document_new_id           (WaymarkDocument *self,
                                                     const char      *prefix);
 WaymarkHistory  *waymark_document_get_history      (WaymarkDocument *self);
+
+/* Recommendations (docs/hacking.md, "Recommendations"). */
+
+/* WaymarkDomain*, in the user's order; do not modify. */
+GPtrArray       *waymark_document_get_domains      (WaymarkDocument *self);
+WaymarkDomain   *waymark_document_find_domain      (WaymarkDocument *self,
+                                                    const char      *id);
+/* Every WaymarkRecommendation*; do not modify. Only the order within a
+ * domain means anything: list a domain's with the next function. */
+GPtrArray       *waymark_document_get_recommendations (WaymarkDocument *self);
+WaymarkRecommendation *waymark_document_find_recommendation (WaymarkDocument *self,
+                                                             const char      *id);
+/* The recommendations of a domain (NULL or "": those in none), in the
+ * user's order; free with g_ptr_array_unref (it does not own them). */
+GPtrArray       *waymark_document_list_domain_recommendations (WaymarkDocument *self,
+                                                               const char      *domain_id);
+/* The recommendations that address a card, in document order, for the
+ * card's badge and inspector; free with g_ptr_array_unref (it does not
+ * own them). Empty for an unknown card. */
+GPtrArray       *waymark_document_get_recommendations_for_card (WaymarkDocument *self,
+                                                                const char      *card_id);
+/* How many recommendations address a card: the same, without a list. */
+guint            waymark_document_count_recommendations_for_card (WaymarkDocument *self,
+                                                                  const char      *card_id);
+
+/* One cell of a map that a recommendation acts on: its targets are the
+ * (persona, phase) cells of the cards it addresses, computed from the
+ * links, never stored. */
+typedef struct {
+  WaymarkPersona *persona;
+  WaymarkPhase   *phase;
+  guint           n_cards;   /* addressed cards that cover this cell */
+} WaymarkTarget;
+
+/* The targets of a recommendation, ordered by persona, then phase. A card
+ * spanning phases counts in each. A GArray of WaymarkTarget (free with
+ * g_array_unref), or NULL for an unknown recommendation. */
+GArray          *waymark_document_get_targets      (WaymarkDocument *self,
+                                                    const char      *recommendation_id);
+
+/* What a recommendation reaches, for lists and reports. */
+typedef struct {
+  guint n_cards;     /* cards it addresses */
+  guint n_barriers;  /* of those, cards in lanes of a barrier kind */
+  guint n_personas;  /* personas those cards belong to */
+  guint n_targets;   /* (persona, phase) cells, as waymark_document_get_targets() */
+} WaymarkReach;
+
+/* Fills @reach; FALSE (and zeros) for an unknown recommendation. */
+gboolean         waymark_document_get_reach        (WaymarkDocument *self,
+                                                    const char      *recommendation_id,
+                                                    WaymarkReach    *reach);
+/* How many barrier cards at least one recommendation addresses, and in
+ * @n_barriers (may be NULL) how many barrier cards the document has:
+ * what is still unanswered. */
+guint            waymark_document_count_addressed_barriers (WaymarkDocument *self,
+                                                            guint           *n_barriers);
 
 /* Metadata that is not an edit and does not go through the history. */
 void             waymark_document_set_created      (WaymarkDocument *self,
@@ -130,11 +194,27 @@ const char      *waymark_document_insert_tag       (WaymarkDocument *self,
                                                     WaymarkTag      *tag,
                                                     int              index);
 
+/* A domain, at @index in the list of domains (-1: the end). */
+const char      *waymark_document_insert_domain    (WaymarkDocument *self,
+                                                    WaymarkDomain   *domain,
+                                                    int              index);
+/* A recommendation, at @position among the recommendations of its domain
+ * (recommendation->domain_id; -1: at the end). Its links to cards that do
+ * not exist, and repeated ones, are dropped. NULL, and @recommendation
+ * freed, when its domain does not exist or it passes a limit. */
+const char      *waymark_document_insert_recommendation (WaymarkDocument       *self,
+                                                         WaymarkRecommendation *recommendation,
+                                                         int                    position);
+
 /* Removes any object by id, with what depends on it: a phase or lane takes
- * its cards and emotion points along, a tag is taken off its cards. */
+ * its cards and emotion points along, a tag is taken off its cards, a
+ * card (also one that goes with its phase, lane or persona) is unlinked
+ * from the recommendations that address it, a domain's recommendations
+ * are left in no domain. Undo brings all of it back. */
 gboolean         waymark_document_remove           (WaymarkDocument *self,
                                                     const char      *id);
-/* Moves a persona, phase, lane, tag or card to @index in its list. */
+/* Moves a persona, phase, lane, tag, domain or card to @index in its list
+ * (for a recommendation, use waymark_document_move_recommendation()). */
 gboolean         waymark_document_move             (WaymarkDocument *self,
                                                     const char      *id,
                                                     int              index);
@@ -145,6 +225,26 @@ gboolean         waymark_document_move_card        (WaymarkDocument *self,
                                                     const char      *lane_id,
                                                     const char      *phase_id,
                                                     int              position);
+/* Moves a recommendation to @position among the recommendations of
+ * @domain_id (NULL or "": in no domain; -1: at the end), changing its
+ * domain when that is another one. One undo step. */
+gboolean         waymark_document_move_recommendation (WaymarkDocument *self,
+                                                       const char      *recommendation_id,
+                                                       const char      *domain_id,
+                                                       int              position);
+/* Sets the cards a recommendation addresses, in this order: unknown cards
+ * and repeats are dropped. FALSE past WAYMARK_LIMIT_LINKS. */
+gboolean         waymark_document_set_addressed_cards (WaymarkDocument    *self,
+                                                       const char         *recommendation_id,
+                                                       const char * const *card_ids);
+/* Adds a card at the end of a recommendation's links, or takes it off. */
+gboolean         waymark_document_link_card        (WaymarkDocument *self,
+                                                    const char      *recommendation_id,
+                                                    const char      *card_id);
+gboolean         waymark_document_unlink_card      (WaymarkDocument *self,
+                                                    const char      *recommendation_id,
+                                                    const char      *card_id);
+
 /* Sets (creates or replaces) the emotion point of a phase in an emotions
  * lane. The score is clamped to the lane's scale. */
 gboolean         waymark_document_set_emotion      (WaymarkDocument *self,

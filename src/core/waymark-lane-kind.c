@@ -33,6 +33,7 @@ static const WaymarkLaneKindInfo lane_kinds[] = {
   [WAYMARK_LANE_BARRIERS] = {
     .name = "barriers", .label = N_("Barriers"), .singular = "barrier",
     .content = WAYMARK_CONTENT_CARDS, .overview_rank = 0, .overview_default = TRUE,
+    .barrier = TRUE,
   },
   [WAYMARK_LANE_LEVERS] = {
     .name = "levers", .label = N_("Levers"), .singular = "lever",
@@ -99,6 +100,12 @@ gboolean
 waymark_lane_kind_holds_emotions (WaymarkLaneKind kind)
 {
   return waymark_lane_kind_get_info (kind)->content == WAYMARK_CONTENT_EMOTIONS;
+}
+
+gboolean
+waymark_lane_kind_is_barrier (WaymarkLaneKind kind)
+{
+  return waymark_lane_kind_get_info (kind)->barrier;
 }
 
 char *

@@ -41,6 +41,8 @@ typedef struct {
   gboolean            overview_default;  /* shown in the overview until the user chooses;
                                           * the overview's heading for the default
                                           * selection names them ("Barriers and levers") */
+  gboolean            barrier;           /* its cards are obstacles that recommendations
+                                          * answer: counted as the barriers they address */
 } WaymarkLaneKindInfo;
 
 /* The row of @kind. */
@@ -61,6 +63,8 @@ const char     *waymark_lane_kind_get_label_in (WaymarkLaneKind  kind,
 gboolean        waymark_lane_kind_holds_cards (WaymarkLaneKind kind);
 /* Whether lanes of this kind hold emotion points (the curve). */
 gboolean        waymark_lane_kind_holds_emotions (WaymarkLaneKind kind);
+/* Whether cards of this kind count as barriers (the table's `barrier`). */
+gboolean        waymark_lane_kind_is_barrier  (WaymarkLaneKind kind);
 /* The file-format names of all kinds as a list in the user's language,
  * for messages: "actions, thoughts, … levers or notes". Free with g_free. */
 char           *waymark_lane_kind_dup_name_list (void);

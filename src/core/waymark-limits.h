@@ -30,9 +30,16 @@
 /* In the whole document. */
 #define WAYMARK_LIMIT_CARDS         50000
 #define WAYMARK_LIMIT_TAGS          10000
+/* Recommendations and their domains, in the whole document (a study has
+ * a few dozen recommendations in a handful of domains), and the cards one
+ * recommendation addresses (a dozen, for one that spans every persona). */
+#define WAYMARK_LIMIT_DOMAINS         1000
+#define WAYMARK_LIMIT_RECOMMENDATIONS 10000
+#define WAYMARK_LIMIT_LINKS           1000
 
 /* Elements in the file, of any name, and how deeply they nest. The format
- * itself nests five deep (waymark, persona, cards, card, text). */
+ * itself nests five deep (waymark, persona, cards, card, text); a
+ * recommendation's title or link is four deep. */
 #define WAYMARK_LIMIT_ELEMENTS      1000000
 #define WAYMARK_LIMIT_DEPTH         16
 

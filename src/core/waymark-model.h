@@ -21,6 +21,8 @@ typedef enum {
   WAYMARK_OBJECT_LANE,
   WAYMARK_OBJECT_CARD,
   WAYMARK_OBJECT_TAG,
+  WAYMARK_OBJECT_DOMAIN,           /* waymark-recommendation.h */
+  WAYMARK_OBJECT_RECOMMENDATION,   /* waymark-recommendation.h */
 } WaymarkObjectKind;
 
 #define WAYMARK_DEFAULT_SCALE_MIN (-2)
