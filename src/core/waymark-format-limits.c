@@ -65,6 +65,14 @@ static const struct {
     N_("the file has more than %d cards, the most Waymark reads") },
   { "tag", "tags", G_STRUCT_OFFSET (WaymarkFormatLimits, n_tags), WAYMARK_LIMIT_TAGS,
     N_("the file has more than %d tags, the most Waymark reads") },
+  { "domain", "domains", G_STRUCT_OFFSET (WaymarkFormatLimits, n_domains), WAYMARK_LIMIT_DOMAINS,
+    N_("the file has more than %d domains, the most Waymark reads") },
+  { "recommendation", "recommendations", G_STRUCT_OFFSET (WaymarkFormatLimits, n_recommendations),
+    WAYMARK_LIMIT_RECOMMENDATIONS,
+    N_("the file has more than %d recommendations, the most Waymark reads") },
+  { "addresses", "recommendation", G_STRUCT_OFFSET (WaymarkFormatLimits, n_links),
+    WAYMARK_LIMIT_LINKS,
+    N_("a recommendation addresses more than %d cards, the most Waymark reads") },
 };
 
 gboolean
@@ -98,9 +106,12 @@ waymark_format_limits_count_element (WaymarkFormatLimits  *limits,
         return FALSE;
       }
 
-  /* A persona starts its own count of phases and lanes. */
+  /* A persona starts its own count of phases and lanes, a recommendation
+   * of the cards it addresses. */
   if (xmlStrEqual (localname, (const xmlChar *) "persona") && limits->depth == 1)
     limits->n_phases = limits->n_lanes = 0;
+  else if (xmlStrEqual (localname, (const xmlChar *) "recommendation"))
+    limits->n_links = 0;
   for (gsize i = 0; i < G_N_ELEMENTS (counted); i++)
     {
       guint *count = &G_STRUCT_MEMBER (guint, limits, counted[i].count);

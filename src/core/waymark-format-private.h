@@ -93,6 +93,9 @@ typedef struct {
   guint                 n_lanes;                        /* in the current persona */
   guint                 n_cards;
   guint                 n_tags;
+  guint                 n_domains;
+  guint                 n_recommendations;
+  guint                 n_links;                        /* of the current recommendation */
   gsize                 text_length;                    /* of the current element */
 } WaymarkFormatLimits;
 

@@ -5,8 +5,9 @@
  *
  * After parsing and the schema, one walk over the tree checks what a
  * schema cannot express (ids unique in the whole document, references to
- * phases, lanes and tags that exist, scores within their lane's scale, one
- * point per cell, no cards in emotions lanes) and the syntax of values,
+ * phases, lanes, tags, domains and cards that exist, scores within their
+ * lane's scale, one point per cell, no cards in emotions lanes, the
+ * version a file's elements need) and the syntax of values,
  * with messages that name the value and the rule. The same walk collects
  * the content; it becomes a document only when nothing was wrong. It is
  * written defensively: it also runs over documents the schema rejected,
@@ -33,7 +34,11 @@ struct _WaymarkFormatReader {
   WaymarkFormatChecker *checker;
   GHashTable           *ids;      /* id → line of its first use */
   GHashTable           *tags;     /* the ids of the document's tags */
+  GHashTable           *domains;  /* the ids of the document's domains */
+  GHashTable           *card_ids; /* the ids of all cards; only when the file has
+                                   * recommendations, which address them */
   GHashTable           *lines;    /* lines this pass complained about */
+  int                   version;  /* the file's format version; 0 when unusable */
 
   /* What was read. */
   char                 *title;
@@ -45,6 +50,8 @@ struct _WaymarkFormatReader {
   GDateTime            *modified;
   GPtrArray            *tag_list;  /* WaymarkTag* */
   GPtrArray            *personas;  /* WaymarkPersona* */
+  GPtrArray            *domain_list;      /* WaymarkDomain* */
+  GPtrArray            *recommendations;  /* WaymarkRecommendation* */
 };
 
 typedef WaymarkFormatReader Reader;
@@ -367,25 +374,35 @@ read_timestamp (Reader     *reader,
   return timestamp;
 }
 
+typedef gpointer (*SwatchNew) (const char *id,
+                               const char *name,
+                               const char *color);
+
+/* <tags> of <tag>, or <domains> of <domain>: an id, a name and a colour
+ * each, collected into @list, their ids into @ids. */
 static void
-read_tags (Reader     *reader,
-           xmlNodePtr  tags)
+read_swatches (Reader     *reader,
+               xmlNodePtr  swatches,
+               const char *name,
+               GHashTable *ids,
+               GPtrArray  *list,
+               SwatchNew   swatch_new)
 {
-  for (xmlNodePtr node = tags->children; node != NULL; node = node->next)
+  for (xmlNodePtr node = swatches->children; node != NULL; node = node->next)
     {
       g_autofree char *id = NULL;
-      g_autofree char *name = NULL;
+      g_autofree char *swatch_name = NULL;
       g_autofree char *color = NULL;
 
-      if (!is_waymark_element (node, "tag"))
+      if (!is_waymark_element (node, name))
         continue;
       id = read_id (reader, node);
-      name = require_text_attribute (reader, node, "name");
+      swatch_name = require_text_attribute (reader, node, "name");
       color = read_color (reader, node);
       if (id != NULL)
         {
-          g_hash_table_add (reader->tags, g_strdup (id));
-          g_ptr_array_add (reader->tag_list, waymark_tag_new (id, name, color));
+          g_hash_table_add (ids, g_strdup (id));
+          g_ptr_array_add (list, swatch_new (id, swatch_name, color));
         }
     }
 }
@@ -633,6 +650,9 @@ read_card (Reader         *reader,
         }
     }
 
+  /* Even a card with problems: a link to it is not a second one. */
+  if (id != NULL && reader->card_ids != NULL)
+    g_hash_table_add (reader->card_ids, g_strdup (id));
   if (id == NULL || !ok)
     return;
 
@@ -798,6 +818,104 @@ replace_text (char       **slot,
   *slot = get_text (node);
 }
 
+/* What messages call a recommendation. */
+static char *
+dup_recommendation_name (const char *id)
+{
+  return id != NULL ? g_strdup_printf (_("recommendation “%s”"), id)
+                    : g_strdup (_("a recommendation"));
+}
+
+static void
+read_recommendation (Reader     *reader,
+                     xmlNodePtr  node)
+{
+  g_autofree char *id = read_id (reader, node);
+  g_autofree char *what = dup_recommendation_name (id);
+  g_autofree char *domain_id = get_attribute (node, "domain");
+  g_autofree char *status_name = get_attribute (node, "status");
+  g_autoptr (GStrvBuilder) cards = g_strv_builder_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (WaymarkRecommendation) recommendation = waymark_recommendation_new (id, NULL);
+  gboolean ok = TRUE;
+
+  if (domain_id != NULL && !g_hash_table_contains (reader->domains, domain_id))
+    {
+      complain (reader, node, _("%s refers to domain “%s”, which does not exist"), what,
+                domain_id);
+      ok = FALSE;
+    }
+  else if (domain_id != NULL)
+    {
+      check_reference_form (reader, node, domain_id);
+      g_free (recommendation->domain_id);
+      recommendation->domain_id = g_steal_pointer (&domain_id);
+    }
+  if (status_name != NULL && !waymark_status_from_string (status_name, &recommendation->status))
+    {
+      g_autofree char *statuses = waymark_status_dup_name_list ();
+
+      /* TRANSLATORS: the second %s lists the statuses, "open, … or dropped" */
+      complain (reader, node, _("unknown status “%s” (expected %s)"), status_name, statuses);
+      ok = FALSE;
+    }
+  ok &= read_int_attribute (reader, node, "value", WAYMARK_SCORE_MIN, WAYMARK_SCORE_MAX,
+                            &recommendation->value);
+  ok &= read_int_attribute (reader, node, "effort", WAYMARK_SCORE_MIN, WAYMARK_SCORE_MAX,
+                            &recommendation->effort);
+  g_free (recommendation->owner);
+  recommendation->owner = dup_attribute_or_empty (node, "owner");
+
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *card_id = NULL;
+
+      if (is_waymark_element (child, "title"))
+        replace_text (&recommendation->title, child);
+      else if (is_waymark_element (child, "description"))
+        replace_text (&recommendation->description, child);
+      else if (!is_waymark_element (child, "addresses"))
+        continue;
+      else if ((card_id = require_attribute (reader, child, "card")) == NULL)
+        ok = FALSE;
+      else if (!g_hash_table_contains (reader->card_ids, card_id))
+        {
+          complain (reader, child, _("%s addresses card “%s”, which does not exist"), what,
+                    card_id);
+          ok = FALSE;
+        }
+      else if (g_hash_table_contains (seen, card_id))
+        {
+          complain (reader, child, _("%s addresses card “%s” twice"), what, card_id);
+          ok = FALSE;
+        }
+      else
+        {
+          check_reference_form (reader, child, card_id);
+          g_strv_builder_add (cards, card_id);
+          g_hash_table_add (seen, g_steal_pointer (&card_id));
+        }
+    }
+
+  if (id == NULL || !ok)
+    return;
+  g_strfreev (recommendation->cards);
+  recommendation->cards = g_strv_builder_end (cards);
+  g_ptr_array_add (reader->recommendations, g_steal_pointer (&recommendation));
+}
+
+/* Whether the file's version has @node's element; complains when not. */
+static gboolean
+check_version (Reader     *reader,
+               xmlNodePtr  node)
+{
+  if (reader->version == 0 || reader->version >= WAYMARK_FORMAT_VERSION_RECOMMENDATIONS)
+    return TRUE;
+  complain (reader, node, _("<%s> needs format version %d; this file says version %d"),
+            (const char *) node->name, WAYMARK_FORMAT_VERSION_RECOMMENDATIONS, reader->version);
+  return FALSE;
+}
+
 void
 waymark_format_reader_read (WaymarkFormatReader *reader,
                             xmlNodePtr           root)
@@ -805,7 +923,11 @@ waymark_format_reader_read (WaymarkFormatReader *reader,
   g_autofree char *version = require_attribute (reader, root, "version");
   g_autofree char *language = get_attribute (root, "lang");
 
-  if (version != NULL && g_strcmp0 (version, "1") != 0)
+  if (g_strcmp0 (version, "1") == 0)
+    reader->version = 1;
+  else if (g_strcmp0 (version, "2") == 0)
+    reader->version = 2;
+  else if (version != NULL)
     complain (reader, root, _("unsupported format version “%s”"), version);
   if (language != NULL && !waymark_format_value_matches (WAYMARK_FORMAT_PATTERN_LANGUAGE, language))
     complain_schema (reader, root, _("language “%s” is not a language tag such as “nl” or “en-GB”"),
@@ -815,11 +937,17 @@ waymark_format_reader_read (WaymarkFormatReader *reader,
   read_int_attribute (reader, root, "column-width", WAYMARK_FORMAT_COLUMN_WIDTH_MIN,
                       WAYMARK_FORMAT_COLUMN_WIDTH_MAX, &reader->column_width);
 
-  /* Tags first: cards refer to them. */
+  /* Tags and domains first: cards and recommendations refer to them. */
   for (xmlNodePtr child = root->children; child != NULL; child = child->next)
     {
       if (is_waymark_element (child, "tags"))
-        read_tags (reader, child);
+        read_swatches (reader, child, "tag", reader->tags, reader->tag_list,
+                       (SwatchNew) waymark_tag_new);
+      else if (is_waymark_element (child, "domains") && check_version (reader, child))
+        read_swatches (reader, child, "domain", reader->domains, reader->domain_list,
+                       (SwatchNew) waymark_domain_new);
+      else if (is_waymark_element (child, "recommendations") && reader->card_ids == NULL)
+        reader->card_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
 
   for (xmlNodePtr child = root->children; child != NULL; child = child->next)
@@ -843,6 +971,16 @@ waymark_format_reader_read (WaymarkFormatReader *reader,
       else if (is_waymark_element (child, "persona"))
         read_persona (reader, child);
     }
+
+  /* Recommendations last: they address the cards of every persona. */
+  for (xmlNodePtr child = root->children; child != NULL; child = child->next)
+    {
+      if (!is_waymark_element (child, "recommendations") || !check_version (reader, child))
+        continue;
+      for (xmlNodePtr node = child->children; node != NULL; node = node->next)
+        if (is_waymark_element (node, "recommendation"))
+          read_recommendation (reader, node);
+    }
 }
 
 WaymarkFormatReader *
@@ -853,10 +991,14 @@ waymark_format_reader_new (WaymarkFormatChecker *checker)
   reader->checker = checker;
   reader->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->domains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->lines = g_hash_table_new (NULL, NULL);
   reader->column_width = WAYMARK_DEFAULT_COLUMN_WIDTH;
   reader->tag_list = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_tag_free);
   reader->personas = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_persona_free);
+  reader->domain_list = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_domain_free);
+  reader->recommendations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_recommendation_free);
   return reader;
 }
 
@@ -873,6 +1015,8 @@ waymark_format_reader_free (WaymarkFormatReader *reader)
     return;
   g_clear_pointer (&reader->ids, g_hash_table_unref);
   g_clear_pointer (&reader->tags, g_hash_table_unref);
+  g_clear_pointer (&reader->domains, g_hash_table_unref);
+  g_clear_pointer (&reader->card_ids, g_hash_table_unref);
   g_clear_pointer (&reader->lines, g_hash_table_unref);
   g_clear_pointer (&reader->title, g_free);
   g_clear_pointer (&reader->author, g_free);
@@ -882,7 +1026,38 @@ waymark_format_reader_free (WaymarkFormatReader *reader)
   g_clear_pointer (&reader->modified, g_date_time_unref);
   g_clear_pointer (&reader->tag_list, g_ptr_array_unref);
   g_clear_pointer (&reader->personas, g_ptr_array_unref);
+  g_clear_pointer (&reader->domain_list, g_ptr_array_unref);
+  g_clear_pointer (&reader->recommendations, g_ptr_array_unref);
   g_free (reader);
+}
+
+/* A waymark_document_insert_*() function: takes the object, appends it
+ * (-1) and returns its id. */
+typedef const char *(*InsertFunc) (WaymarkDocument *document,
+                                   gpointer         object,
+                                   int              index);
+
+/* Inserts all of @objects (WaymarkObject*), emptying the array. The edit
+ * functions check what the reader checked, so an object that does not
+ * get in, or not with its own id, is this program's fault. */
+static void
+insert_all (WaymarkDocument      *document,
+            WaymarkFormatChecker *checker,
+            GPtrArray            *objects,
+            InsertFunc            insert)
+{
+  gsize n = 0;
+  g_autofree gpointer *items = g_ptr_array_steal (objects, &n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup (((WaymarkObject *) items[i])->id);
+      const char *got = insert (document, items[i], -1);
+
+      if (g_strcmp0 (got, id) != 0)
+        waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_SEMANTIC,
+                               _("internal error: “%s” could not keep its id"), id);
+    }
 }
 
 /* Hands what was read to a new document through its edit functions, then
@@ -907,27 +1082,13 @@ waymark_format_reader_build (WaymarkFormatReader *reader)
   if (reader->modified != NULL)
     waymark_document_set_modified (document, reader->modified);
 
-  while (reader->tag_list->len > 0)
-    {
-      WaymarkTag *tag = g_ptr_array_steal_index (reader->tag_list, 0);
-      g_autofree char *id = g_strdup (tag->base.id);
-      const char *got = waymark_document_insert_tag (document, tag, -1);
-
-      if (g_strcmp0 (got, id) != 0)
-        waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_SEMANTIC,
-                               _("internal error: tag “%s” could not keep its id"), id);
-    }
-
-  while (reader->personas->len > 0)
-    {
-      WaymarkPersona *persona = g_ptr_array_steal_index (reader->personas, 0);
-      g_autofree char *id = g_strdup (persona->base.id);
-      const char *got = waymark_document_insert_persona (document, persona, -1);
-
-      if (g_strcmp0 (got, id) != 0)
-        waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_SEMANTIC,
-                               _("internal error: persona “%s” could not keep its id"), id);
-    }
+  /* In this order: what is referred to before what refers to it. */
+  insert_all (document, checker, reader->tag_list, (InsertFunc) waymark_document_insert_tag);
+  insert_all (document, checker, reader->personas, (InsertFunc) waymark_document_insert_persona);
+  insert_all (document, checker, reader->domain_list,
+              (InsertFunc) waymark_document_insert_domain);
+  insert_all (document, checker, reader->recommendations,
+              (InsertFunc) waymark_document_insert_recommendation);
 
   waymark_history_clear (waymark_document_get_history (document));
 

@@ -7,7 +7,9 @@
  * resource, after parsing and before the semantic pass
  * (waymark-format-reader.c). The schema's value patterns (ids, colours,
  * language, timestamps) are taken out of it and matched by that pass
- * instead, which is much faster (see get_schema()).
+ * instead, which is much faster (see get_schema()), and so is the rule of
+ * which version may hold what, which it explains better
+ * (relax_versions()).
  */
 #include "config.h"
 
@@ -127,6 +129,148 @@ take_out_patterns (xmlNodePtr grammar)
     }
 }
 
+/* The only element child of @node, or NULL. */
+static xmlNodePtr
+only_element_child (xmlNodePtr node)
+{
+  return xmlChildElementCount (node) == 1 ? xmlFirstElementChild (node) : NULL;
+}
+
+/* The first <ref name="@name"/> under @node. */
+static xmlNodePtr
+find_reference (xmlNodePtr  node,
+                const char *name)
+{
+  for (xmlNodePtr child = xmlFirstElementChild (node); child != NULL;
+       child = xmlNextElementSibling (child))
+    {
+      xmlNodePtr found = NULL;
+
+      if (is_rng_element (child, "ref"))
+        {
+          xmlChar *ref = xmlGetNoNsProp (child, (const xmlChar *) "name");
+
+          if (xmlStrEqual (ref, (const xmlChar *) name))
+            found = child;
+          xmlFree (ref);
+        }
+      else if (!is_rng_element (child, "define"))
+        found = find_reference (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* <attribute name="version"><value>N</value></attribute>: moves the value
+ * into @values. */
+static gboolean
+take_version_value (xmlNodePtr attribute,
+                    xmlNodePtr values)
+{
+  xmlChar *name = xmlGetNoNsProp (attribute, (const xmlChar *) "name");
+  xmlNodePtr value = only_element_child (attribute);
+  gboolean ok = is_rng_element (attribute, "attribute") &&
+                xmlStrEqual (name, (const xmlChar *) "version") && value != NULL &&
+                is_rng_element (value, "value");
+
+  xmlFree (name);
+  if (ok)
+    {
+      xmlUnlinkNode (value);
+      xmlAddChild (values, value);
+    }
+  return ok;
+}
+
+/* The format versions differ in what may follow the personas (the define
+ * "versions" of data/waymark.rng): a choice whose branches are
+ * <attribute name="version"><value>N</value></attribute>, alone or first
+ * in a <group> with the optional elements that version adds. Inside a
+ * choice, libxml2 reports a problem anywhere in the document as "Element
+ * waymark has extra content" at its first element, so the choice is
+ * replaced by the attribute with any of the values, followed by every
+ * version's elements. That accepts a version-1 file with version-2
+ * elements, which the reader refuses (check_version () in
+ * waymark-format-reader.c, "needs format version 2"): together they
+ * accept exactly what the schema does. FALSE when the define does not
+ * have that shape. */
+static gboolean
+relax_versions (xmlNodePtr grammar)
+{
+  for (xmlNodePtr define = grammar->children; define != NULL; define = define->next)
+    {
+      xmlChar *name;
+      gboolean is_versions;
+      xmlNodePtr choice, attribute, values, next, reference;
+      g_autoptr (GPtrArray) added = NULL;
+
+      if (!is_rng_element (define, "define"))
+        continue;
+      name = xmlGetNoNsProp (define, (const xmlChar *) "name");
+      is_versions = xmlStrEqual (name, (const xmlChar *) "versions");
+      xmlFree (name);
+      if (!is_versions)
+        continue;
+
+      choice = only_element_child (define);
+      if (choice == NULL || !is_rng_element (choice, "choice"))
+        return FALSE;
+      values = xmlNewNode (choice->ns, (const xmlChar *) "choice");
+      attribute = xmlNewNode (choice->ns, (const xmlChar *) "attribute");
+      xmlNewProp (attribute, (const xmlChar *) "name", (const xmlChar *) "version");
+      xmlAddChild (attribute, values);
+      added = g_ptr_array_new ();
+      for (xmlNodePtr branch = xmlFirstElementChild (choice); branch != NULL;
+           branch = xmlNextElementSibling (branch))
+        {
+          xmlNodePtr first = branch;
+
+          if (is_rng_element (branch, "group"))
+            {
+              first = xmlFirstElementChild (branch);
+              for (xmlNodePtr more = first != NULL ? xmlNextElementSibling (first) : NULL;
+                   more != NULL; more = xmlNextElementSibling (more))
+                {
+                  /* What one version adds is optional in all of them. */
+                  if (!is_rng_element (more, "optional"))
+                    first = NULL;
+                  g_ptr_array_add (added, more);
+                }
+            }
+          if (first == NULL || !take_version_value (first, values))
+            {
+              xmlFreeNode (attribute);
+              return FALSE;
+            }
+        }
+
+      /* In place of the reference: behind a <ref> to a define of
+       * attributes and elements, libxml2 again reports problems at the
+       * document's first element. */
+      reference = find_reference (grammar, "versions");
+      if (reference == NULL)
+        {
+          xmlFreeNode (attribute);
+          return FALSE;
+        }
+      xmlReplaceNode (reference, attribute);
+      xmlFreeNode (reference);
+      next = attribute;
+      for (guint i = 0; i < added->len; i++)
+        {
+          xmlNodePtr element = g_ptr_array_index (added, i);
+
+          xmlUnlinkNode (element);
+          next = xmlAddNextSibling (next, element);
+        }
+      xmlUnlinkNode (define);
+      xmlFreeNode (define);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Parsed once; validation contexts only read it. */
 static xmlRelaxNGPtr
 get_schema (void)
@@ -157,7 +301,9 @@ get_schema (void)
             all_taken &= patterns[i] != NULL;
           /* Should the schema change shape, refuse to load anything
            * rather than silently check less. */
-          if (all_taken)
+          if (!relax_versions (xmlDocGetRootElement (doc)))
+            g_critical ("The built-in schema does not have the versions the loader expects");
+          else if (all_taken)
             {
               context = xmlRelaxNGNewDocParserCtxt (doc);
               xmlRelaxNGSetParserStructuredErrors (context, schema_parser_error_cb, NULL);

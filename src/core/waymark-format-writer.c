@@ -113,28 +113,42 @@ timestamp_element (GString    *out,
   text_element (out, depth, name, text);
 }
 
+/* <tags> of <tag>, or <domains> of <domain>: the same shape. */
 static void
-write_tags (GString   *out,
-            int        depth,
-            GPtrArray *tags)
+write_swatches (GString    *out,
+                int         depth,
+                const char *list_name,
+                const char *name,
+                GPtrArray  *swatches)
 {
-  if (tags == NULL || tags->len == 0)
+  if (swatches == NULL || swatches->len == 0)
     return;
   indent (out, depth);
-  g_string_append (out, "<tags>\n");
-  for (guint i = 0; i < tags->len; i++)
+  g_string_append_printf (out, "<%s>\n", list_name);
+  for (guint i = 0; i < swatches->len; i++)
     {
-      WaymarkTag *tag = g_ptr_array_index (tags, i);
+      WaymarkObject *object = g_ptr_array_index (swatches, i);
+      const char *swatch_name, *color;
 
+      if (object->kind == WAYMARK_OBJECT_TAG)
+        {
+          swatch_name = ((WaymarkTag *) object)->name;
+          color = ((WaymarkTag *) object)->color;
+        }
+      else
+        {
+          swatch_name = ((WaymarkDomain *) object)->name;
+          color = ((WaymarkDomain *) object)->color;
+        }
       indent (out, depth + 1);
-      g_string_append (out, "<tag");
-      attribute (out, "id", tag->base.id);
-      attribute (out, "name", tag->name);
-      optional_attribute (out, "color", tag->color);
+      g_string_append_printf (out, "<%s", name);
+      attribute (out, "id", object->id);
+      attribute (out, "name", swatch_name);
+      optional_attribute (out, "color", color);
       g_string_append (out, "/>\n");
     }
   indent (out, depth);
-  g_string_append (out, "</tags>\n");
+  g_string_append_printf (out, "</%s>\n", list_name);
 }
 
 static void
@@ -275,7 +289,7 @@ compare_points (gconstpointer a,
 static GPtrArray *
 sorted_copy (GPtrArray        *array,
              GCompareDataFunc  compare,
-             GridOrder        *order)
+             gpointer          order)
 {
   GPtrArray *copy = g_ptr_array_sized_new (array->len);
 
@@ -365,6 +379,88 @@ write_persona (GString        *out,
   g_hash_table_unref (order.phases);
 }
 
+static void
+write_recommendation (GString               *out,
+                      int                    depth,
+                      WaymarkRecommendation *recommendation)
+{
+  g_autoptr (GString) children = g_string_new (NULL);
+
+  indent (out, depth);
+  g_string_append (out, "<recommendation");
+  attribute (out, "id", recommendation->base.id);
+  optional_attribute (out, "domain", recommendation->domain_id);
+  if (recommendation->status != WAYMARK_STATUS_OPEN)
+    attribute (out, "status", waymark_status_to_string (recommendation->status));
+  if (recommendation->value != WAYMARK_SCORE_UNSET)
+    int_attribute (out, "value", recommendation->value);
+  if (recommendation->effort != WAYMARK_SCORE_UNSET)
+    int_attribute (out, "effort", recommendation->effort);
+  optional_attribute (out, "owner", recommendation->owner);
+
+  text_element (children, depth + 1, "title", recommendation->title);
+  text_element (children, depth + 1, "description", recommendation->description);
+  for (guint i = 0; recommendation->cards[i] != NULL; i++)
+    {
+      indent (children, depth + 1);
+      g_string_append (children, "<addresses");
+      attribute (children, "card", recommendation->cards[i]);
+      g_string_append (children, "/>\n");
+    }
+  finish_element (out, depth, "recommendation", children);
+}
+
+/* Only the order within a domain is the user's: recommendations are
+ * written by domain, in the domains' order, then those in none, so that
+ * a file reads like the report it becomes. */
+static int
+compare_recommendations (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  const WaymarkRecommendation *ra = *(WaymarkRecommendation **) a;
+  const WaymarkRecommendation *rb = *(WaymarkRecommendation **) b;
+  guint da = grid_index (user_data, ra->domain_id), db = grid_index (user_data, rb->domain_id);
+
+  return da < db ? -1 : da > db;
+}
+
+static void
+write_recommendations (GString         *out,
+                       int              depth,
+                       WaymarkDocument *document)
+{
+  GPtrArray *domains = waymark_document_get_domains (document);
+  g_autoptr (GHashTable) order = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) recommendations = NULL;
+
+  if (waymark_document_get_recommendations (document)->len == 0)
+    return;
+  for (guint i = 0; i < domains->len; i++)
+    g_hash_table_insert (order, ((WaymarkDomain *) g_ptr_array_index (domains, i))->base.id,
+                         GUINT_TO_POINTER (i + 1));
+  recommendations = sorted_copy (waymark_document_get_recommendations (document),
+                                 compare_recommendations, order);
+
+  indent (out, depth);
+  g_string_append (out, "<recommendations>\n");
+  for (guint i = 0; i < recommendations->len; i++)
+    write_recommendation (out, depth + 1, g_ptr_array_index (recommendations, i));
+  indent (out, depth);
+  g_string_append (out, "</recommendations>\n");
+}
+
+int
+waymark_format_get_version (WaymarkDocument *document)
+{
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), WAYMARK_FORMAT_VERSION);
+
+  if (waymark_document_get_domains (document)->len > 0 ||
+      waymark_document_get_recommendations (document)->len > 0)
+    return WAYMARK_FORMAT_VERSION_RECOMMENDATIONS;
+  return WAYMARK_FORMAT_VERSION_BASE;
+}
+
 GBytes *
 waymark_format_save_to_bytes (WaymarkDocument *document)
 {
@@ -378,7 +474,7 @@ waymark_format_save_to_bytes (WaymarkDocument *document)
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<waymark");
   attribute (out, "xmlns", WAYMARK_FORMAT_NAMESPACE);
-  int_attribute (out, "version", WAYMARK_FORMAT_VERSION);
+  int_attribute (out, "version", waymark_format_get_version (document));
   optional_attribute (out, "lang", waymark_document_get_language (document));
   column_width = waymark_document_get_column_width (document);
   if (column_width != WAYMARK_DEFAULT_COLUMN_WIDTH)
@@ -389,9 +485,11 @@ waymark_format_save_to_bytes (WaymarkDocument *document)
   timestamp_element (children, 1, "created", waymark_document_get_created (document));
   timestamp_element (children, 1, "modified", waymark_document_get_modified (document));
   text_element (children, 1, "description", waymark_document_get_description (document));
-  write_tags (children, 1, waymark_document_get_tags (document));
+  write_swatches (children, 1, "tags", "tag", waymark_document_get_tags (document));
   for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
     write_persona (children, 1, waymark_document_get_persona (document, i));
+  write_swatches (children, 1, "domains", "domain", waymark_document_get_domains (document));
+  write_recommendations (children, 1, document);
 
   finish_element (out, 0, "waymark", children);
   return g_string_free_to_bytes (out);

@@ -78,7 +78,7 @@ check_root (WaymarkFormatChecker *checker,
 
       waymark_format_report (checker, line, 1, WAYMARK_FORMAT_ERROR_VERSION,
                              _("this file was written by a newer version of Waymark "
-                               "(format %s); this version reads format %d"),
+                               "(format %s); this version reads formats up to %d"),
                              format, WAYMARK_FORMAT_VERSION);
     }
   xmlFree (version);

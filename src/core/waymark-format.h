@@ -13,8 +13,15 @@
 
 G_BEGIN_DECLS
 
-/* The format version this build reads and writes. */
-#define WAYMARK_FORMAT_VERSION 1
+/* The newest format version this build reads and writes. A file of a
+ * higher version is refused as "written by a newer version of Waymark". */
+#define WAYMARK_FORMAT_VERSION 2
+/* The oldest version it reads, and the one it writes for a document that
+ * uses nothing newer, so that such files stay readable by older Waymarks
+ * and tools (docs/file-format.md, "Versions"). */
+#define WAYMARK_FORMAT_VERSION_BASE 1
+/* What version 2 added: domains and recommendations. */
+#define WAYMARK_FORMAT_VERSION_RECOMMENDATIONS 2
 #define WAYMARK_FORMAT_NAMESPACE "urn:waymark:document"
 
 /* Files larger than this are refused before parsing (docs/file-format.md).
@@ -79,6 +86,11 @@ WaymarkDocument *waymark_format_load_file       (GFile            *file,
 WaymarkDocument *waymark_format_load_bytes      (GBytes           *bytes,
                                                  const char       *display_name,
                                                  GError          **error);
+
+/* The format version the document is written in: the oldest that holds
+ * everything it has (WAYMARK_FORMAT_VERSION_RECOMMENDATIONS when it has a
+ * domain or a recommendation, else WAYMARK_FORMAT_VERSION_BASE). */
+int              waymark_format_get_version     (WaymarkDocument  *document);
 
 /* The document in canonical form: loading these bytes and saving again
  * gives the same bytes. Never fails. */
