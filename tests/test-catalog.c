@@ -78,6 +78,13 @@ test_lookup (void)
   g_assert_cmpstr (waymark_catalog_gettext ("en-GB", "Tags:"), ==, "Tags:");
   g_assert_cmpstr (waymark_catalog_gettext ("fr", "Tags:"), ==, "Tags:");
   g_assert_cmpstr (waymark_catalog_gettext ("", "Tags:"), ==, "Tags:");
+  /* A message with a context: "Open" is also the verb "Openen". */
+  g_assert_cmpstr (waymark_catalog_pgettext ("nl", "recommendation status", "Open"), ==, "Open");
+  g_assert_cmpstr (waymark_status_get_label_in (WAYMARK_STATUS_IN_PROGRESS, "nl"), ==,
+                   "In uitvoering");
+  g_assert_cmpstr (waymark_status_get_label_in (WAYMARK_STATUS_DROPPED, "nl-BE"), ==, "Geschrapt");
+  g_assert_cmpstr (waymark_status_get_label_in (WAYMARK_STATUS_DONE, "en"), ==, "Done");
+  g_assert_cmpstr (waymark_status_get_label_in (WAYMARK_STATUS_DONE, "fr"), ==, "Done");
   g_assert_cmpstr (waymark_catalog_gettext (NULL, "Tags:"), ==, "Tags:");
   g_assert_cmpstr (waymark_catalog_gettext ("nl", "no such message"), ==, "no such message");
   /* The interface itself is not in Dutch here. */
