@@ -249,6 +249,80 @@ test_messages (void)
     }
 }
 
+/* Which version may hold what: the loader relaxes the schema's choice
+ * between the versions and checks the rule itself (relax_versions () in
+ * src/core/waymark-format-schema.c), so together they must accept exactly
+ * what the full schema accepts. */
+static void
+test_versions (void)
+{
+  static const char domains[] = "  <domains><domain id=\"d\" name=\"D\"/></domains>\n";
+  static const char recommendations[] =
+    "  <recommendations><recommendation id=\"r\"><addresses card=\"c\"/></recommendation>"
+    "</recommendations>\n";
+  static const struct {
+    const char *version;
+    gboolean    domains;
+    gboolean    recommendations;
+    gboolean    before;        /* before the persona rather than after */
+    gboolean    swapped;       /* recommendations before domains */
+    gboolean    ok;
+  } cases[] = {
+    { "1", FALSE, FALSE, FALSE, FALSE, TRUE },
+    { "1", TRUE, FALSE, FALSE, FALSE, FALSE },
+    { "1", FALSE, TRUE, FALSE, FALSE, FALSE },
+    { "1", TRUE, TRUE, FALSE, FALSE, FALSE },
+    { "2", FALSE, FALSE, FALSE, FALSE, TRUE },
+    { "2", TRUE, FALSE, FALSE, FALSE, TRUE },
+    { "2", FALSE, TRUE, FALSE, FALSE, TRUE },
+    { "2", TRUE, TRUE, FALSE, FALSE, TRUE },
+    { "2", TRUE, TRUE, TRUE, FALSE, FALSE },
+    { "2", TRUE, TRUE, FALSE, TRUE, FALSE },
+    { "0", FALSE, FALSE, FALSE, FALSE, FALSE },
+    { "1.0", FALSE, FALSE, FALSE, FALSE, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GString) xml = g_string_new (NULL);
+      g_autoptr (GString) extras = g_string_new (NULL);
+      g_autoptr (GPtrArray) problems = NULL;
+      gboolean schema_ok;
+
+      if (cases[i].domains)
+        g_string_append (extras, domains);
+      if (cases[i].recommendations)
+        g_string_insert (extras, cases[i].swapped ? 0 : (gssize) extras->len, recommendations);
+      g_string_append_printf (xml,
+                              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                              "<waymark xmlns=\"urn:waymark:document\" version=\"%s\">\n"
+                              "%s"
+                              "  <persona id=\"p\" name=\"P\">\n"
+                              "    <phases><phase id=\"f\" name=\"F\"/></phases>\n"
+                              "    <lanes><lane id=\"l\" name=\"L\" kind=\"barriers\"/></lanes>\n"
+                              "    <cards><card id=\"c\" lane=\"l\" phase=\"f\"/></cards>\n"
+                              "  </persona>\n"
+                              "%s"
+                              "</waymark>\n",
+                              cases[i].version, cases[i].before ? extras->str : "",
+                              cases[i].before ? "" : extras->str);
+      problems = check_text (xml->str);
+      schema_ok = full_schema_accepts (xml->str);
+      g_test_message ("case %" G_GSIZE_FORMAT ": schema %s, loader %u problems", i,
+                      schema_ok ? "accepts" : "refuses", problems->len);
+      print_problems (problems);
+      g_assert_cmpint (schema_ok, ==, cases[i].ok);
+      g_assert_cmpint (problems->len == 0, ==, cases[i].ok);
+      /* Explained where the element is, and nothing said about the rest. */
+      if (g_str_equal (cases[i].version, "1") && cases[i].domains)
+        {
+          assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 8,
+                          "<domains> needs format version 2");
+          g_assert_cmpuint (problems->len, ==, cases[i].recommendations ? 2 : 1);
+        }
+    }
+}
+
 /* Every document the suite ships: what the full schema refuses, the
  * loader refuses. */
 static void
@@ -315,6 +389,7 @@ main (int    argc,
   g_test_add_func ("/format-patterns/languages", test_languages);
   g_test_add_func ("/format-patterns/timestamps", test_timestamps);
   g_test_add_func ("/format-patterns/messages", test_messages);
+  g_test_add_func ("/format-patterns/versions", test_versions);
   g_test_add_func ("/format-patterns/shipped-documents", test_shipped_documents);
 
   return g_test_run ();

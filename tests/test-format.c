@@ -640,6 +640,175 @@ test_newer_version (void)
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* A file of a later version than this build reads, that has elements
+ * this one knows (but not all of their attributes). */
+static void
+test_version_3 (void)
+{
+  g_autofree char *path = fixture_path ("version-3.waymark");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) document = waymark_format_load_file (file, &error);
+  g_autofree char *expected = g_strdup_printf ("%s:2:1: this file was written by a newer version of "
+                                               "Waymark (format 3); this version reads formats up to 2",
+                                               path);
+
+  g_assert_null (document);
+  g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_VERSION);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+/* Version 2 is written only when a document has domains or
+ * recommendations; every existing file is written as before. */
+static void
+test_version_written (void)
+{
+  static const char *version_1[] = { "valid.waymark", "non-canonical.waymark" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (version_1); i++)
+    {
+      g_autoptr (WaymarkDocument) document = load_fixture (version_1[i]);
+      g_autoptr (GBytes) bytes = waymark_format_save_to_bytes (document);
+      g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      g_assert_cmpint (waymark_format_get_version (document), ==, 1);
+      g_assert_nonnull (strstr (text, "<waymark xmlns=\"urn:waymark:document\" version=\"1\""));
+      g_assert_null (strstr (text, "<domains>"));
+      g_assert_null (strstr (text, "<recommendations>"));
+    }
+
+  {
+    g_autoptr (WaymarkDocument) document = load_fixture ("recommendations.waymark");
+
+    g_assert_cmpint (waymark_format_get_version (document), ==, 2);
+    /* Without its recommendations and domains it is version 1 again. */
+    for (guint i = 1; i <= 4; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("rec-%u", i);
+        g_assert_true (waymark_document_remove (document, id));
+      }
+    g_assert_cmpint (waymark_format_get_version (document), ==, 2);
+    g_assert_true (waymark_document_remove (document, "domain-1"));
+    g_assert_true (waymark_document_remove (document, "domain-2"));
+    g_assert_cmpint (waymark_format_get_version (document), ==, 1);
+  }
+}
+
+/* A canonical version-2 file loads with everything in it and is written
+ * back byte for byte. */
+static void
+test_recommendations_round_trip (void)
+{
+  g_autofree char *path = fixture_path ("recommendations.waymark");
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr (GBytes) original = NULL;
+  g_autoptr (GBytes) saved = NULL;
+  g_autoptr (GBytes) resaved = NULL;
+  g_autoptr (WaymarkDocument) document = load_fixture ("recommendations.waymark");
+  g_autoptr (WaymarkDocument) again = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *domains = waymark_document_get_domains (document);
+  WaymarkRecommendation *recommendation;
+  g_autoptr (GArray) targets = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  original = g_bytes_new (contents, length);
+  saved = waymark_format_save_to_bytes (document);
+  assert_bytes_equal (original, saved);
+  again = waymark_format_load_bytes (saved, "again", &error);
+  g_assert_no_error (error);
+  resaved = waymark_format_save_to_bytes (again);
+  assert_bytes_equal (saved, resaved);
+  g_assert_false (waymark_history_get_can_undo (waymark_document_get_history (document)));
+
+  g_assert_cmpuint (domains->len, ==, 2);
+  g_assert_cmpstr (((WaymarkDomain *) g_ptr_array_index (domains, 0))->name, ==,
+                   "Het beleidskader aanscherpen");
+  g_assert_cmpstr (((WaymarkDomain *) g_ptr_array_index (domains, 0))->color, ==, "#0072b2");
+  g_assert_cmpstr (((WaymarkDomain *) g_ptr_array_index (domains, 1))->color, ==, "");
+  g_assert_cmpuint (waymark_document_get_recommendations (document)->len, ==, 4);
+
+  recommendation = waymark_document_find_recommendation (document, "rec-1");
+  g_assert_cmpstr (recommendation->title, ==, "Eén erkenningsloket");
+  g_assert_cmpstr (recommendation->description, ==,
+                   "Hoe kunnen we erkenning voor alle instrumenten\nin één aanvraag bundelen?");
+  g_assert_cmpstr (recommendation->domain_id, ==, "domain-1");
+  g_assert_cmpint (recommendation->status, ==, WAYMARK_STATUS_IN_PROGRESS);
+  g_assert_cmpint (recommendation->value, ==, 4);
+  g_assert_cmpint (recommendation->effort, ==, 2);
+  g_assert_cmpstr (recommendation->owner, ==, "VLAIO & WSE");
+  g_assert_cmpuint (g_strv_length (recommendation->cards), ==, 3);
+  g_assert_cmpstr (recommendation->cards[0], ==, "card-3");
+
+  recommendation = waymark_document_find_recommendation (document, "rec-4");
+  g_assert_cmpstr (recommendation->domain_id, ==, "");
+  g_assert_cmpint (recommendation->status, ==, WAYMARK_STATUS_DROPPED);
+  g_assert_cmpint (recommendation->value, ==, WAYMARK_SCORE_UNSET);
+  g_assert_cmpint (recommendation->effort, ==, 5);
+
+  /* The targets of rec-1: phase-2 of the first persona (two cards),
+   * phase-3 of the second. */
+  targets = waymark_document_get_targets (document, "rec-1");
+  g_assert_cmpuint (targets->len, ==, 2);
+  g_assert_cmpstr (g_array_index (targets, WaymarkTarget, 0).phase->base.id, ==, "phase-2");
+  g_assert_cmpuint (g_array_index (targets, WaymarkTarget, 0).n_cards, ==, 2);
+  g_assert_cmpstr (g_array_index (targets, WaymarkTarget, 1).persona->base.id, ==, "persona-2");
+  {
+    g_autoptr (GPtrArray) addressing = waymark_document_get_recommendations_for_card (document,
+                                                                                      "card-1");
+    g_assert_cmpuint (addressing->len, ==, 2);
+  }
+}
+
+static void
+test_recommendation_errors (void)
+{
+  g_autoptr (GPtrArray) problems = check_fixture ("recommendation-errors.waymark");
+
+  /* One id space: a domain may not take a card's id. */
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 16,
+                  "duplicate id “card-1” (first used on line 11)");
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 19,
+                  "recommendation “rec-1” refers to domain “domain-9”, which does not exist");
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 19,
+                  "unknown status “finished” (expected open, in-progress, done or dropped)");
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 19, "value must be between 1 and 5, not 0");
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 19, "effort must be between 1 and 5, not 6");
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 21,
+                  "recommendation “rec-1” addresses card “card-1” twice");
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 22,
+                  "addresses card “card-404”, which does not exist");
+  /* An id that is not a card's is not a card. */
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 23,
+                  "addresses card “phase-1”, which does not exist");
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 25,
+                  "recommendation “rec-2” refers to domain “lane-1”, which does not exist");
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 25, "value “three” is not a whole number");
+  g_assert_cmpuint (problems->len, ==, 10);
+}
+
+static void
+test_recommendations_in_version_1 (void)
+{
+  g_autoptr (GPtrArray) problems = check_fixture ("recommendations-in-version-1.waymark");
+  g_autofree char *path = fixture_path ("recommendations-in-version-1.waymark");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) document = waymark_format_load_file (file, &error);
+  g_autofree char *expected = g_strdup_printf ("%s:4:1: <domains> needs format version 2; "
+                                               "this file says version 1", path);
+
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 4,
+                  "<domains> needs format version 2; this file says version 1");
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 7,
+                  "<recommendations> needs format version 2; this file says version 1");
+  /* Nothing else: the schema's own complaint would be at the title. */
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_null (document);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+}
+
 static void
 test_dtd_refused (void)
 {
@@ -1055,6 +1224,11 @@ main (int    argc,
   g_test_add_func ("/format/hostile/wrong-root", test_wrong_root);
   g_test_add_func ("/format/hostile/missing-namespace", test_missing_namespace);
   g_test_add_func ("/format/hostile/newer-version", test_newer_version);
+  g_test_add_func ("/format/version/3", test_version_3);
+  g_test_add_func ("/format/version/written", test_version_written);
+  g_test_add_func ("/format/version/recommendations-in-1", test_recommendations_in_version_1);
+  g_test_add_func ("/format/recommendations/round-trip", test_recommendations_round_trip);
+  g_test_add_func ("/format/recommendations/errors", test_recommendation_errors);
   g_test_add_func ("/format/hostile/dtd", test_dtd_refused);
   g_test_add_func ("/format/hostile/external-entity", test_external_entity);
   g_test_add_func ("/format/hostile/entity-bomb", test_entity_bomb);

@@ -91,6 +91,38 @@ build_document (guint n_personas,
   return doc;
 }
 
+/* A version-2 document: one persona with @n_cards cards, @n_domains
+ * domains and @n_recommendations recommendations, each addressing the
+ * first @n_links cards. */
+static GString *
+build_recommendations (guint n_cards,
+                       guint n_domains,
+                       guint n_recommendations,
+                       guint n_links)
+{
+  GString *doc = g_string_new (HEAD_PROLOGUE
+                               "<waymark xmlns=\"urn:waymark:document\" version=\"2\">\n"
+                               "<persona id=\"p\" name=\"P\"><phases><phase id=\"f\" name=\"F\"/>"
+                               "</phases><lanes><lane id=\"l\" name=\"L\" kind=\"barriers\"/>"
+                               "</lanes><cards>\n");
+
+  for (guint i = 0; i < n_cards; i++)
+    g_string_append_printf (doc, "<card id=\"c%u\" lane=\"l\" phase=\"f\"/>\n", i);
+  g_string_append (doc, "</cards></persona>\n<domains>");
+  for (guint i = 0; i < n_domains; i++)
+    g_string_append_printf (doc, "<domain id=\"d%u\" name=\"D\"/>", i);
+  g_string_append (doc, "</domains>\n<recommendations>\n");
+  for (guint i = 0; i < n_recommendations; i++)
+    {
+      g_string_append_printf (doc, "<recommendation id=\"r%u\">", i);
+      for (guint c = 0; c < n_links; c++)
+        g_string_append_printf (doc, "<addresses card=\"c%u\"/>", c);
+      g_string_append (doc, "</recommendation>\n");
+    }
+  g_string_append (doc, "</recommendations>\n</waymark>\n");
+  return doc;
+}
+
 static WaymarkDocument *
 load_string (GString  *doc,
              GError  **error)
@@ -160,6 +192,30 @@ test_tags (void)
 {
   assert_loads (build_document (1, 0, 0, 0, 0, WAYMARK_LIMIT_TAGS));
   assert_too_large (build_document (1, 0, 0, 0, 0, WAYMARK_LIMIT_TAGS + 1), "tags");
+}
+
+static void
+test_domains (void)
+{
+  assert_loads (build_recommendations (0, WAYMARK_LIMIT_DOMAINS, 0, 0));
+  assert_too_large (build_recommendations (0, WAYMARK_LIMIT_DOMAINS + 1, 0, 0), "domains");
+}
+
+static void
+test_recommendations (void)
+{
+  assert_loads (build_recommendations (0, 0, WAYMARK_LIMIT_RECOMMENDATIONS, 0));
+  assert_too_large (build_recommendations (0, 0, WAYMARK_LIMIT_RECOMMENDATIONS + 1, 0),
+                    "recommendations");
+}
+
+/* Per recommendation: two at the limit load. */
+static void
+test_links (void)
+{
+  assert_loads (build_recommendations (WAYMARK_LIMIT_LINKS + 1, 0, 2, WAYMARK_LIMIT_LINKS));
+  assert_too_large (build_recommendations (WAYMARK_LIMIT_LINKS + 1, 0, 1, WAYMARK_LIMIT_LINKS + 1),
+                    "addresses more than");
 }
 
 static void
@@ -547,6 +603,32 @@ test_memory_budget_cards (void)
 }
 
 static void
+test_memory_budget_links (void)
+{
+  if (g_test_subprocess ())
+    {
+      /* The most links: recommendations with as many links as they may
+       * have, as many as the file size allows. */
+      GString *one = build_recommendations (WAYMARK_LIMIT_LINKS, 0, 1, WAYMARK_LIMIT_LINKS);
+      GString *two = build_recommendations (WAYMARK_LIMIT_LINKS, 0, 2, WAYMARK_LIMIT_LINKS);
+      gsize per_recommendation = two->len - one->len;
+      guint n = (guint) ((WAYMARK_FORMAT_MAX_FILE_SIZE - one->len) / per_recommendation);
+
+      g_string_free (one, TRUE);
+      g_string_free (two, TRUE);
+      check_budget (build_recommendations (WAYMARK_LIMIT_LINKS, 0, n, WAYMARK_LIMIT_LINKS), TRUE,
+                    "most links");
+      return;
+    }
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer's own memory makes RSS meaningless");
+  return;
+#endif
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+}
+
+static void
 test_memory_budget_elements (void)
 {
   if (g_test_subprocess ())
@@ -581,6 +663,9 @@ main (int    argc,
   g_test_add_func ("/limits/lanes", test_lanes);
   g_test_add_func ("/limits/cards", test_cards);
   g_test_add_func ("/limits/tags", test_tags);
+  g_test_add_func ("/limits/domains", test_domains);
+  g_test_add_func ("/limits/recommendations", test_recommendations);
+  g_test_add_func ("/limits/links", test_links);
   g_test_add_func ("/limits/elements", test_elements);
   g_test_add_func ("/limits/depth", test_depth);
   g_test_add_func ("/limits/attributes", test_attributes);
@@ -590,6 +675,7 @@ main (int    argc,
   g_test_add_func ("/limits/dtd-after-error", test_dtd_after_error);
   g_test_add_func ("/limits/memory-budget/cards", test_memory_budget_cards);
   g_test_add_func ("/limits/memory-budget/elements", test_memory_budget_elements);
+  g_test_add_func ("/limits/memory-budget/links", test_memory_budget_links);
 
   return g_test_run ();
 }

@@ -937,15 +937,13 @@ waymark_format_reader_read (WaymarkFormatReader *reader,
   read_int_attribute (reader, root, "column-width", WAYMARK_FORMAT_COLUMN_WIDTH_MIN,
                       WAYMARK_FORMAT_COLUMN_WIDTH_MAX, &reader->column_width);
 
-  /* Tags and domains first: cards and recommendations refer to them. */
+  /* Tags first: cards refer to them. Cards are collected for
+   * recommendations only when there are any. */
   for (xmlNodePtr child = root->children; child != NULL; child = child->next)
     {
       if (is_waymark_element (child, "tags"))
         read_swatches (reader, child, "tag", reader->tags, reader->tag_list,
                        (SwatchNew) waymark_tag_new);
-      else if (is_waymark_element (child, "domains") && check_version (reader, child))
-        read_swatches (reader, child, "domain", reader->domains, reader->domain_list,
-                       (SwatchNew) waymark_domain_new);
       else if (is_waymark_element (child, "recommendations") && reader->card_ids == NULL)
         reader->card_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
@@ -970,9 +968,13 @@ waymark_format_reader_read (WaymarkFormatReader *reader,
         }
       else if (is_waymark_element (child, "persona"))
         read_persona (reader, child);
+      else if (is_waymark_element (child, "domains") && check_version (reader, child))
+        read_swatches (reader, child, "domain", reader->domains, reader->domain_list,
+                       (SwatchNew) waymark_domain_new);
     }
 
-  /* Recommendations last: they address the cards of every persona. */
+  /* Recommendations last: they refer to domains and address the cards of
+   * every persona. */
   for (xmlNodePtr child = root->children; child != NULL; child = child->next)
     {
       if (!is_waymark_element (child, "recommendations") || !check_version (reader, child))
