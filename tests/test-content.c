@@ -6,7 +6,8 @@
  * The shipped documents are what a new user sees first, so they must load
  * without a single problem, already be in canonical form (saving them
  * unchanged must give the same bytes, or every first save would produce a
- * diff), and say what their sources say.
+ * diff), and say what their sources say. The example's recommendations
+ * answer its barriers in the study's six domains.
  */
 #include "config.h"
 
@@ -243,6 +244,67 @@ test_example_content (void)
                    ==, -2);
 }
 
+/* The study's six domains of recommendations, each with at least one
+ * illustrative recommendation that answers barriers of the maps, one of
+ * them across three personas or more. */
+static void
+test_example_recommendations (void)
+{
+  static const char *domains[] = {
+    "Het beleidskader levenslang leren aanscherpen",
+    "Samenwerking in het opleidingslandschap stimuleren",
+    "De ontwikkeling van innovatief opleidingsaanbod stimuleren",
+    "Inspelen op de invloed van digitalisering",
+    "Meer aandacht voor diversiteit en inclusie",
+    "Investeren in onderzoek naar de financiering van levenslang leren",
+  };
+  g_autoptr (WaymarkDocument) doc = load_shipped ("examples/levenslang-leren.waymark");
+  GPtrArray *list = waymark_document_get_domains (doc);
+  GPtrArray *recommendations = waymark_document_get_recommendations (doc);
+  guint widest = 0;
+  guint n_statuses[WAYMARK_N_STATUSES] = { 0 };
+
+  g_assert_nonnull (strstr (waymark_document_get_description (doc),
+                            "De aanbevelingen zijn eveneens een illustratieve reconstructie"));
+  g_assert_cmpint (waymark_format_get_version (doc), ==, 2);
+
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (domains));
+  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
+    {
+      WaymarkDomain *domain = g_ptr_array_index (list, i);
+      g_autoptr (GPtrArray) in_domain =
+        waymark_document_list_domain_recommendations (doc, domain->base.id);
+
+      g_assert_cmpstr (domain->name, ==, domains[i]);
+      g_assert_cmpuint (strlen (domain->color), ==, 7);
+      g_assert_cmpuint (in_domain->len, >=, 1);
+    }
+
+  g_assert_cmpuint (recommendations->len, >=, G_N_ELEMENTS (domains));
+  for (guint i = 0; i < recommendations->len; i++)
+    {
+      WaymarkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+      WaymarkReach reach;
+
+      g_assert_true (waymark_document_get_reach (doc, recommendation->base.id, &reach));
+      g_test_message ("%s: %u cards, %u barriers, %u personas, %u targets",
+                      recommendation->title, reach.n_cards, reach.n_barriers, reach.n_personas,
+                      reach.n_targets);
+      g_assert_cmpuint (strlen (recommendation->title), >, 0);
+      g_assert_true (g_str_has_prefix (recommendation->description, "Hoe kunnen we "));
+      g_assert_cmpuint (strlen (recommendation->owner), >, 0);
+      g_assert_cmpint (recommendation->value, >=, WAYMARK_SCORE_MIN);
+      g_assert_cmpint (recommendation->effort, >=, WAYMARK_SCORE_MIN);
+      g_assert_cmpuint (reach.n_barriers, >=, 1);
+      widest = MAX (widest, reach.n_personas);
+      n_statuses[recommendation->status]++;
+    }
+  g_assert_cmpuint (widest, >=, 3);
+  /* Every status is shown. */
+  for (guint i = 0; i < WAYMARK_N_STATUSES; i++)
+    g_assert_cmpuint (n_statuses[i], >=, 1);
+}
+
 static void
 assert_same_shape (const char *english,
                    const char *dutch)
@@ -310,6 +372,7 @@ main (int   argc,
       g_test_add_data_func (canonical, shipped[i], test_canonical);
     }
   g_test_add_func ("/content/example", test_example_content);
+  g_test_add_func ("/content/example/recommendations", test_example_recommendations);
   g_test_add_func ("/content/templates", test_templates);
 
   return g_test_run ();
