@@ -3,15 +3,8 @@
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "waymark-document.h"
+#include "document-test-util.h"
 #include "waymark-format.h"
-
-static char *
-serialise (WaymarkDocument *doc)
-{
-  g_autoptr (GBytes) bytes = waymark_format_save_to_bytes (doc);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
 
 /* A persona with three phases, an actions lane, an emotions lane, a
  * barriers lane, two cards and one emotion point. */
@@ -45,28 +38,11 @@ count_changed_cb (WaymarkDocument *doc, const char *persona_id, const char *obje
   (*(int *) user_data)++;
 }
 
-/* Applies nothing, checks that undo restores @before and redo @after. */
-static void
-assert_undo_redo (WaymarkDocument *doc, const char *before)
-{
-  g_autofree char *after = serialise (doc);
-  g_autofree char *undone = NULL;
-  g_autofree char *redone = NULL;
-
-  g_assert_cmpstr (before, !=, after);
-  g_assert_true (waymark_document_undo (doc));
-  undone = serialise (doc);
-  g_assert_cmpstr (undone, ==, before);
-  g_assert_true (waymark_document_redo (doc));
-  redone = serialise (doc);
-  g_assert_cmpstr (redone, ==, after);
-}
-
 static void
 test_set_fields (void)
 {
   g_autoptr (WaymarkDocument) doc = make_document ();
-  g_autofree char *before = serialise (doc);
+  g_autofree char *before = document_test_serialise (doc);
   int changed = 0;
   WaymarkCard *card = waymark_document_find_card (doc, "c1");
 
@@ -77,7 +53,7 @@ test_set_fields (void)
   g_assert_cmpint (changed, ==, 1);
   g_assert_cmpstr (waymark_history_get_undo_label (waymark_document_get_history (doc)), ==,
                    "Edit Card");
-  assert_undo_redo (doc, before);
+  document_test_assert_step (doc, before, NULL);
 
   /* Setting the same value records nothing. */
   g_assert_false (waymark_document_set_text (doc, "c1", WAYMARK_FIELD_TEXT, "Ask a colleague"));
@@ -99,7 +75,7 @@ test_set_fields (void)
   while (waymark_document_undo (doc))
     ;
   {
-    g_autofree char *undone = serialise (doc);
+    g_autofree char *undone = document_test_serialise (doc);
     g_assert_cmpstr (undone, ==, before);
   }
   g_assert_false (waymark_history_get_modified (waymark_document_get_history (doc)));
@@ -109,7 +85,7 @@ static void
 test_card_lifecycle (void)
 {
   g_autoptr (WaymarkDocument) doc = make_document ();
-  g_autofree char *before = serialise (doc);
+  g_autofree char *before = document_test_serialise (doc);
   WaymarkPersona *persona = waymark_document_find_persona (doc, "p");
   const char *id;
 
@@ -117,7 +93,7 @@ test_card_lifecycle (void)
   g_assert_nonnull (id);
   g_assert_true (waymark_document_find_card (doc, id) != NULL);
   g_assert_cmpuint (persona->cards->len, ==, 3);
-  assert_undo_redo (doc, before);
+  document_test_assert_step (doc, before, NULL);
 
   /* Cards cannot go into an emotions lane or a missing phase. */
   g_assert_null (waymark_document_insert_card (doc, "p", waymark_card_new (NULL, "emo", "f1", "x"), -1));
@@ -182,7 +158,7 @@ test_move_card (void)
   waymark_document_insert_card (doc, "p", waymark_card_new ("c3", "act", "f2", "A"), -1);
   waymark_document_insert_card (doc, "p", waymark_card_new ("c4", "act", "f2", "B"), -1);
   waymark_history_clear (waymark_document_get_history (doc));
-  before = serialise (doc);
+  before = document_test_serialise (doc);
 
   /* c1 to the top of cell (act, f2): before c3. */
   g_assert_true (waymark_document_move_card (doc, "c1", "act", "f2", 0));
@@ -193,7 +169,7 @@ test_move_card (void)
   g_assert_cmpuint (waymark_history_get_n_undo (waymark_document_get_history (doc)), ==, 1);
   g_assert_cmpstr (waymark_history_get_undo_label (waymark_document_get_history (doc)), ==,
                    "Move Card");
-  assert_undo_redo (doc, before);
+  document_test_assert_step (doc, before, NULL);
   g_clear_pointer (&cell, g_ptr_array_unref);
 
   /* Within the cell: c1 to the end. */
@@ -218,12 +194,12 @@ static void
 test_emotions (void)
 {
   g_autoptr (WaymarkDocument) doc = make_document ();
-  g_autofree char *before = serialise (doc);
+  g_autofree char *before = document_test_serialise (doc);
   WaymarkPersona *persona = waymark_document_find_persona (doc, "p");
 
   g_assert_true (waymark_document_set_emotion (doc, "p", "emo", "f2", -7, "angry"));
   g_assert_cmpint (waymark_persona_find_emotion (persona, "emo", "f2")->score, ==, -2);
-  assert_undo_redo (doc, before);
+  document_test_assert_step (doc, before, NULL);
 
   g_assert_true (waymark_document_set_emotion (doc, "p", "emo", "f1", 2, "happy"));
   g_assert_cmpstr (waymark_history_get_undo_label (waymark_document_get_history (doc)), ==,
@@ -245,7 +221,7 @@ static void
 test_structure (void)
 {
   g_autoptr (WaymarkDocument) doc = make_document ();
-  g_autofree char *before = serialise (doc);
+  g_autofree char *before = document_test_serialise (doc);
   WaymarkPersona *persona = waymark_document_find_persona (doc, "p");
   const char *id;
 
@@ -254,24 +230,24 @@ test_structure (void)
   g_assert_null (waymark_document_find_card (doc, "c1"));
   g_assert_null (waymark_persona_find_emotion (persona, "emo", "f1"));
   g_assert_cmpuint (persona->phases->len, ==, 2);
-  assert_undo_redo (doc, before);
+  document_test_assert_step (doc, before, NULL);
   waymark_document_undo (doc);
 
   /* Deleting a lane takes its cards. */
   g_assert_true (waymark_document_remove (doc, "bar"));
   g_assert_null (waymark_document_find_card (doc, "c2"));
-  assert_undo_redo (doc, before);
+  document_test_assert_step (doc, before, NULL);
   waymark_document_undo (doc);
 
   /* Turning a lane into an emotions lane removes its cards. */
   g_assert_true (waymark_document_set_int (doc, "act", WAYMARK_FIELD_KIND, WAYMARK_LANE_EMOTIONS));
   g_assert_null (waymark_document_find_card (doc, "c1"));
-  assert_undo_redo (doc, before);
+  document_test_assert_step (doc, before, NULL);
   waymark_document_undo (doc);
 
   id = waymark_document_insert_phase (doc, "p", waymark_phase_new (NULL, "Later"), 1);
   g_assert_cmpstr (((WaymarkPhase *) persona->phases->pdata[1])->base.id, ==, id);
-  assert_undo_redo (doc, before);
+  document_test_assert_step (doc, before, NULL);
   waymark_document_undo (doc);
 
   id = waymark_document_insert_lane (doc, "p", waymark_lane_new (NULL, "Ideas", WAYMARK_LANE_LEVERS), 0);
@@ -280,7 +256,7 @@ test_structure (void)
 
   g_assert_true (waymark_document_move (doc, "f3", 0));
   g_assert_cmpstr (((WaymarkPhase *) persona->phases->pdata[0])->base.id, ==, "f3");
-  assert_undo_redo (doc, before);
+  document_test_assert_step (doc, before, NULL);
   waymark_document_undo (doc);
   g_assert_false (waymark_document_move (doc, "f1", 0));
 }
@@ -289,7 +265,7 @@ static void
 test_personas_and_tags (void)
 {
   g_autoptr (WaymarkDocument) doc = make_document ();
-  g_autofree char *before = serialise (doc);
+  g_autofree char *before = document_test_serialise (doc);
   WaymarkPersona *original = waymark_document_find_persona (doc, "p");
   WaymarkPersona *copy = waymark_persona_copy (original);
   WaymarkPersona *inserted;
@@ -310,7 +286,7 @@ test_personas_and_tags (void)
     g_assert_true (waymark_document_lookup_persona (doc, card->base.id) == inserted);
   }
   g_assert_cmpuint (waymark_document_get_n_personas (doc), ==, 2);
-  assert_undo_redo (doc, before);
+  document_test_assert_step (doc, before, NULL);
 
   g_assert_true (waymark_document_move (doc, id, 0));
   g_assert_cmpint (waymark_document_persona_index (doc, id), ==, 0);
@@ -472,7 +448,7 @@ test_random_edits (void)
 {
   g_autoptr (WaymarkDocument) doc = make_document ();
   g_autoptr (GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
-  g_autofree char *original = serialise (doc);
+  g_autofree char *original = document_test_serialise (doc);
   g_autofree char *edited = NULL;
   g_autofree char *undone = NULL;
   g_autofree char *redone = NULL;
@@ -492,20 +468,20 @@ test_random_edits (void)
       else
         random_edit (doc, rand);
     }
-  edited = serialise (doc);
+  edited = document_test_serialise (doc);
   steps = waymark_history_get_n_undo (history);
   g_assert_cmpuint (steps, >, 300);
   g_assert_cmpstr (edited, !=, original);
 
   while (waymark_document_undo (doc))
     ;
-  undone = serialise (doc);
+  undone = document_test_serialise (doc);
   g_assert_cmpstr (undone, ==, original);
   g_assert_false (waymark_history_get_modified (history));
 
   while (waymark_document_redo (doc))
     ;
-  redone = serialise (doc);
+  redone = document_test_serialise (doc);
   g_assert_cmpstr (redone, ==, edited);
   g_assert_cmpuint (waymark_history_get_n_undo (history), ==, steps);
 }

@@ -584,28 +584,37 @@ check_budget (GString    *doc,
   g_assert_cmpuint (growth, <=, WAYMARK_TEST_MEMORY_BUDGET_MIB);
 }
 
+/* TRUE in the fresh subprocess that measures a load; otherwise runs the
+ * test in one (or skips it) and returns FALSE. */
+static gboolean
+in_budget_subprocess (void)
+{
+  if (g_test_subprocess ())
+    return TRUE;
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer's own memory makes RSS meaningless");
+  return FALSE;
+#endif
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
 static void
 test_memory_budget_cards (void)
 {
-  if (g_test_subprocess ())
+  if (in_budget_subprocess ())
     {
       /* The most cards, with the text filling the file to its cap. */
       check_budget (build_document_of_size (WAYMARK_FORMAT_MAX_FILE_SIZE - 1024, WAYMARK_LIMIT_CARDS),
                     TRUE, "most cards, largest file");
-      return;
     }
-#ifdef UNDER_ASAN
-  g_test_skip ("AddressSanitizer's own memory makes RSS meaningless");
-  return;
-#endif
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
-  g_test_trap_assert_passed ();
 }
 
 static void
 test_memory_budget_links (void)
 {
-  if (g_test_subprocess ())
+  if (in_budget_subprocess ())
     {
       /* The most links: recommendations with as many links as they may
        * have, as many as the file size allows. */
@@ -618,20 +627,13 @@ test_memory_budget_links (void)
       g_string_free (two, TRUE);
       check_budget (build_recommendations (WAYMARK_LIMIT_LINKS, 0, n, WAYMARK_LIMIT_LINKS), TRUE,
                     "most links");
-      return;
     }
-#ifdef UNDER_ASAN
-  g_test_skip ("AddressSanitizer's own memory makes RSS meaningless");
-  return;
-#endif
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
-  g_test_trap_assert_passed ();
 }
 
 static void
 test_memory_budget_elements (void)
 {
-  if (g_test_subprocess ())
+  if (in_budget_subprocess ())
     {
       /* The most elements the parser builds before it stops. */
       GString *doc = g_string_new (HEAD "<description>");
@@ -640,14 +642,7 @@ test_memory_budget_elements (void)
         g_string_append (doc, "<a/>");
       g_string_append (doc, "</description>\n</waymark>\n");
       check_budget (doc, FALSE, "most elements");
-      return;
     }
-#ifdef UNDER_ASAN
-  g_test_skip ("AddressSanitizer's own memory makes RSS meaningless");
-  return;
-#endif
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
-  g_test_trap_assert_passed ();
 }
 
 int

@@ -11,15 +11,22 @@
 
 #include <string.h>
 
-#include "waymark-document.h"
+#include "document-test-util.h"
 #include "waymark-format.h"
 #include "waymark-limits.h"
 
-static char *
-serialise (WaymarkDocument *doc)
+static void
+add_card (WaymarkDocument *doc,
+          const char      *persona_id,
+          const char      *id,
+          const char      *lane_id,
+          const char      *phase_id,
+          int              span)
 {
-  g_autoptr (GBytes) bytes = waymark_format_save_to_bytes (doc);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  WaymarkCard *card = waymark_card_new (id, lane_id, phase_id, id);
+
+  card->span = span;
+  g_assert_cmpstr (waymark_document_insert_card (doc, persona_id, card, -1), ==, id);
 }
 
 /* Two personas, "a" and "b", each with phases f1..f3, a barriers lane and a
@@ -53,25 +60,14 @@ make_document (void)
       }
       g_assert_nonnull (waymark_document_insert_persona (doc, persona, -1));
     }
-  {
-    WaymarkCard *a1 = waymark_card_new ("a1", "a-bar", "a-f1", "Too expensive");
-
-    a1->span = 2;
-    g_assert_nonnull (waymark_document_insert_card (doc, "a", a1, -1));
-  }
-  g_assert_nonnull (waymark_document_insert_card (doc, "a",
-                                                  waymark_card_new ("a2", "a-bar", "a-f3", "No time"),
-                                                  -1));
-  g_assert_nonnull (waymark_document_insert_card (doc, "a",
-                                                  waymark_card_new ("a3", "a-lev", "a-f1", "Subsidy"),
-                                                  -1));
-  g_assert_nonnull (waymark_document_insert_card (doc, "b",
-                                                  waymark_card_new ("b1", "b-bar", "b-f2", "Too expensive"),
-                                                  -1));
-  g_assert_cmpstr (waymark_document_insert_domain (doc, waymark_domain_new ("d1", "Policy", "#0072b2"), -1),
-                   ==, "d1");
-  g_assert_cmpstr (waymark_document_insert_domain (doc, waymark_domain_new ("d2", "Cooperation", NULL), -1),
-                   ==, "d2");
+  add_card (doc, "a", "a1", "a-bar", "a-f1", 2);
+  add_card (doc, "a", "a2", "a-bar", "a-f3", 1);
+  add_card (doc, "a", "a3", "a-lev", "a-f1", 1);
+  add_card (doc, "b", "b1", "b-bar", "b-f2", 1);
+  g_assert_cmpstr (waymark_document_insert_domain (doc, waymark_domain_new ("d1", "Policy", "#0072b2"),
+                                                   -1), ==, "d1");
+  g_assert_cmpstr (waymark_document_insert_domain (doc, waymark_domain_new ("d2", "Cooperation", NULL),
+                                                   -1), ==, "d2");
   waymark_history_clear (waymark_document_get_history (doc));
   return doc;
 }
@@ -101,31 +97,6 @@ add_recommendation (WaymarkDocument *doc,
   return waymark_document_insert_recommendation (doc, recommendation, -1);
 }
 
-/* Undo restores @before exactly, redo what was there after the edit; the
- * edit was one undo step called @label. */
-static void
-assert_one_step (WaymarkDocument *doc,
-                 const char      *before,
-                 const char      *label)
-{
-  WaymarkHistory *history = waymark_document_get_history (doc);
-  g_autofree char *after = serialise (doc);
-  g_autofree char *undone = NULL;
-  g_autofree char *redone = NULL;
-  guint steps = waymark_history_get_n_undo (history);
-
-  g_assert_cmpstr (before, !=, after);
-  if (label != NULL)
-    g_assert_cmpstr (waymark_history_get_undo_label (history), ==, label);
-  g_assert_true (waymark_document_undo (doc));
-  g_assert_cmpuint (waymark_history_get_n_undo (history), ==, steps - 1);
-  undone = serialise (doc);
-  g_assert_cmpstr (undone, ==, before);
-  g_assert_true (waymark_document_redo (doc));
-  redone = serialise (doc);
-  g_assert_cmpstr (redone, ==, after);
-}
-
 static gboolean
 has_line (const char *text,
           const char *line)
@@ -138,7 +109,7 @@ static gboolean
 saves_line (WaymarkDocument *doc,
             const char      *line)
 {
-  g_autofree char *text = serialise (doc);
+  g_autofree char *text = document_test_serialise (doc);
 
   return has_line (text, line);
 }
@@ -152,7 +123,7 @@ test_version (void)
   g_autofree char *back = NULL;
 
   /* Nothing of version 2: version 1, byte for byte as before. */
-  v1 = serialise (doc);
+  v1 = document_test_serialise (doc);
   g_assert_cmpint (waymark_format_get_version (doc), ==, 1);
   g_assert_cmpstr (v1, ==,
                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -160,12 +131,13 @@ test_version (void)
 
   /* A domain alone needs version 2; taking it away returns to version 1. */
   g_assert_nonnull (waymark_document_insert_domain (doc, waymark_domain_new (NULL, "D", NULL), -1));
-  v2 = serialise (doc);
+  v2 = document_test_serialise (doc);
   g_assert_cmpint (waymark_format_get_version (doc), ==, 2);
   g_assert_true (has_line (v2, "version=\"2\""));
-  g_assert_true (has_line (v2, "  <domains>\n    <domain id=\"domain-1\" name=\"D\"/>\n  </domains>\n"));
+  g_assert_true (has_line (v2,
+                           "  <domains>\n    <domain id=\"domain-1\" name=\"D\"/>\n  </domains>\n"));
   g_assert_true (waymark_document_undo (doc));
-  back = serialise (doc);
+  back = document_test_serialise (doc);
   g_assert_cmpstr (back, ==, v1);
 
   /* So does a recommendation in no domain. */
@@ -177,7 +149,7 @@ static void
 test_domains (void)
 {
   g_autoptr (WaymarkDocument) doc = make_document ();
-  g_autofree char *before = serialise (doc);
+  g_autofree char *before = document_test_serialise (doc);
   GPtrArray *domains = waymark_document_get_domains (doc);
   const char *id;
 
@@ -185,20 +157,20 @@ test_domains (void)
   /* A taken id is replaced by a fresh one. */
   g_assert_cmpstr (id, ==, "domain-1");
   g_assert_true (g_ptr_array_index (domains, 1) == waymark_document_find_domain (doc, id));
-  assert_one_step (doc, before, "Add Domain");
+  document_test_assert_step (doc, before, "Add Domain");
 
   g_free (before);
-  before = serialise (doc);
+  before = document_test_serialise (doc);
   g_assert_true (waymark_document_set_text (doc, "d2", WAYMARK_FIELD_NAME, "Networks"));
-  assert_one_step (doc, before, "Rename Domain");
+  document_test_assert_step (doc, before, "Rename Domain");
   g_assert_true (waymark_document_set_text (doc, "d2", WAYMARK_FIELD_COLOR, "#e69f00"));
   g_assert_cmpstr (waymark_document_find_domain (doc, "d2")->color, ==, "#e69f00");
 
   g_free (before);
-  before = serialise (doc);
+  before = document_test_serialise (doc);
   g_assert_true (waymark_document_move (doc, "d2", 0));
   g_assert_cmpstr (((WaymarkDomain *) g_ptr_array_index (domains, 0))->base.id, ==, "d2");
-  assert_one_step (doc, before, "Move Domain");
+  document_test_assert_step (doc, before, "Move Domain");
 
   /* Fields a domain does not have. */
   g_assert_false (waymark_document_set_text (doc, "d2", WAYMARK_FIELD_OWNER, "x"));
@@ -217,7 +189,7 @@ test_delete_domain (void)
   add_recommendation (doc, "r1", "d1", "One", "a1", NULL);
   add_recommendation (doc, "r2", "d1", "Two", NULL);
   add_recommendation (doc, "r3", "d2", "Three", NULL);
-  before = serialise (doc);
+  before = document_test_serialise (doc);
 
   g_assert_true (waymark_document_remove (doc, "d1"));
   g_assert_null (waymark_document_find_domain (doc, "d1"));
@@ -230,14 +202,14 @@ test_delete_domain (void)
     g_autoptr (GPtrArray) loose = waymark_document_list_domain_recommendations (doc, NULL);
     g_assert_cmpuint (loose->len, ==, 2);
   }
-  assert_one_step (doc, before, "Delete Domain");
+  document_test_assert_step (doc, before, "Delete Domain");
 }
 
 static void
 test_insert_recommendation (void)
 {
   g_autoptr (WaymarkDocument) doc = make_document ();
-  g_autofree char *before = serialise (doc);
+  g_autofree char *before = document_test_serialise (doc);
   g_autofree char *text = NULL;
   WaymarkRecommendation *recommendation;
   const char *id;
@@ -252,9 +224,9 @@ test_insert_recommendation (void)
   g_assert_cmpstr (recommendation->cards[0], ==, "a1");
   g_assert_cmpstr (recommendation->cards[1], ==, "b1");
   g_assert_true ((WaymarkObject *) recommendation == waymark_document_lookup (doc, id));
-  assert_one_step (doc, before, "Add Recommendation");
+  document_test_assert_step (doc, before, "Add Recommendation");
 
-  text = serialise (doc);
+  text = document_test_serialise (doc);
   g_assert_true (has_line (text,
                            "  <recommendations>\n"
                            "    <recommendation id=\"rec-1\" domain=\"d1\">\n"
@@ -295,7 +267,8 @@ test_fields (void)
     { WAYMARK_FIELD_OWNER, "VLAIO", 0, "Change Owner", "owner=\"VLAIO\"" },
     { WAYMARK_FIELD_DOMAIN, "d2", 0, "Change Domain", "domain=\"d2\"" },
     { WAYMARK_FIELD_DOMAIN, "", 0, "Change Domain", "<recommendation id=\"r1\" owner=\"VLAIO\">" },
-    { WAYMARK_FIELD_STATUS, NULL, WAYMARK_STATUS_IN_PROGRESS, "Change Status", "status=\"in-progress\"" },
+    { WAYMARK_FIELD_STATUS, NULL, WAYMARK_STATUS_IN_PROGRESS, "Change Status",
+      "status=\"in-progress\"" },
     { WAYMARK_FIELD_STATUS, NULL, WAYMARK_STATUS_DROPPED, "Change Status", "status=\"dropped\"" },
     { WAYMARK_FIELD_VALUE, NULL, 4, "Change Value", "value=\"4\"" },
     { WAYMARK_FIELD_EFFORT, NULL, 2, "Change Effort", "effort=\"2\"" },
@@ -307,17 +280,17 @@ test_fields (void)
   add_recommendation (doc, "r1", "d1", "Title", "a1", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     {
-      g_autofree char *before = serialise (doc);
+      g_autofree char *before = document_test_serialise (doc);
       g_autofree char *after = NULL;
 
       if (edits[i].text != NULL)
         g_assert_true (waymark_document_set_text (doc, "r1", edits[i].field, edits[i].text));
       else
         g_assert_true (waymark_document_set_int (doc, "r1", edits[i].field, edits[i].number));
-      after = serialise (doc);
+      after = document_test_serialise (doc);
       if (edits[i].line != NULL)
         g_assert_true (has_line (after, edits[i].line));
-      assert_one_step (doc, before, edits[i].label);
+      document_test_assert_step (doc, before, edits[i].label);
     }
   g_assert_false (saves_line (doc, "effort="));
 
@@ -365,7 +338,7 @@ test_links (void)
   g_assert_cmpuint (waymark_document_count_recommendations_for_card (doc, "nope"), ==, 0);
 
   g_signal_connect (doc, "changed", G_CALLBACK (count_changed_cb), seen);
-  before = serialise (doc);
+  before = document_test_serialise (doc);
   g_assert_true (waymark_document_link_card (doc, "r1", "a3"));
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "r1");
@@ -376,29 +349,29 @@ test_links (void)
     g_assert_cmpuint (addressing->len, ==, 1);
     g_assert_true (g_ptr_array_index (addressing, 0) == r1);
   }
-  assert_one_step (doc, before, "Link Card");
+  document_test_assert_step (doc, before, "Link Card");
   g_assert_false (waymark_document_link_card (doc, "r1", "a3"));
   g_assert_false (waymark_document_link_card (doc, "r1", "nope"));
   g_assert_false (waymark_document_link_card (doc, "r1", "d1"));
   g_assert_false (waymark_document_link_card (doc, "a1", "a3"));
 
   g_free (before);
-  before = serialise (doc);
+  before = document_test_serialise (doc);
   g_assert_true (waymark_document_unlink_card (doc, "r1", "a1"));
   g_assert_cmpstr (r1->cards[0], ==, "a3");
   g_assert_cmpuint (waymark_document_count_recommendations_for_card (doc, "a1"), ==, 1);
-  assert_one_step (doc, before, "Unlink Card");
+  document_test_assert_step (doc, before, "Unlink Card");
   g_assert_false (waymark_document_unlink_card (doc, "r1", "a1"));
 
   /* The whole list at once: known cards, once each, in this order. */
   g_free (before);
-  before = serialise (doc);
+  before = document_test_serialise (doc);
   g_assert_true (waymark_document_set_addressed_cards (doc, "r1", both));
   r1 = waymark_document_find_recommendation (doc, "r1");
   g_assert_cmpuint (g_strv_length (r1->cards), ==, 2);
   g_assert_cmpstr (r1->cards[0], ==, "b1");
   g_assert_cmpstr (r1->cards[1], ==, "a2");
-  assert_one_step (doc, before, "Change Linked Cards");
+  document_test_assert_step (doc, before, "Change Linked Cards");
   g_assert_false (waymark_document_set_addressed_cards (doc, "r1", both));
   g_assert_true (waymark_document_set_addressed_cards (doc, "r1", NULL));
   g_assert_cmpuint (g_strv_length (r1->cards), ==, 0);
@@ -415,14 +388,14 @@ test_delete_card (void)
   add_recommendation (doc, "r1", "d1", "One", "a2", "a1", "b1", NULL);
   add_recommendation (doc, "r2", "d2", "Two", "a1", NULL);
   add_recommendation (doc, "r3", "d2", "Three", "b1", NULL);
-  before = serialise (doc);
+  before = document_test_serialise (doc);
 
   g_assert_true (waymark_document_remove (doc, "a1"));
   g_assert_null (waymark_document_find_card (doc, "a1"));
   g_assert_cmpuint (g_strv_length (waymark_document_find_recommendation (doc, "r1")->cards), ==, 2);
   g_assert_cmpuint (g_strv_length (waymark_document_find_recommendation (doc, "r2")->cards), ==, 0);
   g_assert_cmpuint (waymark_document_count_recommendations_for_card (doc, "a1"), ==, 0);
-  assert_one_step (doc, before, "Delete Card");
+  document_test_assert_step (doc, before, "Delete Card");
   /* Undone: the card is back in both, in its place in the list. */
   g_assert_true (waymark_document_undo (doc));
   g_assert_cmpstr (waymark_document_find_recommendation (doc, "r1")->cards[1], ==, "a1");
@@ -439,18 +412,18 @@ test_delete_card_containers (void)
   g_autofree char *before = NULL;
 
   add_recommendation (doc, "r1", "d1", "One", "a1", "a2", "a3", "b1", NULL);
-  before = serialise (doc);
+  before = document_test_serialise (doc);
   for (guint i = 0; i < G_N_ELEMENTS (removed); i++)
     {
       g_assert_true (waymark_document_remove (doc, removed[i]));
       g_assert_true (saves_line (doc, "<addresses card=\"b1\"/>"));
-      assert_one_step (doc, before, NULL);
+      document_test_assert_step (doc, before, NULL);
       g_assert_true (waymark_document_undo (doc));
     }
   g_assert_true (waymark_document_set_int (doc, "a-bar", WAYMARK_FIELD_KIND,
                                            WAYMARK_LANE_EMOTIONS));
   g_assert_cmpuint (g_strv_length (waymark_document_find_recommendation (doc, "r1")->cards), ==, 2);
-  assert_one_step (doc, before, "Change Lane Kind");
+  document_test_assert_step (doc, before, "Change Lane Kind");
 }
 
 static void
@@ -461,12 +434,12 @@ test_delete_recommendation (void)
 
   add_recommendation (doc, "r1", "d1", "One", "a1", "b1", NULL);
   add_recommendation (doc, "r2", "d1", "Two", "a1", NULL);
-  before = serialise (doc);
+  before = document_test_serialise (doc);
   g_assert_true (waymark_document_remove (doc, "r1"));
   g_assert_null (waymark_document_find_recommendation (doc, "r1"));
   g_assert_cmpuint (waymark_document_count_recommendations_for_card (doc, "a1"), ==, 1);
   g_assert_cmpuint (waymark_document_count_recommendations_for_card (doc, "b1"), ==, 0);
-  assert_one_step (doc, before, "Delete Recommendation");
+  document_test_assert_step (doc, before, "Delete Recommendation");
   g_assert_true (waymark_document_undo (doc));
   g_assert_cmpuint (waymark_document_count_recommendations_for_card (doc, "b1"), ==, 1);
 }
@@ -502,20 +475,20 @@ test_move_recommendation (void)
   assert_domain_order (doc, "", "r5");
 
   /* Within a domain. */
-  before = serialise (doc);
+  before = document_test_serialise (doc);
   g_assert_true (waymark_document_move_recommendation (doc, "r4", "d1", 0));
   assert_domain_order (doc, "d1", "r4 r1 r2");
-  assert_one_step (doc, before, "Move Recommendation");
+  document_test_assert_step (doc, before, "Move Recommendation");
   g_assert_false (waymark_document_move_recommendation (doc, "r4", "d1", 0));
 
   /* To another domain, in one undo step. */
   g_free (before);
-  before = serialise (doc);
+  before = document_test_serialise (doc);
   g_assert_true (waymark_document_move_recommendation (doc, "r1", "d2", 0));
   assert_domain_order (doc, "d1", "r4 r2");
   assert_domain_order (doc, "d2", "r1 r3");
   g_assert_cmpstr (waymark_document_find_recommendation (doc, "r1")->domain_id, ==, "d2");
-  assert_one_step (doc, before, "Move Recommendation");
+  document_test_assert_step (doc, before, "Move Recommendation");
 
   /* To the end of a domain, to none, and to one that is empty. */
   g_assert_true (waymark_document_move_recommendation (doc, "r1", "d2", -1));
@@ -529,13 +502,13 @@ test_move_recommendation (void)
   g_assert_false (waymark_document_move_recommendation (doc, "nope", "d1", 0));
 
   /* Written by domain, in the domains' order, then those in none. */
-  text = serialise (doc);
+  text = document_test_serialise (doc);
   g_assert_true (strstr (text, "id=\"r4\"") < strstr (text, "id=\"r2\""));
   g_assert_true (strstr (text, "id=\"r2\"") < strstr (text, "id=\"r3\""));
   g_assert_true (strstr (text, "id=\"r3\"") < strstr (text, "id=\"r5\""));
   g_assert_true (waymark_document_move (doc, "d2", 0));
   g_free (text);
-  text = serialise (doc);
+  text = document_test_serialise (doc);
   g_assert_true (strstr (text, "id=\"r2\"") < strstr (text, "id=\"r4\""));
 }
 

@@ -186,6 +186,24 @@ write_lane (GString     *out,
   g_string_append (out, "/>\n");
 }
 
+/* <@name @attribute="id"/> for each of @ids (may be NULL): a card's
+ * tags, the cards a recommendation addresses. */
+static void
+write_references (GString     *out,
+                  int          depth,
+                  const char  *name,
+                  const char  *attribute_name,
+                  char       **ids)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      indent (out, depth);
+      g_string_append_printf (out, "<%s", name);
+      attribute (out, attribute_name, ids[i]);
+      g_string_append (out, "/>\n");
+    }
+}
+
 static void
 write_card (GString     *out,
             int          depth,
@@ -203,13 +221,7 @@ write_card (GString     *out,
   optional_attribute (out, "color", card->color);
 
   text_element (children, depth + 1, "text", card->text);
-  for (guint i = 0; card->tags != NULL && card->tags[i] != NULL; i++)
-    {
-      indent (children, depth + 1);
-      g_string_append (children, "<tag");
-      attribute (children, "ref", card->tags[i]);
-      g_string_append (children, "/>\n");
-    }
+  write_references (children, depth + 1, "tag", "ref", card->tags);
   text_element (children, depth + 1, "evidence", card->evidence);
   finish_element (out, depth, "card", children);
 }
@@ -400,13 +412,7 @@ write_recommendation (GString               *out,
 
   text_element (children, depth + 1, "title", recommendation->title);
   text_element (children, depth + 1, "description", recommendation->description);
-  for (guint i = 0; recommendation->cards[i] != NULL; i++)
-    {
-      indent (children, depth + 1);
-      g_string_append (children, "<addresses");
-      attribute (children, "card", recommendation->cards[i]);
-      g_string_append (children, "/>\n");
-    }
+  write_references (children, depth + 1, "addresses", "card", recommendation->cards);
   finish_element (out, depth, "recommendation", children);
 }
 

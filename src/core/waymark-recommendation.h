@@ -80,17 +80,17 @@ const char              *waymark_status_get_label_in  (WaymarkStatus  status,
 char                    *waymark_status_dup_name_list (void);
 
 /* Constructors give objects with empty strings, never NULL fields. */
-WaymarkDomain         *waymark_domain_new              (const char *id, const char *name,
-                                                        const char *color);
-WaymarkDomain         *waymark_domain_copy             (const WaymarkDomain *domain);
-void                   waymark_domain_free             (WaymarkDomain *domain);
+WaymarkDomain         *waymark_domain_new         (const char *id, const char *name,
+                                                   const char *color);
+WaymarkDomain         *waymark_domain_copy        (const WaymarkDomain *domain);
+void                   waymark_domain_free        (WaymarkDomain *domain);
 /* Open, unscored, in no domain, addressing no card. */
-WaymarkRecommendation *waymark_recommendation_new      (const char *id, const char *title);
+WaymarkRecommendation *waymark_recommendation_new (const char *id, const char *title);
 /* A deep copy, id and links included. */
-WaymarkRecommendation *waymark_recommendation_copy     (const WaymarkRecommendation *recommendation);
-void                   waymark_recommendation_free     (WaymarkRecommendation *recommendation);
-/* Whether @recommendation addresses the card @card_id. */
-gboolean               waymark_recommendation_addresses (const WaymarkRecommendation *recommendation,
+WaymarkRecommendation *waymark_recommendation_copy (const WaymarkRecommendation *self);
+void                   waymark_recommendation_free (WaymarkRecommendation *self);
+/* Whether @self addresses the card @card_id. */
+gboolean               waymark_recommendation_addresses (const WaymarkRecommendation *self,
                                                          const char                  *card_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkDomain, waymark_domain_free)
