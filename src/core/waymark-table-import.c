@@ -376,17 +376,6 @@ parse_lane_kind (const char      *value,
   return FALSE;
 }
 
-static gboolean
-is_color (const char *value)
-{
-  if (strlen (value) != 7 || value[0] != '#')
-    return FALSE;
-  for (guint i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (value[i]))
-      return FALSE;
-  return TRUE;
-}
-
 static ImportPersona *
 get_persona (Import     *import,
              const char *name,
@@ -657,7 +646,8 @@ read_values (Import   *import,
                    cells->scale_min, cells->scale_max);
       ok = FALSE;
     }
-  if (has (cells, COL_PERSONA_COLOR) && !is_color (cells->cells[COL_PERSONA_COLOR]))
+  if (has (cells, COL_PERSONA_COLOR) &&
+      !waymark_format_is_color (cells->cells[COL_PERSONA_COLOR]))
     {
       add_problem (import, row, FALSE, _("the persona color “%s” is not of the form #rrggbb"),
                    cells->cells[COL_PERSONA_COLOR]);
