@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
 #include "waymark-overview-scene-private.h"
 
@@ -16,8 +15,7 @@
 /* In greyscale the curves differ by dash rather than hue. */
 static const double greyscale_dashes[] = { 0, 6, 2.5, 10, 4 };
 
-/* Fritsch–Carlson monotone cubic, as the maps draw their curves: it never
- * overshoots, so a curve does not suggest a score that nobody gave. */
+/* The same curve as the maps draw (waymark_scene_monotone_tangents()). */
 static void
 add_curve (Builder      *builder,
            const double *xs,
@@ -26,39 +24,12 @@ add_curve (Builder      *builder,
            WaymarkColor  color,
            double        dash)
 {
-  g_autofree double *slope = NULL;
   g_autofree double *tangent = NULL;
   WaymarkScenePath path;
 
   if (n < 2)
     return;
-  slope = g_new0 (double, n);
-  tangent = g_new0 (double, n);
-  for (guint i = 0; i + 1 < n; i++)
-    slope[i] = (ys[i + 1] - ys[i]) / MAX (xs[i + 1] - xs[i], 1e-6);
-  tangent[0] = slope[0];
-  tangent[n - 1] = slope[n - 2];
-  for (guint i = 1; i + 1 < n; i++)
-    tangent[i] = slope[i - 1] * slope[i] <= 0 ? 0 : (slope[i - 1] + slope[i]) / 2;
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      double a, b, h;
-
-      if (slope[i] == 0)
-        {
-          tangent[i] = tangent[i + 1] = 0;
-          continue;
-        }
-      a = tangent[i] / slope[i];
-      b = tangent[i + 1] / slope[i];
-      h = a * a + b * b;
-      if (h > 9)
-        {
-          tangent[i] = 3 / sqrt (h) * a * slope[i];
-          tangent[i + 1] = 3 / sqrt (h) * b * slope[i];
-        }
-    }
-
+  tangent = waymark_scene_monotone_tangents (xs, ys, n);
   waymark_scene_path_init (&path);
   waymark_scene_path_move_to (&path, xs[0], ys[0]);
   for (guint i = 1; i < n; i++)

@@ -146,61 +146,32 @@ build_phases (WaymarkSceneBuilder *builder)
     }
 }
 
-/* Monotone cubic interpolation (Fritsch–Carlson): smooth, and never
- * overshoots, so the curve does not suggest a score the persona did not
- * give. Written as Béziers so every backend draws the same curve. */
+/* Written as Béziers so every backend draws the same curve
+ * (waymark_scene_monotone_tangents() says why this one). */
 static void
 build_emotion_curve (WaymarkSceneBuilder *builder,
                      WaymarkLayoutLane   *lane,
                      WaymarkColor         color)
 {
   guint n = lane->points->len;
-  g_autofree double *slope = NULL;
+  g_autofree double *xs = NULL;
+  g_autofree double *ys = NULL;
   g_autofree double *tangent = NULL;
   WaymarkScenePath path;
 
   if (n < 2)
     return;
 
-  slope = g_new0 (double, n);
-  tangent = g_new0 (double, n);
-  for (guint i = 0; i + 1 < n; i++)
+  xs = g_new (double, n);
+  ys = g_new (double, n);
+  for (guint i = 0; i < n; i++)
     {
-      WaymarkLayoutEmotion *a = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
-      WaymarkLayoutEmotion *b = &g_array_index (lane->points, WaymarkLayoutEmotion, i + 1);
+      WaymarkLayoutEmotion *point = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
 
-      slope[i] = (b->y - a->y) / MAX (b->x - a->x, 1e-6);
+      xs[i] = point->x;
+      ys[i] = point->y;
     }
-  tangent[0] = slope[0];
-  tangent[n - 1] = slope[n - 2];
-  for (guint i = 1; i + 1 < n; i++)
-    {
-      if (slope[i - 1] * slope[i] <= 0)
-        tangent[i] = 0;
-      else
-        tangent[i] = (slope[i - 1] + slope[i]) / 2;
-    }
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      if (slope[i] == 0)
-        {
-          tangent[i] = tangent[i + 1] = 0;
-          continue;
-        }
-      {
-        double a = tangent[i] / slope[i];
-        double b = tangent[i + 1] / slope[i];
-        double h = a * a + b * b;
-
-        if (h > 9)
-          {
-            double t = 3 / sqrt (h);
-
-            tangent[i] = t * a * slope[i];
-            tangent[i + 1] = t * b * slope[i];
-          }
-      }
-    }
+  tangent = waymark_scene_monotone_tangents (xs, ys, n);
 
   /* One path per segment: a viewport strokes only the segments it shows.
    * Round caps make the joins seamless. */
