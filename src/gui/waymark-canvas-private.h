@@ -137,7 +137,19 @@ struct _WaymarkCanvas
 };
 
 /* waymark-canvas.c */
+/* Emits ::selection-changed; notifies :inspected-id. */
+void            _waymark_canvas_emit_selection_changed (WaymarkCanvas *self);
+void            _waymark_canvas_notify_inspected_id (WaymarkCanvas *self);
 WaymarkPersona *_waymark_canvas_get_persona       (WaymarkCanvas *self);
+/* The map's size in document units; 0 × 0 without a map. */
+void            _waymark_canvas_get_map_size      (WaymarkCanvas *self,
+                                                   double        *width,
+                                                   double        *height);
+/* Where the map's origin is, in widget pixels: scrolled, after the margin,
+ * and centred when the map is narrower than the view. */
+void            _waymark_canvas_get_origin        (WaymarkCanvas *self,
+                                                   double        *ox,
+                                                   double        *oy);
 void            _waymark_canvas_widget_to_doc     (WaymarkCanvas *self,
                                                    double         x,
                                                    double         y,
@@ -154,7 +166,12 @@ gboolean        _waymark_canvas_hit               (WaymarkCanvas *self,
                                                    WaymarkHit    *hit);
 /* The scene of the current persona's map, built when needed. */
 WaymarkScene   *_waymark_canvas_ensure_scene      (WaymarkCanvas *self);
-void            _waymark_canvas_invalidate_overlay (WaymarkCanvas *self);
+void            _waymark_canvas_zoom_at           (WaymarkCanvas *self,
+                                                   double         zoom,
+                                                   double         x,
+                                                   double         y);
+
+/* waymark-canvas-selection.c */
 void            _waymark_canvas_set_selection     (WaymarkCanvas *self,
                                                    const char * const *card_ids);
 void            _waymark_canvas_toggle_selected   (WaymarkCanvas *self,
@@ -167,11 +184,13 @@ void            _waymark_canvas_set_focus         (WaymarkCanvas *self,
                                                    const WaymarkFocus *focus);
 void            _waymark_canvas_scroll_to_rect    (WaymarkCanvas *self,
                                                    const WaymarkRect *rect);
-void            _waymark_canvas_zoom_at           (WaymarkCanvas *self,
-                                                   double         zoom,
-                                                   double         x,
-                                                   double         y);
-void            _waymark_canvas_update_actions    (WaymarkCanvas *self);
+
+/* waymark-canvas-draw.c */
+void            _waymark_canvas_snapshot          (GtkWidget     *widget,
+                                                   GtkSnapshot   *snapshot);
+/* The selection, focus, hover or a drag indicator changed: the overlay
+ * is rebuilt at the next frame. */
+void            _waymark_canvas_invalidate_overlay (WaymarkCanvas *self);
 
 /* waymark-canvas-input.c */
 void            _waymark_canvas_input_init        (WaymarkCanvas *self);
@@ -191,6 +210,7 @@ void            _waymark_canvas_edit_allocate     (WaymarkCanvas *self);
 void            _waymark_canvas_editor_dispose    (WaymarkCanvas *self);
 
 /* waymark-canvas-actions.c */
+void            _waymark_canvas_update_actions    (WaymarkCanvas *self);
 void            _waymark_canvas_class_actions_init (GtkWidgetClass *widget_class);
 void            _waymark_canvas_popup_menu        (WaymarkCanvas *self,
                                                    double         x,
