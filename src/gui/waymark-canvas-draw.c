@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "waymark-cairo-backend.h"
 #include "waymark-canvas-private.h"
 #include "waymark-file-writer.h"

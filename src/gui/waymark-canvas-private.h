@@ -17,6 +17,17 @@ G_BEGIN_DECLS
 /* Space around the map, in pixels. */
 #define CANVAS_MARGIN 24
 
+/* Replaces the string in @slot with a copy of @value. */
+static inline void
+set_string (char       **slot,
+            const char  *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return;
+  g_free (*slot);
+  *slot = g_strdup (value);
+}
+
 typedef enum {
   DRAG_NONE,
   DRAG_PENDING,       /* pressed; not yet past the drag threshold */
@@ -195,6 +206,22 @@ void            _waymark_canvas_invalidate_overlay (WaymarkCanvas *self);
 /* waymark-canvas-input.c */
 void            _waymark_canvas_input_init        (WaymarkCanvas *self);
 void            _waymark_canvas_class_input_init  (GtkWidgetClass *widget_class);
+gboolean        _waymark_canvas_is_emotions_lane  (WaymarkCanvas *self,
+                                                   const char    *lane_id);
+/* Whether the lane has a point in the phase. */
+gboolean        _waymark_canvas_has_emotion       (WaymarkCanvas *self,
+                                                   const char    *lane_id,
+                                                   const char    *phase_id);
+/* Whether @x, in widget pixels, is on the right edge of the card @hit,
+ * where dragging changes its span. */
+gboolean        _waymark_canvas_on_span_handle    (WaymarkCanvas    *self,
+                                                   const WaymarkHit *hit,
+                                                   double            x);
+
+/* waymark-canvas-drag.c */
+/* Adds the drag gesture: moving and copying cards, a card's span, an
+ * emotion point, reordering headers, the rubber band and panning. */
+void            _waymark_canvas_drag_init         (WaymarkCanvas *self);
 
 /* waymark-canvas-editor.c */
 void            _waymark_canvas_edit_start        (WaymarkCanvas *self,

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "waymark-canvas-private.h"
@@ -12,8 +13,9 @@
 /* This file holds the widget itself: properties, scrolling, zoom and the
  * cached layouts and scenes. Drawing is in waymark-canvas-draw.c, the
  * selection and keyboard focus in waymark-canvas-selection.c, input in
- * waymark-canvas-input.c, the in-place editor in waymark-canvas-editor.c,
- * actions, menus and the clipboard in waymark-canvas-actions.c. */
+ * waymark-canvas-input.c and drags in waymark-canvas-drag.c, the in-place
+ * editor in waymark-canvas-editor.c, actions, menus and the clipboard in
+ * waymark-canvas-actions.c. */
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (WaymarkCanvas, waymark_canvas, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
