@@ -147,6 +147,19 @@ struct _WaymarkCanvas
   guint             n_map_frames;
 };
 
+static inline guint
+n_selected (WaymarkCanvas *self)
+{
+  return self->selection->len - 1;
+}
+
+/* The selected card ids, NULL-terminated. */
+static inline const char * const *
+selected (WaymarkCanvas *self)
+{
+  return (const char * const *) self->selection->pdata;
+}
+
 /* waymark-canvas.c */
 /* Emits ::selection-changed; notifies :inspected-id. */
 void            _waymark_canvas_emit_selection_changed (WaymarkCanvas *self);
@@ -203,6 +216,13 @@ void            _waymark_canvas_snapshot          (GtkWidget     *widget,
  * is rebuilt at the next frame. */
 void            _waymark_canvas_invalidate_overlay (WaymarkCanvas *self);
 
+/* waymark-canvas-menu.c */
+/* Pops up the context menu at (@x, @y), in widget pixels, or at the
+ * focused thing when @x is negative. */
+void            _waymark_canvas_popup_menu        (WaymarkCanvas *self,
+                                                   double         x,
+                                                   double         y);
+
 /* waymark-canvas-input.c */
 void            _waymark_canvas_input_init        (WaymarkCanvas *self);
 void            _waymark_canvas_class_input_init  (GtkWidgetClass *widget_class);
@@ -237,11 +257,13 @@ void            _waymark_canvas_edit_allocate     (WaymarkCanvas *self);
 void            _waymark_canvas_editor_dispose    (WaymarkCanvas *self);
 
 /* waymark-canvas-actions.c */
+/* The lane of the focused cell, card or lane header, or NULL. */
+WaymarkLane    *_waymark_canvas_get_focus_lane    (WaymarkCanvas *self);
+/* Whether the focus is on an emotion point (a cell of an emotions lane
+ * that has one). */
+gboolean        _waymark_canvas_focus_is_emotion_point (WaymarkCanvas *self);
 void            _waymark_canvas_update_actions    (WaymarkCanvas *self);
 void            _waymark_canvas_class_actions_init (GtkWidgetClass *widget_class);
-void            _waymark_canvas_popup_menu        (WaymarkCanvas *self,
-                                                   double         x,
-                                                   double         y);
 /* Moves the focused card (Alt+arrows) or phase/lane. */
 gboolean        _waymark_canvas_move_focused      (WaymarkCanvas *self,
                                                    WaymarkDirection direction);

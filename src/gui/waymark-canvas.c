@@ -14,8 +14,8 @@
  * cached layouts and scenes. Drawing is in waymark-canvas-draw.c, the
  * selection and keyboard focus in waymark-canvas-selection.c, input in
  * waymark-canvas-input.c and drags in waymark-canvas-drag.c, the in-place
- * editor in waymark-canvas-editor.c, actions, menus and the clipboard in
- * waymark-canvas-actions.c. */
+ * editor in waymark-canvas-editor.c, actions and the clipboard in
+ * waymark-canvas-actions.c and the context menu in waymark-canvas-menu.c. */
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (WaymarkCanvas, waymark_canvas, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
