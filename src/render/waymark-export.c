@@ -348,8 +348,8 @@ export_pdf (WaymarkDocument            *document,
 
   cr = cairo_create (surface);
 
-  /* The overview across personas comes first (issue 6): the page that
-   * says in one glance where each persona struggles. */
+  /* The overview across personas comes first: the page that says in one
+   * glance where each persona struggles. */
   if (with_overview)
     {
       g_autoptr (WaymarkOverview) overview = waymark_overview_new (document, NULL);

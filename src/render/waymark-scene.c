@@ -652,7 +652,7 @@ waymark_scene_new_overlay (WaymarkLayout           *layout,
 
       tint.alpha = 0.08;
       waymark_scene_builder_add_box (&builder, &rect, 4, tint, NONE, 0);
-      /* Issue 5: a "+" where a click adds a card. */
+      /* A "+" where a click adds a card: adding is seen where it happens. */
       if (waymark_scene_get_add_button_rect (layout, state->hovered_lane_id,
                                              state->hovered_phase_id, &rect))
         add_add_button (&builder, state->hovered_lane_id, &rect);
@@ -869,7 +869,7 @@ waymark_scene_foreach_in_rect (WaymarkScene         *self,
 }
 
 /* Scenes composed outside a map ------------------------------------------
- * The overview page (issue 6) is built item by item with the builder of
+ * The overview page is built item by item with the builder of
  * waymark-scene-private.h, so it shares the primitives and index above. */
 
 WaymarkScene *
