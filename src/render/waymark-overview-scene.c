@@ -342,7 +342,7 @@ waymark_overview_draw_page (WaymarkDocument *document,
   g_autoptr (WaymarkOverview) overview = NULL;
   g_autoptr (WaymarkOverviewFigure) figure = NULL;
   WaymarkOverviewSceneOptions options;
-  double width, height, scale;
+  double width, height;
 
   g_return_if_fail (WAYMARK_IS_DOCUMENT (document));
   g_return_if_fail (cr != NULL);
@@ -355,11 +355,5 @@ waymark_overview_draw_page (WaymarkDocument *document,
   overview = waymark_overview_new (document, NULL);
   figure = waymark_overview_figure_new (overview, &options);
   waymark_overview_figure_get_size (figure, &width, &height);
-  scale = MIN (page_width / width, page_height / height);
-
-  cairo_save (cr);
-  cairo_translate (cr, (page_width - width * scale) / 2, (page_height - height * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  waymark_cairo_backend_draw (figure->scene, cr, NULL);
-  cairo_restore (cr);
+  waymark_cairo_backend_draw_on_page (figure->scene, width, height, cr, page_width, page_height);
 }
