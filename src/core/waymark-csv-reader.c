@@ -87,6 +87,25 @@ skip_to_end_of_record (Reader *reader)
     }
 }
 
+/* Reads the next character of a quoted cell into *@c, a doubled quote as
+ * one; FALSE at the closing quote or the end of the data. */
+static gboolean
+next_quoted_char (Reader *reader,
+                  char   *c)
+{
+  if (reader->pos >= reader->len)
+    return FALSE;
+  *c = reader->data[reader->pos++];
+  if (*c != '"')
+    return TRUE;
+  if (reader->pos < reader->len && reader->data[reader->pos] == '"')
+    {
+      reader->pos++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static char *
 cell_too_long_message (void)
 {
@@ -148,30 +167,15 @@ read_record (Reader     *reader,
                                          "inside it"));
                   return READ_FATAL;
                 }
-              c = reader->data[reader->pos++];
-              if (c == '"')
-                {
-                  if (reader->pos < reader->len && reader->data[reader->pos] == '"')
-                    reader->pos++;
-                  else
-                    break;
-                }
+              if (!next_quoted_char (reader, &c))
+                break;
               if (field->len >= WAYMARK_CSV_MAX_FIELD_LENGTH)
                 {
                   *message = cell_too_long_message ();
                   /* Find the closing quote so that the next record starts right. */
                   reader->pos--;
-                  while (reader->pos < reader->len)
-                    {
-                      c = reader->data[reader->pos++];
-                      if (c == '"')
-                        {
-                          if (reader->pos < reader->len && reader->data[reader->pos] == '"')
-                            reader->pos++;
-                          else
-                            break;
-                        }
-                    }
+                  while (next_quoted_char (reader, &c))
+                    ;
                   skip_to_end_of_record (reader);
                   return READ_BAD;
                 }

@@ -127,21 +127,32 @@ import_persona_free (ImportPersona *persona)
   g_free (persona);
 }
 
-G_GNUC_PRINTF (5, 0)
+typedef enum {
+  PROBLEM_INVALID,    /* rows that do not make a document */
+  /* Past one of the model's limits (waymark-limits.h): the editor and the
+   * loader hold no more, so the import is refused whole rather than
+   * keeping what fits. */
+  PROBLEM_TOO_LARGE,
+  PROBLEM_WARNING,    /* said, but nothing is refused for it */
+} ProblemKind;
+
+G_GNUC_PRINTF (4, 0)
 static void
-add_problem_valist (Import          *import,
-                    guint            row,
-                    gboolean         warning,
-                    WaymarkCsvError  code,
-                    const char      *format,
-                    va_list          args)
+add_problem_valist (Import      *import,
+                    guint        row,
+                    ProblemKind  kind,
+                    const char  *format,
+                    va_list      args)
 {
-  WaymarkProblemSeverity severity = warning ? WAYMARK_PROBLEM_WARNING : WAYMARK_PROBLEM_ERROR;
+  WaymarkProblemSeverity severity = kind == PROBLEM_WARNING ? WAYMARK_PROBLEM_WARNING
+                                                            : WAYMARK_PROBLEM_ERROR;
+  WaymarkCsvError code = kind == PROBLEM_TOO_LARGE ? WAYMARK_CSV_ERROR_TOO_LARGE
+                                                   : WAYMARK_CSV_ERROR_INVALID;
   char *message;
 
   if (import->stopped)
     return;
-  if (!warning)
+  if (kind != PROBLEM_WARNING)
     import->n_errors++;
 
   if (import->problems->len + 1 >= WAYMARK_CSV_MAX_PROBLEMS)
@@ -161,34 +172,44 @@ add_problem_valist (Import          *import,
 
 G_GNUC_PRINTF (4, 5)
 static void
-add_problem (Import     *import,
-             guint       row,
-             gboolean    warning,
-             const char *format,
+add_problem (Import      *import,
+             guint        row,
+             ProblemKind  kind,
+             const char  *format,
              ...)
 {
   va_list args;
 
   va_start (args, format);
-  add_problem_valist (import, row, warning, WAYMARK_CSV_ERROR_INVALID, format, args);
+  add_problem_valist (import, row, kind, format, args);
   va_end (args);
 }
 
-/* The table would pass one of the model's limits (waymark-limits.h): the
- * editor and the loader hold no more, so the import is refused whole
- * rather than keeping what fits. */
-G_GNUC_PRINTF (3, 4)
-static void
-add_limit_problem (Import     *import,
-                   guint       row,
-                   const char *format,
-                   ...)
+/* Whether the table may not have one more of something it has @count of,
+ * the most the model holds being @limit; says so once, naming the row of
+ * the first one too many. */
+G_GNUC_PRINTF (6, 7)
+static gboolean
+over_limit (Import     *import,
+            guint       row,
+            guint       count,
+            int         limit,
+            gboolean   *reported,
+            const char *format,
+            ...)
 {
   va_list args;
 
-  va_start (args, format);
-  add_problem_valist (import, row, FALSE, WAYMARK_CSV_ERROR_TOO_LARGE, format, args);
-  va_end (args);
+  if (count < (guint) limit)
+    return FALSE;
+  if (!*reported)
+    {
+      va_start (args, format);
+      add_problem_valist (import, row, PROBLEM_TOO_LARGE, format, args);
+      va_end (args);
+    }
+  *reported = TRUE;
+  return TRUE;
 }
 
 /* "Lane Kind", "lane_kind" and " lane-kind " all name the same column. */
@@ -242,7 +263,7 @@ read_header (Import       *import,
           known = TRUE;
           if (import->columns[c] >= 0)
             {
-              add_problem (import, 1, FALSE, _("the column “%s” appears twice"),
+              add_problem (import, 1, PROBLEM_INVALID, _("the column “%s” appears twice"),
                            waymark_csv_column_names[c]);
               ok = FALSE;
             }
@@ -250,8 +271,8 @@ read_header (Import       *import,
             import->columns[c] = (int) i;
         }
       if (!known && name[0] != '\0')
-        add_problem (import, 1, TRUE, _("the column “%s” is not a Waymark column; it is ignored"),
-                     cell);
+        add_problem (import, 1, PROBLEM_WARNING,
+                     _("the column “%s” is not a Waymark column; it is ignored"), cell);
     }
 
   {
@@ -259,10 +280,9 @@ read_header (Import       *import,
     for (guint i = 0; i < G_N_ELEMENTS (required); i++)
       if (import->columns[required[i]] < 0)
         {
-          add_problem (import, 1, FALSE,
-                       _("the header row has no “%s” column (the first row must name the "
-                         "columns: persona, phase, lane, text, …)"),
-                       waymark_csv_column_names[required[i]]);
+          add_problem (import, 1, PROBLEM_INVALID,
+                       _("the header row has no “%s” column (the first row must name the columns: "
+                         "persona, phase, lane, text, …)"), waymark_csv_column_names[required[i]]);
           ok = FALSE;
         }
   }
@@ -294,8 +314,8 @@ clean_cell (Import     *import,
 
   if (!g_utf8_validate (value, -1, NULL))
     {
-      add_problem (import, row, FALSE, _("the “%s” cell is not valid UTF-8 (save the sheet as "
-                                         "“CSV, UTF-8”)"),
+      add_problem (import, row, PROBLEM_INVALID,
+                   _("the “%s” cell is not valid UTF-8 (save the sheet as “CSV, UTF-8”)"),
                    waymark_csv_column_names[column]);
       return NULL;
     }
@@ -303,9 +323,9 @@ clean_cell (Import     *import,
   text = strip_formula_guard (value);
   if (strlen (text) > WAYMARK_LIMIT_TEXT_LENGTH)
     {
-      add_limit_problem (import, row, _("the “%s” cell is longer than %d KiB, the most Waymark "
-                                        "holds in one text"),
-                         waymark_csv_column_names[column], WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+      add_problem (import, row, PROBLEM_TOO_LARGE,
+                   _("the “%s” cell is longer than %d KiB, the most Waymark holds in one text"),
+                   waymark_csv_column_names[column], WAYMARK_LIMIT_TEXT_LENGTH / 1024);
       return NULL;
     }
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
@@ -314,10 +334,9 @@ clean_cell (Import     *import,
 
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
         {
-          add_problem (import, row, FALSE,
+          add_problem (import, row, PROBLEM_INVALID,
                        _("the “%s” cell holds the control character U+%04X, which a document "
-                         "cannot store"),
-                       waymark_csv_column_names[column], c);
+                         "cannot store"), waymark_csv_column_names[column], c);
           return NULL;
         }
     }
@@ -338,8 +357,9 @@ parse_int (Import     *import,
 
   if (!g_ascii_string_to_signed (stripped, 10, min, max, &number, NULL))
     {
-      add_problem (import, row, FALSE, _("“%s” is not a whole number from %d to %d (column “%s”)"),
-                   value, min, max, waymark_csv_column_names[column]);
+      add_problem (import, row, PROBLEM_INVALID,
+                   _("“%s” is not a whole number from %d to %d (column “%s”)"), value, min, max,
+                   waymark_csv_column_names[column]);
       return FALSE;
     }
   *result = (int) number;
@@ -385,14 +405,11 @@ get_persona (Import     *import,
 
   if (persona != NULL)
     return persona;
-  if (import->personas->len >= WAYMARK_LIMIT_PERSONAS)
-    {
-      if (!import->too_many_personas)
-        add_limit_problem (import, row, _("the table has more than %d personas, the most "
-                                          "Waymark holds"), WAYMARK_LIMIT_PERSONAS);
-      import->too_many_personas = TRUE;
-      return NULL;
-    }
+  if (over_limit (import, row, import->personas->len, WAYMARK_LIMIT_PERSONAS,
+                  &import->too_many_personas,
+                  _("the table has more than %d personas, the most Waymark holds"),
+                  WAYMARK_LIMIT_PERSONAS))
+    return NULL;
 
   persona = g_new0 (ImportPersona, 1);
   persona->name = g_strdup (name);
@@ -428,9 +445,9 @@ get_phase (Import        *import,
             continue;
           if (!g_str_equal (phase->name, name))
             {
-              add_problem (import, row, FALSE,
-                           _("phase %d of “%s” is “%s” (row %u), not “%s”"),
-                           order, persona->name, phase->name, phase->row, name);
+              add_problem (import, row, PROBLEM_INVALID,
+                           _("phase %d of “%s” is “%s” (row %u), not “%s”"), order, persona->name,
+                           phase->name, phase->row, name);
               return NULL;
             }
           return phase;
@@ -456,14 +473,11 @@ get_phase (Import        *import,
         }
     }
 
-  if (persona->phases->len >= WAYMARK_LIMIT_PHASES)
-    {
-      if (!persona->too_many_phases)
-        add_limit_problem (import, row, _("the persona “%s” has more than %d phases, the most "
-                                          "Waymark holds"), persona->name, WAYMARK_LIMIT_PHASES);
-      persona->too_many_phases = TRUE;
-      return NULL;
-    }
+  if (over_limit (import, row, persona->phases->len, WAYMARK_LIMIT_PHASES,
+                  &persona->too_many_phases,
+                  _("the persona “%s” has more than %d phases, the most Waymark holds"),
+                  persona->name, WAYMARK_LIMIT_PHASES))
+    return NULL;
   phase = g_new0 (ImportPhase, 1);
   phase->name = g_strdup (name);
   phase->order = order;
@@ -483,14 +497,11 @@ get_lane (Import        *import,
 
   if (lane != NULL)
     return lane;
-  if (persona->lanes->len >= WAYMARK_LIMIT_LANES)
-    {
-      if (!persona->too_many_lanes)
-        add_limit_problem (import, row, _("the persona “%s” has more than %d lanes, the most "
-                                          "Waymark holds"), persona->name, WAYMARK_LIMIT_LANES);
-      persona->too_many_lanes = TRUE;
-      return NULL;
-    }
+  if (over_limit (import, row, persona->lanes->len, WAYMARK_LIMIT_LANES,
+                  &persona->too_many_lanes,
+                  _("the persona “%s” has more than %d lanes, the most Waymark holds"),
+                  persona->name, WAYMARK_LIMIT_LANES))
+    return NULL;
   lane = g_new0 (ImportLane, 1);
   lane->name = g_strdup (name);
   lane->seq = import->seq++;
@@ -517,8 +528,9 @@ set_persona_value (Import     *import,
     return;
   if ((*slot)[0] != '\0')
     {
-      add_problem (import, row, FALSE, _("the %s of “%s” is “%s” here but “%s” on row %u"),
-                   what, persona_name, value, *slot, *slot_row);
+      add_problem (import, row, PROBLEM_INVALID,
+                   _("the %s of “%s” is “%s” here but “%s” on row %u"), what, persona_name, value,
+                   *slot, *slot_row);
       return;
     }
   g_free (*slot);
@@ -594,9 +606,9 @@ read_cells (Import       *import,
   for (guint i = import->n_header; i < n_cells; i++)
     if (waymark_table_get_cell (table, index, i)[0] != '\0')
       {
-        add_problem (import, row, FALSE,
-                     _("the row has %u cells but the header only %u columns"),
-                     n_cells, import->n_header);
+        add_problem (import, row, PROBLEM_INVALID,
+                     _("the row has %u cells but the header only %u columns"), n_cells,
+                     import->n_header);
         return FALSE;
       }
 
@@ -636,20 +648,22 @@ read_values (Import   *import,
 
   if (has (cells, COL_SCALE_MIN) != has (cells, COL_SCALE_MAX))
     {
-      add_problem (import, row, FALSE, _("give both “scale min” and “scale max”, or neither"));
+      add_problem (import, row, PROBLEM_INVALID,
+                   _("give both “scale min” and “scale max”, or neither"));
       ok = FALSE;
     }
   else if (has (cells, COL_SCALE_MIN) && ok && cells->scale_min >= cells->scale_max)
     {
-      add_problem (import, row, FALSE, _("the scale %d to %d is empty; “scale min” must be "
-                                         "below “scale max”"),
+      add_problem (import, row, PROBLEM_INVALID,
+                   _("the scale %d to %d is empty; “scale min” must be below “scale max”"),
                    cells->scale_min, cells->scale_max);
       ok = FALSE;
     }
   if (has (cells, COL_PERSONA_COLOR) &&
       !waymark_format_is_color (cells->cells[COL_PERSONA_COLOR]))
     {
-      add_problem (import, row, FALSE, _("the persona color “%s” is not of the form #rrggbb"),
+      add_problem (import, row, PROBLEM_INVALID,
+                   _("the persona color “%s” is not of the form #rrggbb"),
                    cells->cells[COL_PERSONA_COLOR]);
       ok = FALSE;
     }
@@ -691,7 +705,7 @@ read_phase (Import         *import,
     }
   if (cells->phase_order != G_MAXINT)
     {
-      add_problem (import, row, FALSE, _("the row has a phase order but no phase"));
+      add_problem (import, row, PROBLEM_INVALID, _("the row has a phase order but no phase"));
       return FALSE;
     }
   return TRUE;
@@ -713,15 +727,16 @@ read_lane_kind (Import        *import,
       g_autofree char *kinds = waymark_lane_kind_dup_name_list ();
 
       /* TRANSLATORS: the second %s lists the lane kinds, "actions, … or notes" */
-      add_problem (import, row, FALSE, _("unknown lane kind “%s” (use %s)"), value, kinds);
+      add_problem (import, row, PROBLEM_INVALID, _("unknown lane kind “%s” (use %s)"), value,
+                   kinds);
       return FALSE;
     }
   if (lane->kind_given && lane->kind != kind)
     {
-      add_problem (import, row, FALSE,
-                   _("lane “%s” of “%s” is of kind %s (row %u), not %s"),
-                   lane->name, persona->name, waymark_lane_kind_to_string (lane->kind),
-                   lane->kind_row, waymark_lane_kind_to_string (kind));
+      add_problem (import, row, PROBLEM_INVALID,
+                   _("lane “%s” of “%s” is of kind %s (row %u), not %s"), lane->name, persona->name,
+                   waymark_lane_kind_to_string (lane->kind), lane->kind_row,
+                   waymark_lane_kind_to_string (kind));
       return FALSE;
     }
   if (!lane->kind_given)
@@ -744,10 +759,10 @@ read_lane_scale (Import        *import,
 {
   if (lane->scale_given && (lane->scale_min != scale_min || lane->scale_max != scale_max))
     {
-      add_problem (import, row, FALSE,
-                   _("lane “%s” of “%s” has the scale %d to %d (row %u), not %d to %d"),
-                   lane->name, persona->name, lane->scale_min, lane->scale_max,
-                   lane->scale_row, scale_min, scale_max);
+      add_problem (import, row, PROBLEM_INVALID,
+                   _("lane “%s” of “%s” has the scale %d to %d (row %u), not %d to %d"), lane->name,
+                   persona->name, lane->scale_min, lane->scale_max, lane->scale_row, scale_min,
+                   scale_max);
       return FALSE;
     }
   lane->scale_given = TRUE;
@@ -796,15 +811,14 @@ check_declaration (Import      *import,
   for (guint i = 0; i < G_N_ELEMENTS (cell_columns); i++)
     if (has (cells, cell_columns[i]))
       {
-        add_problem (import, row, FALSE,
-                     _("the row has a “%s” but no %s; cards and emotion points need both "
-                       "a phase and a lane"),
-                     waymark_csv_column_names[cell_columns[i]],
+        add_problem (import, row, PROBLEM_INVALID,
+                     _("the row has a “%s” but no %s; cards and emotion points need both a phase "
+                       "and a lane"), waymark_csv_column_names[cell_columns[i]],
                      phase == NULL ? _("phase") : _("lane"));
         return;
       }
   if (lane == NULL && has (cells, COL_LANE_KIND))
-    add_problem (import, row, FALSE, _("the row has a lane kind but no lane"));
+    add_problem (import, row, PROBLEM_INVALID, _("the row has a lane kind but no lane"));
 }
 
 /* The tag names of a "tags" cell, once each, in their order; a tag new to
@@ -829,14 +843,11 @@ read_tags (Import     *import,
       g_strv_builder_add (tags, name);
       if (g_hash_table_contains (import->tag_set, name))
         continue;
-      if (import->tag_names->len >= WAYMARK_LIMIT_TAGS)
-        {
-          if (!import->too_many_tags)
-            add_limit_problem (import, row, _("the table has more than %d tags, the most "
-                                              "Waymark holds"), WAYMARK_LIMIT_TAGS);
-          import->too_many_tags = TRUE;
-          continue;
-        }
+      if (over_limit (import, row, import->tag_names->len, WAYMARK_LIMIT_TAGS,
+                      &import->too_many_tags,
+                      _("the table has more than %d tags, the most Waymark holds"),
+                      WAYMARK_LIMIT_TAGS))
+        continue;
       copy = g_strdup (name);
       g_ptr_array_add (import->tag_names, copy);
       g_hash_table_add (import->tag_set, copy);
@@ -891,7 +902,7 @@ read_row (Import       *import,
     return;
   if (!has (&cells, COL_PERSONA))
     {
-      add_problem (import, row, FALSE, _("the persona is empty"));
+      add_problem (import, row, PROBLEM_INVALID, _("the persona is empty"));
       return;
     }
   if (!read_values (import, row, &cells))
@@ -981,41 +992,40 @@ check_persona (Import        *import,
 
           if (!entry->has_score)
             {
-              add_problem (import, entry->row, FALSE,
+              add_problem (import, entry->row, PROBLEM_INVALID,
                            _("“%s” is an emotions lane: the row needs a score"), lane->name);
               continue;
             }
           if (entry->text[0] != '\0' || entry->tags[0] != NULL || entry->evidence[0] != '\0' ||
               entry->span != 0 || entry->order != G_MAXINT)
             {
-              add_problem (import, entry->row, FALSE,
-                           _("“%s” is an emotions lane, which holds points (score and label), "
-                             "not cards with text, tags, evidence, order or span"),
-                           lane->name);
+              add_problem (import, entry->row, PROBLEM_INVALID,
+                           _("“%s” is an emotions lane, which holds points (score and label), not "
+                             "cards with text, tags, evidence, order or span"), lane->name);
               continue;
             }
           if (entry->score < lane->scale_min || entry->score > lane->scale_max)
             {
-              add_problem (import, entry->row, FALSE,
-                           _("the score %d is outside the scale of “%s”, %d to %d (set “scale "
-                             "min” and “scale max”)"),
-                           entry->score, lane->name, lane->scale_min, lane->scale_max);
+              add_problem (import, entry->row, PROBLEM_INVALID,
+                           _("the score %d is outside the scale of “%s”, %d to %d (set “scale min” "
+                             "and “scale max”)"), entry->score, lane->name, lane->scale_min,
+                           lane->scale_max);
               continue;
             }
           key = g_strdup_printf ("%p/%p", (void *) lane, (void *) entry->phase);
           if (g_hash_table_contains (points, key))
             {
               ImportEntry *first = g_hash_table_lookup (points, key);
-              add_problem (import, entry->row, FALSE,
-                           _("“%s” already has a point for phase “%s” (row %u)"),
-                           lane->name, entry->phase->name, first->row);
+              add_problem (import, entry->row, PROBLEM_INVALID,
+                           _("“%s” already has a point for phase “%s” (row %u)"), lane->name,
+                           entry->phase->name, first->row);
               continue;
             }
           g_hash_table_insert (points, g_steal_pointer (&key), entry);
         }
       else if (entry->has_score || entry->label[0] != '\0')
         {
-          add_problem (import, entry->row, FALSE,
+          add_problem (import, entry->row, PROBLEM_INVALID,
                        _("“%s” is a %s lane; a score or label belongs in an emotions lane"),
                        lane->name, waymark_lane_kind_to_string (lane->kind));
         }
@@ -1026,9 +1036,9 @@ check_persona (Import        *import,
       ImportLane *lane = g_ptr_array_index (persona->lanes, i);
 
       if (lane->scale_given && !waymark_lane_kind_holds_emotions (lane->kind))
-        add_problem (import, lane->scale_row, FALSE,
-                     _("“%s” is a %s lane; only emotions lanes have a scale"),
-                     lane->name, waymark_lane_kind_to_string (lane->kind));
+        add_problem (import, lane->scale_row, PROBLEM_INVALID,
+                     _("“%s” is a %s lane; only emotions lanes have a scale"), lane->name,
+                     waymark_lane_kind_to_string (lane->kind));
     }
 }
 
@@ -1054,9 +1064,8 @@ check_card_count (Import *import)
   if (rows->len <= WAYMARK_LIMIT_CARDS)
     return;
   g_array_sort (rows, compare_rows);
-  add_limit_problem (import, g_array_index (rows, guint, WAYMARK_LIMIT_CARDS),
-                     _("the table has more than %d cards, the most Waymark holds"),
-                     WAYMARK_LIMIT_CARDS);
+  add_problem (import, g_array_index (rows, guint, WAYMARK_LIMIT_CARDS), PROBLEM_TOO_LARGE,
+               _("the table has more than %d cards, the most Waymark holds"), WAYMARK_LIMIT_CARDS);
 }
 
 /* Tags get distinct colours from the Okabe–Ito set, which stay apart for
@@ -1164,9 +1173,10 @@ check_file_size (Import          *import,
 
   if (size <= WAYMARK_FORMAT_MAX_FILE_SIZE)
     return;
-  add_limit_problem (import, 0, _("the map would be a %.1f MiB file, more than the %d MiB "
-                                  "Waymark opens; import its personas from smaller tables"),
-                     size / (1024.0 * 1024.0), WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+  add_problem (import, 0, PROBLEM_TOO_LARGE,
+               _("the map would be a %.1f MiB file, more than the %d MiB Waymark opens; import its "
+                 "personas from smaller tables"), size / (1024.0 * 1024.0),
+               WAYMARK_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
 }
 
 WaymarkDocument *
@@ -1200,7 +1210,7 @@ waymark_table_import (WaymarkTable  *table,
 
       if (problem != NULL)
         {
-          add_problem (&import, row, FALSE, "%s", problem);
+          add_problem (&import, row, PROBLEM_INVALID, "%s", problem);
           /* Without a header, no other row can be read. */
           if (i == 0)
             break;
@@ -1217,9 +1227,9 @@ waymark_table_import (WaymarkTable  *table,
     }
 
   if (n_rows == 0)
-    add_problem (&import, 0, FALSE, _("the file is empty"));
+    add_problem (&import, 0, PROBLEM_INVALID, _("the file is empty"));
   else if (header_ok && import.n_errors == 0 && personas->len == 0)
-    add_problem (&import, 0, FALSE, _("the file has a header but no rows"));
+    add_problem (&import, 0, PROBLEM_INVALID, _("the file has a header but no rows"));
 
   if (import.n_errors == 0)
     for (guint i = 0; i < personas->len; i++)
@@ -1231,7 +1241,8 @@ waymark_table_import (WaymarkTable  *table,
     {
       document = build_document (&import);
       if (document == NULL)
-        add_limit_problem (&import, 0, _("the table makes a map larger than Waymark holds"));
+        add_problem (&import, 0, PROBLEM_TOO_LARGE,
+                     _("the table makes a map larger than Waymark holds"));
       else
         {
           waymark_document_set_text (document, NULL, WAYMARK_FIELD_TITLE, title);
