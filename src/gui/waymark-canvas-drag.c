@@ -151,6 +151,28 @@ update_rubber_band (WaymarkCanvas *self)
   _waymark_canvas_set_selection (self, (const char * const *) ids->pdata);
 }
 
+/* Moves the dragged phase or lane header to where the pointer is, in the
+ * drag's one undo step. */
+static void
+move_header (WaymarkCanvas *self,
+             WaymarkLayout *layout,
+             double         doc_x,
+             double         doc_y)
+{
+  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+  gboolean phase = self->drag_mode == DRAG_PHASE;
+  const char *id = phase ? self->drag_phase_id : self->drag_lane_id;
+  int current = phase ? waymark_persona_phase_index (persona, id)
+                      : waymark_persona_lane_index (persona, id);
+  int target = phase ? waymark_layout_phase_at (layout, doc_x)
+                     : waymark_layout_lane_at (layout, doc_y);
+
+  if (current < 0 || target == current)
+    return;
+  open_group (self, phase ? _("Move Phase") : _("Move Lane"));
+  waymark_document_move (self->document, id, target);
+}
+
 static void update_drag (WaymarkCanvas *self);
 static void update_autoscroll (WaymarkCanvas *self);
 
@@ -276,31 +298,8 @@ update_drag (WaymarkCanvas *self)
       break;
 
     case DRAG_PHASE:
-      {
-        WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-        int target = waymark_layout_phase_at (layout, doc_x);
-        int current = waymark_persona_phase_index (persona, self->drag_phase_id);
-
-        if (current >= 0 && target != current)
-          {
-            open_group (self, _("Move Phase"));
-            waymark_document_move (self->document, self->drag_phase_id, target);
-          }
-      }
-      break;
-
     case DRAG_LANE:
-      {
-        WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-        int target = waymark_layout_lane_at (layout, doc_y);
-        int current = waymark_persona_lane_index (persona, self->drag_lane_id);
-
-        if (current >= 0 && target != current)
-          {
-            open_group (self, _("Move Lane"));
-            waymark_document_move (self->document, self->drag_lane_id, target);
-          }
-      }
+      move_header (self, layout, doc_x, doc_y);
       break;
 
     case DRAG_RUBBER_BAND:

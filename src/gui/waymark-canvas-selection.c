@@ -9,13 +9,6 @@
 
 #include "waymark-canvas-private.h"
 
-const char * const *
-waymark_canvas_get_selected_cards (WaymarkCanvas *self)
-{
-  g_return_val_if_fail (WAYMARK_IS_CANVAS (self), NULL);
-  return (const char * const *) self->selection->pdata;
-}
-
 gboolean
 _waymark_canvas_is_selected (WaymarkCanvas *self,
                              const char    *card_id)
@@ -54,13 +47,6 @@ out:
   _waymark_canvas_invalidate_overlay (self);
   _waymark_canvas_update_actions (self);
   _waymark_canvas_emit_selection_changed (self);
-}
-
-const char *
-waymark_canvas_get_inspected_id (WaymarkCanvas *self)
-{
-  g_return_val_if_fail (WAYMARK_IS_CANVAS (self), NULL);
-  return self->inspected_id;
 }
 
 void
@@ -236,6 +222,24 @@ _waymark_canvas_set_focus (WaymarkCanvas      *self,
   _waymark_canvas_update_actions (self);
 }
 
+/* Scrolls @adjustment so that @start to @end, widget pixels along its
+ * axis of @size pixels, is in view with some room around it: the end
+ * when all of it fits, the start otherwise. */
+static void
+scroll_into_view (GtkAdjustment *adjustment,
+                  double         start,
+                  double         end,
+                  double         size)
+{
+  const double pad = 16;
+  double value = gtk_adjustment_get_value (adjustment);
+
+  if (end + pad > size && end - start + 2 * pad <= size)
+    gtk_adjustment_set_value (adjustment, value + end + pad - size);
+  else if (start - pad < 0 || end - start + 2 * pad > size)
+    gtk_adjustment_set_value (adjustment, value + start - pad);
+}
+
 void
 _waymark_canvas_scroll_to_rect (WaymarkCanvas     *self,
                                 const WaymarkRect *rect)
@@ -243,25 +247,13 @@ _waymark_canvas_scroll_to_rect (WaymarkCanvas     *self,
   double x0, y0, x1, y1;
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  const double pad = 16;
 
   if (self->hadjustment == NULL || self->vadjustment == NULL || width <= 0)
     return;
   _waymark_canvas_doc_to_widget (self, rect->x, rect->y, &x0, &y0);
   _waymark_canvas_doc_to_widget (self, rect->x + rect->width, rect->y + rect->height, &x1, &y1);
-
-  if (x1 + pad > width && x1 - x0 + 2 * pad <= width)
-    gtk_adjustment_set_value (self->hadjustment,
-                              gtk_adjustment_get_value (self->hadjustment) + x1 + pad - width);
-  else if (x0 - pad < 0 || x1 - x0 + 2 * pad > width)
-    gtk_adjustment_set_value (self->hadjustment,
-                              gtk_adjustment_get_value (self->hadjustment) + x0 - pad);
-  if (y1 + pad > height && y1 - y0 + 2 * pad <= height)
-    gtk_adjustment_set_value (self->vadjustment,
-                              gtk_adjustment_get_value (self->vadjustment) + y1 + pad - height);
-  else if (y0 - pad < 0 || y1 - y0 + 2 * pad > height)
-    gtk_adjustment_set_value (self->vadjustment,
-                              gtk_adjustment_get_value (self->vadjustment) + y0 - pad);
+  scroll_into_view (self->hadjustment, x0, x1, width);
+  scroll_into_view (self->vadjustment, y0, y1, height);
 }
 
 void

@@ -429,6 +429,20 @@ set_palette (WaymarkCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
 }
 
+const char * const *
+waymark_canvas_get_selected_cards (WaymarkCanvas *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_CANVAS (self), NULL);
+  return (const char * const *) self->selection->pdata;
+}
+
+const char *
+waymark_canvas_get_inspected_id (WaymarkCanvas *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_CANVAS (self), NULL);
+  return self->inspected_id;
+}
+
 /* Size and scrolling ------------------------------------------------------------ */
 
 static void
