@@ -458,8 +458,8 @@ _waymark_inspector_group_new (WaymarkInspector *self,
   return group;
 }
 
-void
-_waymark_inspector_entry_row (WaymarkInspector *self,
+static void
+entry_row (WaymarkInspector *self,
            GtkWidget        *group,
            const char       *title,
            const char       *object_id,
@@ -509,8 +509,8 @@ text_extent_changed_cb (GtkAdjustment *adjustment,
 /* A multi-line text as a row of the group's boxed list, titled like an
  * entry row, so that every field of an object sits in one list under the
  * group's heading. */
-void
-_waymark_inspector_text_row (WaymarkInspector *self,
+static void
+text_row (WaymarkInspector *self,
           GtkWidget        *group,
           const char       *title,
           const char       *object_id,
@@ -558,8 +558,8 @@ _waymark_inspector_text_row (WaymarkInspector *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
-void
-_waymark_inspector_color_row (WaymarkInspector *self,
+static void
+color_row (WaymarkInspector *self,
            GtkWidget        *group,
            const char       *title,
            const char       *object_id,
@@ -604,9 +604,10 @@ _waymark_inspector_color_row (WaymarkInspector *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
-void
-_waymark_inspector_kind_row (WaymarkInspector *self,
+static void
+kind_row (WaymarkInspector *self,
           GtkWidget        *group,
+          const char       *title,
           const char       *lane_id)
 {
   GtkWidget *row = adw_combo_row_new ();
@@ -615,28 +616,29 @@ _waymark_inspector_kind_row (WaymarkInspector *self,
 
   for (int kind = 0; kind < WAYMARK_N_LANE_KINDS; kind++)
     gtk_string_list_append (kinds, waymark_lane_kind_get_label (kind));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Kind"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (kinds));
   connect_field (row, "notify::selected", G_CALLBACK (kind_selected_cb), field);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
-void
-_waymark_inspector_language_row (WaymarkInspector *self,
-              GtkWidget        *group)
+static void
+language_row (WaymarkInspector *self,
+              GtkWidget        *group,
+              const char       *title)
 {
   GtkWidget *row = adw_combo_row_new ();
   Field *field = add_field (self, FIELD_LANGUAGE, NULL, WAYMARK_FIELD_LANGUAGE, row);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Language"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Of the map's own headings and legend"));
   sync_language_row (field, read_text (self, NULL, WAYMARK_FIELD_LANGUAGE));
   connect_field (row, "notify::selected", G_CALLBACK (language_selected_cb), field);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
-GtkWidget *
-_waymark_inspector_spin_row (WaymarkInspector *self,
+static void
+spin_row (WaymarkInspector *self,
           GtkWidget        *group,
           const char       *title,
           const char       *object_id,
@@ -652,7 +654,42 @@ _waymark_inspector_spin_row (WaymarkInspector *self,
   connect_field (spin, "value-changed", G_CALLBACK (spin_changed_cb), field);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return spin;
+}
+
+void
+_waymark_inspector_add_row (WaymarkInspector          *self,
+                            GtkWidget                 *group,
+                            const char                *object_id,
+                            const WaymarkInspectorRow *row)
+{
+  const char *title = _(row->title);
+
+  switch (row->type)
+    {
+    case FIELD_ENTRY:
+      entry_row (self, group, title, object_id, row->field);
+      break;
+    case FIELD_TEXT:
+      text_row (self, group, title, object_id, row->field);
+      break;
+    case FIELD_COLOR:
+      color_row (self, group, title, object_id, TRUE);
+      break;
+    case FIELD_KIND:
+      kind_row (self, group, title, object_id);
+      break;
+    case FIELD_SPIN:
+      spin_row (self, group, title, object_id, row->field);
+      break;
+    case FIELD_LANGUAGE:
+      language_row (self, group, title);
+      break;
+    case FIELD_TAG_COLOR:
+    case FIELD_TAG_CHECK:
+    case FIELD_BUTTON:
+    default:
+      g_return_if_reached ();
+    }
 }
 
 /* Fills the fields from the document, leaving alone the one being typed in. */

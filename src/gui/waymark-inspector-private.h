@@ -61,42 +61,25 @@ typedef struct {
   GPtrArray        *connections;     /* of Connection (a GWeakRef must not move) */
 } Field;
 
+/* A row of a page: a field of the inspected object, titled @title
+ * (untranslated, N_()). */
+typedef struct {
+  FieldType     type;    /* FIELD_ENTRY, _TEXT, _COLOR, _KIND, _SPIN or _LANGUAGE */
+  const char   *title;
+  WaymarkField  field;   /* for _ENTRY, _TEXT and _SPIN */
+} WaymarkInspectorRow;
+
 /* waymark-inspector-fields.c: the rows of a page, each appended to
  * @group, an AdwPreferencesGroup, and recorded as a field. */
 void       _waymark_inspector_field_free      (Field            *field);
 /* A group headed @title, appended to the panel. */
 GtkWidget *_waymark_inspector_group_new       (WaymarkInspector *self,
                                                const char       *title);
-void       _waymark_inspector_entry_row       (WaymarkInspector *self,
-                                               GtkWidget        *group,
-                                               const char       *title,
-                                               const char       *object_id,
-                                               WaymarkField      field_id);
-/* A multi-line text, committed when it loses the focus. */
-void       _waymark_inspector_text_row        (WaymarkInspector *self,
-                                               GtkWidget        *group,
-                                               const char       *title,
-                                               const char       *object_id,
-                                               WaymarkField      field_id);
-/* A colour, "Default" while there is none; with @resettable, a button
- * that goes back to the default. */
-void       _waymark_inspector_color_row       (WaymarkInspector *self,
-                                               GtkWidget        *group,
-                                               const char       *title,
-                                               const char       *object_id,
-                                               gboolean          resettable);
-void       _waymark_inspector_kind_row        (WaymarkInspector *self,
-                                               GtkWidget        *group,
-                                               const char       *lane_id);
-/* The document's language. */
-void       _waymark_inspector_language_row    (WaymarkInspector *self,
-                                               GtkWidget        *group);
-/* Returns the row's GtkSpinButton, whose range is -10 to 10. */
-GtkWidget *_waymark_inspector_spin_row        (WaymarkInspector *self,
-                                               GtkWidget        *group,
-                                               const char       *title,
-                                               const char       *object_id,
-                                               WaymarkField      field_id);
+/* The field @row of @object_id (NULL: the document). */
+void       _waymark_inspector_add_row         (WaymarkInspector          *self,
+                                               GtkWidget                 *group,
+                                               const char                *object_id,
+                                               const WaymarkInspectorRow *row);
 void       _waymark_inspector_tag_check_row   (WaymarkInspector *self,
                                                GtkWidget        *group,
                                                const char       *card_id,

@@ -35,26 +35,74 @@ waymark_inspector_new (void)
   return g_object_new (WAYMARK_TYPE_INSPECTOR, NULL);
 }
 
+/* The pages: a group headed by what is inspected, holding all of its
+ * fields, then the groups of what belongs to it (tags, a scale). These
+ * are the groups that list fields of the inspected object. */
+typedef enum {
+  GROUP_CARD,
+  GROUP_LANE,
+  GROUP_EMOTION_SCALE,
+  GROUP_PHASE,
+  GROUP_PERSONA,
+  GROUP_DOCUMENT,
+} Group;
+
+/* Every such field, in its group and order. */
+static const struct {
+  Group               group;
+  WaymarkInspectorRow row;
+} rows[] = {
+  { GROUP_CARD, { FIELD_TEXT, N_("Card Text"), WAYMARK_FIELD_TEXT } },
+  { GROUP_CARD, { FIELD_TEXT, N_("Evidence"), WAYMARK_FIELD_EVIDENCE } },
+  { GROUP_CARD, { FIELD_COLOR, N_("Colour"), WAYMARK_FIELD_COLOR } },
+  /* How many phases the card covers, from its own to the map's last; the
+   * last of the card's fields. */
+  { GROUP_CARD, { FIELD_SPIN, N_("Span (phases)"), WAYMARK_FIELD_SPAN } },
+  { GROUP_LANE, { FIELD_ENTRY, N_("Name"), WAYMARK_FIELD_NAME } },
+  { GROUP_LANE, { FIELD_KIND, N_("Kind"), WAYMARK_FIELD_KIND } },
+  { GROUP_LANE, { FIELD_COLOR, N_("Colour"), WAYMARK_FIELD_COLOR } },
+  { GROUP_EMOTION_SCALE, { FIELD_SPIN, N_("Lowest Score"), WAYMARK_FIELD_SCALE_MIN } },
+  { GROUP_EMOTION_SCALE, { FIELD_SPIN, N_("Highest Score"), WAYMARK_FIELD_SCALE_MAX } },
+  { GROUP_PHASE, { FIELD_ENTRY, N_("Name"), WAYMARK_FIELD_NAME } },
+  { GROUP_PHASE, { FIELD_TEXT, N_("Description"), WAYMARK_FIELD_DESCRIPTION } },
+  { GROUP_PERSONA, { FIELD_ENTRY, N_("Name"), WAYMARK_FIELD_NAME } },
+  { GROUP_PERSONA, { FIELD_ENTRY, N_("Ambition"), WAYMARK_FIELD_AMBITION } },
+  { GROUP_PERSONA, { FIELD_ENTRY, N_("Initials"), WAYMARK_FIELD_INITIALS } },
+  { GROUP_PERSONA, { FIELD_TEXT, N_("Description"), WAYMARK_FIELD_DESCRIPTION } },
+  { GROUP_PERSONA, { FIELD_COLOR, N_("Colour"), WAYMARK_FIELD_COLOR } },
+  { GROUP_DOCUMENT, { FIELD_ENTRY, N_("Title"), WAYMARK_FIELD_TITLE } },
+  { GROUP_DOCUMENT, { FIELD_ENTRY, N_("Author"), WAYMARK_FIELD_AUTHOR } },
+  { GROUP_DOCUMENT, { FIELD_TEXT, N_("Description"), WAYMARK_FIELD_DESCRIPTION } },
+  { GROUP_DOCUMENT, { FIELD_LANGUAGE, N_("Language"), WAYMARK_FIELD_LANGUAGE } },
+};
+
+/* The group @which headed @title, holding its fields of @object_id (NULL:
+ * the document). */
+static void
+add_group (WaymarkInspector *self,
+           const char       *title,
+           Group             which,
+           const char       *object_id)
+{
+  GtkWidget *group = _waymark_inspector_group_new (self, title);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (rows[i].group == which)
+      _waymark_inspector_add_row (self, group, object_id, &rows[i].row);
+}
+
 static void
 build_card (WaymarkInspector *self,
             WaymarkCard      *card)
 {
-  GtkWidget *group;
   GPtrArray *tags = waymark_document_get_tags (self->document);
-
   WaymarkPersona *persona = waymark_document_lookup_persona (self->document, card->base.id);
-  GtkWidget *span;
+  GtkWidget *group;
+  Field *span;
 
-  /* Every page: a group headed by what is inspected, holding all of its
-   * fields, then the groups of what belongs to it (tags, a scale). */
-  group = _waymark_inspector_group_new (self, _("Card"));
-  _waymark_inspector_text_row (self, group, _("Card Text"), card->base.id, WAYMARK_FIELD_TEXT);
-  _waymark_inspector_text_row (self, group, _("Evidence"), card->base.id, WAYMARK_FIELD_EVIDENCE);
-  _waymark_inspector_color_row (self, group, _("Colour"), card->base.id, TRUE);
-  /* How many phases the card covers, from its own to the map's last. */
-  span = _waymark_inspector_spin_row (self, group, _("Span (phases)"), card->base.id,
-                                      WAYMARK_FIELD_SPAN);
-  gtk_spin_button_set_range (GTK_SPIN_BUTTON (span), 1,
+  add_group (self, _("Card"), GROUP_CARD, card->base.id);
+  span = g_ptr_array_index (self->fields, self->fields->len - 1);
+  gtk_spin_button_set_range (GTK_SPIN_BUTTON (span->widget), 1,
                              persona != NULL
                              ? MAX ((int) persona->phases->len
                                     - waymark_persona_phase_index (persona, card->phase_id), 1)
@@ -73,59 +121,18 @@ static void
 build_lane (WaymarkInspector *self,
             WaymarkLane      *lane)
 {
-  GtkWidget *group = _waymark_inspector_group_new (self, _("Lane"));
-
-  _waymark_inspector_entry_row (self, group, _("Name"), lane->base.id, WAYMARK_FIELD_NAME);
-  _waymark_inspector_kind_row (self, group, lane->base.id);
-  _waymark_inspector_color_row (self, group, _("Colour"), lane->base.id, TRUE);
+  add_group (self, _("Lane"), GROUP_LANE, lane->base.id);
   if (waymark_lane_kind_holds_emotions (lane->kind))
-    {
-      group = _waymark_inspector_group_new (self, _("Emotion Scale"));
-      _waymark_inspector_spin_row (self, group, _("Lowest Score"), lane->base.id,
-                                   WAYMARK_FIELD_SCALE_MIN);
-      _waymark_inspector_spin_row (self, group, _("Highest Score"), lane->base.id,
-                                   WAYMARK_FIELD_SCALE_MAX);
-    }
-}
-
-static void
-build_phase (WaymarkInspector *self,
-             WaymarkPhase     *phase)
-{
-  GtkWidget *group = _waymark_inspector_group_new (self, _("Phase"));
-
-  _waymark_inspector_entry_row (self, group, _("Name"), phase->base.id, WAYMARK_FIELD_NAME);
-  _waymark_inspector_text_row (self, group, _("Description"), phase->base.id,
-                               WAYMARK_FIELD_DESCRIPTION);
-}
-
-static void
-build_persona (WaymarkInspector *self,
-               WaymarkPersona   *persona)
-{
-  GtkWidget *group = _waymark_inspector_group_new (self, _("Persona"));
-
-  _waymark_inspector_entry_row (self, group, _("Name"), persona->base.id, WAYMARK_FIELD_NAME);
-  _waymark_inspector_entry_row (self, group, _("Ambition"), persona->base.id,
-                                WAYMARK_FIELD_AMBITION);
-  _waymark_inspector_entry_row (self, group, _("Initials"), persona->base.id,
-                                WAYMARK_FIELD_INITIALS);
-  _waymark_inspector_text_row (self, group, _("Description"), persona->base.id,
-                               WAYMARK_FIELD_DESCRIPTION);
-  _waymark_inspector_color_row (self, group, _("Colour"), persona->base.id, TRUE);
+    add_group (self, _("Emotion Scale"), GROUP_EMOTION_SCALE, lane->base.id);
 }
 
 static void
 build_document (WaymarkInspector *self)
 {
-  GtkWidget *group = _waymark_inspector_group_new (self, _("Document"));
   GPtrArray *tags = waymark_document_get_tags (self->document);
+  GtkWidget *group;
 
-  _waymark_inspector_entry_row (self, group, _("Title"), NULL, WAYMARK_FIELD_TITLE);
-  _waymark_inspector_entry_row (self, group, _("Author"), NULL, WAYMARK_FIELD_AUTHOR);
-  _waymark_inspector_text_row (self, group, _("Description"), NULL, WAYMARK_FIELD_DESCRIPTION);
-  _waymark_inspector_language_row (self, group);
-
+  add_group (self, _("Document"), GROUP_DOCUMENT, NULL);
   group = _waymark_inspector_group_new (self, _("Tags"));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
                                            _waymark_inspector_tag_add_button (self));
@@ -197,10 +204,10 @@ rebuild (WaymarkInspector *self)
         build_lane (self, (WaymarkLane *) object);
         break;
       case WAYMARK_OBJECT_PHASE:
-        build_phase (self, (WaymarkPhase *) object);
+        add_group (self, _("Phase"), GROUP_PHASE, object->id);
         break;
       case WAYMARK_OBJECT_PERSONA:
-        build_persona (self, (WaymarkPersona *) object);
+        add_group (self, _("Persona"), GROUP_PERSONA, object->id);
         break;
       case WAYMARK_OBJECT_TAG:
       default:
