@@ -170,11 +170,9 @@ waymark_overview_builder_add_emotions (Builder *builder,
         else
           for (guint i = 0; i < n; i++)
             {
-              WaymarkScenePath path;
 
-              waymark_scene_path_init (&path);
-              waymark_scene_path_circle (&path, xs[i], ys[i], 3.2);
-              waymark_scene_builder_add_path (&builder->draw, &path, color, WHITE, 1.2, 0);
+              waymark_scene_builder_add_circle (&builder->draw, xs[i], ys[i], 3.2, color, WHITE,
+                                                1.2);
             }
       }
 
@@ -190,7 +188,6 @@ waymark_overview_builder_add_emotions (Builder *builder,
         WaymarkColor color = waymark_overview_builder_row_color (builder, row, r);
         double dash = builder->palette == WAYMARK_PALETTE_GREYSCALE
                       ? greyscale_dashes[r % G_N_ELEMENTS (greyscale_dashes)] : 0;
-        WaymarkScenePath path;
 
         if (row->emotion_lane_id == NULL)
           continue;
@@ -202,9 +199,8 @@ waymark_overview_builder_add_emotions (Builder *builder,
             y += text->height + 6;
           }
         add_line (builder, x, y + text->height / 2, x + 18, y + text->height / 2, color, 2.0, dash);
-        waymark_scene_path_init (&path);
-        waymark_scene_path_circle (&path, x + 9, y + text->height / 2, 3);
-        waymark_scene_builder_add_path (&builder->draw, &path, color, WHITE, 1, 0);
+        waymark_scene_builder_add_circle (&builder->draw, x + 9, y + text->height / 2, 3, color,
+                                          WHITE, 1);
         waymark_scene_builder_add_text (&builder->draw, text, x + 24, y, INK_SOFT);
         x += 24 + text->width + 16;
       }

@@ -73,16 +73,13 @@ add_kind_icon (Builder         *builder,
                WaymarkColor     inner)
 {
   WaymarkRect square = { x, y, s, s };
-  WaymarkScenePath path;
 
   if (waymark_lane_style_get (kind)->card.marked)
     {
       waymark_scene_builder_add_kind_icon (&builder->draw, kind, &square, color, inner);
       return;
     }
-  waymark_scene_path_init (&path);
-  waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s * 0.42);
-  waymark_scene_builder_add_path (&builder->draw, &path, color, NONE, 0, 0);
+  waymark_scene_builder_add_circle (&builder->draw, x + s / 2, y + s / 2, s * 0.42, color, NONE, 0);
 }
 
 static double
@@ -145,7 +142,6 @@ build_row_label (Builder                  *builder,
   double text_x = MARGIN + DOT + 8;
   double text_width = LABEL_WIDTH - DOT - 8 - 10;
   double block, top;
-  WaymarkScenePath path;
 
   for (guint i = 0; i < builder->n_kinds; i++)
     {
@@ -162,9 +158,8 @@ build_row_label (Builder                  *builder,
   block = name->height + 2 + totals->height;
   top = y + MAX ((height - block) / 2, 4);
 
-  waymark_scene_path_init (&path);
-  waymark_scene_path_circle (&path, MARGIN + DOT / 2, top + MIN (name->height, 12) / 2, DOT / 2);
-  waymark_scene_builder_add_path (&builder->draw, &path, color, NONE, 0, 0);
+  waymark_scene_builder_add_circle (&builder->draw, MARGIN + DOT / 2,
+                                    top + MIN (name->height, 12) / 2, DOT / 2, color, NONE, 0);
   waymark_scene_builder_add_text (&builder->draw, name, text_x, top, INK);
   waymark_scene_builder_add_text (&builder->draw, totals, text_x, top + name->height + 2,
                                   INK_FAINT);
@@ -302,14 +297,11 @@ text_cell (Builder                   *builder,
                                                                    card->tag_ids[t]);
                 double dot_y = top + (text->n_lines > 0 ? text->lines[0].baseline - 2.5 : 4);
                 WaymarkColor color;
-                WaymarkScenePath path;
 
                 if (tag == NULL || !waymark_color_parse (tag->color, &color))
                   continue;
-                waymark_scene_path_init (&path);
-                waymark_scene_path_circle (&path, text_x + text_width - 2.5 - t * 6, dot_y, 2.3);
-                waymark_scene_builder_add_path (&builder->draw, &path, filter (builder, color),
-                                                NONE, 0, 0);
+                waymark_scene_builder_add_circle (&builder->draw, text_x + text_width - 2.5 - t * 6,
+                                                  dot_y, 2.3, filter (builder, color), NONE, 0);
               }
             add_hit (builder, WAYMARK_OVERVIEW_HIT_CARD, row->persona_id, cell->phase_id,
                      card->card_id, &hit);
@@ -503,17 +495,14 @@ waymark_overview_builder_add_key (Builder *builder,
         {
           WaymarkTag *tag = g_ptr_array_index (tags, i);
           WaymarkColor color;
-          WaymarkScenePath path;
 
           if (!waymark_color_parse (tag->color, &color))
             continue;
           text = measure (builder, WAYMARK_TEXT_SCALE, tag->name, 0, 1, WAYMARK_TEXT_ALIGN_LEFT);
           if (x + 8 + text->width > builder->width - MARGIN)
             break;
-          waymark_scene_path_init (&path);
-          waymark_scene_path_circle (&path, x + 2.5, y + 1 + SMALL_ICON / 2, 2.5);
-          waymark_scene_builder_add_path (&builder->draw, &path, filter (builder, color), NONE, 0,
-                                          0);
+          waymark_scene_builder_add_circle (&builder->draw, x + 2.5, y + 1 + SMALL_ICON / 2, 2.5,
+                                            filter (builder, color), NONE, 0);
           waymark_scene_builder_add_text (&builder->draw, text, x + 8,
                                           y + 1 + SMALL_ICON / 2 - text->height / 2, INK_SOFT);
           x += 8 + text->width + 12;

@@ -253,6 +253,22 @@ waymark_scene_builder_add_text (WaymarkSceneBuilder *builder,
 }
 
 void
+waymark_scene_builder_add_circle (WaymarkSceneBuilder *builder,
+                                  double               cx,
+                                  double               cy,
+                                  double               r,
+                                  WaymarkColor         fill,
+                                  WaymarkColor         stroke,
+                                  double               line_width)
+{
+  WaymarkScenePath path;
+
+  waymark_scene_path_init (&path);
+  waymark_scene_path_circle (&path, cx, cy, r);
+  waymark_scene_builder_add_path (builder, &path, fill, stroke, line_width, 0);
+}
+
+void
 waymark_scene_builder_add_kind_icon (WaymarkSceneBuilder *builder,
                                      WaymarkLaneKind      kind,
                                      const WaymarkRect   *r,

@@ -100,6 +100,14 @@ void         waymark_scene_builder_add_text      (WaymarkSceneBuilder *builder,
                                                   WaymarkColor         color);
 /* The icon of a lane kind in the square @rect, in @color with its marks
  * in @inner. */
+/* A circle (a dot, a ring or both), solid. */
+void         waymark_scene_builder_add_circle    (WaymarkSceneBuilder *builder,
+                                                  double               cx,
+                                                  double               cy,
+                                                  double               r,
+                                                  WaymarkColor         fill,
+                                                  WaymarkColor         stroke,
+                                                  double               line_width);
 void         waymark_scene_builder_add_kind_icon (WaymarkSceneBuilder *builder,
                                                   WaymarkLaneKind      kind,
                                                   const WaymarkRect   *rect,

@@ -78,13 +78,11 @@ build_title (WaymarkSceneBuilder *builder)
 {
   WaymarkLayout *layout = builder->layout;
   WaymarkColor color = persona_color (builder);
-  WaymarkScenePath path;
   const WaymarkRect *a = &layout->avatar_rect;
 
   waymark_scene_builder_begin_group (builder, "title", "title");
-  waymark_scene_path_init (&path);
-  waymark_scene_path_circle (&path, a->x + a->width / 2, a->y + a->height / 2, a->width / 2);
-  waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+  waymark_scene_builder_add_circle (builder, a->x + a->width / 2, a->y + a->height / 2,
+                                    a->width / 2, color, NONE, 0);
   waymark_scene_builder_add_text (builder, layout->initials_text,
                                   a->x + (a->width - layout->initials_text->width) / 2,
                                   a->y + (a->height - layout->initials_text->height) / 2,
@@ -263,12 +261,8 @@ build_emotion_lane (WaymarkSceneBuilder *builder,
                                                            lane->scale_min, lane->scale_max);
 
       /* A white ring around the marker, as two fills. */
-      waymark_scene_path_init (&path);
-      waymark_scene_path_circle (&path, point->x, point->y, 4.5 + 0.75);
-      waymark_scene_builder_add_path (builder, &path, WHITE, NONE, 0, 0);
-      waymark_scene_path_init (&path);
-      waymark_scene_path_circle (&path, point->x, point->y, 4.5 - 0.75);
-      waymark_scene_builder_add_path (builder, &path, marker, NONE, 0, 0);
+      waymark_scene_builder_add_circle (builder, point->x, point->y, 4.5 + 0.75, WHITE, NONE, 0);
+      waymark_scene_builder_add_circle (builder, point->x, point->y, 4.5 - 0.75, marker, NONE, 0);
       if (point->label != NULL)
         waymark_scene_builder_add_text (builder, point->label, point->label_rect.x,
                                         point->label_rect.y, INK_SOFT);
@@ -284,16 +278,13 @@ add_chip (WaymarkSceneBuilder     *builder,
           const WaymarkLayoutChip *chip)
 {
   WaymarkColor tag;
-  WaymarkScenePath path;
 
   if (!waymark_color_parse (chip->color, &tag))
     tag = INK_FAINT;
   waymark_scene_builder_add_box (builder, &chip->rect, chip->rect.height / 2, WHITE,
                                  waymark_color_tint (&tag, 0.35), 0.6);
-  waymark_scene_path_init (&path);
-  waymark_scene_path_circle (&path, chip->rect.x + 4 + 2.5, chip->rect.y + chip->rect.height / 2,
-                             2.5);
-  waymark_scene_builder_add_path (builder, &path, tag, NONE, 0, 0);
+  waymark_scene_builder_add_circle (builder, chip->rect.x + 4 + 2.5,
+                                    chip->rect.y + chip->rect.height / 2, 2.5, tag, NONE, 0);
   waymark_scene_builder_add_text (builder, chip->name, chip->rect.x + 4 + 5 + 3, chip->rect.y + 1.5,
                                   waymark_color_shade (&tag, 0.35));
 }
