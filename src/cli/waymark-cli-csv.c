@@ -34,13 +34,12 @@ run_import_csv (const WaymarkCliCommand  *command,
 
   if (!waymark_cli_parse_options (command, entries, argc, argv, &inputs, &status))
     return status;
-  input = inputs[0];
+  if (output != NULL && output[0] == '\0')
+    g_clear_pointer (&output, g_free);
+  input = waymark_cli_single_input (command, (const char * const *) inputs, output,
+                                    _("no output file given (use -o OUT.waymark)"), &status);
   if (input == NULL)
-    return waymark_cli_usage_error (command, _("no input file given"));
-  if (inputs[1] != NULL)
-    return waymark_cli_usage_error (command, _("more than one input file given"));
-  if (output == NULL || output[0] == '\0')
-    return waymark_cli_usage_error (command, _("no output file given (use -o OUT.waymark)"));
+    return status;
 
   in_file = g_file_new_for_commandline_arg (input);
   out_file = g_file_new_for_commandline_arg (output);

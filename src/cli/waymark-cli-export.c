@@ -197,13 +197,10 @@ run_export (const WaymarkCliCommand  *command,
   if (status != WAYMARK_CLI_EXIT_OK)
     return status;
 
-  input = inputs[0];
+  input = waymark_cli_single_input (command, (const char * const *) inputs, values.output,
+                                    _("no output file given (use -o OUT)"), &status);
   if (input == NULL)
-    return waymark_cli_usage_error (command, _("no input file given"));
-  if (inputs[1] != NULL)
-    return waymark_cli_usage_error (command, _("more than one input file given"));
-  if (values.output == NULL)
-    return waymark_cli_usage_error (command, _("no output file given (use -o OUT)"));
+    return status;
   to_stdout = strcmp (values.output, "-") == 0;
   if (to_stdout && values.format == NULL)
     return waymark_cli_usage_error (command,

@@ -50,6 +50,15 @@ gboolean waymark_cli_parse_options  (const WaymarkCliCommand    *command,
                                      char                      **argv,
                                      GStrv                      *operands,
                                      int                        *status);
+/* The one input file among @operands of a command that writes @output
+ * (given with -o): NULL when there is none, more than one or no output,
+ * with *@status the usage error, which says @no_output for a missing
+ * output. */
+const char *waymark_cli_single_input (const WaymarkCliCommand *command,
+                                      const char * const      *operands,
+                                      const char              *output,
+                                      const char              *no_output,
+                                      int                     *status);
 /* Prints every problem (WaymarkProblem*), one a line as
  * waymark_problem_to_string() says it; returns how many there were. */
 guint waymark_cli_print_problems    (FILE                       *stream,

@@ -199,6 +199,24 @@ waymark_cli_parse_options (const WaymarkCliCommand   *command,
   return TRUE;
 }
 
+const char *
+waymark_cli_single_input (const WaymarkCliCommand *command,
+                          const char * const      *operands,
+                          const char              *output,
+                          const char              *no_output,
+                          int                     *status)
+{
+  if (operands[0] == NULL)
+    *status = waymark_cli_usage_error (command, _("no input file given"));
+  else if (operands[1] != NULL)
+    *status = waymark_cli_usage_error (command, _("more than one input file given"));
+  else if (output == NULL)
+    *status = waymark_cli_usage_error (command, "%s", no_output);
+  else
+    return operands[0];
+  return NULL;
+}
+
 gboolean
 waymark_cli_check_exists (const char *path,
                           const char *display_name)
