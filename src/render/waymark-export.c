@@ -223,6 +223,32 @@ waymark_export_draw_page (WaymarkDocument *document,
     draw_layout_on_page (layout, cr, page_width, page_height);
 }
 
+/* The overview of @document (all cards of the default kinds) fitted to a
+ * page, with the footer: page 1 of @n_pages of a PDF export. */
+static void
+draw_overview_page (WaymarkDocument *document,
+                    WaymarkPalette   palette,
+                    cairo_t         *cr,
+                    double           page_width,
+                    double           page_height,
+                    int              n_pages)
+{
+  g_autoptr (WaymarkOverview) overview = waymark_overview_new (document, NULL);
+  g_autoptr (WaymarkOverviewFigure) figure = NULL;
+  WaymarkOverviewSceneOptions options;
+  double width, height;
+
+  waymark_overview_scene_options_init (&options);
+  options.palette = palette;
+  options.show_footer = TRUE;
+  options.page_number = 1;
+  options.n_pages = n_pages;
+  figure = waymark_overview_figure_new (overview, &options);
+  waymark_overview_figure_get_size (figure, &width, &height);
+  waymark_cairo_backend_draw_on_page (waymark_overview_figure_get_scene (figure), width, height,
+                                      cr, page_width, page_height);
+}
+
 /* Writing through the core's one safe writer */
 
 typedef struct {
@@ -381,8 +407,7 @@ export_pdf (WaymarkDocument            *document,
 
       waymark_overview_figure_get_size (figure, &width, &height);
       begin_pdf_page (surface, cr, options, width, height, &page_width, &page_height);
-      waymark_overview_draw_page (document, options->palette, cr, page_width, page_height,
-                                  1, n_pages);
+      draw_overview_page (document, options->palette, cr, page_width, page_height, n_pages);
       end_pdf_page (surface, cr, waymark_catalog_gettext (language, N_("Overview")), 1);
     }
 

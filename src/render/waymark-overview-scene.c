@@ -8,7 +8,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "waymark-cairo-backend.h"
 #include "waymark-overview-scene-private.h"
 
 /* The page reads top to bottom like a figure in a report: a title that
@@ -328,32 +327,4 @@ waymark_overview_figure_hit_test (WaymarkOverviewFigure *self,
   memset (hit, 0, sizeof *hit);
   hit->kind = WAYMARK_OVERVIEW_HIT_NONE;
   return FALSE;
-}
-
-void
-waymark_overview_draw_page (WaymarkDocument *document,
-                            WaymarkPalette   palette,
-                            cairo_t         *cr,
-                            double           page_width,
-                            double           page_height,
-                            int              page_number,
-                            int              n_pages)
-{
-  g_autoptr (WaymarkOverview) overview = NULL;
-  g_autoptr (WaymarkOverviewFigure) figure = NULL;
-  WaymarkOverviewSceneOptions options;
-  double width, height;
-
-  g_return_if_fail (WAYMARK_IS_DOCUMENT (document));
-  g_return_if_fail (cr != NULL);
-
-  waymark_overview_scene_options_init (&options);
-  options.palette = palette;
-  options.show_footer = TRUE;
-  options.page_number = page_number;
-  options.n_pages = n_pages;
-  overview = waymark_overview_new (document, NULL);
-  figure = waymark_overview_figure_new (overview, &options);
-  waymark_overview_figure_get_size (figure, &width, &height);
-  waymark_cairo_backend_draw_on_page (figure->scene, width, height, cr, page_width, page_height);
 }
