@@ -314,18 +314,6 @@ read_id (Reader     *reader,
   return g_steal_pointer (&id);
 }
 
-/* Exactly the schema's pattern #[0-9A-Fa-f]{6}. */
-static gboolean
-is_valid_color (const char *color)
-{
-  if (strlen (color) != 7 || color[0] != '#')
-    return FALSE;
-  for (int i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (color[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* An optional colour attribute; "" when absent or broken. */
 static char *
 read_color (Reader     *reader,
@@ -335,7 +323,7 @@ read_color (Reader     *reader,
 
   if (color == NULL)
     return g_strdup ("");
-  if (!is_valid_color (color))
+  if (!waymark_format_is_color (color))
     {
       complain (reader, node, _("colour “%s” is not of the form #rrggbb"), color);
       return g_strdup ("");

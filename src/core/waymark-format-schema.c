@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -329,6 +331,17 @@ waymark_format_value_matches (WaymarkFormatPattern  pattern,
   /* The reader only runs after get_schema() succeeded. */
   g_return_val_if_fail (patterns[pattern] != NULL, FALSE);
   return xmlRegexpExec (patterns[pattern], (const xmlChar *) value) == 1;
+}
+
+gboolean
+waymark_format_is_color (const char *value)
+{
+  if (strlen (value) != 7 || value[0] != '#')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (value[i]))
+      return FALSE;
+  return TRUE;
 }
 
 typedef struct {
