@@ -55,6 +55,30 @@ int_attribute (GString    *out,
   g_string_append_printf (out, " %s=\"%d\"", name, value);
 }
 
+/* Writes one child of a list; @data is the writer's own. */
+typedef void (*WriteItem) (GString  *out,
+                           int       depth,
+                           gpointer  item);
+
+/* <NAME> with one line per item of @items (written by @write_item), left
+ * out when there are none: the shape of every list in the file. */
+static void
+write_list (GString    *out,
+            int         depth,
+            const char *name,
+            GPtrArray  *items,
+            WriteItem   write_item)
+{
+  if (items == NULL || items->len == 0)
+    return;
+  indent (out, depth);
+  g_string_append_printf (out, "<%s>\n", name);
+  for (guint i = 0; i < items->len; i++)
+    write_item (out, depth + 1, g_ptr_array_index (items, i));
+  indent (out, depth);
+  g_string_append_printf (out, "</%s>\n", name);
+}
+
 /* <name>text</name> on one line (more when the text has newlines); left
  * out when the text is empty. */
 static void
@@ -113,49 +137,30 @@ timestamp_element (GString    *out,
   text_element (out, depth, name, text);
 }
 
-/* <tags> of <tag>, or <domains> of <domain>: the same shape. */
+/* A <tag> in <tags> or a <domain> in <domains>: the same shape. */
 static void
-write_swatches (GString    *out,
-                int         depth,
-                const char *list_name,
-                const char *name,
-                GPtrArray  *swatches)
+write_swatch (GString  *out,
+              int       depth,
+              gpointer  item)
 {
-  if (swatches == NULL || swatches->len == 0)
-    return;
-  indent (out, depth);
-  g_string_append_printf (out, "<%s>\n", list_name);
-  for (guint i = 0; i < swatches->len; i++)
-    {
-      WaymarkObject *object = g_ptr_array_index (swatches, i);
-      const char *swatch_name, *color;
+  WaymarkObject *object = item;
+  gboolean is_tag = object->kind == WAYMARK_OBJECT_TAG;
 
-      if (object->kind == WAYMARK_OBJECT_TAG)
-        {
-          swatch_name = ((WaymarkTag *) object)->name;
-          color = ((WaymarkTag *) object)->color;
-        }
-      else
-        {
-          swatch_name = ((WaymarkDomain *) object)->name;
-          color = ((WaymarkDomain *) object)->color;
-        }
-      indent (out, depth + 1);
-      g_string_append_printf (out, "<%s", name);
-      attribute (out, "id", object->id);
-      attribute (out, "name", swatch_name);
-      optional_attribute (out, "color", color);
-      g_string_append (out, "/>\n");
-    }
   indent (out, depth);
-  g_string_append_printf (out, "</%s>\n", list_name);
+  g_string_append (out, is_tag ? "<tag" : "<domain");
+  attribute (out, "id", object->id);
+  attribute (out, "name", is_tag ? ((WaymarkTag *) object)->name : ((WaymarkDomain *) object)->name);
+  optional_attribute (out, "color",
+                      is_tag ? ((WaymarkTag *) object)->color : ((WaymarkDomain *) object)->color);
+  g_string_append (out, "/>\n");
 }
 
 static void
-write_phase (GString      *out,
-             int           depth,
-             WaymarkPhase *phase)
+write_phase (GString  *out,
+             int       depth,
+             gpointer  item)
 {
+  WaymarkPhase *phase = item;
   g_autoptr (GString) children = g_string_new (NULL);
 
   indent (out, depth);
@@ -167,10 +172,12 @@ write_phase (GString      *out,
 }
 
 static void
-write_lane (GString     *out,
-            int          depth,
-            WaymarkLane *lane)
+write_lane (GString  *out,
+            int       depth,
+            gpointer  item)
 {
+  WaymarkLane *lane = item;
+
   indent (out, depth);
   g_string_append (out, "<lane");
   attribute (out, "id", lane->base.id);
@@ -205,10 +212,11 @@ write_references (GString     *out,
 }
 
 static void
-write_card (GString     *out,
-            int          depth,
-            WaymarkCard *card)
+write_card (GString  *out,
+            int       depth,
+            gpointer  item)
 {
+  WaymarkCard *card = item;
   g_autoptr (GString) children = g_string_new (NULL);
 
   indent (out, depth);
@@ -227,10 +235,12 @@ write_card (GString     *out,
 }
 
 static void
-write_point (GString             *out,
-             int                  depth,
-             WaymarkEmotionPoint *point)
+write_point (GString  *out,
+             int       depth,
+             gpointer  item)
 {
+  WaymarkEmotionPoint *point = item;
+
   indent (out, depth);
   g_string_append (out, "<point");
   attribute (out, "lane", point->lane_id);
@@ -298,6 +308,18 @@ compare_points (gconstpointer a,
 
 /* A sorted copy (not owning its elements). g_ptr_array_sort_with_data is
  * stable, which keeps the order of the cards within a cell. */
+/* Each object's id to its position, counted from 1 (0: not there). */
+static GHashTable *
+positions (GPtrArray *objects)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < objects->len; i++)
+    g_hash_table_insert (table, ((WaymarkObject *) g_ptr_array_index (objects, i))->id,
+                         GUINT_TO_POINTER (i + 1));
+  return table;
+}
+
 static GPtrArray *
 sorted_copy (GPtrArray        *array,
              GCompareDataFunc  compare,
@@ -317,10 +339,12 @@ write_persona (GString        *out,
                WaymarkPersona *persona)
 {
   g_autoptr (GString) children = g_string_new (NULL);
+  g_autoptr (GPtrArray) cards = NULL;
+  g_autoptr (GPtrArray) points = NULL;
   GridOrder order;
 
-  order.lanes = g_hash_table_new (g_str_hash, g_str_equal);
-  order.phases = g_hash_table_new (g_str_hash, g_str_equal);
+  order.lanes = positions (persona->lanes);
+  order.phases = positions (persona->phases);
 
   indent (out, depth);
   g_string_append (out, "<persona");
@@ -332,59 +356,13 @@ write_persona (GString        *out,
   text_element (children, depth + 1, "ambition", persona->ambition);
   text_element (children, depth + 1, "description", persona->description);
 
-  if (persona->phases->len > 0)
-    {
-      indent (children, depth + 1);
-      g_string_append (children, "<phases>\n");
-      for (guint i = 0; i < persona->phases->len; i++)
-        {
-          WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
+  cards = sorted_copy (persona->cards, compare_cards, &order);
+  points = sorted_copy (persona->emotions, compare_points, &order);
 
-          write_phase (children, depth + 2, phase);
-          g_hash_table_insert (order.phases, phase->base.id, GUINT_TO_POINTER (i + 1));
-        }
-      indent (children, depth + 1);
-      g_string_append (children, "</phases>\n");
-    }
-
-  if (persona->lanes->len > 0)
-    {
-      indent (children, depth + 1);
-      g_string_append (children, "<lanes>\n");
-      for (guint i = 0; i < persona->lanes->len; i++)
-        {
-          WaymarkLane *lane = g_ptr_array_index (persona->lanes, i);
-
-          write_lane (children, depth + 2, lane);
-          g_hash_table_insert (order.lanes, lane->base.id, GUINT_TO_POINTER (i + 1));
-        }
-      indent (children, depth + 1);
-      g_string_append (children, "</lanes>\n");
-    }
-
-  if (persona->cards->len > 0)
-    {
-      g_autoptr (GPtrArray) cards = sorted_copy (persona->cards, compare_cards, &order);
-
-      indent (children, depth + 1);
-      g_string_append (children, "<cards>\n");
-      for (guint i = 0; i < cards->len; i++)
-        write_card (children, depth + 2, g_ptr_array_index (cards, i));
-      indent (children, depth + 1);
-      g_string_append (children, "</cards>\n");
-    }
-
-  if (persona->emotions->len > 0)
-    {
-      g_autoptr (GPtrArray) points = sorted_copy (persona->emotions, compare_points, &order);
-
-      indent (children, depth + 1);
-      g_string_append (children, "<emotions>\n");
-      for (guint i = 0; i < points->len; i++)
-        write_point (children, depth + 2, g_ptr_array_index (points, i));
-      indent (children, depth + 1);
-      g_string_append (children, "</emotions>\n");
-    }
+  write_list (children, depth + 1, "phases", persona->phases, write_phase);
+  write_list (children, depth + 1, "lanes", persona->lanes, write_lane);
+  write_list (children, depth + 1, "cards", cards, write_card);
+  write_list (children, depth + 1, "emotions", points, write_point);
 
   finish_element (out, depth, "persona", children);
   g_hash_table_unref (order.lanes);
@@ -392,10 +370,11 @@ write_persona (GString        *out,
 }
 
 static void
-write_recommendation (GString               *out,
-                      int                    depth,
-                      WaymarkRecommendation *recommendation)
+write_recommendation (GString  *out,
+                      int       depth,
+                      gpointer  item)
 {
+  WaymarkRecommendation *recommendation = item;
   g_autoptr (GString) children = g_string_new (NULL);
 
   indent (out, depth);
@@ -436,24 +415,13 @@ write_recommendations (GString         *out,
                        int              depth,
                        WaymarkDocument *document)
 {
-  GPtrArray *domains = waymark_document_get_domains (document);
-  g_autoptr (GHashTable) order = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) order = positions (waymark_document_get_domains (document));
   g_autoptr (GPtrArray) recommendations = NULL;
 
-  if (waymark_document_get_recommendations (document)->len == 0)
-    return;
-  for (guint i = 0; i < domains->len; i++)
-    g_hash_table_insert (order, ((WaymarkDomain *) g_ptr_array_index (domains, i))->base.id,
-                         GUINT_TO_POINTER (i + 1));
   recommendations = sorted_copy (waymark_document_get_recommendations (document),
                                  compare_recommendations, order);
 
-  indent (out, depth);
-  g_string_append (out, "<recommendations>\n");
-  for (guint i = 0; i < recommendations->len; i++)
-    write_recommendation (out, depth + 1, g_ptr_array_index (recommendations, i));
-  indent (out, depth);
-  g_string_append (out, "</recommendations>\n");
+  write_list (out, depth, "recommendations", recommendations, write_recommendation);
 }
 
 int
@@ -491,10 +459,10 @@ waymark_format_save_to_bytes (WaymarkDocument *document)
   timestamp_element (children, 1, "created", waymark_document_get_created (document));
   timestamp_element (children, 1, "modified", waymark_document_get_modified (document));
   text_element (children, 1, "description", waymark_document_get_description (document));
-  write_swatches (children, 1, "tags", "tag", waymark_document_get_tags (document));
+  write_list (children, 1, "tags", waymark_document_get_tags (document), write_swatch);
   for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
     write_persona (children, 1, waymark_document_get_persona (document, i));
-  write_swatches (children, 1, "domains", "domain", waymark_document_get_domains (document));
+  write_list (children, 1, "domains", waymark_document_get_domains (document), write_swatch);
   write_recommendations (children, 1, document);
 
   finish_element (out, 0, "waymark", children);
