@@ -121,6 +121,53 @@ fixture_small_document (void)
   return document;
 }
 
+static void
+add_recommendation (WaymarkDocument *document,
+                    const char      *id,
+                    const char      *domain_id,
+                    const char      *title,
+                    const char      *description,
+                    int              value,
+                    int              effort,
+                    const char      *first_card,
+                    ...)
+{
+  WaymarkRecommendation *recommendation = waymark_recommendation_new (id, title);
+  g_autoptr (GStrvBuilder) cards = g_strv_builder_new ();
+  va_list args;
+
+  set_string (&recommendation->domain_id, domain_id);
+  set_string (&recommendation->description, description);
+  recommendation->value = value;
+  recommendation->effort = effort;
+  va_start (args, first_card);
+  for (const char *card = first_card; card != NULL; card = va_arg (args, const char *))
+    g_strv_builder_add (cards, card);
+  va_end (args);
+  g_strfreev (recommendation->cards);
+  recommendation->cards = g_strv_builder_end (cards);
+  g_assert_nonnull (waymark_document_insert_recommendation (document, recommendation, -1));
+}
+
+WaymarkDocument *
+fixture_recommendations_document (void)
+{
+  WaymarkDocument *document = fixture_small_document ();
+
+  waymark_document_insert_domain (document, waymark_domain_new ("d1", "Beleid", "#1f4e79"), -1);
+  waymark_document_insert_domain (document, waymark_domain_new ("d2", "Aanbod", "#c2185b"), -1);
+  add_recommendation (document, "r1", "d1", "Avondlessen aanbieden",
+                      "Hoe kunnen we lessen ook 's avonds geven?", 5, 2, "b1", "a2", NULL);
+  add_recommendation (document, "r2", "d1", "Lesrooster vooraf delen",
+                      "Het rooster een maand vooraf publiceren.", 2, 4, "b1", NULL);
+  add_recommendation (document, "r3", "d2", "Betalen in termijnen", "", WAYMARK_SCORE_UNSET,
+                      WAYMARK_SCORE_UNSET, "a3", NULL);
+  add_recommendation (document, "r4", "d2", "Een vergelijker van opleidingen",
+                      "Eén site die het aanbod naast elkaar zet.", 4, 4, NULL);
+  waymark_history_clear (waymark_document_get_history (document));
+  return document;
+}
+
 WaymarkDocument *
 fixture_stress_document (void)
 {

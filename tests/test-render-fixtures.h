@@ -19,6 +19,13 @@ G_BEGIN_DECLS
  * emotion points at f1 (+2, "blij") and f3 (-1, "boos"). */
 WaymarkDocument *fixture_small_document  (void);
 
+/* fixture_small_document() with recommendations: domains "d1" ("Beleid",
+ * #1f4e79) and "d2" ("Aanbod", #c2185b); "r1" in d1 (value 5, effort 2)
+ * addresses b1 and a2, "r2" in d1 (value 2, effort 4) addresses b1, "r3"
+ * in d2 (unscored) addresses a3, and "r4" in d2 (value 4, effort 4)
+ * addresses nothing yet. So b1 shows a badge of 2, a2 and a3 of 1. */
+WaymarkDocument *fixture_recommendations_document (void);
+
 /* Everything that is hard to draw: long and unbroken text, emoji, RTL,
  * CJK, diacritics, spans, a crowded cell, own colours, evidence, many
  * tags, an empty lane, a long persona name. Two personas. */

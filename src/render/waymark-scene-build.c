@@ -297,3 +297,47 @@ waymark_scene_builder_add_footer (WaymarkSceneBuilder *builder)
                                     layout->footer_page_rect.y, INK_FAINT);
   waymark_scene_builder_end_group (builder);
 }
+
+void
+waymark_scene_builder_add_badge (WaymarkSceneBuilder *builder,
+                                 const WaymarkRect   *rect,
+                                 WaymarkLayoutText   *number)
+{
+  waymark_scene_builder_add_box (builder, rect, rect->height / 2, BADGE_FILL, NONE, 0);
+  waymark_scene_builder_add_text (builder, number, rect->x + (rect->width - number->width) / 2,
+                                  rect->y + (rect->height - number->height) / 2, WHITE);
+}
+
+void
+waymark_scene_builder_add_highlight (WaymarkSceneBuilder *builder,
+                                     const WaymarkRect   *rect,
+                                     double               radius)
+{
+  WaymarkColor glow = HIGHLIGHT_GLOW;
+  WaymarkScenePath path;
+
+  /* Two strokes of the glow, wide and faint under narrow and stronger,
+   * read as light around the card rather than as a second border. */
+  for (guint i = 0; i < 2; i++)
+    {
+      double outset = i == 0 ? 3.5 : 2.0;
+      double r = radius + outset;
+
+      glow.alpha = i == 0 ? 0.35 : 0.6;
+      waymark_scene_path_init (&path);
+      waymark_scene_path_rounded_rect (&path, rect->x - outset, rect->y - outset,
+                                       rect->width + 2 * outset, rect->height + 2 * outset,
+                                       r, r, r, r);
+      waymark_scene_builder_add_path (builder, &path, NONE, glow, i == 0 ? 4.0 : 2.5, 0);
+    }
+  waymark_scene_path_init (&path);
+  waymark_scene_path_rounded_rect (&path, rect->x - 0.5, rect->y - 0.5, rect->width + 1,
+                                   rect->height + 1, radius + 0.5, radius + 0.5, radius + 0.5,
+                                   radius + 0.5);
+  /* On a mono printer the amber turns a light grey: the ring goes dark
+   * and a little wider there, so that it still stands out. */
+  if (builder->palette == WAYMARK_PALETTE_GREYSCALE)
+    waymark_scene_builder_add_path (builder, &path, NONE, INK, 1.8, 0);
+  else
+    waymark_scene_builder_add_path (builder, &path, NONE, HIGHLIGHT_RING, 1.4, 0);
+}

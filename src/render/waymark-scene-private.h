@@ -27,6 +27,14 @@ G_BEGIN_DECLS
 #define RULE       RGB (0xd3d9df)
 #define WHITE      RGB (0xffffff)
 
+/* What belongs to recommendations: the badges on cards (white numbers on
+ * a deep indigo that no lane kind uses, 9:1 against white and still dark
+ * in greyscale) and the highlight of the cards one addresses (a
+ * highlighter's amber, apart from the canvas's blue selection). */
+#define BADGE_FILL      RGB (0x3b3486)
+#define HIGHLIGHT_GLOW  RGB (0xf5c211)
+#define HIGHLIGHT_RING  RGB (0xb07a00)
+
 /* Where items go, and the palette every colour passes through on its
  * way in. The standard palette leaves colours as given, for a page that
  * filters its colours itself. */
@@ -113,6 +121,15 @@ void         waymark_scene_builder_add_kind_icon (WaymarkSceneBuilder *builder,
                                                   const WaymarkRect   *rect,
                                                   WaymarkColor         color,
                                                   WaymarkColor         inner);
+/* A card's badge: @number centred on a pill that fills @rect. */
+void         waymark_scene_builder_add_badge     (WaymarkSceneBuilder *builder,
+                                                  const WaymarkRect   *rect,
+                                                  WaymarkLayoutText   *number);
+/* The highlight of @rect (a card or a cell, with corner @radius): a soft
+ * amber glow outside it and a ring on its edge. */
+void         waymark_scene_builder_add_highlight (WaymarkSceneBuilder *builder,
+                                                  const WaymarkRect   *rect,
+                                                  double               radius);
 /* The rule, document title and page number that the builder's layout
  * placed with waymark_layout_place_footer(). */
 void         waymark_scene_builder_add_footer    (WaymarkSceneBuilder *builder);

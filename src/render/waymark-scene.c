@@ -335,6 +335,8 @@ build_card (WaymarkSceneBuilder *builder,
 
   for (guint i = 0; i < card->n_chips; i++)
     add_chip (builder, &card->chips[i]);
+  if (card->badge != NULL)
+    waymark_scene_builder_add_badge (builder, &card->badge_rect, card->badge);
   waymark_scene_builder_end_group (builder);
 }
 
@@ -410,6 +412,40 @@ build_legend (WaymarkSceneBuilder *builder)
                                   layout->legend_label_rect.y, INK_SOFT);
   for (guint i = 0; i < layout->n_legend_chips; i++)
     add_chip (builder, &layout->legend_chips[i]);
+  if (layout->legend_badge != NULL)
+    {
+      waymark_scene_builder_add_badge (builder, &layout->legend_badge_rect, layout->legend_badge);
+      waymark_scene_builder_add_text (builder, layout->legend_badge_caption,
+                                      layout->legend_badge_caption_rect.x,
+                                      layout->legend_badge_caption_rect.y, INK_SOFT);
+    }
+  waymark_scene_builder_end_group (builder);
+}
+
+/* The cards of options.highlight_card_ids glow; the others fade a little
+ * under a white veil, so that the highlighted ones lead the eye while
+ * the map around them stays readable. */
+static void
+build_highlight (WaymarkSceneBuilder *builder)
+{
+  WaymarkLayout *layout = builder->layout;
+  WaymarkColor veil = WHITE;
+
+  veil.alpha = 0.45;
+  waymark_scene_builder_begin_group (builder, "highlight", "highlight");
+  /* The veils first, so that no veil falls on a neighbour's glow. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < layout->cards->len; i++)
+      {
+        WaymarkLayoutCard *card = g_ptr_array_index (layout->cards, i);
+        WaymarkLayoutLane *lane = g_ptr_array_index (layout->lanes, card->lane_index);
+        double radius = waymark_lane_style_get (lane->kind)->card.radius;
+
+        if (pass == 0 && !card->highlighted)
+          waymark_scene_builder_add_box (builder, &card->rect, radius, veil, NONE, 0);
+        else if (pass == 1 && card->highlighted)
+          waymark_scene_builder_add_highlight (builder, &card->rect, radius);
+      }
   waymark_scene_builder_end_group (builder);
 }
 
@@ -494,7 +530,9 @@ waymark_scene_new_for_layout (WaymarkLayout *layout)
     build_title (&builder);
   build_phases (&builder);
   build_lanes (&builder);
-  if (layout->n_legend_chips > 0)
+  if (layout->has_highlight)
+    build_highlight (&builder);
+  if (layout->n_legend_chips > 0 || layout->legend_badge != NULL)
     build_legend (&builder);
   if (layout->options.show_footer)
     waymark_scene_builder_add_footer (&builder);

@@ -1,0 +1,198 @@
+/* test-recommendations-render.c: recommendations on maps, the overview,
+ * the priority matrix and the report
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "test-render-fixtures.h"
+#include "waymark-layout-private.h"
+#include "waymark-scene-private.h"
+
+/* Badges */
+
+/* Whether @rect overlaps a line of @text drawn at @at. */
+static gboolean
+overlaps_text (const WaymarkRect       *rect,
+               const WaymarkLayoutText *text,
+               const WaymarkRect       *at)
+{
+  double line_height;
+
+  if (text == NULL || text->n_lines == 0)
+    return FALSE;
+  line_height = text->height / text->n_lines;
+  for (guint i = 0; i < text->n_lines; i++)
+    {
+      WaymarkRect line = { at->x + text->lines[i].x, at->y + i * line_height,
+                           text->lines[i].width, line_height };
+
+      if (line.width > 0 && waymark_rect_intersects (rect, &line))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every badge lies inside its card and covers none of its text, chips
+ * or icon; it says how many recommendations address the card. */
+static void
+check_badges (WaymarkDocument *document,
+              WaymarkLayout   *layout)
+{
+  for (guint i = 0; i < layout->cards->len; i++)
+    {
+      WaymarkLayoutCard *card = g_ptr_array_index (layout->cards, i);
+      guint n = waymark_document_count_recommendations_for_card (document, card->id);
+      const WaymarkRect *badge = &card->badge_rect;
+      g_autofree char *number = g_strdup_printf ("%u", n);
+
+      g_assert_cmpuint (card->n_recommendations, ==, n);
+      if (n == 0)
+        {
+          g_assert_null (card->badge);
+          continue;
+        }
+      g_assert_nonnull (card->badge);
+      g_assert_cmpstr (card->badge->lines[0].text, ==, number);
+      g_assert_cmpfloat (badge->x, >=, card->rect.x);
+      g_assert_cmpfloat (badge->y, >=, card->rect.y);
+      g_assert_cmpfloat (badge->x + badge->width, <=, card->rect.x + card->rect.width);
+      g_assert_cmpfloat (badge->y + badge->height, <=, card->rect.y + card->rect.height);
+      g_assert_false (overlaps_text (badge, card->text, &card->text_rect));
+      g_assert_false (overlaps_text (badge, card->evidence, &card->evidence_rect));
+      g_assert_false (waymark_rect_intersects (badge, &card->icon_rect));
+      for (guint c = 0; c < card->n_chips; c++)
+        g_assert_false (waymark_rect_intersects (badge, &card->chips[c].rect));
+    }
+}
+
+static void
+test_badges (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_recommendations_document ();
+  g_autoptr (WaymarkDocument) example = fixture_load_example ();
+  g_autoptr (WaymarkLayout) layout = waymark_layout_new (document, "p", NULL, NULL);
+  g_autoptr (WaymarkLayout) plain = NULL;
+  WaymarkRenderOptions options;
+  WaymarkRect with, without;
+
+  check_badges (document, layout);
+  g_assert_cmpstr (((WaymarkLayoutCard *) g_hash_table_lookup (layout->card_index, "b1"))
+                     ->badge->lines[0].text, ==, "2");
+  g_assert_nonnull (layout->legend_badge);
+
+  /* Off for a figure: no badges, no key, and no card grows for one. */
+  waymark_render_options_init (&options);
+  options.show_badges = FALSE;
+  plain = waymark_layout_new (document, "p", &options, NULL);
+  g_assert_null (plain->legend_badge);
+  for (guint i = 0; i < plain->cards->len; i++)
+    {
+      WaymarkLayoutCard *card = g_ptr_array_index (plain->cards, i);
+
+      g_assert_null (card->badge);
+      waymark_layout_get_card_rect (layout, card->id, &with);
+      waymark_layout_get_card_rect (plain, card->id, &without);
+      g_assert_cmpfloat (with.height, >=, without.height);
+    }
+
+  if (example == NULL)
+    return;
+  for (guint p = 0; p < waymark_document_get_n_personas (example); p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (example, p);
+      g_autoptr (WaymarkLayout) map = waymark_layout_new (example, persona->base.id, NULL, NULL);
+
+      check_badges (example, map);
+    }
+}
+
+/* White numbers stay legible on the badge in every palette (WCAG AA for
+ * small text, 4.5:1). */
+static void
+test_badge_contrast (void)
+{
+  WaymarkColor white = WHITE;
+
+  for (guint p = 0; p < WAYMARK_N_PALETTES; p++)
+    {
+      WaymarkColor fill = BADGE_FILL;
+      WaymarkColor shown = waymark_palette_filter (p, &fill);
+      double ratio = (waymark_color_luminance (&white) + 0.05)
+                     / (waymark_color_luminance (&shown) + 0.05);
+
+      g_assert_cmpfloat (ratio, >=, 4.5);
+    }
+}
+
+/* Highlight */
+
+static guint
+count_groups (WaymarkScene *scene,
+              const char   *css_class)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < waymark_scene_get_n_items (scene); i++)
+    {
+      const WaymarkSceneItem *item = waymark_scene_get_item (scene, i);
+
+      if (item->kind == WAYMARK_SCENE_GROUP_BEGIN && g_strcmp0 (item->group.css_class, css_class) == 0)
+        n++;
+    }
+  return n;
+}
+
+/* The layout keeps its own copy of the highlighted ids, marks those cards,
+ * and the scene draws the highlight in a group of its own; without ids,
+ * or with ids of another persona's cards, nothing is highlighted. */
+static void
+test_highlight (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_recommendations_document ();
+  g_autoptr (WaymarkLayout) layout = NULL;
+  g_autoptr (WaymarkLayout) other = NULL;
+  g_autoptr (WaymarkScene) scene = NULL;
+  g_autoptr (WaymarkScene) plain = NULL;
+  WaymarkRenderOptions options;
+  char **ids = g_strsplit ("b1 a2", " ", -1);
+  const char * const elsewhere[] = { "nowhere", NULL };
+
+  waymark_render_options_init (&options);
+  options.highlight_card_ids = (const char * const *) ids;
+  layout = waymark_layout_new (document, "p", &options, NULL);
+  g_strfreev (ids);
+  g_assert_cmpstr (waymark_layout_get_options (layout)->highlight_card_ids[1], ==, "a2");
+  g_assert_true (layout->has_highlight);
+  for (guint i = 0; i < layout->cards->len; i++)
+    {
+      WaymarkLayoutCard *card = g_ptr_array_index (layout->cards, i);
+
+      g_assert_cmpint (card->highlighted, ==,
+                       g_str_equal (card->id, "b1") || g_str_equal (card->id, "a2"));
+    }
+  scene = waymark_scene_new_for_layout (layout);
+  g_assert_cmpuint (count_groups (scene, "highlight"), ==, 1);
+
+  options.highlight_card_ids = elsewhere;
+  other = waymark_layout_new (document, "p", &options, NULL);
+  g_assert_false (other->has_highlight);
+  plain = waymark_scene_new_for_layout (other);
+  g_assert_cmpuint (count_groups (plain, "highlight"), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/recommendations-render/badges", test_badges);
+  g_test_add_func ("/recommendations-render/badge-contrast", test_badge_contrast);
+  g_test_add_func ("/recommendations-render/highlight", test_highlight);
+
+  return g_test_run ();
+}
