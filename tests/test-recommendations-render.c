@@ -10,6 +10,7 @@
 
 #include "test-render-fixtures.h"
 #include "waymark-layout-private.h"
+#include "waymark-overview-scene.h"
 #include "waymark-scene-private.h"
 
 /* Badges */
@@ -184,6 +185,45 @@ test_highlight (void)
   g_assert_cmpuint (count_groups (plain, "highlight"), ==, 0);
 }
 
+/* Coverage */
+
+/* In coverage the figure lists exactly the open barriers, each a hit
+ * that names its card, and the highlight draws in it too. */
+static void
+test_coverage_figure (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_recommendations_document ();
+  g_autoptr (WaymarkOverview) overview = NULL;
+  g_autoptr (WaymarkOverviewFigure) figure = NULL;
+  g_autoptr (WaymarkOverviewFigure) highlighted = NULL;
+  WaymarkOverviewSceneOptions options;
+  const WaymarkOverviewHit *hits;
+  const char * const r1_cards[] = { "b1", "a2", NULL };
+  guint n_hits, n_cards = 0;
+
+  /* A second barrier, which nothing addresses. */
+  g_assert_nonnull (waymark_document_insert_card (
+    document, "p", waymark_card_new ("b2", "barriers", "f1", "Geen kinderopvang"), -1));
+  overview = waymark_overview_new (document, NULL);
+  waymark_overview_scene_options_init (&options);
+  options.mode = WAYMARK_OVERVIEW_SHOW_COVERAGE;
+  figure = waymark_overview_figure_new (overview, &options);
+  hits = waymark_overview_figure_get_hits (figure, &n_hits);
+  for (guint i = 0; i < n_hits; i++)
+    if (hits[i].kind == WAYMARK_OVERVIEW_HIT_CARD)
+      {
+        g_assert_cmpstr (hits[i].card_id, ==, "b2");
+        n_cards++;
+      }
+  g_assert_cmpuint (n_cards, ==, 1);
+  g_assert_cmpuint (count_groups (waymark_overview_figure_get_scene (figure), "highlight"), ==, 0);
+
+  options.highlight_card_ids = r1_cards;
+  highlighted = waymark_overview_figure_new (overview, &options);
+  g_assert_cmpuint (waymark_scene_get_n_items (waymark_overview_figure_get_scene (highlighted)), >,
+                    waymark_scene_get_n_items (waymark_overview_figure_get_scene (figure)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -193,6 +233,7 @@ main (int    argc,
   g_test_add_func ("/recommendations-render/badges", test_badges);
   g_test_add_func ("/recommendations-render/badge-contrast", test_badge_contrast);
   g_test_add_func ("/recommendations-render/highlight", test_highlight);
+  g_test_add_func ("/recommendations-render/coverage", test_coverage_figure);
 
   return g_test_run ();
 }
