@@ -134,6 +134,20 @@ waymark_scene_builder_filter (WaymarkSceneBuilder *builder,
   return waymark_palette_filter (builder->palette, &color);
 }
 
+WaymarkColor
+waymark_scene_builder_ink_on (WaymarkSceneBuilder *builder,
+                              WaymarkColor         fill)
+{
+  WaymarkColor filtered = waymark_scene_builder_filter (builder, fill);
+  WaymarkColor ink = INK;
+  double l = waymark_color_luminance (&filtered);
+  /* WCAG contrast ratios against white and against the ink: take the better. */
+  double with_white = 1.05 / (l + 0.05);
+  double with_ink = (l + 0.05) / (waymark_color_luminance (&ink) + 0.05);
+
+  return with_ink > with_white ? INK : WHITE;
+}
+
 void
 waymark_scene_builder_begin_group (WaymarkSceneBuilder *builder,
                                    const char          *id,
