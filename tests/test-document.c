@@ -3,6 +3,9 @@
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "document-test-util.h"
 #include "waymark-format.h"
 
@@ -339,6 +342,49 @@ test_initials (void)
   explicit_initials = waymark_persona_dup_initials (persona);
   g_assert_cmpstr (explicit_initials, ==, "É");
   waymark_persona_free (persona);
+
+  /* New personas are "Persona N": the tenth is not the first's twin. */
+  {
+    static const struct { const char *name; const char *initials; } cases[] = {
+      { "Persona 1", "P1" }, { "Persona 10", "P10" }, { "Persona 11", "P11" },
+      { "Persona 1234", "P123" }, { "2 jobstudenten", "2" }, { "één-twee", "ÉT" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        WaymarkPersona *numbered = waymark_persona_new ("y", cases[i].name);
+        g_autofree char *got = waymark_persona_dup_initials (numbered);
+
+        g_assert_cmpstr (got, ==, cases[i].initials);
+        waymark_persona_free (numbered);
+      }
+  }
+}
+
+/* Tags keep getting colours of their own: the first 30 all differ
+ * clearly from each other. */
+static void
+test_tag_colors (void)
+{
+  int rgb[30][3];
+
+  for (guint i = 0; i < G_N_ELEMENTS (rgb); i++)
+    {
+      char color[8];
+
+      waymark_tag_color_for_index (i, color);
+      g_assert_cmpuint (strlen (color), ==, 7);
+      g_assert_cmpint (sscanf (color, "#%2x%2x%2x", (guint *) &rgb[i][0], (guint *) &rgb[i][1],
+                               (guint *) &rgb[i][2]), ==, 3);
+      for (guint j = 0; j < i; j++)
+        {
+          int d = abs (rgb[i][0] - rgb[j][0]) + abs (rgb[i][1] - rgb[j][1])
+                  + abs (rgb[i][2] - rgb[j][2]);
+
+          if (d < 40)
+            g_error ("tag colours %u and %u are too alike (%d)", j, i, d);
+        }
+    }
 }
 
 /* Picks a random element id of a list, or NULL when it is empty. */
@@ -535,6 +581,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/structure", test_structure);
   g_test_add_func ("/document/personas-and-tags", test_personas_and_tags);
   g_test_add_func ("/document/initials", test_initials);
+  g_test_add_func ("/document/tag-colors", test_tag_colors);
   g_test_add_func ("/document/limits", test_limits);
   g_test_add_func ("/document/random-edits", test_random_edits);
   g_test_add_func ("/document/file-stem", test_file_stem);

@@ -16,6 +16,7 @@
 #include "waymark-drafts.h"
 #include "waymark-export-dialog.h"
 #include "waymark-format.h"
+#include "waymark-gui.h"
 #include "waymark-inspector.h"
 #include "waymark-preferences-window.h"
 #include "waymark-print.h"
@@ -628,6 +629,82 @@ test_preferences (void)
   g_assert_finalize_object (preferences);
 }
 
+/* The first label under @widget that Pango cut short, or NULL. */
+static GtkLabel *
+find_ellipsized_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_ellipsized_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+widget_is_mapped_data (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Every choice in Preferences shows whole at the default size, with every
+ * palette, in English and in Dutch (whose words are longer: "Systeem
+ * volgen" was cut to "Systeem volg…"). */
+static void
+test_preferences_fit (void)
+{
+  const char *languages[] = { "en", "nl" };
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+
+  /* The catalogues of the build tree, as the program binds them. */
+  waymark_gui_init_i18n ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      WaymarkPreferencesWindow *preferences;
+      AdwComboRow *palette_row;
+
+      g_setenv ("LANGUAGE", languages[l], TRUE);
+      preferences = waymark_preferences_window_new (app);
+      if (l == 1 && g_strcmp0 (gtk_window_get_title (GTK_WINDOW (preferences)), "Voorkeuren") != 0)
+        {
+          /* gettext ignores LANGUAGE in the C locale. */
+          g_test_message ("no Dutch in this locale; the Dutch layout is untested");
+          gtk_window_destroy (GTK_WINDOW (preferences));
+          break;
+        }
+      palette_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                                  WAYMARK_TYPE_PREFERENCES_WINDOW,
+                                                                  "palette_row"));
+      gtk_window_present (GTK_WINDOW (preferences));
+      g_assert_true (gui_test_wait_for (widget_is_mapped_data, palette_row, 5000));
+      for (guint p = 0; p < 3; p++)
+        {
+          GtkLabel *cut;
+
+          adw_combo_row_set_selected (palette_row, p);
+          gui_test_spin (100);
+          cut = find_ellipsized_label (GTK_WIDGET (preferences));
+          if (cut != NULL)
+            g_error ("in %s, Preferences cuts “%s” short", languages[l], gtk_label_get_text (cut));
+        }
+      adw_combo_row_set_selected (palette_row, 0);
+      gtk_window_destroy (GTK_WINDOW (g_object_ref (preferences)));
+      g_assert_finalize_object (preferences);
+    }
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_settings_reset (waymark_application_get_settings (app), "palette");
+}
+
 /* A canvas in a window of its own, drawn, given a selection and an open
  * in-place editor, then destroyed: nothing (no signal handler, tick,
  * editor or scene) keeps it or its document alive. */
@@ -936,6 +1013,7 @@ main (int    argc,
   g_test_add_func ("/gui/templates", test_templates);
   g_test_add_func ("/gui/about", test_about);
   g_test_add_func ("/gui/preferences", test_preferences);
+  g_test_add_func ("/gui/preferences-fit", test_preferences_fit);
   g_test_add_func ("/gui/canvas-finalizes", test_canvas_finalizes);
   g_test_add_func ("/gui/keyboard-reach", test_keyboard_reach);
   g_test_add_func ("/gui/sidebar-rename", test_sidebar_rename);

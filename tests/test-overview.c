@@ -244,6 +244,10 @@ test_filters (Fixture       *fixture,
     g_autoptr (WaymarkOverview) overview = waymark_overview_new (fixture->document, &filter);
 
     g_assert_true (waymark_overview_is_filtered (overview));
+    /* The figure names the tag picked, not every tag its cards carry. */
+    g_assert_cmpuint (waymark_overview_get_filter_tags (overview)->len, ==, 1);
+    g_assert_cmpstr (((WaymarkTag *) g_ptr_array_index (waymark_overview_get_filter_tags (overview),
+                                                        0))->name, ==, "Time");
     g_assert_cmpuint (waymark_overview_get_cell (overview, 0, 0)->cards->len, ==, 0);
     g_assert_cmpuint (waymark_overview_get_cell (overview, 0, 1)->counts[WAYMARK_LANE_BARRIERS], ==, 1);
     g_assert_cmpuint (waymark_overview_get_cell (overview, 0, 2)->counts[WAYMARK_LANE_LEVERS], ==, 1);
@@ -259,6 +263,7 @@ test_filters (Fixture       *fixture,
 
     g_assert_cmpuint (waymark_overview_get_total (overview, WAYMARK_LANE_BARRIERS), ==, 2);
     g_assert_cmpuint (waymark_overview_get_max_count (overview, WAYMARK_LANE_BARRIERS), ==, 1);
+    g_assert_cmpuint (waymark_overview_get_filter_tags (overview)->len, ==, 2);
   }
 
   /* By lane kind: only levers; thoughts too. */

@@ -10,6 +10,7 @@
 
 #include "test-render-fixtures.h"
 #include "waymark-cairo-backend.h"
+#include "waymark-layout-metrics-private.h"
 #include "waymark-layout-private.h"
 #include "waymark-scene.h"
 
@@ -575,6 +576,56 @@ test_scene_add_button (void)
   g_assert_false (waymark_scene_get_add_button_rect (layout, "touch", "nope", &button));
 }
 
+/* A word broken across lines keeps at least three letters on each line
+ * ("Ondernemingspla-" over "n" read as a mistake), and the broken line
+ * ends in the hyphen that is drawn, also in the text an SVG gets. */
+static void
+test_word_breaks (void)
+{
+  static const char *const texts[] = {
+    "Ondernemingsplan opstellen", "Arbeidsmarktdata", "Kwalificatiedossiers",
+    "Supercalifragilisticexpialidocious", "Zo'n opleidingsverstrekker",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (double width = 30; width <= 140; width += 1)
+      {
+        WaymarkLayoutText *text = waymark_layout_text_new (WAYMARK_TEXT_CARD, texts[t], width, 0,
+                                                           WAYMARK_TEXT_ALIGN_LEFT);
+        g_autoptr (GString) joined = g_string_new (NULL);
+
+        for (guint i = 0; i + 1 < text->n_lines; i++)
+          {
+            const char *line = text->lines[i].text;
+            const char *next = text->lines[i + 1].text;
+            gsize len = strlen (line);
+
+            if (len == 0 || line[len - 1] != '-' || strchr (texts[t], '-') != NULL)
+              continue;
+            /* Broken inside a word: three letters on the next line at least
+             * (unless the word is too short to split so). */
+            if (g_ascii_isalnum (next[0]) && g_ascii_isalnum (next[1]) && !g_ascii_isalnum (next[2]))
+              g_error ("“%s” at %.0f pt: only “%.2s” on the next line", texts[t], width, next);
+            if (g_ascii_isalnum (next[0]) && !g_ascii_isalnum (next[1]))
+              g_error ("“%s” at %.0f pt: only “%.1s” on the next line", texts[t], width, next);
+          }
+        /* Without the hyphens and spaces, the lines are the text. */
+        for (guint i = 0; i < text->n_lines; i++)
+          {
+            const char *line = text->lines[i].text;
+            gsize len = strlen (line);
+
+            if (joined->len > 0 && !g_str_has_suffix (joined->str, "-"))
+              g_string_append_c (joined, ' ');
+            else if (g_str_has_suffix (joined->str, "-"))
+              g_string_truncate (joined, joined->len - 1);
+            g_string_append_len (joined, line, len);
+          }
+        g_assert_cmpstr (joined->str, ==, texts[t]);
+        waymark_layout_text_unref (text);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -582,6 +633,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/layout/geometry", test_layout_geometry);
+  g_test_add_func ("/render/layout/word-breaks", test_word_breaks);
   g_test_add_func ("/render/layout/hit-test", test_layout_hit_test);
   g_test_add_func ("/render/layout/phase-and-lane-at", test_layout_phase_and_lane_at);
   g_test_add_func ("/render/layout/drop-target", test_layout_drop_target);

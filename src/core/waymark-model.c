@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "waymark-model.h"
@@ -402,6 +404,104 @@ waymark_persona_cell_insert_index (const WaymarkPersona *persona,
   return (int) index + (at_end ? 1 : 0);
 }
 
+/* The Okabe–Ito set (without black and grey), then colours chosen one by
+ * one as far as possible from all before them. */
+static const char * const tag_colors[] = {
+  "#8e6bb0", "#b8874a", "#3f8f8f", "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00",
+};
+
+#define N_TAG_COLORS 48
+
+/* HSL to RGB by hand: GLib has no colour conversion, and core must not
+ * use GDK's. */
+static void
+hsl_to_rgb (double hue,
+            double saturation,
+            double lightness,
+            int    rgb[3])
+{
+  double c = (1 - fabs (2 * lightness - 1)) * saturation;
+  double x = c * (1 - fabs (fmod (hue / 60.0, 2) - 1));
+  double m = lightness - c / 2;
+  double r = 0, g = 0, b = 0;
+
+  switch ((int) (hue / 60.0) % 6)
+    {
+    case 0: r = c; g = x; break;
+    case 1: r = x; g = c; break;
+    case 2: g = c; b = x; break;
+    case 3: g = x; b = c; break;
+    case 4: r = x; b = c; break;
+    default: r = c; b = x; break;
+    }
+  rgb[0] = (int) round ((r + m) * 255);
+  rgb[1] = (int) round ((g + m) * 255);
+  rgb[2] = (int) round ((b + m) * 255);
+}
+
+static int
+color_distance (const int a[3],
+                const int b[3])
+{
+  return abs (a[0] - b[0]) + abs (a[1] - b[1]) + abs (a[2] - b[2]);
+}
+
+/* The sequence, made once: from 24 hues at three lightnesses, each next
+ * colour is the one farthest from every colour already in it (greedy
+ * farthest-point order). */
+static const int (*tag_color_table (void))[3]
+{
+  static int table[N_TAG_COLORS][3];
+  static gsize made = 0;
+
+  if (g_once_init_enter (&made))
+    {
+      static const double lightness[] = { 0.36, 0.48, 0.60 };
+      int candidates[24 * G_N_ELEMENTS (lightness)][3];
+      guint n_candidates = 0;
+
+      for (guint h = 0; h < 24; h++)
+        for (guint l = 0; l < G_N_ELEMENTS (lightness); l++)
+          hsl_to_rgb (h * 15.0, 0.55, lightness[l], candidates[n_candidates++]);
+      for (guint i = 0; i < G_N_ELEMENTS (tag_colors); i++)
+        {
+          guint value = (guint) strtoul (tag_colors[i] + 1, NULL, 16);
+
+          table[i][0] = value >> 16;
+          table[i][1] = (value >> 8) & 0xff;
+          table[i][2] = value & 0xff;
+        }
+      for (guint i = G_N_ELEMENTS (tag_colors); i < N_TAG_COLORS; i++)
+        {
+          int best = -1;
+
+          for (guint c = 0; c < n_candidates; c++)
+            {
+              int nearest = G_MAXINT;
+
+              for (guint j = 0; j < i; j++)
+                nearest = MIN (nearest, color_distance (candidates[c], table[j]));
+              if (nearest > best)
+                {
+                  best = nearest;
+                  memcpy (table[i], candidates[c], sizeof table[i]);
+                }
+            }
+        }
+      g_once_init_leave (&made, 1);
+    }
+  return (const int (*)[3]) table;
+}
+
+void
+waymark_tag_color_for_index (guint index,
+                             char  color[8])
+{
+  const int *rgb = tag_color_table ()[index % N_TAG_COLORS];
+
+  g_snprintf (color, 8, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+}
+
 char *
 waymark_persona_dup_initials (const WaymarkPersona *persona)
 {
@@ -423,6 +523,14 @@ waymark_persona_dup_initials (const WaymarkPersona *persona)
       c = g_utf8_get_char (words[i]);
       if (!g_unichar_isalnum (c))
         continue;
+      /* A number counts whole, up to three digits: "Persona 10" is P10,
+       * not P1 like "Persona 1". */
+      if (g_ascii_isdigit (words[i][0]))
+        {
+          for (guint d = 0; d < 3 && g_ascii_isdigit (words[i][d]); d++)
+            g_string_append_c (initials, words[i][d]);
+          break;
+        }
       g_string_append_unichar (initials, g_unichar_toupper (c));
       if (g_utf8_strlen (initials->str, -1) == 2)
         break;

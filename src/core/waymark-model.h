@@ -98,6 +98,11 @@ struct _WaymarkPersona {
 WaymarkTag          *waymark_tag_new            (const char *id, const char *name, const char *color);
 WaymarkTag          *waymark_tag_copy           (const WaymarkTag *tag);
 void                 waymark_tag_free           (WaymarkTag *tag);
+/* The colour of the @index-th tag a document gets ("#rrggbb" into @color):
+ * eight colours that stay apart for colour-blind readers, then 40 more
+ * each as far as possible from all before it; then again from the start. */
+void                 waymark_tag_color_for_index (guint index,
+                                                  char  color[8]);
 WaymarkPhase        *waymark_phase_new          (const char *id, const char *name);
 WaymarkPhase        *waymark_phase_copy         (const WaymarkPhase *phase);
 void                 waymark_phase_free         (WaymarkPhase *phase);

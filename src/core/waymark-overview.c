@@ -26,6 +26,7 @@ struct _WaymarkOverview {
   GHashTable         *column_of;    /* "persona-id\x1fphase-id" → Column* */
   GPtrArray          *all_tags;     /* WaymarkTag* copies, document order */
   GPtrArray          *used_tags;    /* the subset on shown cards (not owned) */
+  GPtrArray          *filter_tags;  /* the subset the filter asks for (not owned) */
   guint               max_counts[WAYMARK_N_LANE_KINDS];
   guint               totals[WAYMARK_N_LANE_KINDS];
   guint               max_uncovered[WAYMARK_N_LANE_KINDS];
@@ -347,6 +348,7 @@ waymark_overview_new (WaymarkDocument             *document,
   self->column_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->all_tags = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_tag_free);
   self->used_tags = g_ptr_array_new ();
+  self->filter_tags = g_ptr_array_new ();
 
   self->has_recommendations = waymark_document_get_recommendations (document)->len > 0;
   match_phases (self, document);
@@ -368,6 +370,8 @@ waymark_overview_new (WaymarkDocument             *document,
       g_ptr_array_add (self->all_tags, copy);
       if (g_hash_table_contains (used_tag_ids, copy->base.id))
         g_ptr_array_add (self->used_tags, copy);
+      if (self->filtered && g_strv_contains (filter->tag_ids, copy->base.id))
+        g_ptr_array_add (self->filter_tags, copy);
     }
 
   return self;
@@ -395,6 +399,7 @@ waymark_overview_unref (WaymarkOverview *self)
   g_ptr_array_unref (self->columns);
   g_hash_table_unref (self->column_of);
   g_ptr_array_unref (self->used_tags);
+  g_ptr_array_unref (self->filter_tags);
   g_ptr_array_unref (self->all_tags);
   g_free (self->title);
   g_free (self->language);
@@ -523,6 +528,12 @@ GPtrArray *
 waymark_overview_get_used_tags (WaymarkOverview *self)
 {
   return self->used_tags;
+}
+
+GPtrArray *
+waymark_overview_get_filter_tags (WaymarkOverview *self)
+{
+  return self->filter_tags;
 }
 
 const WaymarkTag *

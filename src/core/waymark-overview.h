@@ -131,6 +131,9 @@ gboolean         waymark_overview_has_emotions  (WaymarkOverview             *se
 /* The tags on the cards shown, in the document's tag order: copies
  * (WaymarkTag*) owned by the overview, for a legend. */
 GPtrArray       *waymark_overview_get_used_tags (WaymarkOverview             *self);
+/* The tags the filter asks for (a card shown carries at least one), in the
+ * document's tag order; empty without a tag filter. Owned by the overview. */
+GPtrArray       *waymark_overview_get_filter_tags (WaymarkOverview           *self);
 /* Any tag of the document, by id (a copy owned by the overview), or NULL. */
 const WaymarkTag *
                  waymark_overview_find_tag      (WaymarkOverview             *self,

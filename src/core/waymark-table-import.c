@@ -1068,11 +1068,6 @@ check_card_count (Import *import)
                _("the table has more than %d cards, the most Waymark holds"), WAYMARK_LIMIT_CARDS);
 }
 
-/* Tags get distinct colours from the Okabe–Ito set, which stay apart for
- * colour-blind readers; a CSV carries only tag names. */
-static const char * const tag_colors[] = {
-  "#8e6bb0", "#b8874a", "#3f8f8f", "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00",
-};
 
 static WaymarkDocument *
 build_document (Import *import)
@@ -1083,10 +1078,12 @@ build_document (Import *import)
   for (guint i = 0; i < import->tag_names->len; i++)
     {
       const char *name = g_ptr_array_index (import->tag_names, i);
-      const char *color = tag_colors[i % G_N_ELEMENTS (tag_colors)];
+      char color[8];
       g_autofree char *id = waymark_document_new_id (document, "tag");
       const char *final_id;
 
+      /* A CSV carries only tag names. */
+      waymark_tag_color_for_index (i, color);
       final_id = waymark_document_insert_tag (document, waymark_tag_new (id, name, color), -1);
       if (final_id == NULL)
         return NULL;

@@ -368,9 +368,9 @@ const char *
 waymark_command_add_tag (WaymarkDocument *document,
                          const char      *name)
 {
-  GPtrArray *tags = waymark_document_get_tags (document);
-  const char *color = palette[(tags->len + 3) % G_N_ELEMENTS (palette)];
+  char color[8];
 
+  waymark_tag_color_for_index (waymark_document_get_tags (document)->len, color);
   return waymark_document_insert_tag (document, waymark_tag_new (NULL, name, color), -1);
 }
 

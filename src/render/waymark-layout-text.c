@@ -115,6 +115,103 @@ is_trailing_space (gunichar c)
   return g_unichar_isspace (c) || c == 0x2028 || c == 0x2029;
 }
 
+/* A word broken across lines keeps at least this many letters on each
+ * line: "Ondernemingspla-" over "n" reads as a mistake. */
+#define MIN_WORD_PART 3
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* Whether a line that ends at @end (just before @next) ends inside a word:
+ * Pango then draws a hyphen, and the line's text must have it too. */
+static gboolean
+ends_inside_word (const char *string,
+                  const char *end)
+{
+  const char *prev = end > string ? g_utf8_find_prev_char (string, end) : NULL;
+
+  return prev != NULL && *end != '\0' && is_word_char (g_utf8_get_char (prev))
+         && is_word_char (g_utf8_get_char (end));
+}
+
+/* The text of the line from @start to @end of @string as it is shown: a
+ * soft hyphen where it broke is a hyphen, other soft hyphens are
+ * invisible, and a word broken between letters ends in a hyphen, as
+ * Pango draws it. */
+static char *
+line_text (const char *string,
+           const char *start,
+           const char *end)
+{
+  GString *out = g_string_sized_new (end - start + 2);
+  gboolean broke_at_soft_hyphen = FALSE;
+
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x00ad)
+        broke_at_soft_hyphen = g_utf8_next_char (p) >= end;
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (broke_at_soft_hyphen || ends_inside_word (string, end))
+    g_string_append_c (out, '-');
+  return g_string_free (out, FALSE);
+}
+
+/* Where Pango broke a word between letters so that fewer than
+ * MIN_WORD_PART letters went to the next line, a soft hyphen that many
+ * letters from the word's end gives it a better place to break. Pango
+ * has no option for this (it breaks by character where a word does not
+ * fit) and no Dutch hyphenation, so it is done here. Returns the new
+ * text, or NULL when every break is fine. */
+static char *
+keep_word_ends_together (PangoLayout *layout,
+                         const char  *string)
+{
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+
+  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      const char *start = string + line->start_index;
+      const char *p = start, *word = start;
+      guint tail = 0, head = 0;
+
+      if (!ends_inside_word (string, start))
+        continue;
+      while (*p != '\0' && is_word_char (g_utf8_get_char (p)) && tail < MIN_WORD_PART)
+        {
+          p = g_utf8_next_char (p);
+          tail++;
+        }
+      while (word > string && is_word_char (g_utf8_get_char (g_utf8_find_prev_char (string, word))))
+        {
+          word = g_utf8_find_prev_char (string, word);
+          head++;
+        }
+      if (tail >= MIN_WORD_PART || head + tail < 2 * MIN_WORD_PART)
+        continue;
+
+      /* Move the break back so that MIN_WORD_PART letters go down. */
+      p = start;
+      for (guint i = tail; i < MIN_WORD_PART; i++)
+        p = g_utf8_find_prev_char (string, p);
+      {
+        GString *out = g_string_new_len (string, p - string);
+
+        g_string_append (out, "\u00ad");
+        g_string_append (out, p);
+        return g_string_free (out, FALSE);
+      }
+    }
+  return NULL;
+}
+
 static void
 extract_lines (WaymarkLayoutText *text,
                const char        *string)
@@ -142,7 +239,7 @@ extract_lines (WaymarkLayoutText *text,
         }
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      out.text = g_strndup (start, end - start);
+      out.text = line_text (string, start, end);
       out.x = (double) logical.x / PANGO_SCALE;
       out.width = (double) logical.width / PANGO_SCALE;
       out.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
@@ -244,6 +341,7 @@ waymark_layout_text_new (WaymarkTextStyle  style,
   g_autofree char *shown = NULL;
   g_autofree char *valid = NULL;
   g_autofree char *broken = NULL;
+  g_autofree char *hyphenated = NULL;
   PangoRectangle logical;
   static const PangoAlignment alignments[] = {
     [WAYMARK_TEXT_ALIGN_LEFT] = PANGO_ALIGN_LEFT,
@@ -273,6 +371,17 @@ waymark_layout_text_new (WaymarkTextStyle  style,
       pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_text (text->layout, string, -1);
+  /* Each pass fixes one break; a few are plenty for a card's text. */
+  for (int pass = 0; width > 0 && pass < 8; pass++)
+    {
+      char *better = keep_word_ends_together (text->layout, string);
+
+      if (better == NULL)
+        break;
+      g_free (hyphenated);
+      string = hyphenated = better;
+      pango_layout_set_text (text->layout, string, -1);
+    }
 
   if (max_lines > 0 && width > 0 && pango_layout_get_line_count (text->layout) > max_lines)
     {

@@ -134,7 +134,7 @@ build_title (Builder *builder,
     {
       /* Say what is left out: a filtered figure must not pass for the whole study. */
       g_autoptr (GString) names = g_string_new (NULL);
-      GPtrArray *tags = waymark_overview_get_used_tags (overview);
+      GPtrArray *tags = waymark_overview_get_filter_tags (overview);
       g_autofree char *note = NULL;
 
       for (guint i = 0; i < tags->len; i++)
