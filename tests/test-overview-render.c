@@ -49,12 +49,26 @@ typedef struct {
   WaymarkOverviewMode  mode;
   WaymarkPalette       palette;
   gboolean             filtered;   /* only cards tagged "afbakening" */
+  const char * const  *highlight;  /* cards to highlight, or NULL */
 } GoldenCase;
 
+/* The cards the example's first recommendation addresses. */
+static const char * const aanbeveling_1[] = {
+  "loopbaan-c16", "job-c17", "loopbaan-c15", "job-c27", NULL
+};
+
 static const GoldenCase golden_cases[] = {
-  { "overview-counts", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_STANDARD, FALSE },
-  { "overview-text", WAYMARK_OVERVIEW_SHOW_TEXT, WAYMARK_PALETTE_STANDARD, FALSE },
-  { "overview-filtered-greyscale", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_GREYSCALE, TRUE },
+  { "overview-counts", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_STANDARD, FALSE, NULL },
+  { "overview-text", WAYMARK_OVERVIEW_SHOW_TEXT, WAYMARK_PALETTE_STANDARD, FALSE, NULL },
+  { "overview-filtered-greyscale", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_GREYSCALE, TRUE,
+    NULL },
+  /* Where the example's recommendations leave barriers open. */
+  { "overview-coverage", WAYMARK_OVERVIEW_SHOW_COVERAGE, WAYMARK_PALETTE_STANDARD, FALSE, NULL },
+  { "overview-coverage-greyscale", WAYMARK_OVERVIEW_SHOW_COVERAGE, WAYMARK_PALETTE_GREYSCALE,
+    FALSE, NULL },
+  /* A selected recommendation's cells glow. */
+  { "overview-highlight", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_STANDARD, FALSE,
+    aanbeveling_1 },
 };
 
 static void
@@ -90,6 +104,7 @@ test_golden (gconstpointer data)
   options.show_footer = TRUE;
   options.page_number = 1;
   options.n_pages = 6;
+  options.highlight_card_ids = golden->highlight;
   figure = waymark_overview_figure_new (overview, &options);
   actual = render_figure (figure, GOLDEN_SCALE);
   /* The page has no lanes or cards: its tiles are the regions. */

@@ -10,6 +10,9 @@
 
 #include "test-render-fixtures.h"
 #include "waymark-layout-private.h"
+#include "waymark-cairo-backend.h"
+#include "waymark-overview-scene.h"
+#include "waymark-priority-matrix-private.h"
 #include "waymark-scene-private.h"
 
 /* Badges */
@@ -184,6 +187,228 @@ test_highlight (void)
   g_assert_cmpuint (count_groups (plain, "highlight"), ==, 0);
 }
 
+/* Coverage */
+
+/* In coverage the figure lists exactly the open barriers, each a hit
+ * that names its card, and the highlight draws in it too. */
+static void
+test_coverage_figure (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_recommendations_document ();
+  g_autoptr (WaymarkOverview) overview = NULL;
+  g_autoptr (WaymarkOverviewFigure) figure = NULL;
+  g_autoptr (WaymarkOverviewFigure) highlighted = NULL;
+  WaymarkOverviewSceneOptions options;
+  const WaymarkOverviewHit *hits;
+  const char * const r1_cards[] = { "b1", "a2", NULL };
+  guint n_hits, n_cards = 0;
+
+  /* A second barrier, which nothing addresses. */
+  g_assert_nonnull (waymark_document_insert_card (
+    document, "p", waymark_card_new ("b2", "barriers", "f1", "Geen kinderopvang"), -1));
+  overview = waymark_overview_new (document, NULL);
+  waymark_overview_scene_options_init (&options);
+  options.mode = WAYMARK_OVERVIEW_SHOW_COVERAGE;
+  figure = waymark_overview_figure_new (overview, &options);
+  hits = waymark_overview_figure_get_hits (figure, &n_hits);
+  for (guint i = 0; i < n_hits; i++)
+    if (hits[i].kind == WAYMARK_OVERVIEW_HIT_CARD)
+      {
+        g_assert_cmpstr (hits[i].card_id, ==, "b2");
+        n_cards++;
+      }
+  g_assert_cmpuint (n_cards, ==, 1);
+  g_assert_cmpuint (count_groups (waymark_overview_figure_get_scene (figure), "highlight"), ==, 0);
+
+  options.highlight_card_ids = r1_cards;
+  highlighted = waymark_overview_figure_new (overview, &options);
+  g_assert_cmpuint (waymark_scene_get_n_items (waymark_overview_figure_get_scene (highlighted)), >,
+                    waymark_scene_get_n_items (waymark_overview_figure_get_scene (figure)));
+}
+
+/* The priority matrix */
+
+static cairo_surface_t *
+render_scene (WaymarkScene *scene,
+              double        width,
+              double        height,
+              double        scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) ceil (width * scale),
+                                                         (int) ceil (height * scale));
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  waymark_cairo_backend_draw (scene, cr, NULL);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/* No two titles overlap, none covers a dot, every title stays in the
+ * plot, and whatever found no place is counted (it is listed beside). */
+static void
+check_labels (WaymarkPriorityMatrix *matrix)
+{
+  const WaymarkRect *labels, *dots;
+  guint n_labels, n_dots;
+  WaymarkRect plot;
+
+  waymark_priority_matrix_get_plot_rect (matrix, &plot);
+  labels = waymark_priority_matrix_get_label_rects (matrix, &n_labels);
+  dots = waymark_priority_matrix_get_dot_rects (matrix, &n_dots);
+  for (guint i = 0; i < n_labels; i++)
+    {
+      g_assert_cmpfloat (labels[i].x, >=, plot.x);
+      g_assert_cmpfloat (labels[i].y, >=, plot.y);
+      g_assert_cmpfloat (labels[i].x + labels[i].width, <=, plot.x + plot.width);
+      g_assert_cmpfloat (labels[i].y + labels[i].height, <=, plot.y + plot.height);
+      for (guint j = i + 1; j < n_labels; j++)
+        g_assert_false (waymark_rect_intersects (&labels[i], &labels[j]));
+      for (guint j = 0; j < n_dots; j++)
+        g_assert_false (waymark_rect_intersects (&labels[i], &dots[j]));
+    }
+}
+
+/* A document of @n recommendations in three domains with scores from a
+ * fixed seed, many sharing a point. */
+static WaymarkDocument *
+crowded_document (guint n)
+{
+  WaymarkDocument *document = fixture_recommendations_document ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (1312);
+  const char *domains[] = { "d1", "d2", "" };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("crowd-%u", i);
+      g_autofree char *title = g_strdup_printf ("Aanbeveling %u met een titel van enige lengte",
+                                                i + 1);
+      WaymarkRecommendation *recommendation = waymark_recommendation_new (id, title);
+
+      g_free (recommendation->domain_id);
+      recommendation->domain_id = g_strdup (domains[i % G_N_ELEMENTS (domains)]);
+      /* Scores cluster in the middle, as real ones do. */
+      recommendation->value = CLAMP (g_rand_int_range (rand, 1, 6) + g_rand_int_range (rand, 0, 2)
+                                       - 1, 1, 5);
+      recommendation->effort = g_rand_int_range (rand, 2, 5);
+      if (i % 9 == 0)
+        recommendation->effort = WAYMARK_SCORE_UNSET;
+      g_assert_nonnull (waymark_document_insert_recommendation (document, recommendation, -1));
+    }
+  return document;
+}
+
+static void
+test_matrix_labels (void)
+{
+  g_autoptr (WaymarkDocument) example = fixture_load_example ();
+  g_autoptr (WaymarkDocument) crowded = crowded_document (48);
+  g_autoptr (WaymarkPriorityMatrix) crowded_matrix = waymark_priority_matrix_new (crowded, NULL);
+  guint n_labels, n_dots;
+
+  check_labels (crowded_matrix);
+  waymark_priority_matrix_get_label_rects (crowded_matrix, &n_labels);
+  waymark_priority_matrix_get_dot_rects (crowded_matrix, &n_dots);
+  /* Four quadrant names, and titles for most dots even when crowded. */
+  g_assert_cmpuint (n_labels - 4 + waymark_priority_matrix_get_n_unlabelled (crowded_matrix), ==,
+                    n_dots);
+  g_assert_cmpuint (n_labels - 4, >=, n_dots / 3);
+
+  if (example != NULL)
+    {
+      g_autoptr (WaymarkPriorityMatrix) matrix = waymark_priority_matrix_new (example, NULL);
+
+      check_labels (matrix);
+      /* The example's ten recommendations are all scored, and all titled. */
+      waymark_priority_matrix_get_dot_rects (matrix, &n_dots);
+      g_assert_cmpuint (n_dots, ==, 10);
+      g_assert_cmpuint (waymark_priority_matrix_get_n_unlabelled (matrix), ==, 0);
+    }
+}
+
+/* Hit testing for the window's drag to re-score: a dot names its
+ * recommendation and scores, empty plot the score there, and a point
+ * snaps to the score it is nearest. */
+static void
+test_matrix_hits (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_recommendations_document ();
+  g_autoptr (WaymarkPriorityMatrix) matrix = waymark_priority_matrix_new (document, NULL);
+  WaymarkPriorityMatrixHit hit;
+  WaymarkRect rect, plot;
+  double x, y;
+  int value, effort;
+
+  g_assert_true (waymark_priority_matrix_get_marker_rect (matrix, "r1", &rect));
+  g_assert_true (waymark_priority_matrix_hit_test (matrix, rect.x + rect.width / 2,
+                                                   rect.y + rect.height / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, WAYMARK_PRIORITY_MATRIX_HIT_RECOMMENDATION);
+  g_assert_cmpstr (hit.recommendation_id, ==, "r1");
+  g_assert_cmpint (hit.value, ==, 5);
+  g_assert_cmpint (hit.effort, ==, 2);
+
+  /* r3 has no scores: listed beside the plot, and hit there. */
+  g_assert_true (waymark_priority_matrix_get_marker_rect (matrix, "r3", &rect));
+  waymark_priority_matrix_get_plot_rect (matrix, &plot);
+  g_assert_cmpfloat (rect.x, >, plot.x + plot.width);
+  g_assert_true (waymark_priority_matrix_hit_test (matrix, rect.x + 2, rect.y + 2, &hit));
+  g_assert_cmpstr (hit.recommendation_id, ==, "r3");
+  g_assert_cmpint (hit.value, ==, WAYMARK_SCORE_UNSET);
+
+  /* Empty plot: the score there; low effort is at the top. */
+  g_assert_true (waymark_priority_matrix_get_point (matrix, 1, 1, &x, &y));
+  g_assert_true (waymark_priority_matrix_hit_test (matrix, x + 30, y + 30, &hit));
+  g_assert_cmpint (hit.kind, ==, WAYMARK_PRIORITY_MATRIX_HIT_SCORE);
+  g_assert_cmpint (hit.value, ==, 1);
+  g_assert_cmpint (hit.effort, ==, 1);
+  g_assert_true (waymark_priority_matrix_score_at (matrix, plot.x + plot.width - 1,
+                                                   plot.y + plot.height - 1, &value, &effort));
+  g_assert_cmpint (value, ==, 5);
+  g_assert_cmpint (effort, ==, 5);
+  g_assert_true (waymark_priority_matrix_get_point (matrix, 4, 2, &x, &y));
+  g_assert_true (waymark_priority_matrix_score_at (matrix, x + 20, y - 20, &value, &effort));
+  g_assert_cmpint (value, ==, 4);
+  g_assert_cmpint (effort, ==, 2);
+  g_assert_false (waymark_priority_matrix_score_at (matrix, plot.x - 1, plot.y, NULL, NULL));
+  g_assert_false (waymark_priority_matrix_get_point (matrix, 0, 2, NULL, NULL));
+  g_assert_false (waymark_priority_matrix_hit_test (matrix, -5, -5, &hit));
+}
+
+static void
+test_matrix_golden (gconstpointer data)
+{
+  gboolean crowded = GPOINTER_TO_INT (data);
+  g_autoptr (WaymarkDocument) document = crowded ? crowded_document (30) : fixture_load_example ();
+  g_autoptr (WaymarkPriorityMatrix) matrix = NULL;
+  WaymarkPriorityMatrixOptions options;
+  const char *selected[] = { "aanbeveling-9", NULL };
+  const char *why = fixture_why_no_test_fonts ();
+  cairo_surface_t *actual;
+  double width, height;
+
+  if (why != NULL || document == NULL)
+    {
+      g_test_skip (why != NULL ? why : "the example document is not under WAYMARK_SOURCE_ROOT");
+      return;
+    }
+  waymark_priority_matrix_options_init (&options);
+  options.show_footer = TRUE;
+  options.page_number = 9;
+  options.n_pages = 9;
+  if (!crowded)
+    options.highlight_ids = selected;
+  else
+    options.palette = WAYMARK_PALETTE_COLORBLIND;
+  matrix = waymark_priority_matrix_new (document, &options);
+  waymark_priority_matrix_get_size (matrix, &width, &height);
+  actual = render_scene (waymark_priority_matrix_get_scene (matrix), width, height, 0.75);
+  fixture_assert_golden (crowded ? "matrix-crowded" : "matrix-example", actual, NULL);
+  cairo_surface_destroy (actual);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -193,6 +418,13 @@ main (int    argc,
   g_test_add_func ("/recommendations-render/badges", test_badges);
   g_test_add_func ("/recommendations-render/badge-contrast", test_badge_contrast);
   g_test_add_func ("/recommendations-render/highlight", test_highlight);
+  g_test_add_func ("/recommendations-render/coverage", test_coverage_figure);
+  g_test_add_func ("/recommendations-render/matrix/labels", test_matrix_labels);
+  g_test_add_func ("/recommendations-render/matrix/hits", test_matrix_hits);
+  g_test_add_data_func ("/recommendations-render/matrix/golden-example", GINT_TO_POINTER (FALSE),
+                        test_matrix_golden);
+  g_test_add_data_func ("/recommendations-render/matrix/golden-crowded", GINT_TO_POINTER (TRUE),
+                        test_matrix_golden);
 
   return g_test_run ();
 }

@@ -46,6 +46,7 @@ typedef struct {
   char            *text;
   GStrv            tag_ids;
   gboolean         continued;   /* the card starts in an earlier phase and spans this one */
+  guint            n_recommendations;  /* how many recommendations address the card */
 } WaymarkOverviewCard;
 
 typedef struct {
@@ -53,6 +54,9 @@ typedef struct {
   char      *phase_id;           /* the persona's phase, NULL when absent */
   GPtrArray *cards;              /* WaymarkOverviewCard*, of the filtered kinds */
   guint      counts[WAYMARK_N_LANE_KINDS];
+  /* Coverage: of counts[], the cards that no recommendation addresses
+   * yet, where the plan has holes. */
+  guint      uncovered[WAYMARK_N_LANE_KINDS];
   gboolean   has_emotion;
   int        score;              /* the emotion score, when has_emotion */
   char      *emotion_label;
@@ -67,6 +71,7 @@ typedef struct {
   int                  scale_max;
   WaymarkOverviewCell *cells;     /* one per column */
   guint                totals[WAYMARK_N_LANE_KINDS];  /* cards, each once */
+  guint                uncovered_totals[WAYMARK_N_LANE_KINDS];  /* of those, addressed by none */
 } WaymarkOverviewRow;
 
 /* WAYMARK_OVERVIEW_KIND bits of the kinds shown until the user chooses. */
@@ -110,6 +115,16 @@ guint            waymark_overview_get_max_count (WaymarkOverview             *se
                                                  WaymarkLaneKind              kind);
 guint            waymark_overview_get_total     (WaymarkOverview             *self,
                                                  WaymarkLaneKind              kind);
+/* Coverage, like the two above: the largest number of cards of @kind in
+ * a cell that no recommendation addresses, and how many cards of @kind
+ * shown no recommendation addresses (each once). */
+guint            waymark_overview_get_max_uncovered (WaymarkOverview         *self,
+                                                     WaymarkLaneKind          kind);
+guint            waymark_overview_get_uncovered_total (WaymarkOverview       *self,
+                                                       WaymarkLaneKind        kind);
+/* Whether the document has any recommendation (else coverage shows
+ * every barrier as open, which a figure should say). */
+gboolean         waymark_overview_has_recommendations (WaymarkOverview       *self);
 /* Whether any row has an emotion point. */
 gboolean         waymark_overview_has_emotions  (WaymarkOverview             *self);
 

@@ -82,6 +82,10 @@ WaymarkSceneItem *waymark_scene_push_item (WaymarkScene         *self,
 
 WaymarkColor waymark_scene_builder_filter        (WaymarkSceneBuilder *builder,
                                                   WaymarkColor         color);
+/* Dark text on light fills, white on dark ones: whichever contrasts
+ * more with @fill as the builder's palette shows it. */
+WaymarkColor waymark_scene_builder_ink_on        (WaymarkSceneBuilder *builder,
+                                                  WaymarkColor         fill);
 /* @css_class must be a static string. */
 void         waymark_scene_builder_begin_group   (WaymarkSceneBuilder *builder,
                                                   const char          *id,

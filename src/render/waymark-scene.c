@@ -58,21 +58,6 @@ persona_color (WaymarkSceneBuilder *builder)
   return RGB (0x3d4b5c);
 }
 
-/* Dark text on light fills, white on dark ones. */
-static WaymarkColor
-text_on (WaymarkSceneBuilder *builder,
-         const WaymarkColor   fill)
-{
-  WaymarkColor filtered = waymark_scene_builder_filter (builder, fill);
-  WaymarkColor ink = INK;
-  double l = waymark_color_luminance (&filtered);
-  /* WCAG contrast ratios against white and against the ink: take the better. */
-  double with_white = 1.05 / (l + 0.05);
-  double with_ink = (l + 0.05) / (waymark_color_luminance (&ink) + 0.05);
-
-  return with_ink > with_white ? INK : WHITE;
-}
-
 static void
 build_title (WaymarkSceneBuilder *builder)
 {
@@ -86,7 +71,7 @@ build_title (WaymarkSceneBuilder *builder)
   waymark_scene_builder_add_text (builder, layout->initials_text,
                                   a->x + (a->width - layout->initials_text->width) / 2,
                                   a->y + (a->height - layout->initials_text->height) / 2,
-                                  text_on (builder, color));
+                                  waymark_scene_builder_ink_on (builder, color));
 
   waymark_scene_builder_add_text (builder, layout->doc_title_text, layout->doc_title_rect.x,
                                   layout->doc_title_rect.y, INK_FAINT);
@@ -113,7 +98,7 @@ build_phases (WaymarkSceneBuilder *builder)
        * sequence even in greyscale. */
       double t = layout->phases->len > 1 ? (double) i / (layout->phases->len - 1) : 0;
       WaymarkColor fill = waymark_color_shade (&base, 0.05 + 0.2 * t);
-      WaymarkColor ink = text_on (builder, fill);
+      WaymarkColor ink = waymark_scene_builder_ink_on (builder, fill);
       WaymarkScenePath path;
       double arrow = 9.0;
       double mid = r->y + r->height / 2;
