@@ -188,8 +188,9 @@ make_domain_row (WaymarkRecommendationsView *self,
   gtk_widget_set_tooltip_text (add, _("Add a Recommendation to This Domain"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Add a Recommendation to This Domain"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "recs.add-to-domain");
+  /* Target first: GTK 4.8 checks the name against a target it does not have yet. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "s", domain_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "recs.add-to-domain");
   gtk_box_append (GTK_BOX (box), add);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
