@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 
 #include "waymark-cli.h"
-#include "waymark-gui.h"
 
 /* A mistyped command ("valdiate") would otherwise be taken for a file
  * name and open the editor with an error. A word without '/' or '.' that
@@ -107,6 +107,33 @@ dup_build_dir (void)
   return g_steal_pointer (&build_dir);
 }
 
+/* The editor lives in a module (src/meson.build says why): the build
+ * tree's when run from one, else the installed one. */
+static int
+run_editor (const char  *build_dir,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *path = NULL;
+  GModule *module;
+  int (*gui_run) (int, char **) = NULL;
+
+  if (build_dir != NULL)
+    path = g_build_filename (build_dir, "src", "waymark-gui." G_MODULE_SUFFIX, NULL);
+  else
+    path = g_build_filename (WAYMARK_GUI_MODULE_DIR, "waymark-gui." G_MODULE_SUFFIX, NULL);
+  /* Kept for the life of the process: the editor runs until it exits. */
+  module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  if (module == NULL || !g_module_symbol (module, "waymark_gui_run", (gpointer *) &gui_run))
+    {
+      /* Translators: the reason is the system's message. */
+      fprintf (stderr, _("waymark: cannot load the editor: %s\n"), g_module_error ());
+      return 1;
+    }
+  g_module_make_resident (module);
+  return gui_run (argc, argv);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -158,5 +185,5 @@ main (int    argc,
         return WAYMARK_CLI_EXIT_USAGE;
       }
 
-  return waymark_gui_run (argc, argv);
+  return run_editor (build_dir, argc, argv);
 }
