@@ -199,6 +199,18 @@ waymark_cli_parse_options (const WaymarkCliCommand   *command,
   return TRUE;
 }
 
+void
+waymark_cli_keep_until_exit (WaymarkDocument *document)
+{
+  static GPtrArray *kept = NULL;
+
+  if (document == NULL)
+    return;
+  if (kept == NULL)
+    kept = g_ptr_array_new ();
+  g_ptr_array_add (kept, document);
+}
+
 gboolean
 waymark_cli_check_exists (const char *path,
                           const char *display_name)
