@@ -5,13 +5,13 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 #include <gmodule.h>
 
+#include "waymark-catalog.h"
 #include "waymark-cli.h"
 
 /* A mistyped command ("valdiate") would otherwise be taken for a file
@@ -154,20 +154,12 @@ main (int    argc,
         }
     }
 
-  /* WAYMARK_LOCALEDIR: the build tree's catalogues (meson devenv, tests). */
+  /* WAYMARK_LOCALEDIR: the build tree's catalogues (meson devenv, tests),
+   * for the commands and the editor alike. */
   if ((localedir == NULL || *localedir == '\0') && build_localedir != NULL &&
       g_file_test (build_localedir, G_FILE_TEST_IS_DIR))
-    {
-      localedir = build_localedir;
-      /* The editor binds the catalogues again (waymark_gui_init_i18n). */
-      g_setenv ("WAYMARK_LOCALEDIR", build_localedir, FALSE);
-    }
-  if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+    g_setenv ("WAYMARK_LOCALEDIR", build_localedir, TRUE);
+  waymark_catalog_init_i18n ();
 
   /* Commands run headless: they must work without a display, so GTK is
    * not even initialised for them. */

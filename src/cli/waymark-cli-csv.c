@@ -10,10 +10,10 @@
 #include "waymark-cli-private.h"
 #include "waymark-csv.h"
 
-static int
-run_import_csv (const WaymarkCliCommand  *command,
-                int                       argc,
-                char                    **argv)
+int
+waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
+                            int                       argc,
+                            char                    **argv)
 {
   g_auto (GStrv) inputs = NULL;
   g_autofree char *output = NULL;
@@ -34,13 +34,12 @@ run_import_csv (const WaymarkCliCommand  *command,
 
   if (!waymark_cli_parse_options (command, entries, argc, argv, &inputs, &status))
     return status;
-  input = inputs[0];
+  if (output != NULL && output[0] == '\0')
+    g_clear_pointer (&output, g_free);
+  input = waymark_cli_single_input (command, (const char * const *) inputs, output,
+                                    _("no output file given (use -o OUT.waymark)"), &status);
   if (input == NULL)
-    return waymark_cli_usage_error (command, _("no input file given"));
-  if (inputs[1] != NULL)
-    return waymark_cli_usage_error (command, _("more than one input file given"));
-  if (output == NULL || output[0] == '\0')
-    return waymark_cli_usage_error (command, _("no output file given (use -o OUT.waymark)"));
+    return status;
 
   in_file = g_file_new_for_commandline_arg (input);
   out_file = g_file_new_for_commandline_arg (output);
@@ -71,16 +70,3 @@ run_import_csv (const WaymarkCliCommand  *command,
     }
   return WAYMARK_CLI_EXIT_OK;
 }
-
-const WaymarkCliCommand waymark_cli_import_csv_command = {
-  .name = "import-csv",
-  .args = N_("IN.csv -o OUT.waymark"),
-  .summary = N_("Build a journey-map document from a CSV table"),
-  .help = N_("The CSV has a header row naming its columns: persona, phase, lane\n"
-             "(required), phase order, lane kind, order, text, tags, score, label,\n"
-             "evidence, span, ambition, persona color, scale min, scale max. Personas,\n"
-             "phases, lanes and tags are created as they appear (see docs/csv.md).\n"
-             "Problems are printed as “FILE:ROW: error: message”; the output is only\n"
-             "written when there are none. Exits with 1 on any error."),
-  .run = run_import_csv,
-};

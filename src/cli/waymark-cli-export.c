@@ -199,10 +199,10 @@ export_each_persona (const WaymarkCliCommand    *command,
   return WAYMARK_CLI_EXIT_OK;
 }
 
-static int
-run_export (const WaymarkCliCommand  *command,
-            int                       argc,
-            char                    **argv)
+int
+waymark_cli_run_export (const WaymarkCliCommand  *command,
+                        int                       argc,
+                        char                    **argv)
 {
   WaymarkExportOptions options;
   g_auto (GStrv) inputs = NULL;
@@ -252,13 +252,10 @@ run_export (const WaymarkCliCommand  *command,
   if (status != WAYMARK_CLI_EXIT_OK)
     return status;
 
-  input = inputs[0];
+  input = waymark_cli_single_input (command, (const char * const *) inputs, values.output,
+                                    _("no output file given (use -o OUT)"), &status);
   if (input == NULL)
-    return waymark_cli_usage_error (command, _("no input file given"));
-  if (inputs[1] != NULL)
-    return waymark_cli_usage_error (command, _("more than one input file given"));
-  if (values.output == NULL)
-    return waymark_cli_usage_error (command, _("no output file given (use -o OUT)"));
+    return status;
   to_stdout = strcmp (values.output, "-") == 0;
   each_persona = strstr (values.output, PERSONA_FIELD) != NULL;
   if (to_stdout && values.format == NULL)
@@ -376,16 +373,3 @@ run_export (const WaymarkCliCommand  *command,
     }
   return WAYMARK_CLI_EXIT_OK;
 }
-
-const WaymarkCliCommand waymark_cli_export_command = {
-  .name = "export",
-  .args = N_("[OPTION…] -o OUT FILE"),
-  .summary = N_("Export a journey map to PDF, SVG, PNG or CSV"),
-  .help = N_("PDF: the overview, then one page per persona, fonts embedded, with an\n"
-             "outline. SVG: one persona, text kept as text. CSV: one row per card and\n"
-             "emotion point (docs/csv.md). A failed export leaves no file behind.\n"
-             "With {persona} in OUT, every persona goes to its own file, named by its id:\n"
-             "-o 'maps/{persona}.svg'.\n"
-             "Exits with 1 when the input cannot be read or the output not written."),
-  .run = run_export,
-};

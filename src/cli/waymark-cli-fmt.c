@@ -60,10 +60,10 @@ format_one (const char *path,
   return FMT_CHANGED;
 }
 
-static int
-run_fmt (const WaymarkCliCommand  *command,
-         int                       argc,
-         char                    **argv)
+int
+waymark_cli_run_fmt (const WaymarkCliCommand  *command,
+                     int                       argc,
+                     char                    **argv)
 {
   g_auto (GStrv) paths = NULL;
   gboolean check_only = FALSE;
@@ -102,12 +102,3 @@ run_fmt (const WaymarkCliCommand  *command,
     return WAYMARK_CLI_EXIT_FAILURE;
   return WAYMARK_CLI_EXIT_OK;
 }
-
-const WaymarkCliCommand waymark_cli_fmt_command = {
-  .name = "fmt",
-  .args = N_("[--check] FILE…"),
-  .summary = N_("Rewrite files in the canonical Waymark form"),
-  .help = N_("A file is rewritten only when its content changes, through a temporary\n"
-             "file, so an interrupted run never leaves a half-written file."),
-  .run = run_fmt,
-};

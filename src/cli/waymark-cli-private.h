@@ -13,24 +13,26 @@
 G_BEGIN_DECLS
 
 /* One command: a function in a file of its own (waymark-cli-NAME.c),
- * listed in the table in waymark-cli.c. */
+ * listed with its help in the table in waymark-cli.c. */
 typedef struct _WaymarkCliCommand WaymarkCliCommand;
 
+/* Runs @command; argv[0] is its name. Returns a WAYMARK_CLI_EXIT_* status. */
+typedef int WaymarkCliRun (const WaymarkCliCommand  *command,
+                           int                       argc,
+                           char                    **argv);
+
 struct _WaymarkCliCommand {
-  const char *name;     /* "validate" */
-  const char *args;     /* "FILE…", for the usage line */
-  const char *summary;  /* one line, for `waymark --help` */
-  const char *help;     /* after the options in `waymark NAME --help`; may be NULL */
-  /* argv[0] is the command's name; returns a WAYMARK_CLI_EXIT_* status. */
-  int (*run) (const WaymarkCliCommand *command,
-              int                      argc,
-              char                   **argv);
+  const char    *name;     /* "validate" */
+  const char    *args;     /* "FILE…", for the usage line */
+  const char    *summary;  /* one line, for `waymark --help` */
+  const char    *help;     /* after the options in `waymark NAME --help`; may be NULL */
+  WaymarkCliRun *run;
 };
 
-extern const WaymarkCliCommand waymark_cli_validate_command;
-extern const WaymarkCliCommand waymark_cli_fmt_command;
-extern const WaymarkCliCommand waymark_cli_import_csv_command;
-extern const WaymarkCliCommand waymark_cli_export_command;
+WaymarkCliRun waymark_cli_run_validate;
+WaymarkCliRun waymark_cli_run_fmt;
+WaymarkCliRun waymark_cli_run_export;
+WaymarkCliRun waymark_cli_run_import_csv;
 
 /* Prints "waymark NAME: MESSAGE" and the command's usage to stderr and
  * returns WAYMARK_CLI_EXIT_USAGE. */
@@ -50,6 +52,15 @@ gboolean waymark_cli_parse_options  (const WaymarkCliCommand    *command,
                                      char                      **argv,
                                      GStrv                      *operands,
                                      int                        *status);
+/* The one input file among @operands of a command that writes @output
+ * (given with -o): NULL when there is none, more than one or no output,
+ * with *@status the usage error, which says @no_output for a missing
+ * output. */
+const char *waymark_cli_single_input (const WaymarkCliCommand *command,
+                                      const char * const      *operands,
+                                      const char              *output,
+                                      const char              *no_output,
+                                      int                     *status);
 /* Prints every problem (WaymarkProblem*), one a line as
  * waymark_problem_to_string() says it; returns how many there were. */
 guint waymark_cli_print_problems    (FILE                       *stream,

@@ -30,10 +30,10 @@ validate_one (const char *path)
   return FALSE;
 }
 
-static int
-run_validate (const WaymarkCliCommand  *command,
-              int                       argc,
-              char                    **argv)
+int
+waymark_cli_run_validate (const WaymarkCliCommand  *command,
+                          int                       argc,
+                          char                    **argv)
 {
   g_auto (GStrv) paths = NULL;
   gboolean all_ok = TRUE;
@@ -50,12 +50,3 @@ run_validate (const WaymarkCliCommand  *command,
 
   return all_ok ? WAYMARK_CLI_EXIT_OK : WAYMARK_CLI_EXIT_FAILURE;
 }
-
-const WaymarkCliCommand waymark_cli_validate_command = {
-  .name = "validate",
-  .args = N_("FILE…"),
-  .summary = N_("Check that files are valid Waymark documents"),
-  .help = N_("Prints “FILE: ok” for a valid file, else one line per problem:\n"
-             "“FILE:LINE:COLUMN: error: message”. Exits with 1 when any file has problems."),
-  .run = run_validate,
-};

@@ -16,29 +16,65 @@
 
 #include "waymark-cli-private.h"
 
-/* To add a command: write waymark-cli-NAME.c defining
- * waymark_cli_NAME_command, declare it in waymark-cli-private.h, and list
- * it here. */
-static const WaymarkCliCommand *const commands[] = {
-  &waymark_cli_validate_command,
-  &waymark_cli_fmt_command,
-  &waymark_cli_export_command,
-  &waymark_cli_import_csv_command,
+/* Every command, with the words its help prints. To add one: write
+ * waymark-cli-NAME.c with its waymark_cli_run_NAME (), declare that in
+ * waymark-cli-private.h, and list it here. */
+static const WaymarkCliCommand commands[] = {
+  {
+    .name = "validate",
+    .args = N_("FILE…"),
+    .summary = N_("Check that files are valid Waymark documents"),
+    .help = N_("Prints “FILE: ok” for a valid file, else one line per problem:\n"
+               "“FILE:LINE:COLUMN: error: message”. Exits with 1 when any file has problems."),
+    .run = waymark_cli_run_validate,
+  },
+  {
+    .name = "fmt",
+    .args = N_("[--check] FILE…"),
+    .summary = N_("Rewrite files in the canonical Waymark form"),
+    .help = N_("A file is rewritten only when its content changes, through a temporary\n"
+               "file, so an interrupted run never leaves a half-written file."),
+    .run = waymark_cli_run_fmt,
+  },
+  {
+    .name = "export",
+    .args = N_("[OPTION…] -o OUT FILE"),
+    .summary = N_("Export a journey map to PDF, SVG, PNG or CSV"),
+    .help = N_("PDF: the overview, then one page per persona, fonts embedded, with an\n"
+               "outline. SVG: one persona, text kept as text. CSV: one row per card and\n"
+               "emotion point (docs/csv.md). A failed export leaves no file behind.\n"
+               "With {persona} in OUT, every persona goes to its own file, named by its id:\n"
+               "-o 'maps/{persona}.svg'.\n"
+               "Exits with 1 when the input cannot be read or the output not written."),
+    .run = waymark_cli_run_export,
+  },
+  {
+    .name = "import-csv",
+    .args = N_("IN.csv -o OUT.waymark"),
+    .summary = N_("Build a journey-map document from a CSV table"),
+    .help = N_("The CSV has a header row naming its columns: persona, phase, lane\n"
+               "(required), phase order, lane kind, order, text, tags, score, label,\n"
+               "evidence, span, ambition, persona color, scale min, scale max. Personas,\n"
+               "phases, lanes and tags are created as they appear (see docs/csv.md).\n"
+               "Problems are printed as “FILE:ROW: error: message”; the output is only\n"
+               "written when there are none. Exits with 1 on any error."),
+    .run = waymark_cli_run_import_csv,
+  },
 };
 
 static const WaymarkCliCommand *
 find_command (const char *name)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_strcmp0 (commands[i]->name, name) == 0)
-      return commands[i];
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
   return NULL;
 }
 
 const char *
 waymark_cli_get_command_name (guint index)
 {
-  return index < G_N_ELEMENTS (commands) ? commands[index]->name : NULL;
+  return index < G_N_ELEMENTS (commands) ? commands[index].name : NULL;
 }
 
 static gboolean
@@ -211,6 +247,24 @@ waymark_cli_keep_until_exit (WaymarkDocument *document)
   g_ptr_array_add (kept, document);
 }
 
+const char *
+waymark_cli_single_input (const WaymarkCliCommand *command,
+                          const char * const      *operands,
+                          const char              *output,
+                          const char              *no_output,
+                          int                     *status)
+{
+  if (operands[0] == NULL)
+    *status = waymark_cli_usage_error (command, _("no input file given"));
+  else if (operands[1] != NULL)
+    *status = waymark_cli_usage_error (command, _("more than one input file given"));
+  else if (output == NULL)
+    *status = waymark_cli_usage_error (command, "%s", no_output);
+  else
+    return operands[0];
+  return NULL;
+}
+
 gboolean
 waymark_cli_check_exists (const char *path,
                           const char *display_name)
@@ -251,7 +305,7 @@ print_help (FILE *stream)
              "\n"
              "Commands:\n"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i]->name, _(commands[i]->summary));
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "%s",
            _("\n"
              "Options:\n"

@@ -1,4 +1,4 @@
-/* waymark-csv-private.h: what the CSV writer and reader share
+/* waymark-csv-private.h: what the CSV writer, reader and import share
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,6 +6,7 @@
 #pragma once
 
 #include "waymark-csv.h"
+#include "waymark-table.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,12 @@ extern const char * const waymark_csv_column_names[N_COLUMNS];
 /* Whether a text cell would run as a formula in a spreadsheet (after any
  * apostrophes): = + - @ tab or CR. See docs/csv.md. */
 gboolean waymark_csv_needs_formula_guard (const char *value);
+
+/* Reads the records of CSV @bytes (at most WAYMARK_CSV_MAX_FILE_SIZE) into
+ * a table, with a bad row for each record that cannot be read; never
+ * fails. The delimiter is a comma, or a semicolon or tab when the first
+ * line has more of those; a byte-order mark is skipped. */
+WaymarkTable *waymark_csv_read_table (GBytes     *bytes,
+                                      const char *display_name);
 
 G_END_DECLS

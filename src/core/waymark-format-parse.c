@@ -166,6 +166,139 @@ refuse_dtd_cb (void          *user_data,
   xmlStopParser (parser);
 }
 
+/* A tree, for the XML that is not a document (the clipboard's cards,
+ * waymark-format-fragment.c): the limits are counted in the SAX
+ * callbacks, which then build the tree as libxml2's own would. The counts are kept in parser->sax->_private
+ * (this context's own copy of the SAX handler). */
+
+static void
+tree_end_element_cb (void          *user_data,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  xmlParserCtxtPtr parser = user_data;
+
+  waymark_format_limits_end_element (parser->sax->_private);
+  xmlSAX2EndElementNs (user_data, localname, prefix, uri);
+}
+
+/* Text and CDATA sections alike: counted, then built by @build unless
+ * counting stopped the parser. */
+static void
+add_text (xmlParserCtxtPtr  parser,
+          const xmlChar    *text,
+          int               length,
+          charactersSAXFunc build)
+{
+  waymark_format_limits_count_text (parser->sax->_private, parser, length);
+  if (!parser->disableSAX)
+    build (parser, text, length);
+}
+
+static void
+tree_characters_cb (void          *user_data,
+               const xmlChar *text,
+               int            length)
+{
+  add_text (user_data, text, length, xmlSAX2Characters);
+}
+
+static void
+tree_cdata_block_cb (void          *user_data,
+                const xmlChar *text,
+                int            length)
+{
+  add_text (user_data, text, length, xmlSAX2CDataBlock);
+}
+
+/* libxml2 keeps element line numbers in 16 bits; XML_PARSE_BIG_LINES only
+ * helps text nodes, so an element past line 65535 would be reported at
+ * 65535. The element's real line goes in its _private field instead,
+ * which is the application's (see waymark_format_node_line()). */
+static void
+tree_start_element_cb (void           *user_data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxtPtr parser = user_data;
+
+  if (!waymark_format_limits_count_element (parser->sax->_private, parser, localname,
+                                            n_attributes, attributes))
+    return;
+  xmlSAX2StartElementNs (user_data, localname, prefix, uri, n_namespaces, namespaces,
+                         n_attributes, n_defaulted, attributes);
+  if (parser->node != NULL && parser->input != NULL && parser->input->line >= 65535)
+    parser->node->_private = GSIZE_TO_POINTER ((gsize) parser->input->line);
+}
+
+long
+waymark_format_node_line (xmlNodePtr node)
+{
+  if (node == NULL)
+    return 0;
+  if (node->type == XML_ELEMENT_NODE && node->_private != NULL)
+    return (long) GPOINTER_TO_SIZE (node->_private);
+  return MAX (xmlGetLineNo (node), 0);
+}
+
+xmlDocPtr
+waymark_format_parse_tree (WaymarkFormatChecker *checker,
+                          const char           *data,
+                          gsize                 length)
+{
+  xmlParserCtxtPtr parser;
+  xmlDocPtr doc;
+  guint n_before = checker->problems->len;
+  WaymarkFormatLimits limits;
+
+  ensure_libxml ();
+  waymark_format_limits_init (&limits, checker);
+  parser = xmlNewParserCtxt ();
+  if (parser == NULL)
+    {
+      waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("out of memory"));
+      return NULL;
+    }
+
+  /* Errors go to this context's own handler, never to libxml2's global
+   * stderr printer (xmlCtxtSetErrorHandler only exists from 2.13 on). */
+  parser->_private = checker;
+  parser->sax->serror = parser_error_cb;
+  parser->sax->internalSubset = refuse_dtd_cb;
+  parser->sax->startElementNs = tree_start_element_cb;
+  parser->sax->endElementNs = tree_end_element_cb;
+  parser->sax->characters = tree_characters_cb;
+  parser->sax->cdataBlock = tree_cdata_block_cb;
+  parser->sax->_private = &limits;
+
+  /* The encoding is forced: a Waymark file is UTF-8 whatever its XML
+   * declaration says, and anything else is reported as an encoding error. */
+  doc = xmlCtxtReadMemory (parser, data, (int) length, NULL, "UTF-8", PARSE_OPTIONS);
+
+  if (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL))
+    waymark_format_report_dtd (checker, 1, 1);
+
+  if (doc != NULL && (checker->problems->len > n_before || !parser->wellFormed ||
+                      !parser->nsWellFormed || checker->saw_dtd))
+    g_clear_pointer (&doc, xmlFreeDoc);
+
+  if (doc == NULL && checker->problems->len == n_before)
+    waymark_format_report (checker, 1, 1, WAYMARK_FORMAT_ERROR_SYNTAX,
+                           _("the file is not well-formed XML"));
+
+  parser->_private = NULL;
+  parser->sax->_private = NULL;
+  xmlFreeParserCtxt (parser);
+  return doc;
+}
+
 /* The parser's state, reachable from its callbacks through
  * parser->sax->_private (this context's own copy of the SAX handler). */
 typedef struct {

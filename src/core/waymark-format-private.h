@@ -245,6 +245,14 @@ gboolean  waymark_format_parse_xml  (WaymarkFormatChecker *checker,
                                      WaymarkFormatReader  *reader,
                                      const char           *data,
                                      gsize                 length);
+/* The same into an XML tree, for XML that is not a document
+ * (waymark-format-fragment.c); NULL when it is not well-formed. */
+xmlDocPtr waymark_format_parse_tree (WaymarkFormatChecker *checker,
+                                     const char           *data,
+                                     gsize                 length);
+/* The line of @node of a tree from waymark_format_parse_tree(), right
+ * beyond line 65535 too; 0 when unknown. */
+long      waymark_format_node_line  (xmlNodePtr            node);
 /* Reports that the file has a DTD, which is refused, at @line:@column;
  * once per file. */
 void      waymark_format_report_dtd (WaymarkFormatChecker *checker,

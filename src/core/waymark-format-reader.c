@@ -372,18 +372,6 @@ adopt_id (WaymarkObject *object,
   object->id = id;
 }
 
-/* Exactly the schema's pattern #[0-9A-Fa-f]{6}. */
-static gboolean
-is_valid_color (const char *color)
-{
-  if (strlen (color) != 7 || color[0] != '#')
-    return FALSE;
-  for (int i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (color[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* An optional colour, taken: "" when absent or broken. */
 static char *
 take_color (Reader *reader,
@@ -392,7 +380,7 @@ take_color (Reader *reader,
 {
   if (color == NULL)
     return g_strdup ("");
-  if (!is_valid_color (color))
+  if (!waymark_format_is_color (color))
     {
       complain (reader, line, _("colour “%s” is not of the form #rrggbb"), color);
       g_free (color);

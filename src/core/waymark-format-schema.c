@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "waymark-core-resources.h"
 #include "waymark-format-private.h"
 
@@ -21,6 +23,17 @@ waymark_format_get_schema (void)
 {
   return g_resource_lookup_data (waymark_core_get_resource (), SCHEMA_RESOURCE,
                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+gboolean
+waymark_format_is_color (const char *value)
+{
+  if (strlen (value) != 7 || value[0] != '#')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (value[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /* One mistake can break several rules (a missing attribute is also a

@@ -111,6 +111,11 @@ gboolean         waymark_format_write_bytes     (GBytes           *bytes,
                                                  const char       *display_name,
                                                  GError          **error);
 
+/* Whether @value is a colour as documents store them: "#rrggbb", exactly
+ * the schema's pattern #[0-9A-Fa-f]{6}. Every colour that comes from
+ * outside (files, CSV, the clipboard) is checked with it. */
+gboolean         waymark_format_is_color        (const char       *value);
+
 /* The RELAX NG schema compiled into the program (data/waymark.rng). */
 GBytes          *waymark_format_get_schema      (void);
 

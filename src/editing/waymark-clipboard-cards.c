@@ -6,12 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlsave.h>
 
 #include "waymark-clipboard-cards.h"
 #include "waymark-error.h"
+#include "waymark-format-fragment.h"
 #include "waymark-format.h"
 #include "waymark-limits.h"
 
@@ -206,34 +205,15 @@ waymark_clipboard_cards_to_text (WaymarkClipboardCards *cards)
   return g_string_free (text, FALSE);
 }
 
-static xmlParserInputPtr
-deny_entity_loader (const char       *url,
-                    const char       *id,
-                    xmlParserCtxtPtr  ctxt)
-{
-  /* The clipboard never needs anything from outside. */
-  return NULL;
-}
-
-static char *
-dup_prop (xmlNodePtr  node,
-          const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = g_strdup (value != NULL ? (const char *) value : "");
-
-  xmlFree (value);
-  return copy;
-}
-
+/* A number attribute within [@min, @max]; @fallback when absent or not. */
 static int
-int_prop (xmlNodePtr  node,
-          const char *name,
-          int         fallback,
-          int         min,
-          int         max)
+int_attribute (xmlNodePtr  node,
+               const char *name,
+               int         fallback,
+               int         min,
+               int         max)
 {
-  g_autofree char *value = dup_prop (node, name);
+  g_autofree char *value = waymark_format_dup_attribute (node, name);
   gint64 n;
 
   if (value[0] == '\0' || !g_ascii_string_to_signed (value, 10, min, max, &n, NULL))
@@ -241,34 +221,77 @@ int_prop (xmlNodePtr  node,
   return (int) n;
 }
 
-static gboolean
-is_element (xmlNodePtr  node,
-            const char *name)
+/* The fragment's problem as the clipboard says it: only a limit is worth
+ * showing (the paste is refused for it); the rest is not Waymark's cards. */
+static void
+set_parse_error (GError **error,
+                 GError  *parse_error)
 {
-  return node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-         g_strcmp0 ((const char *) node->ns->href, WAYMARK_FORMAT_NAMESPACE) == 0 &&
-         g_strcmp0 ((const char *) node->name, name) == 0;
+  switch (parse_error->code)
+    {
+    case WAYMARK_FORMAT_ERROR_TOO_LARGE:
+      g_propagate_prefixed_error (error, parse_error,
+                                  _("The cards on the clipboard cannot be pasted: "));
+      return;
+    case WAYMARK_FORMAT_ERROR_FORBIDDEN:
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_FORBIDDEN,
+                   _("The cards on the clipboard have a DTD"));
+      break;
+    default:
+      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_SYNTAX,
+                   _("The cards on the clipboard are not well-formed XML"));
+      break;
+    }
+  g_error_free (parse_error);
 }
 
-static char *
-dup_content (xmlNodePtr node)
+static WaymarkClipboardCard *
+read_card (xmlNodePtr node)
 {
-  xmlChar *content = xmlNodeGetContent (node);
-  char *copy = g_strdup (content != NULL ? (const char *) content : "");
+  WaymarkClipboardCard *clip = clipboard_card_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) colors = g_strv_builder_new ();
+  g_autofree char *kind = waymark_format_dup_attribute (node, "lane-kind");
 
-  xmlFree (content);
-  return copy;
-}
+  if (!waymark_lane_kind_from_string (kind, &clip->lane_kind))
+    clip->lane_kind = WAYMARK_LANE_NOTES;
+  /* Offsets are bounded so that a hostile fragment cannot ask for absurd cells. */
+  clip->lane_offset = int_attribute (node, "lane-offset", 0, -1000, 1000);
+  clip->phase_offset = int_attribute (node, "phase-offset", 0, -1000, 1000);
+  clip->span = int_attribute (node, "span", 1, 1, 1000);
+  g_free (clip->color);
+  clip->color = waymark_format_dup_attribute (node, "color");
+  if (!waymark_format_is_color (clip->color))
+    clip->color[0] = '\0';
 
-static gboolean
-valid_color (const char *color)
-{
-  if (strlen (color) != 7 || color[0] != '#')
-    return FALSE;
-  for (int i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (color[i]))
-      return FALSE;
-  return TRUE;
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (waymark_format_is_element (child, "text"))
+        {
+          g_free (clip->text);
+          clip->text = waymark_format_dup_text (child);
+        }
+      else if (waymark_format_is_element (child, "evidence"))
+        {
+          g_free (clip->evidence);
+          clip->evidence = waymark_format_dup_text (child);
+        }
+      else if (waymark_format_is_element (child, "tag"))
+        {
+          g_autofree char *name = waymark_format_dup_attribute (child, "name");
+          g_autofree char *color = waymark_format_dup_attribute (child, "color");
+
+          if (name[0] == '\0')
+            continue;
+          g_strv_builder_add (names, name);
+          g_strv_builder_add (colors, waymark_format_is_color (color) ? color : "#888a85");
+        }
+    }
+  g_strfreev (clip->tag_names);
+  clip->tag_names = g_strv_builder_end (names);
+  g_strfreev (clip->tag_colors);
+  clip->tag_colors = g_strv_builder_end (colors);
+  return clip;
 }
 
 WaymarkClipboardCards *
@@ -276,12 +299,10 @@ waymark_clipboard_cards_parse (GBytes  *bytes,
                                GError **error)
 {
   g_autoptr(WaymarkClipboardCards) cards = NULL;
-  xmlExternalEntityLoader old_loader;
-  xmlParserCtxtPtr ctxt;
+  GError *parse_error = NULL;
   xmlDocPtr doc;
   xmlNodePtr root;
-  gsize size, parse_length;
-  const char *data = g_bytes_get_data (bytes, &size);
+  gsize size = g_bytes_get_size (bytes);
 
   if (size == 0 || size > WAYMARK_CLIPBOARD_MAX_SIZE)
     {
@@ -289,44 +310,16 @@ waymark_clipboard_cards_parse (GBytes  *bytes,
                    _("The clipboard holds no cards or too much data"));
       return NULL;
     }
-  /* What libxml2 would spend quadratic time on, as when loading a file;
-   * and a DTD is refused before libxml2 could read it. */
-  if (!waymark_format_scan_markup (data, size, &parse_length, NULL, NULL, error))
-    {
-      g_prefix_error (error, _("The cards on the clipboard cannot be pasted: "));
-      return NULL;
-    }
-  if (parse_length < size)
-    {
-      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_FORBIDDEN,
-                   _("The cards on the clipboard have a DTD"));
-      return NULL;
-    }
-
-  old_loader = xmlGetExternalEntityLoader ();
-  xmlSetExternalEntityLoader (deny_entity_loader);
-  ctxt = xmlNewParserCtxt ();
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  xmlFreeParserCtxt (ctxt);
-  xmlSetExternalEntityLoader (old_loader);
-
+  /* Through the loader's own path, limits and all, as if it were a file. */
+  doc = waymark_format_parse_fragment (bytes, &parse_error);
   if (doc == NULL)
     {
-      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_SYNTAX,
-                   _("The cards on the clipboard are not well-formed XML"));
-      return NULL;
-    }
-  if (doc->intSubset != NULL || doc->extSubset != NULL)
-    {
-      xmlFreeDoc (doc);
-      g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_FORBIDDEN,
-                   _("The cards on the clipboard have a DTD"));
+      set_parse_error (error, parse_error);
       return NULL;
     }
 
   root = xmlDocGetRootElement (doc);
-  if (root == NULL || !is_element (root, "cards"))
+  if (root == NULL || !waymark_format_is_element (root, "cards"))
     {
       xmlFreeDoc (doc);
       g_set_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
@@ -336,58 +329,8 @@ waymark_clipboard_cards_parse (GBytes  *bytes,
 
   cards = cards_new ();
   for (xmlNodePtr node = root->children; node != NULL; node = node->next)
-    {
-      g_autoptr(WaymarkClipboardCard) clip = NULL;
-      g_autoptr(GStrvBuilder) names = NULL;
-      g_autoptr(GStrvBuilder) colors = NULL;
-      g_autofree char *kind = NULL;
-
-      if (!is_element (node, "card"))
-        continue;
-      clip = clipboard_card_new ();
-      names = g_strv_builder_new ();
-      colors = g_strv_builder_new ();
-      kind = dup_prop (node, "lane-kind");
-      if (!waymark_lane_kind_from_string (kind, &clip->lane_kind))
-        clip->lane_kind = WAYMARK_LANE_NOTES;
-      /* Offsets are bounded so that a hostile fragment cannot ask for absurd cells. */
-      clip->lane_offset = int_prop (node, "lane-offset", 0, -1000, 1000);
-      clip->phase_offset = int_prop (node, "phase-offset", 0, -1000, 1000);
-      clip->span = int_prop (node, "span", 1, 1, 1000);
-      g_free (clip->color);
-      clip->color = dup_prop (node, "color");
-      if (!valid_color (clip->color))
-        clip->color[0] = '\0';
-
-      for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-        {
-          if (is_element (child, "text"))
-            {
-              g_free (clip->text);
-              clip->text = dup_content (child);
-            }
-          else if (is_element (child, "evidence"))
-            {
-              g_free (clip->evidence);
-              clip->evidence = dup_content (child);
-            }
-          else if (is_element (child, "tag"))
-            {
-              g_autofree char *name = dup_prop (child, "name");
-              g_autofree char *color = dup_prop (child, "color");
-
-              if (name[0] == '\0')
-                continue;
-              g_strv_builder_add (names, name);
-              g_strv_builder_add (colors, valid_color (color) ? color : "#888a85");
-            }
-        }
-      g_strfreev (clip->tag_names);
-      clip->tag_names = g_strv_builder_end (names);
-      g_strfreev (clip->tag_colors);
-      clip->tag_colors = g_strv_builder_end (colors);
-      g_ptr_array_add (cards, g_steal_pointer (&clip));
-    }
+    if (waymark_format_is_element (node, "card"))
+      g_ptr_array_add (cards, read_card (node));
   xmlFreeDoc (doc);
 
   if (cards->len == 0)

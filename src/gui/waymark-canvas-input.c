@@ -9,29 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "waymark-canvas-private.h"
-#include "waymark-commands.h"
 
 /* Pixels from a card's right edge where dragging changes its span. */
 #define SPAN_HANDLE 7
-/* Pixels the pointer moves before a press becomes a drag. */
-#define DRAG_THRESHOLD 4
-/* Pixels from the canvas's edges where a drag scrolls the view, and the
- * speeds, in pixels per second, at the inner border of that band and at
- * the very edge; beyond the edge the speed keeps growing. */
-#define AUTOSCROLL_EDGE 24
-#define AUTOSCROLL_MIN_SPEED 120.0
-#define AUTOSCROLL_EDGE_SPEED 900.0
-#define AUTOSCROLL_MAX_SPEED 2400.0
-
-static void
-set_string (char       **slot,
-            const char  *value)
-{
-  if (g_strcmp0 (*slot, value) == 0)
-    return;
-  g_free (*slot);
-  *slot = g_strdup (value);
-}
 
 static WaymarkLane *
 find_lane (WaymarkCanvas *self,
@@ -41,16 +21,16 @@ find_lane (WaymarkCanvas *self,
   return persona != NULL && lane_id != NULL ? waymark_persona_find_lane (persona, lane_id) : NULL;
 }
 
-static gboolean
-is_emotions_lane (WaymarkCanvas *self,
+gboolean
+_waymark_canvas_is_emotions_lane (WaymarkCanvas *self,
                   const char    *lane_id)
 {
   WaymarkLane *lane = find_lane (self, lane_id);
   return lane != NULL && waymark_lane_kind_holds_emotions (lane->kind);
 }
 
-static gboolean
-on_span_handle (WaymarkCanvas    *self,
+gboolean
+_waymark_canvas_on_span_handle (WaymarkCanvas    *self,
                 const WaymarkHit *hit,
                 double            x)
 {
@@ -81,11 +61,11 @@ update_hover (WaymarkCanvas *self,
     {
     case WAYMARK_HIT_CARD:
       card = hit.card_id;
-      cursor = on_span_handle (self, &hit, x) ? "col-resize" : NULL;
+      cursor = _waymark_canvas_on_span_handle (self, &hit, x) ? "col-resize" : NULL;
       break;
     case WAYMARK_HIT_CELL:
       /* The hover tint shows where a double-click adds a card. */
-      if (is_emotions_lane (self, hit.lane_id))
+      if (_waymark_canvas_is_emotions_lane (self, hit.lane_id))
         cursor = "pointer";
       else
         {
@@ -190,8 +170,8 @@ focus_hit (WaymarkCanvas    *self,
     }
 }
 
-static gboolean
-has_emotion (WaymarkCanvas *self,
+gboolean
+_waymark_canvas_has_emotion (WaymarkCanvas *self,
              const char    *lane_id,
              const char    *phase_id)
 {
@@ -213,7 +193,7 @@ place_emotion (WaymarkCanvas *self,
   double doc_x, doc_y;
   int score;
 
-  if (has_emotion (self, lane_id, phase_id))
+  if (_waymark_canvas_has_emotion (self, lane_id, phase_id))
     return;
   _waymark_canvas_widget_to_doc (self, 0, y, &doc_x, &doc_y);
   if (layout == NULL || !waymark_layout_emotion_score_at (layout, lane_id, doc_y, &score))
@@ -265,7 +245,7 @@ click_pressed_cb (GtkGestureClick *gesture,
           _waymark_canvas_edit_start (self, EDIT_CARD_TEXT, hit.card_id, NULL, NULL, -1);
           break;
         case WAYMARK_HIT_CELL:
-          if (!is_emotions_lane (self, hit.lane_id))
+          if (!_waymark_canvas_is_emotions_lane (self, hit.lane_id))
             _waymark_canvas_edit_start (self, EDIT_NEW_CARD, NULL, hit.lane_id, hit.phase_id, -1);
           break;
         case WAYMARK_HIT_EMOTION_POINT:
@@ -301,7 +281,7 @@ click_pressed_cb (GtkGestureClick *gesture,
         }
       break;
     case WAYMARK_HIT_CELL:
-      if (is_emotions_lane (self, hit.lane_id))
+      if (_waymark_canvas_is_emotions_lane (self, hit.lane_id))
         place_emotion (self, hit.lane_id, hit.phase_id, y);
       if (!extend)
         _waymark_canvas_set_selection (self, NULL);
@@ -375,509 +355,6 @@ click_released_cb (GtkGestureClick *gesture,
       const char *ids[] = { hit.card_id, NULL };
       _waymark_canvas_set_selection (self, ids);
     }
-}
-
-/* Drags -------------------------------------------------------------------- */
-
-static void
-end_open_group (WaymarkCanvas *self)
-{
-  if (self->drag_group_open)
-    {
-      self->drag_group_open = FALSE;
-      waymark_document_end_group (self->document);
-    }
-}
-
-static void
-open_group (WaymarkCanvas *self,
-            const char    *label)
-{
-  if (!self->drag_group_open)
-    {
-      waymark_document_begin_group (self->document, label);
-      self->drag_group_open = TRUE;
-    }
-}
-
-static void
-drag_begin_cb (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               WaymarkCanvas  *self)
-{
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  WaymarkHit hit;
-
-  self->drag_start_x = self->drag_x = x;
-  self->drag_start_y = self->drag_y = y;
-  _waymark_canvas_widget_to_doc (self, x, y, &self->drag_start_doc_x, &self->drag_start_doc_y);
-  self->drag_copy = (state & GDK_CONTROL_MASK) != 0;
-  g_clear_pointer (&self->drag_card_id, g_free);
-  g_clear_pointer (&self->drag_lane_id, g_free);
-  g_clear_pointer (&self->drag_phase_id, g_free);
-
-  if (button == GDK_BUTTON_MIDDLE || (button == GDK_BUTTON_PRIMARY && self->space_down))
-    {
-      self->drag_mode = DRAG_PAN;
-      self->pan_start_h = gtk_adjustment_get_value (self->hadjustment);
-      self->pan_start_v = gtk_adjustment_get_value (self->vadjustment);
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
-    }
-  if (button != GDK_BUTTON_PRIMARY)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-
-  _waymark_canvas_hit (self, x, y, &hit);
-  self->drag_card_id = g_strdup (hit.card_id);
-  self->drag_lane_id = g_strdup (hit.lane_id);
-  self->drag_phase_id = g_strdup (hit.phase_id);
-  self->drag_mode = DRAG_PENDING;
-
-  if (hit.kind == WAYMARK_HIT_CARD && on_span_handle (self, &hit, x))
-    self->drag_mode = DRAG_SPAN;
-  else if (hit.kind == WAYMARK_HIT_EMOTION_POINT ||
-           (hit.kind == WAYMARK_HIT_CELL && is_emotions_lane (self, hit.lane_id) &&
-            (self->emotion_just_placed || !has_emotion (self, hit.lane_id, hit.phase_id))))
-    /* A point is moved by dragging it; an empty phase places one. */
-    self->drag_mode = DRAG_EMOTION;
-  else
-    {
-      /* Decided once the pointer has moved: a drag of cards, headers or
-       * a rubber band. */
-      switch (hit.kind)
-        {
-        case WAYMARK_HIT_CARD:
-          g_free (self->drag_lane_id);
-          self->drag_lane_id = g_strdup ("card");
-          break;
-        case WAYMARK_HIT_PHASE_HEADER:
-          g_free (self->drag_lane_id);
-          self->drag_lane_id = g_strdup ("phase");
-          break;
-        case WAYMARK_HIT_LANE_HEADER:
-          g_free (self->drag_phase_id);
-          self->drag_phase_id = g_strdup ("lane");
-          break;
-        case WAYMARK_HIT_CELL:
-        case WAYMARK_HIT_NONE:
-        case WAYMARK_HIT_EMOTION_POINT:
-        case WAYMARK_HIT_PERSONA_TITLE:
-        default:
-          break;
-        }
-    }
-}
-
-static void
-update_rubber_band (WaymarkCanvas *self)
-{
-  WaymarkLayout *layout = waymark_canvas_get_layout (self);
-  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  WaymarkRect band;
-  double x0, y0, x1, y1;
-
-  if (layout == NULL || persona == NULL)
-    return;
-  /* From where the press was on the map, which may have scrolled out of
-   * view since. */
-  _waymark_canvas_widget_to_doc (self, self->drag_x, self->drag_y, &x1, &y1);
-  x0 = self->drag_start_doc_x;
-  y0 = self->drag_start_doc_y;
-  band = (WaymarkRect) { MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0) };
-  for (guint i = 0; i < persona->cards->len; i++)
-    {
-      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
-      WaymarkRect rect;
-
-      if (waymark_layout_get_card_rect (layout, card->base.id, &rect) &&
-          waymark_rect_intersects (&rect, &band))
-        g_ptr_array_add (ids, card->base.id);
-    }
-  g_ptr_array_add (ids, NULL);
-  _waymark_canvas_set_selection (self, (const char * const *) ids->pdata);
-}
-
-static void update_drag (WaymarkCanvas *self);
-static void update_autoscroll (WaymarkCanvas *self);
-
-static void
-drag_update_cb (GtkGestureDrag *gesture,
-                double          offset_x,
-                double          offset_y,
-                WaymarkCanvas  *self)
-{
-  WaymarkLayout *layout = waymark_canvas_get_layout (self);
-
-  self->drag_x = self->drag_start_x + offset_x;
-  self->drag_y = self->drag_start_y + offset_y;
-
-  if (self->drag_mode == DRAG_PAN)
-    {
-      gtk_adjustment_set_value (self->hadjustment, self->pan_start_h - offset_x);
-      gtk_adjustment_set_value (self->vadjustment, self->pan_start_v - offset_y);
-      return;
-    }
-  if (layout == NULL || self->document == NULL)
-    return;
-
-  if (self->drag_mode == DRAG_PENDING)
-    {
-      if (hypot (offset_x, offset_y) < DRAG_THRESHOLD)
-        return;
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      if (self->drag_card_id != NULL)
-        {
-          if (!_waymark_canvas_is_selected (self, self->drag_card_id))
-            {
-              const char *ids[] = { self->drag_card_id, NULL };
-              _waymark_canvas_set_selection (self, ids);
-            }
-          self->drag_mode = DRAG_CARDS;
-          gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->drag_copy ? "copy" : "grabbing");
-        }
-      else if (g_strcmp0 (self->drag_lane_id, "phase") == 0)
-        self->drag_mode = DRAG_PHASE;
-      else if (g_strcmp0 (self->drag_phase_id, "lane") == 0)
-        self->drag_mode = DRAG_LANE;
-      else
-        self->drag_mode = DRAG_RUBBER_BAND;
-      _waymark_canvas_invalidate_overlay (self);
-    }
-
-  update_drag (self);
-  update_autoscroll (self);
-}
-
-/* Follows the pointer at (drag_x, drag_y): called when it moves, and on
- * each autoscroll tick, when the map moves under a still pointer. */
-static void
-update_drag (WaymarkCanvas *self)
-{
-  WaymarkLayout *layout = waymark_canvas_get_layout (self);
-  double doc_x, doc_y;
-
-  if (layout == NULL || self->document == NULL)
-    return;
-  _waymark_canvas_widget_to_doc (self, self->drag_x, self->drag_y, &doc_x, &doc_y);
-
-  switch (self->drag_mode)
-    {
-    case DRAG_CARDS:
-      {
-        WaymarkDropTarget drop;
-
-        /* The drop follows the pointer, not the ghost's corner: the card
-         * lands in the cell under the pointer, which is where the user
-         * looks; the ghost stays held where it was picked up. */
-        if (waymark_layout_get_drop_target (layout, doc_x, doc_y, self->drag_card_id, &drop))
-          {
-            set_string (&self->drop_lane_id, drop.lane_id);
-            set_string (&self->drop_phase_id, drop.phase_id);
-            self->drop = drop;
-            self->drop.lane_id = self->drop_lane_id;
-            self->drop.phase_id = self->drop_phase_id;
-            self->show_drop = TRUE;
-          }
-        else
-          self->show_drop = FALSE;
-        _waymark_canvas_invalidate_overlay (self);
-      }
-      break;
-
-    case DRAG_SPAN:
-      {
-        WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-        WaymarkCard *card = waymark_document_find_card (self->document, self->drag_card_id);
-        int last = waymark_layout_phase_at (layout, doc_x);
-
-        if (card == NULL || last < waymark_persona_phase_index (persona, card->phase_id))
-          break;
-        open_group (self, _("Change Card Span"));
-        waymark_command_span_to_phase (self->document, self->drag_card_id,
-                                       ((WaymarkPhase *) g_ptr_array_index (persona->phases, last))->base.id);
-      }
-      break;
-
-    case DRAG_EMOTION:
-      {
-        WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-        WaymarkEmotionPoint *point = waymark_persona_find_emotion (persona, self->drag_lane_id,
-                                                                   self->drag_phase_id);
-        int score;
-
-        /* The curve follows live: each new score is an edit within one
-         * open group, so the whole drag is one undo step. Only past the
-         * drag threshold: a hand shaking during a click moves nothing. */
-        if (!self->drag_group_open && hypot (self->drag_x - self->drag_start_x,
-                                             self->drag_y - self->drag_start_y) < DRAG_THRESHOLD)
-          break;
-        if (!waymark_layout_emotion_score_at (layout, self->drag_lane_id, doc_y, &score))
-          break;
-        if (point != NULL && point->score == score)
-          break;
-        open_group (self, _("Move Emotion Point"));
-        waymark_document_set_emotion (self->document, self->persona_id, self->drag_lane_id,
-                                      self->drag_phase_id, score, point != NULL ? point->label : "");
-      }
-      break;
-
-    case DRAG_PHASE:
-      {
-        WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-        int target = waymark_layout_phase_at (layout, doc_x);
-        int current = waymark_persona_phase_index (persona, self->drag_phase_id);
-
-        if (current >= 0 && target != current)
-          {
-            open_group (self, _("Move Phase"));
-            waymark_document_move (self->document, self->drag_phase_id, target);
-          }
-      }
-      break;
-
-    case DRAG_LANE:
-      {
-        WaymarkPersona *persona = _waymark_canvas_get_persona (self);
-        int target = waymark_layout_lane_at (layout, doc_y);
-        int current = waymark_persona_lane_index (persona, self->drag_lane_id);
-
-        if (current >= 0 && target != current)
-          {
-            open_group (self, _("Move Lane"));
-            waymark_document_move (self->document, self->drag_lane_id, target);
-          }
-      }
-      break;
-
-    case DRAG_RUBBER_BAND:
-      update_rubber_band (self);
-      break;
-
-    case DRAG_NONE:
-    case DRAG_PENDING:
-    case DRAG_PAN:
-    default:
-      break;
-    }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Autoscroll ------------------------------------------------------------- */
-
-/* The signed speed, in pixels per second, at which the view scrolls along
- * one axis with the pointer at @pos in a widget @size long: faster the
- * closer it is to (or the further beyond) an edge, 0 away from them. */
-static double
-edge_speed (double pos,
-            double size)
-{
-  double depth, speed;
-  int sign;
-
-  if (size <= 4 * AUTOSCROLL_EDGE)
-    return 0;   /* too small a view to tell an edge from the middle */
-  if (pos < AUTOSCROLL_EDGE)
-    {
-      depth = AUTOSCROLL_EDGE - pos;
-      sign = -1;
-    }
-  else if (pos > size - AUTOSCROLL_EDGE)
-    {
-      depth = pos - (size - AUTOSCROLL_EDGE);
-      sign = 1;
-    }
-  else
-    return 0;
-
-  if (depth <= AUTOSCROLL_EDGE)
-    speed = AUTOSCROLL_MIN_SPEED
-            + (AUTOSCROLL_EDGE_SPEED - AUTOSCROLL_MIN_SPEED) * depth / AUTOSCROLL_EDGE;
-  else
-    speed = MIN (AUTOSCROLL_MAX_SPEED,
-                 AUTOSCROLL_EDGE_SPEED * (1 + (depth - AUTOSCROLL_EDGE) / (4.0 * AUTOSCROLL_EDGE)));
-  return sign * speed;
-}
-
-/* Which axes the current drag scrolls along: a span only grows sideways
- * and an emotion point only moves up and down. */
-static void
-autoscroll_speed (WaymarkCanvas *self,
-                  double        *vx,
-                  double        *vy)
-{
-  gboolean horizontal = FALSE, vertical = FALSE;
-
-  switch (self->drag_mode)
-    {
-    case DRAG_CARDS:
-    case DRAG_RUBBER_BAND:
-      horizontal = vertical = TRUE;
-      break;
-    case DRAG_SPAN:
-    case DRAG_PHASE:
-      horizontal = TRUE;
-      break;
-    case DRAG_EMOTION:
-    case DRAG_LANE:
-      vertical = TRUE;
-      break;
-    case DRAG_NONE:
-    case DRAG_PENDING:
-    case DRAG_PAN:
-    default:
-      break;
-    }
-  *vx = horizontal ? edge_speed (self->drag_x, gtk_widget_get_width (GTK_WIDGET (self))) : 0;
-  *vy = vertical ? edge_speed (self->drag_y, gtk_widget_get_height (GTK_WIDGET (self))) : 0;
-}
-
-static void
-stop_autoscroll (WaymarkCanvas *self)
-{
-  if (self->autoscroll_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
-      self->autoscroll_id = 0;
-    }
-}
-
-static gboolean
-scroll_by (GtkAdjustment *adjustment,
-           double         delta)
-{
-  double before = gtk_adjustment_get_value (adjustment);
-
-  gtk_adjustment_set_value (adjustment, before + delta);
-  return gtk_adjustment_get_value (adjustment) != before;
-}
-
-static gboolean
-autoscroll_tick_cb (GtkWidget     *widget,
-                    GdkFrameClock *clock,
-                    gpointer       user_data)
-{
-  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  double vx, vy, dt;
-  gboolean moved = FALSE;
-
-  autoscroll_speed (self, &vx, &vy);
-  if (vx == 0 && vy == 0)
-    {
-      self->autoscroll_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  /* Scrolled by elapsed time, so the speed does not depend on the frame
-   * rate; a long stall (a slow frame) does not make the view jump. */
-  dt = self->autoscroll_last_us > 0 ? MIN (now - self->autoscroll_last_us, 100000) / 1e6 : 1 / 60.0;
-  self->autoscroll_last_us = now;
-  if (vx != 0 && self->hadjustment != NULL)
-    moved |= scroll_by (self->hadjustment, vx * dt);
-  if (vy != 0 && self->vadjustment != NULL)
-    moved |= scroll_by (self->vadjustment, vy * dt);
-  /* The pointer is still, but the map under it moved: the drop target,
-   * the band or the span follows. */
-  if (moved)
-    update_drag (self);
-  return G_SOURCE_CONTINUE;
-}
-
-/* Starts the tick while the pointer is near an edge during a drag; the
- * tick stops by itself once the pointer is back inside. */
-static void
-update_autoscroll (WaymarkCanvas *self)
-{
-  double vx, vy;
-
-  if (self->autoscroll_id != 0)
-    return;
-  autoscroll_speed (self, &vx, &vy);
-  if (vx == 0 && vy == 0)
-    return;
-  self->autoscroll_last_us = 0;
-  self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick_cb, NULL,
-                                                      NULL);
-}
-
-static void
-drag_end_cb (GtkGestureDrag *gesture,
-             double          offset_x,
-             double          offset_y,
-             WaymarkCanvas  *self)
-{
-  DragMode mode = self->drag_mode;
-
-  stop_autoscroll (self);
-  self->emotion_just_placed = FALSE;
-  if (mode == DRAG_CARDS && self->show_drop && self->document != NULL)
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) ids = NULL;
-
-      g_strv_builder_addv (builder, (const char **) self->selection->pdata);
-      ids = g_strv_builder_end (builder);
-      if (self->drag_copy)
-        {
-          g_autoptr(GPtrArray) copies = g_ptr_array_new ();
-          int position = self->drop.position;
-
-          waymark_document_begin_group (self->document, g_strv_length (ids) > 1 ? _("Copy Cards")
-                                                                                : _("Copy Card"));
-          for (guint i = 0; ids[i] != NULL; i++)
-            {
-              const char *copy = waymark_command_copy_card_to (self->document, ids[i],
-                                                               self->drop_lane_id, self->drop_phase_id,
-                                                               position);
-              if (copy != NULL)
-                {
-                  g_ptr_array_add (copies, g_strdup (copy));
-                  if (position >= 0)
-                    position++;
-                }
-            }
-          waymark_document_end_group (self->document);
-          g_ptr_array_add (copies, NULL);
-          _waymark_canvas_set_selection (self, (const char * const *) copies->pdata);
-          g_ptr_array_set_free_func (copies, g_free);
-        }
-      else
-        waymark_command_move_cards (self->document, (const char * const *) ids,
-                                    self->drop_lane_id, self->drop_phase_id, self->drop.position);
-    }
-  end_open_group (self);
-
-  self->drag_mode = DRAG_NONE;
-  self->show_drop = FALSE;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
-  if (mode == DRAG_CARDS)
-    {
-      WaymarkFocus focus = { 0 };
-
-      waymark_focus_set_card (&focus, _waymark_canvas_get_persona (self), self->drag_card_id);
-      if (focus.kind != WAYMARK_FOCUS_NONE)
-        _waymark_canvas_set_focus (self, &focus);
-      waymark_focus_clear (&focus);
-    }
-  _waymark_canvas_invalidate_overlay (self);
-}
-
-static void
-drag_cancel_cb (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                WaymarkCanvas    *self)
-{
-  stop_autoscroll (self);
-  end_open_group (self);
-  self->drag_mode = DRAG_NONE;
-  self->show_drop = FALSE;
-  _waymark_canvas_invalidate_overlay (self);
 }
 
 /* Zoom ---------------------------------------------------------------------- */
@@ -962,7 +439,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_F2:
       if (ctrl && !alt && keyval != GDK_KEY_F2 &&
           (self->focus.kind == WAYMARK_FOCUS_CARD || self->focus.kind == WAYMARK_FOCUS_CELL) &&
-          !is_emotions_lane (self, self->focus.lane_id))
+          !_waymark_canvas_is_emotions_lane (self, self->focus.lane_id))
         {
           /* Ctrl+Return: a new card at the bottom of the focused cell. */
           _waymark_canvas_edit_start (self, EDIT_NEW_CARD, NULL, self->focus.lane_id,
@@ -1119,14 +596,7 @@ _waymark_canvas_input_init (WaymarkCanvas *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
-  g_signal_connect (gesture, "cancel", G_CALLBACK (drag_cancel_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-  self->drag = gesture;
+  _waymark_canvas_drag_init (self);
 
   gesture = gtk_gesture_zoom_new ();
   g_signal_connect (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
@@ -1177,7 +647,7 @@ waymark_canvas_start_editing (WaymarkCanvas *self)
       _waymark_canvas_edit_start (self, EDIT_CARD_TEXT, self->focus.card_id, NULL, NULL, -1);
       break;
     case WAYMARK_FOCUS_CELL:
-      if (is_emotions_lane (self, self->focus.lane_id))
+      if (_waymark_canvas_is_emotions_lane (self, self->focus.lane_id))
         {
           /* A phase without a point gets one in the middle of the scale,
            * and either way its label is edited at once, so that what is

@@ -17,6 +17,17 @@ G_BEGIN_DECLS
 /* Space around the map, in pixels. */
 #define CANVAS_MARGIN 24
 
+/* Replaces the string in @slot with a copy of @value. */
+static inline void
+set_string (char       **slot,
+            const char  *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return;
+  g_free (*slot);
+  *slot = g_strdup (value);
+}
+
 typedef enum {
   DRAG_NONE,
   DRAG_PENDING,       /* pressed; not yet past the drag threshold */
@@ -136,8 +147,33 @@ struct _WaymarkCanvas
   guint             n_map_frames;
 };
 
+static inline guint
+n_selected (WaymarkCanvas *self)
+{
+  return self->selection->len - 1;
+}
+
+/* The selected card ids, NULL-terminated. */
+static inline const char * const *
+selected (WaymarkCanvas *self)
+{
+  return (const char * const *) self->selection->pdata;
+}
+
 /* waymark-canvas.c */
+/* Emits ::selection-changed; notifies :inspected-id. */
+void            _waymark_canvas_emit_selection_changed (WaymarkCanvas *self);
+void            _waymark_canvas_notify_inspected_id (WaymarkCanvas *self);
 WaymarkPersona *_waymark_canvas_get_persona       (WaymarkCanvas *self);
+/* The map's size in document units; 0 × 0 without a map. */
+void            _waymark_canvas_get_map_size      (WaymarkCanvas *self,
+                                                   double        *width,
+                                                   double        *height);
+/* Where the map's origin is, in widget pixels: scrolled, after the margin,
+ * and centred when the map is narrower than the view. */
+void            _waymark_canvas_get_origin        (WaymarkCanvas *self,
+                                                   double        *ox,
+                                                   double        *oy);
 void            _waymark_canvas_widget_to_doc     (WaymarkCanvas *self,
                                                    double         x,
                                                    double         y,
@@ -154,7 +190,12 @@ gboolean        _waymark_canvas_hit               (WaymarkCanvas *self,
                                                    WaymarkHit    *hit);
 /* The scene of the current persona's map, built when needed. */
 WaymarkScene   *_waymark_canvas_ensure_scene      (WaymarkCanvas *self);
-void            _waymark_canvas_invalidate_overlay (WaymarkCanvas *self);
+void            _waymark_canvas_zoom_at           (WaymarkCanvas *self,
+                                                   double         zoom,
+                                                   double         x,
+                                                   double         y);
+
+/* waymark-canvas-selection.c */
 void            _waymark_canvas_set_selection     (WaymarkCanvas *self,
                                                    const char * const *card_ids);
 void            _waymark_canvas_toggle_selected   (WaymarkCanvas *self,
@@ -167,15 +208,40 @@ void            _waymark_canvas_set_focus         (WaymarkCanvas *self,
                                                    const WaymarkFocus *focus);
 void            _waymark_canvas_scroll_to_rect    (WaymarkCanvas *self,
                                                    const WaymarkRect *rect);
-void            _waymark_canvas_zoom_at           (WaymarkCanvas *self,
-                                                   double         zoom,
+
+/* waymark-canvas-draw.c */
+void            _waymark_canvas_snapshot          (GtkWidget     *widget,
+                                                   GtkSnapshot   *snapshot);
+/* The selection, focus, hover or a drag indicator changed: the overlay
+ * is rebuilt at the next frame. */
+void            _waymark_canvas_invalidate_overlay (WaymarkCanvas *self);
+
+/* waymark-canvas-menu.c */
+/* Pops up the context menu at (@x, @y), in widget pixels, or at the
+ * focused thing when @x is negative. */
+void            _waymark_canvas_popup_menu        (WaymarkCanvas *self,
                                                    double         x,
                                                    double         y);
-void            _waymark_canvas_update_actions    (WaymarkCanvas *self);
 
 /* waymark-canvas-input.c */
 void            _waymark_canvas_input_init        (WaymarkCanvas *self);
 void            _waymark_canvas_class_input_init  (GtkWidgetClass *widget_class);
+gboolean        _waymark_canvas_is_emotions_lane  (WaymarkCanvas *self,
+                                                   const char    *lane_id);
+/* Whether the lane has a point in the phase. */
+gboolean        _waymark_canvas_has_emotion       (WaymarkCanvas *self,
+                                                   const char    *lane_id,
+                                                   const char    *phase_id);
+/* Whether @x, in widget pixels, is on the right edge of the card @hit,
+ * where dragging changes its span. */
+gboolean        _waymark_canvas_on_span_handle    (WaymarkCanvas    *self,
+                                                   const WaymarkHit *hit,
+                                                   double            x);
+
+/* waymark-canvas-drag.c */
+/* Adds the drag gesture: moving and copying cards, a card's span, an
+ * emotion point, reordering headers, the rubber band and panning. */
+void            _waymark_canvas_drag_init         (WaymarkCanvas *self);
 
 /* waymark-canvas-editor.c */
 void            _waymark_canvas_edit_start        (WaymarkCanvas *self,
@@ -191,10 +257,13 @@ void            _waymark_canvas_edit_allocate     (WaymarkCanvas *self);
 void            _waymark_canvas_editor_dispose    (WaymarkCanvas *self);
 
 /* waymark-canvas-actions.c */
+/* The lane of the focused cell, card or lane header, or NULL. */
+WaymarkLane    *_waymark_canvas_get_focus_lane    (WaymarkCanvas *self);
+/* Whether the focus is on an emotion point (a cell of an emotions lane
+ * that has one). */
+gboolean        _waymark_canvas_focus_is_emotion_point (WaymarkCanvas *self);
+void            _waymark_canvas_update_actions    (WaymarkCanvas *self);
 void            _waymark_canvas_class_actions_init (GtkWidgetClass *widget_class);
-void            _waymark_canvas_popup_menu        (WaymarkCanvas *self,
-                                                   double         x,
-                                                   double         y);
 /* Moves the focused card (Alt+arrows) or phase/lane. */
 gboolean        _waymark_canvas_move_focused      (WaymarkCanvas *self,
                                                    WaymarkDirection direction);

@@ -33,88 +33,110 @@ csv_filter (void)
   return filter;
 }
 
+/* What the window does with the CSV file chosen. */
+typedef void (*FileChosenFunc) (WaymarkWindow *window,
+                                GFile         *file);
+
+typedef struct {
+  WaymarkWindow  *window;
+  FileChosenFunc  chosen;
+} Choice;
+
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    WaymarkWindow   *window)
+response_cb (GtkNativeDialog *chooser,
+             int              response,
+             Choice          *choice)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr (GError) error = NULL;
 
-      if (!waymark_csv_export_to_file (waymark_window_get_document (window), file, &error))
-        show_error (GTK_WINDOW (window), _("Export Failed"), error->message);
-      else
-        waymark_window_add_toast (window, adw_toast_new (_("Exported as CSV")));
+      choice->chosen (choice->window, file);
     }
   g_object_unref (chooser);
-  g_object_unref (window);
+  g_object_unref (choice->window);
+  g_free (choice);
+}
+
+/* Asks, modally over @window, for a CSV file to open or to save as @name
+ * (NULL when opening), and hands it to @chosen. */
+static void
+choose_csv_file (WaymarkWindow        *window,
+                 const char           *title,
+                 GtkFileChooserAction  action,
+                 const char           *accept_label,
+                 const char           *name,
+                 FileChosenFunc        chosen)
+{
+  GtkFileChooserNative *chooser;
+  Choice *choice = g_new0 (Choice, 1);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept_label, NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv_filter ());
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  choice->window = g_object_ref (window);
+  choice->chosen = chosen;
+  g_signal_connect (chooser, "response", G_CALLBACK (response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_to (WaymarkWindow *window,
+           GFile         *file)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!waymark_csv_export_to_file (waymark_window_get_document (window), file, &error))
+    show_error (GTK_WINDOW (window), _("Export Failed"), error->message);
+  else
+    waymark_window_add_toast (window, adw_toast_new (_("Exported as CSV")));
 }
 
 void
 waymark_csv_export_dialog (WaymarkWindow *window)
 {
-  GtkFileChooserNative *chooser;
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
 
   g_return_if_fail (WAYMARK_IS_WINDOW (window));
 
-  chooser = gtk_file_chooser_native_new (_("Export as CSV"), GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv_filter ());
   stem = waymark_document_dup_file_stem (waymark_window_get_document (window));
   name = g_strdup_printf ("%s.csv", stem != NULL ? stem : _("Journey Map"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (window));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_csv_file (window, _("Export as CSV"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name,
+                   export_to);
 }
 
 static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    WaymarkWindow   *window)
+import_from (WaymarkWindow *window,
+             GFile         *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) document = waymark_csv_import_file_simple (file, &error);
+  WaymarkWindow *target = window;
+
+  if (document == NULL)
     {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr (GError) error = NULL;
-      g_autoptr (WaymarkDocument) document = waymark_csv_import_file_simple (file, &error);
-
-      if (document == NULL)
-        show_error (GTK_WINDOW (window), _("The CSV Cannot Be Imported"), error->message);
-      else
-        {
-          WaymarkWindow *target = window;
-
-          /* Never replace work: an empty window takes the document, any
-           * other gets a new window beside it. */
-          if (!waymark_window_is_pristine (window))
-            {
-              GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
-              target = waymark_window_new (WAYMARK_APPLICATION (app));
-            }
-          waymark_window_set_document (target, document, NULL, NULL);
-          gtk_window_present (GTK_WINDOW (target));
-        }
+      show_error (GTK_WINDOW (window), _("The CSV Cannot Be Imported"), error->message);
+      return;
     }
-  g_object_unref (chooser);
-  g_object_unref (window);
+  /* Never replace work: an empty window takes the document, any other
+   * gets a new window beside it. */
+  if (!waymark_window_is_pristine (window))
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+      target = waymark_window_new (WAYMARK_APPLICATION (app));
+    }
+  waymark_window_set_document (target, document, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (target));
 }
 
 void
 waymark_csv_import_dialog (WaymarkWindow *window)
 {
-  GtkFileChooserNative *chooser;
-
   g_return_if_fail (WAYMARK_IS_WINDOW (window));
 
-  chooser = gtk_file_chooser_native_new (_("Import CSV"), GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv_filter ());
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (window));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_csv_file (window, _("Import CSV"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL,
+                   import_from);
 }

@@ -9,51 +9,12 @@
 #include <math.h>
 
 #include "waymark-cairo-backend.h"
-#include "waymark-overview-scene.h"
-#include "waymark-overview-view.h"
+#include "waymark-overview-view-private.h"
 
 /* The figure is fitted to the width of the view, within these zooms:
  * smaller would be unreadable, larger only wastes the screen. */
 #define MIN_ZOOM 0.6
 #define MAX_ZOOM 1.6
-#define PAGE_PAD 16.0
-
-/* What the keyboard can reach in one cell of the matrix, with the
- * regions a click there would hit, in figure units. */
-typedef struct {
-  WaymarkOverviewHit  cell;     /* kind NONE: an absent phase, not reachable */
-  GArray             *cards;    /* WaymarkOverviewHit, top to bottom (full text only) */
-} NavCell;
-
-struct _WaymarkOverviewView {
-  GtkWidget              parent_instance;
-
-  GtkWidget             *toolbar;
-  GtkWidget             *text_toggle;
-  GtkWidget             *filter_button;
-  GtkWidget             *kind_checks[WAYMARK_N_LANE_KINDS];
-  GtkWidget             *tag_box;
-  GtkWidget             *scrolled;
-  GtkWidget             *area;
-
-  WaymarkDocument       *document;
-  int                    palette;
-  gboolean               show_text;
-  guint                  kinds;
-  GStrv                  tag_ids;
-  gboolean               updating_checks;
-
-  WaymarkOverview       *overview;
-  WaymarkOverviewFigure *figure;
-  double                 zoom;
-
-  /* Keyboard focus: a cell of the matrix, or a card listed in it (full
-   * text). Kept as ids so that it survives rebuilding the figure. */
-  NavCell               *nav;            /* rows × columns, NULL until needed */
-  char                  *focus_persona_id;
-  int                    focus_column;   /* -1: nothing focused yet */
-  char                  *focus_card_id;  /* NULL: the cell itself */
-};
 
 G_DEFINE_FINAL_TYPE (WaymarkOverviewView, waymark_overview_view, GTK_TYPE_WIDGET)
 
@@ -92,29 +53,13 @@ update_size (WaymarkOverviewView *self,
                                          : 0);
 }
 
-static void update_focus (WaymarkOverviewView *self);
-static const WaymarkOverviewHit *focused_hit (WaymarkOverviewView *self);
-
-static void
-free_nav (WaymarkOverviewView *self)
-{
-  guint n;
-
-  if (self->nav == NULL)
-    return;
-  n = waymark_overview_get_n_rows (self->overview) * waymark_overview_get_n_columns (self->overview);
-  for (guint i = 0; i < n; i++)
-    g_array_unref (self->nav[i].cards);
-  g_clear_pointer (&self->nav, g_free);
-}
-
 static void
 rebuild (WaymarkOverviewView *self)
 {
   WaymarkOverviewFilter filter = { self->kinds, (const char * const *) self->tag_ids };
   WaymarkOverviewSceneOptions options;
 
-  free_nav (self);
+  _waymark_overview_view_free_nav (self);
   g_clear_pointer (&self->figure, waymark_overview_figure_unref);
   g_clear_pointer (&self->overview, waymark_overview_unref);
 
@@ -129,11 +74,11 @@ rebuild (WaymarkOverviewView *self)
   update_size (self, -1);
   gtk_widget_queue_draw (self->area);
   /* The focused cell may have gone, or its counts changed. */
-  update_focus (self);
+  _waymark_overview_view_update_focus (self);
 }
 
-static double
-page_x (WaymarkOverviewView *self)
+double
+_waymark_overview_view_page_x (WaymarkOverviewView *self)
 {
   double figure_width = 0;
 
@@ -141,44 +86,6 @@ page_x (WaymarkOverviewView *self)
     waymark_overview_figure_get_size (self->figure, &figure_width, NULL);
   /* Centred when the view is wider than the largest zoom allows. */
   return MAX (PAGE_PAD, (gtk_widget_get_width (self->area) - figure_width * self->zoom) / 2);
-}
-
-/* Adwaita's focus ring (a 2 px outline in half the accent colour, with
- * rounded corners), in screen pixels whatever the zoom, so the overview's
- * focus looks like every other widget's. */
-static void
-draw_focus_ring (WaymarkOverviewView *self,
-                 cairo_t             *cr)
-{
-  const WaymarkOverviewHit *hit = focused_hit (self);
-  GdkRGBA accent = { 0.208, 0.518, 0.894, 1 };
-  double x, y, width, height, radius = 6;
-
-  if (hit == NULL)
-    return;
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_lookup_color (gtk_widget_get_style_context (self->area), "accent_color",
-                                  &accent);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  accent.alpha *= 0.5;
-
-  x = page_x (self) + hit->rect.x * self->zoom - 2;
-  y = PAGE_PAD + hit->rect.y * self->zoom - 2;
-  width = hit->rect.width * self->zoom + 4;
-  height = hit->rect.height * self->zoom + 4;
-  radius = MIN (radius, MIN (width, height) / 2);
-
-  cairo_save (cr);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  gdk_cairo_set_source_rgba (cr, &accent);
-  cairo_set_line_width (cr, 2);
-  cairo_stroke (cr);
-  cairo_restore (cr);
 }
 
 static void
@@ -197,7 +104,7 @@ draw_cb (GtkDrawingArea *area,
   waymark_overview_figure_get_size (self->figure, &figure_width, &figure_height);
 
   cairo_save (cr);
-  cairo_translate (cr, page_x (self), PAGE_PAD);
+  cairo_translate (cr, _waymark_overview_view_page_x (self), PAGE_PAD);
   cairo_scale (cr, self->zoom, self->zoom);
 
   /* The page: white, as it will print. */
@@ -211,7 +118,7 @@ draw_cb (GtkDrawingArea *area,
   cairo_restore (cr);
 
   if (gtk_widget_has_visible_focus (GTK_WIDGET (area)))
-    draw_focus_ring (self, cr);
+    _waymark_overview_view_draw_focus_ring (self, cr);
 }
 
 static void
@@ -231,494 +138,19 @@ hit_at_widget_point (WaymarkOverviewView *self,
 {
   if (self->figure == NULL)
     return FALSE;
-  return waymark_overview_figure_hit_test (self->figure, (x - page_x (self)) / self->zoom,
+  return waymark_overview_figure_hit_test (self->figure,
+                                           (x - _waymark_overview_view_page_x (self)) / self->zoom,
                                            (y - PAGE_PAD) / self->zoom, hit);
 }
 
-static gboolean
-activate_hit (WaymarkOverviewView      *self,
-              const WaymarkOverviewHit *hit)
+gboolean
+_waymark_overview_view_activate_hit (WaymarkOverviewView      *self,
+                                     const WaymarkOverviewHit *hit)
 {
   if (hit->kind == WAYMARK_OVERVIEW_HIT_NONE || hit->persona_id == NULL)
     return FALSE;
   g_signal_emit (self, signals[CARD_ACTIVATED], 0, hit->persona_id, hit->card_id);
   return TRUE;
-}
-
-/* Keyboard navigation ------------------------------------------------------ */
-
-static int
-find_row (WaymarkOverview *overview,
-          const char      *persona_id)
-{
-  for (guint r = 0; persona_id != NULL && r < waymark_overview_get_n_rows (overview); r++)
-    if (g_strcmp0 (waymark_overview_get_row (overview, r)->persona_id, persona_id) == 0)
-      return (int) r;
-  return -1;
-}
-
-static NavCell *
-nav_cell (WaymarkOverviewView *self,
-          guint                row,
-          guint                column)
-{
-  return &self->nav[row * waymark_overview_get_n_columns (self->overview) + column];
-}
-
-static void
-record_hit (WaymarkOverviewView      *self,
-            const WaymarkOverviewHit *hit)
-{
-  int row = find_row (self->overview, hit->persona_id);
-  int column = waymark_overview_find_column (self->overview, hit->persona_id, hit->phase_id);
-  NavCell *cell;
-
-  if (row < 0 || column < 0)
-    return;
-  cell = nav_cell (self, row, column);
-  if (hit->kind == WAYMARK_OVERVIEW_HIT_CELL)
-    cell->cell = *hit;
-  else if (hit->kind == WAYMARK_OVERVIEW_HIT_CARD)
-    {
-      for (guint i = 0; i < cell->cards->len; i++)
-        if (g_strcmp0 (g_array_index (cell->cards, WaymarkOverviewHit, i).card_id,
-                       hit->card_id) == 0)
-          return;
-      g_array_append_val (cell->cards, *hit);
-    }
-}
-
-static int
-compare_hits_by_y (gconstpointer a,
-                   gconstpointer b)
-{
-  const WaymarkOverviewHit *ha = a, *hb = b;
-
-  return (ha->rect.y > hb->rect.y) - (ha->rect.y < hb->rect.y);
-}
-
-static gboolean
-ensure_nav (WaymarkOverviewView *self)
-{
-  const WaymarkOverviewHit *hits;
-  guint n_rows, n_columns, n_hits;
-
-  if (self->nav != NULL)
-    return TRUE;
-  if (self->figure == NULL)
-    return FALSE;
-  n_rows = waymark_overview_get_n_rows (self->overview);
-  n_columns = waymark_overview_get_n_columns (self->overview);
-  if (n_rows == 0 || n_columns == 0)
-    return FALSE;
-
-  self->nav = g_new0 (NavCell, n_rows * n_columns);
-  for (guint i = 0; i < n_rows * n_columns; i++)
-    self->nav[i].cards = g_array_new (FALSE, FALSE, sizeof (WaymarkOverviewHit));
-
-  /* Cells first, so that the cards found after them have their cell. */
-  hits = waymark_overview_figure_get_hits (self->figure, &n_hits);
-  for (guint i = 0; i < n_hits; i++)
-    if (hits[i].kind == WAYMARK_OVERVIEW_HIT_CELL)
-      record_hit (self, &hits[i]);
-  for (guint i = 0; i < n_hits; i++)
-    if (hits[i].kind == WAYMARK_OVERVIEW_HIT_CARD)
-      record_hit (self, &hits[i]);
-  for (guint i = 0; i < n_rows * n_columns; i++)
-    g_array_sort (self->nav[i].cards, compare_hits_by_y);
-  return TRUE;
-}
-
-/* The focus as indexes; FALSE when nothing is focused or it is gone. */
-static gboolean
-resolve_focus (WaymarkOverviewView *self,
-               guint               *row_out,
-               guint               *column_out,
-               int                 *card_out)
-{
-  int row;
-  NavCell *cell;
-
-  if (self->focus_column < 0 || !ensure_nav (self))
-    return FALSE;
-  row = find_row (self->overview, self->focus_persona_id);
-  if (row < 0 || self->focus_column >= (int) waymark_overview_get_n_columns (self->overview))
-    return FALSE;
-  cell = nav_cell (self, row, self->focus_column);
-  if (cell->cell.kind == WAYMARK_OVERVIEW_HIT_NONE)
-    return FALSE;
-  *row_out = row;
-  *column_out = self->focus_column;
-  *card_out = -1;
-  for (guint i = 0; self->focus_card_id != NULL && i < cell->cards->len; i++)
-    if (g_strcmp0 (g_array_index (cell->cards, WaymarkOverviewHit, i).card_id,
-                   self->focus_card_id) == 0)
-      *card_out = i;
-  return TRUE;
-}
-
-static const WaymarkOverviewHit *
-focused_hit (WaymarkOverviewView *self)
-{
-  guint row, column;
-  int card;
-  NavCell *cell;
-
-  if (!resolve_focus (self, &row, &column, &card))
-    return NULL;
-  cell = nav_cell (self, row, column);
-  return card >= 0 ? &g_array_index (cell->cards, WaymarkOverviewHit, card) : &cell->cell;
-}
-
-/* "Anna, phase 2 Orientation: barriers 3, levers 1" or
- * "Card “Does not know where to start” (Barriers), Anna, phase 2 Orientation" */
-static void
-update_accessible (WaymarkOverviewView *self)
-{
-  const WaymarkOverviewHit *hit = focused_hit (self);
-  g_autofree char *label = NULL;
-  const char *description = "";
-  guint row, column;
-  int card;
-
-  if (hit == NULL || !resolve_focus (self, &row, &column, &card))
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Overview of barriers and levers across personas"),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);
-      return;
-    }
-
-  {
-    const WaymarkOverviewRow *overview_row = waymark_overview_get_row (self->overview, row);
-    const WaymarkOverviewCell *cell = waymark_overview_get_cell (self->overview, row, column);
-    const char *phase = waymark_overview_get_column_name (self->overview, column);
-
-    if (hit->kind == WAYMARK_OVERVIEW_HIT_CARD)
-      {
-        const WaymarkOverviewCard *found = NULL;
-
-        for (guint i = 0; i < cell->cards->len && found == NULL; i++)
-          if (g_strcmp0 (((WaymarkOverviewCard *) g_ptr_array_index (cell->cards, i))->card_id,
-                         hit->card_id) == 0)
-            found = g_ptr_array_index (cell->cards, i);
-        /* Translators: what a screen reader says about the focused card of
-         * the overview: its text, lane kind, persona, phase number and name. */
-        label = g_strdup_printf (_("Card “%s” (%s), %s, phase %u %s"),
-                                 found != NULL ? found->text : "",
-                                 found != NULL ? waymark_lane_kind_get_label (found->kind) : "",
-                                 overview_row->name, column + 1, phase);
-        description = _("Enter opens the card in the persona’s map");
-      }
-    else
-      {
-        guint kinds = waymark_overview_get_kinds (self->overview);
-        g_autoptr (GString) counts = g_string_new (NULL);
-
-        for (int kind = 0; kind < WAYMARK_N_LANE_KINDS; kind++)
-          if (kinds & WAYMARK_OVERVIEW_KIND (kind))
-            {
-              g_autofree char *name = g_utf8_strdown (waymark_lane_kind_get_label (kind), -1);
-
-              g_string_append_printf (counts, "%s%s %u", counts->len > 0 ? ", " : "", name,
-                                      cell->counts[kind]);
-            }
-        /* Translators: what a screen reader says about the focused cell of
-         * the overview: persona, phase number and name, and the counts
-         * ("barriers 3, levers 1"). */
-        label = g_strdup_printf (_("%s, phase %u %s: %s"), overview_row->name, column + 1, phase,
-                                 counts->str);
-        description = cell->cards->len > 0 ? _("Enter opens the first card in the persona’s map")
-                                           : _("Enter opens the persona’s map");
-      }
-  }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-}
-
-/* Keeps the focused region in sight, with a little room around it. */
-static void
-scroll_to_focus (WaymarkOverviewView *self)
-{
-  const WaymarkOverviewHit *hit = focused_hit (self);
-  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (self->scrolled);
-  GtkAdjustment *adjustments[2] = { gtk_scrolled_window_get_hadjustment (scrolled),
-                                    gtk_scrolled_window_get_vadjustment (scrolled) };
-  double starts[2], ends[2];
-
-  if (hit == NULL)
-    return;
-  starts[0] = page_x (self) + hit->rect.x * self->zoom - PAGE_PAD;
-  ends[0] = page_x (self) + (hit->rect.x + hit->rect.width) * self->zoom + PAGE_PAD;
-  starts[1] = PAGE_PAD + hit->rect.y * self->zoom - PAGE_PAD;
-  ends[1] = PAGE_PAD + (hit->rect.y + hit->rect.height) * self->zoom + PAGE_PAD;
-  for (guint i = 0; i < 2; i++)
-    {
-      double value = gtk_adjustment_get_value (adjustments[i]);
-      double page = gtk_adjustment_get_page_size (adjustments[i]);
-
-      if (page <= 0)
-        continue;
-      /* The start wins when the region is larger than the view. */
-      if (ends[i] > value + page)
-        value = ends[i] - page;
-      if (starts[i] < value)
-        value = starts[i];
-      gtk_adjustment_set_value (adjustments[i], value);
-    }
-}
-
-static void
-update_focus (WaymarkOverviewView *self)
-{
-  update_accessible (self);
-  gtk_widget_queue_draw (self->area);
-}
-
-static void
-set_focus (WaymarkOverviewView *self,
-           guint                row,
-           guint                column,
-           int                  card)
-{
-  NavCell *cell = nav_cell (self, row, column);
-
-  g_free (self->focus_persona_id);
-  self->focus_persona_id = g_strdup (waymark_overview_get_row (self->overview, row)->persona_id);
-  self->focus_column = column;
-  g_free (self->focus_card_id);
-  self->focus_card_id = card >= 0 ? g_strdup (g_array_index (cell->cards, WaymarkOverviewHit,
-                                                              card).card_id)
-                                  : NULL;
-  update_focus (self);
-  scroll_to_focus (self);
-}
-
-static gboolean
-reachable (WaymarkOverviewView *self,
-           int                  row,
-           int                  column)
-{
-  return row >= 0 && row < (int) waymark_overview_get_n_rows (self->overview)
-         && column >= 0 && column < (int) waymark_overview_get_n_columns (self->overview)
-         && nav_cell (self, row, column)->cell.kind != WAYMARK_OVERVIEW_HIT_NONE;
-}
-
-/* The first reachable cell from (@row, @column) on, stepping by
- * (@d_row, @d_column) and wrapping to the next row when stepping along
- * rows; FALSE when there is none. */
-static gboolean
-find_reachable (WaymarkOverviewView *self,
-                int                  row,
-                int                  column,
-                int                  d_row,
-                int                  d_column,
-                gboolean             wrap,
-                guint               *row_out,
-                guint               *column_out)
-{
-  int n_rows = waymark_overview_get_n_rows (self->overview);
-  int n_columns = waymark_overview_get_n_columns (self->overview);
-
-  while (row >= 0 && row < n_rows)
-    {
-      if (column < 0 || column >= n_columns)
-        {
-          if (!wrap)
-            return FALSE;
-          row += d_column;
-          column = d_column > 0 ? 0 : n_columns - 1;
-          continue;
-        }
-      if (reachable (self, row, column))
-        {
-          *row_out = row;
-          *column_out = column;
-          return TRUE;
-        }
-      row += d_row;
-      column += d_column;
-    }
-  return FALSE;
-}
-
-static int
-clamp_card (WaymarkOverviewView *self,
-            guint                row,
-            guint                column,
-            int                  card)
-{
-  int n = nav_cell (self, row, column)->cards->len;
-
-  return card < 0 || n == 0 ? -1 : MIN (card, n - 1);
-}
-
-/* Moves the focus for an arrow, Home or End key; FALSE without a matrix. */
-static gboolean
-move_focus (WaymarkOverviewView *self,
-            guint                keyval,
-            GdkModifierType      state)
-{
-  guint row = 0, column = 0, new_row, new_column;
-  int card = -1;
-  gboolean control = (state & GDK_CONTROL_MASK) != 0;
-  int n_columns;
-
-  if (!ensure_nav (self))
-    return FALSE;
-  n_columns = waymark_overview_get_n_columns (self->overview);
-  if (!resolve_focus (self, &row, &column, &card))
-    {
-      /* The first key shows where the focus is: on the first cell. */
-      if (find_reachable (self, 0, 0, 0, 1, TRUE, &new_row, &new_column))
-        set_focus (self, new_row, new_column, -1);
-      return TRUE;
-    }
-
-  switch (keyval)
-    {
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      if (find_reachable (self, row, column + 1, 0, 1, FALSE, &new_row, &new_column))
-        set_focus (self, new_row, new_column, clamp_card (self, new_row, new_column, card));
-      return TRUE;
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      if (find_reachable (self, row, (int) column - 1, 0, -1, FALSE, &new_row, &new_column))
-        set_focus (self, new_row, new_column, clamp_card (self, new_row, new_column, card));
-      return TRUE;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      /* Down walks a column: the cell, its cards, then the cell below. */
-      if (card + 1 < (int) nav_cell (self, row, column)->cards->len)
-        set_focus (self, row, column, card + 1);
-      else if (find_reachable (self, row + 1, column, 1, 0, FALSE, &new_row, &new_column))
-        set_focus (self, new_row, new_column, -1);
-      return TRUE;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      if (card >= 0)
-        set_focus (self, row, column, card - 1);
-      else if (find_reachable (self, (int) row - 1, column, -1, 0, FALSE, &new_row, &new_column))
-        set_focus (self, new_row, new_column,
-                   (int) nav_cell (self, new_row, new_column)->cards->len - 1);
-      return TRUE;
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      if (find_reachable (self, control ? 0 : (int) row, 0, 0, 1, control, &new_row, &new_column))
-        set_focus (self, new_row, new_column, -1);
-      return TRUE;
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      if (find_reachable (self,
-                          control ? (int) waymark_overview_get_n_rows (self->overview) - 1 : (int) row,
-                          n_columns - 1, 0, -1, control, &new_row, &new_column))
-        set_focus (self, new_row, new_column, -1);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                gpointer               user_data)
-{
-  WaymarkOverviewView *self = user_data;
-  const WaymarkOverviewHit *hit;
-
-  /* Shortcuts with Alt, Shift and the like belong to the window. */
-  if ((state & (GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK)) != 0)
-    return FALSE;
-  switch (keyval)
-    {
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      if ((state & GDK_CONTROL_MASK) != 0)
-        return FALSE;
-      hit = focused_hit (self);
-      /* Exactly what a click on it does. */
-      return hit != NULL && activate_hit (self, hit);
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      return move_focus (self, keyval, state);
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      /* Ctrl+arrows are left to the window. */
-      return (state & GDK_CONTROL_MASK) == 0 && move_focus (self, keyval, state);
-    default:
-      return FALSE;
-    }
-}
-
-/* A click moves the keyboard focus to what it hit, so that coming back
- * to the overview finds the focus there. */
-static void
-focus_hit (WaymarkOverviewView      *self,
-           const WaymarkOverviewHit *hit)
-{
-  int row, column;
-  NavCell *cell;
-
-  if (hit->kind != WAYMARK_OVERVIEW_HIT_CELL && hit->kind != WAYMARK_OVERVIEW_HIT_CARD)
-    return;
-  if (!ensure_nav (self))
-    return;
-  row = find_row (self->overview, hit->persona_id);
-  column = waymark_overview_find_column (self->overview, hit->persona_id, hit->phase_id);
-  if (!reachable (self, row, column))
-    return;
-  cell = nav_cell (self, row, column);
-  if (hit->kind == WAYMARK_OVERVIEW_HIT_CELL)
-    {
-      set_focus (self, row, column, -1);
-      return;
-    }
-  for (guint i = 0; i < cell->cards->len; i++)
-    if (g_strcmp0 (g_array_index (cell->cards, WaymarkOverviewHit, i).card_id, hit->card_id) == 0)
-      {
-        set_focus (self, row, column, i);
-        return;
-      }
-}
-
-static void
-focus_enter_cb (GtkEventControllerFocus *controller,
-                gpointer                 user_data)
-{
-  WaymarkOverviewView *self = user_data;
-  guint row, column;
-  int card;
-
-  /* Arriving with Tab lands on the cell focused last, or the first. */
-  if (!resolve_focus (self, &row, &column, &card) && ensure_nav (self)
-      && find_reachable (self, 0, 0, 0, 1, TRUE, &row, &column))
-    set_focus (self, row, column, -1);
-  else
-    update_focus (self);
-}
-
-static void
-focus_leave_cb (GtkEventControllerFocus *controller,
-                gpointer                 user_data)
-{
-  update_focus (user_data);
 }
 
 static void
@@ -733,8 +165,8 @@ released_cb (GtkGestureClick *gesture,
 
   if (!hit_at_widget_point (self, x, y, &hit))
     return;
-  focus_hit (self, &hit);
-  activate_hit (self, &hit);
+  _waymark_overview_view_focus_hit (self, &hit);
+  _waymark_overview_view_activate_hit (self, &hit);
 }
 
 static void
@@ -941,7 +373,7 @@ waymark_overview_view_finalize (GObject *object)
 {
   WaymarkOverviewView *self = WAYMARK_OVERVIEW_VIEW (object);
 
-  free_nav (self);
+  _waymark_overview_view_free_nav (self);
   g_clear_pointer (&self->figure, waymark_overview_figure_unref);
   g_clear_pointer (&self->overview, waymark_overview_unref);
   g_strfreev (self->tag_ids);
@@ -1051,7 +483,6 @@ waymark_overview_view_init (WaymarkOverviewView *self)
 {
   GtkGesture *click;
   GtkEventController *motion;
-  GtkEventController *controller;
   GtkWidget *label;
 
   self->zoom = 1.0;
@@ -1100,13 +531,7 @@ waymark_overview_view_init (WaymarkOverviewView *self)
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (self->area, motion);
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (self->area, controller);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect (controller, "enter", G_CALLBACK (focus_enter_cb), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (self->area, controller);
+  _waymark_overview_view_focus_init (self);
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (self->scrolled, TRUE);
@@ -1220,6 +645,5 @@ waymark_overview_view_activate_at (WaymarkOverviewView *self,
 
   if (self->figure == NULL || !waymark_overview_figure_hit_test (self->figure, x, y, &hit))
     return FALSE;
-  return activate_hit (self, &hit);
+  return _waymark_overview_view_activate_hit (self, &hit);
 }
-

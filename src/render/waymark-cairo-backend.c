@@ -494,3 +494,20 @@ waymark_cairo_backend_draw (WaymarkScene      *scene,
 {
   waymark_cairo_backend_draw_cached (scene, cr, clip, NULL);
 }
+
+void
+waymark_cairo_backend_draw_on_page (WaymarkScene *scene,
+                                    double        width,
+                                    double        height,
+                                    cairo_t      *cr,
+                                    double        page_width,
+                                    double        page_height)
+{
+  double scale = MIN (page_width / width, page_height / height);
+
+  cairo_save (cr);
+  cairo_translate (cr, (page_width - width * scale) / 2, (page_height - height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  waymark_cairo_backend_draw (scene, cr, NULL);
+  cairo_restore (cr);
+}

@@ -32,4 +32,16 @@ void waymark_cairo_backend_draw_cached (WaymarkScene      *scene,
                                         const WaymarkRect *clip,
                                         WaymarkTextCache  *text_cache);
 
+/* Draws @scene, @width × @height document points, scaled to fit a page
+ * of @page_width × @page_height points (up or down, so that it fills the
+ * page one way) and centred on it: every page of a PDF export and of
+ * printing, maps and the overview alike. Leaves @cr's state as it found
+ * it. */
+void waymark_cairo_backend_draw_on_page (WaymarkScene *scene,
+                                         double        width,
+                                         double        height,
+                                         cairo_t      *cr,
+                                         double        page_width,
+                                         double        page_height);
+
 G_END_DECLS

@@ -25,12 +25,16 @@
 #define MAX_PNG_SIDE   32000
 #define MAX_PNG_PIXELS (400.0 * 1000 * 1000)
 
-/* Paper in points, portrait. */
-static const double paper_sizes[][2] = {
-  [WAYMARK_PAPER_FIT] = { 0, 0 },
-  [WAYMARK_PAPER_A4] = { 595.276, 841.890 },
-  [WAYMARK_PAPER_A3] = { 841.890, 1190.551 },
-  [WAYMARK_PAPER_LETTER] = { 612, 792 },
+/* Paper: its name in options, and its size in points, portrait. */
+static const struct {
+  const char *name;
+  double      width;
+  double      height;
+} papers[] = {
+  [WAYMARK_PAPER_FIT] = { "fit", 0, 0 },
+  [WAYMARK_PAPER_A4] = { "a4", 595.276, 841.890 },
+  [WAYMARK_PAPER_A3] = { "a3", 841.890, 1190.551 },
+  [WAYMARK_PAPER_LETTER] = { "letter", 612, 792 },
 };
 
 G_DEFINE_QUARK (waymark-export-error-quark, waymark_export_error)
@@ -90,18 +94,11 @@ gboolean
 waymark_paper_from_string (const char   *name,
                            WaymarkPaper *paper)
 {
-  static const struct { const char *name; WaymarkPaper paper; } papers[] = {
-    { "fit", WAYMARK_PAPER_FIT },
-    { "a4", WAYMARK_PAPER_A4 },
-    { "a3", WAYMARK_PAPER_A3 },
-    { "letter", WAYMARK_PAPER_LETTER },
-  };
-
   for (guint i = 0; name != NULL && i < G_N_ELEMENTS (papers); i++)
     if (g_ascii_strcasecmp (name, papers[i].name) == 0)
       {
         if (paper != NULL)
-          *paper = papers[i].paper;
+          *paper = i;
         return TRUE;
       }
   return FALSE;
@@ -155,20 +152,20 @@ waymark_export_get_page_size (WaymarkPaper        paper,
 {
   double w, h;
 
-  if (paper == WAYMARK_PAPER_FIT || (guint) paper >= G_N_ELEMENTS (paper_sizes))
+  if (paper == WAYMARK_PAPER_FIT || (guint) paper >= G_N_ELEMENTS (papers))
     {
       w = map_width;
       h = map_height;
     }
   else if (orientation == WAYMARK_ORIENTATION_LANDSCAPE)
     {
-      w = paper_sizes[paper][1];
-      h = paper_sizes[paper][0];
+      w = papers[paper].height;
+      h = papers[paper].width;
     }
   else
     {
-      w = paper_sizes[paper][0];
-      h = paper_sizes[paper][1];
+      w = papers[paper].width;
+      h = papers[paper].height;
     }
   if (page_width != NULL)
     *page_width = w;
@@ -200,16 +197,10 @@ draw_layout_on_page (WaymarkLayout *layout,
                      double         page_height)
 {
   g_autoptr (WaymarkScene) scene = waymark_scene_new_for_layout (layout);
-  double width, height, scale;
+  double width, height;
 
   waymark_layout_get_size (layout, &width, &height);
-  scale = MIN (page_width / width, page_height / height);
-
-  cairo_save (cr);
-  cairo_translate (cr, (page_width - width * scale) / 2, (page_height - height * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  waymark_cairo_backend_draw (scene, cr, NULL);
-  cairo_restore (cr);
+  waymark_cairo_backend_draw_on_page (scene, width, height, cr, page_width, page_height);
 }
 
 void
@@ -230,6 +221,32 @@ waymark_export_draw_page (WaymarkDocument *document,
   layout = page_layout (document, persona_id, palette, page_number, n_pages);
   if (layout != NULL)
     draw_layout_on_page (layout, cr, page_width, page_height);
+}
+
+/* The overview of @document (all cards of the default kinds) fitted to a
+ * page, with the footer: page 1 of @n_pages of a PDF export. */
+static void
+draw_overview_page (WaymarkDocument *document,
+                    WaymarkPalette   palette,
+                    cairo_t         *cr,
+                    double           page_width,
+                    double           page_height,
+                    int              n_pages)
+{
+  g_autoptr (WaymarkOverview) overview = waymark_overview_new (document, NULL);
+  g_autoptr (WaymarkOverviewFigure) figure = NULL;
+  WaymarkOverviewSceneOptions options;
+  double width, height;
+
+  waymark_overview_scene_options_init (&options);
+  options.palette = palette;
+  options.show_footer = TRUE;
+  options.page_number = 1;
+  options.n_pages = n_pages;
+  figure = waymark_overview_figure_new (overview, &options);
+  waymark_overview_figure_get_size (figure, &width, &height);
+  waymark_cairo_backend_draw_on_page (waymark_overview_figure_get_scene (figure), width, height,
+                                      cr, page_width, page_height);
 }
 
 /* Writing through the core's one safe writer */
@@ -302,6 +319,38 @@ format_date (GDateTime *date)
   return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
+/* Starts a page of the PDF for a drawing of @width × @height, on the
+ * paper the options ask for (*@page_width × *@page_height), white even in
+ * viewers that show transparency. */
+static void
+begin_pdf_page (cairo_surface_t            *surface,
+                cairo_t                    *cr,
+                const WaymarkExportOptions *options,
+                double                      width,
+                double                      height,
+                double                     *page_width,
+                double                     *page_height)
+{
+  waymark_export_get_page_size (options->paper, options->orientation, width, height,
+                                page_width, page_height);
+  cairo_pdf_surface_set_size (surface, *page_width, *page_height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+}
+
+/* Ends page @page_number, listed in the outline as @title. */
+static void
+end_pdf_page (cairo_surface_t *surface,
+              cairo_t         *cr,
+              const char      *title,
+              guint            page_number)
+{
+  g_autofree char *link = g_strdup_printf ("page=%u pos=[0 0]", page_number);
+
+  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
+  cairo_show_page (cr);
+}
+
 static gboolean
 export_pdf (WaymarkDocument            *document,
             const WaymarkExportOptions *options,
@@ -348,8 +397,8 @@ export_pdf (WaymarkDocument            *document,
 
   cr = cairo_create (surface);
 
-  /* The overview across personas comes first (issue 6): the page that
-   * says in one glance where each persona struggles. */
+  /* The overview across personas comes first: the page that says in one
+   * glance where each persona struggles. */
   if (with_overview)
     {
       g_autoptr (WaymarkOverview) overview = waymark_overview_new (document, NULL);
@@ -357,43 +406,24 @@ export_pdf (WaymarkDocument            *document,
       double width, height, page_width, page_height;
 
       waymark_overview_figure_get_size (figure, &width, &height);
-      waymark_export_get_page_size (options->paper, options->orientation, width, height,
-                                    &page_width, &page_height);
-      cairo_pdf_surface_set_size (surface, page_width, page_height);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      waymark_overview_draw_page (document, options->palette, cr, page_width, page_height,
-                                  1, n_pages);
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
-                                     waymark_catalog_gettext (language, N_("Overview")),
-                                     "page=1 pos=[0 0]", 0);
-      cairo_show_page (cr);
+      begin_pdf_page (surface, cr, options, width, height, &page_width, &page_height);
+      draw_overview_page (document, options->palette, cr, page_width, page_height, n_pages);
+      end_pdf_page (surface, cr, waymark_catalog_gettext (language, N_("Overview")), 1);
     }
 
   for (guint i = 0; i < personas->len; i++)
     {
       WaymarkPersona *persona = g_ptr_array_index (personas, i);
       g_autoptr (WaymarkLayout) layout = NULL;
-      g_autofree char *link = NULL;
       double width, height, page_width, page_height;
 
       layout = page_layout (document, persona->base.id, options->palette, i + 1 + first_page,
                             n_pages);
       waymark_layout_get_size (layout, &width, &height);
-      waymark_export_get_page_size (options->paper, options->orientation, width, height,
-                                    &page_width, &page_height);
-      cairo_pdf_surface_set_size (surface, page_width, page_height);
-
-      /* A white page even in viewers that show transparency. */
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
+      begin_pdf_page (surface, cr, options, width, height, &page_width, &page_height);
       draw_layout_on_page (layout, cr, page_width, page_height);
-
-      link = g_strdup_printf ("page=%u pos=[0 0]", i + 1 + first_page);
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
-                                     persona->name[0] != '\0' ? persona->name : persona->base.id,
-                                     link, 0);
-      cairo_show_page (cr);
+      end_pdf_page (surface, cr, persona->name[0] != '\0' ? persona->name : persona->base.id,
+                    i + 1 + first_page);
     }
   /* A drawing error stays in the context; the surface has the errors of
    * writing the file, most of which happen in finish. */
@@ -406,48 +436,50 @@ export_pdf (WaymarkDocument            *document,
   return output_finish (&output, status, error);
 }
 
-/* The overview page on its own (--overview), as a figure of its natural size. */
-static WaymarkOverviewFigure *
-overview_figure (WaymarkDocument            *document,
-                 const WaymarkExportOptions *options)
-{
-  g_autoptr (WaymarkOverview) overview = waymark_overview_new (document, NULL);
-  WaymarkOverviewSceneOptions scene_options;
-
-  waymark_overview_scene_options_init (&scene_options);
-  scene_options.palette = options->palette;
-  return waymark_overview_figure_new (overview, &scene_options);
-}
-
-static gboolean
-export_svg (WaymarkDocument            *document,
-            const WaymarkExportOptions *options,
-            WaymarkPersona             *persona,
-            const char                 *path,
-            GError                    **error)
+/* What an SVG or PNG export draws, @width × @height: the overview page
+ * on its own (--overview) at its natural size, or @persona's map. */
+static WaymarkScene *
+export_scene (WaymarkDocument            *document,
+              const WaymarkExportOptions *options,
+              WaymarkPersona             *persona,
+              double                     *width,
+              double                     *height)
 {
   g_autoptr (WaymarkLayout) layout = NULL;
-  g_autoptr (WaymarkScene) scene = NULL;
-  g_autoptr (GBytes) bytes = NULL;
   WaymarkRenderOptions render_options;
-  WaymarkColor white = { 1, 1, 1, 1 };
-  Output output;
-  const guint8 *data;
-  gsize size;
+
+  if (options->overview)
+    {
+      g_autoptr (WaymarkOverview) overview = waymark_overview_new (document, NULL);
+      g_autoptr (WaymarkOverviewFigure) figure = NULL;
+      WaymarkOverviewSceneOptions scene_options;
+
+      waymark_overview_scene_options_init (&scene_options);
+      scene_options.palette = options->palette;
+      figure = waymark_overview_figure_new (overview, &scene_options);
+      waymark_overview_figure_get_size (figure, width, height);
+      return waymark_scene_ref (waymark_overview_figure_get_scene (figure));
+    }
 
   waymark_render_options_init (&render_options);
   render_options.palette = options->palette;
-  if (options->overview)
-    {
-      g_autoptr (WaymarkOverviewFigure) figure = overview_figure (document, options);
-      scene = waymark_scene_ref (waymark_overview_figure_get_scene (figure));
-    }
-  else
-    {
-      layout = waymark_layout_new (document, persona->base.id, &render_options, NULL);
-      scene = waymark_scene_new_for_layout (layout);
-    }
-  bytes = waymark_svg_writer_to_bytes (scene, options->transparent ? NULL : &white);
+  layout = waymark_layout_new (document, persona->base.id, &render_options, NULL);
+  waymark_layout_get_size (layout, width, height);
+  return waymark_scene_new_for_layout (layout);
+}
+
+static gboolean
+write_svg (WaymarkScene               *scene,
+           const WaymarkExportOptions *options,
+           const char                 *path,
+           GError                    **error)
+{
+  WaymarkColor white = { 1, 1, 1, 1 };
+  g_autoptr (GBytes) bytes = waymark_svg_writer_to_bytes (scene,
+                                                          options->transparent ? NULL : &white);
+  Output output;
+  const guint8 *data;
+  gsize size;
 
   if (!output_open (&output, path, error))
     return FALSE;
@@ -455,38 +487,21 @@ export_svg (WaymarkDocument            *document,
   return output_finish (&output, output_write_cb (&output, data, size), error);
 }
 
+/* @scene is @width × @height points. */
 static gboolean
-export_png (WaymarkDocument            *document,
-            const WaymarkExportOptions *options,
-            WaymarkPersona             *persona,
-            const char                 *path,
-            GError                    **error)
+write_png (WaymarkScene               *scene,
+           double                      width,
+           double                      height,
+           const WaymarkExportOptions *options,
+           const char                 *path,
+           GError                    **error)
 {
-  g_autoptr (WaymarkLayout) layout = NULL;
-  g_autoptr (WaymarkScene) scene = NULL;
-  WaymarkRenderOptions render_options;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
   Output output;
-  double width, height;
   double scale = options->scale > 0 ? options->scale : 1.0;
   int pixel_width, pixel_height;
-
-  waymark_render_options_init (&render_options);
-  render_options.palette = options->palette;
-  if (options->overview)
-    {
-      g_autoptr (WaymarkOverviewFigure) figure = overview_figure (document, options);
-
-      waymark_overview_figure_get_size (figure, &width, &height);
-      scene = waymark_scene_ref (waymark_overview_figure_get_scene (figure));
-    }
-  else
-    {
-      layout = waymark_layout_new (document, persona->base.id, &render_options, NULL);
-      waymark_layout_get_size (layout, &width, &height);
-    }
 
   if (width * scale > MAX_PNG_SIDE || height * scale > MAX_PNG_SIDE
       || width * scale * height * scale > MAX_PNG_PIXELS)
@@ -499,8 +514,6 @@ export_png (WaymarkDocument            *document,
   pixel_width = MAX (1, (int) ceil (width * scale));
   pixel_height = MAX (1, (int) ceil (height * scale));
 
-  if (scene == NULL)
-    scene = waymark_scene_new_for_layout (layout);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
   cr = cairo_create (surface);
   if (!options->transparent)
@@ -522,6 +535,22 @@ export_png (WaymarkDocument            *document,
     status = cairo_surface_write_to_png_stream (surface, output_write_cb, &output);
   cairo_surface_destroy (surface);
   return output_finish (&output, status, error);
+}
+
+/* One page as an SVG or PNG file. */
+static gboolean
+export_image (WaymarkDocument            *document,
+              const WaymarkExportOptions *options,
+              WaymarkPersona             *persona,
+              const char                 *path,
+              GError                    **error)
+{
+  double width, height;
+  g_autoptr (WaymarkScene) scene = export_scene (document, options, persona, &width, &height);
+
+  if (options->format == WAYMARK_EXPORT_FORMAT_SVG)
+    return write_svg (scene, options, path, error);
+  return write_png (scene, width, height, options, path, error);
 }
 
 gboolean
@@ -588,9 +617,8 @@ waymark_export_to_file (WaymarkDocument             *document,
     case WAYMARK_EXPORT_FORMAT_PDF:
       return export_pdf (document, options, personas, path, error);
     case WAYMARK_EXPORT_FORMAT_SVG:
-      return export_svg (document, options, g_ptr_array_index (personas, 0), path, error);
     case WAYMARK_EXPORT_FORMAT_PNG:
-      return export_png (document, options, g_ptr_array_index (personas, 0), path, error);
+      return export_image (document, options, g_ptr_array_index (personas, 0), path, error);
     default:
       g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_FORMAT,
                    _("Unknown export format"));

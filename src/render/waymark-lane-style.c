@@ -19,9 +19,7 @@ draw_forward_arrow (WaymarkSceneBuilder *builder,
   WaymarkScenePath path;
   double x = r->x, y = r->y, s = r->width;
 
-  waymark_scene_path_init (&path);
-  waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s / 2);
-  waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+  waymark_scene_builder_add_circle (builder, x + s / 2, y + s / 2, s / 2, color, NONE, 0);
   waymark_scene_path_init (&path);
   waymark_scene_path_move_to (&path, x + s * 0.38, y + s * 0.26);
   waymark_scene_path_line_to (&path, x + s * 0.74, y + s * 0.5);
@@ -77,15 +75,10 @@ draw_bullseye (WaymarkSceneBuilder *builder,
                WaymarkColor         color,
                WaymarkColor         inner)
 {
-  WaymarkScenePath path;
   double x = r->x, y = r->y, s = r->width;
 
-  waymark_scene_path_init (&path);
-  waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s * 0.43);
-  waymark_scene_builder_add_path (builder, &path, NONE, color, s * 0.12, 0);
-  waymark_scene_path_init (&path);
-  waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s * 0.18);
-  waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+  waymark_scene_builder_add_circle (builder, x + s / 2, y + s / 2, s * 0.43, NONE, color, s * 0.12);
+  waymark_scene_builder_add_circle (builder, x + s / 2, y + s / 2, s * 0.18, color, NONE, 0);
 }
 
 /* A warning triangle with "!". */
@@ -121,9 +114,7 @@ draw_upward_arrow (WaymarkSceneBuilder *builder,
   WaymarkScenePath path;
   double x = r->x, y = r->y, s = r->width;
 
-  waymark_scene_path_init (&path);
-  waymark_scene_path_circle (&path, x + s / 2, y + s / 2, s / 2);
-  waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+  waymark_scene_builder_add_circle (builder, x + s / 2, y + s / 2, s / 2, color, NONE, 0);
   waymark_scene_path_init (&path);
   waymark_scene_path_move_to (&path, x + s * 0.5, y + s * 0.18);
   waymark_scene_path_line_to (&path, x + s * 0.78, y + s * 0.5);

@@ -198,7 +198,7 @@ void waymark_layout_place_footer (WaymarkLayout *self,
                                   WaymarkLayout *previous,
                                   double         y);
 
-/* Pages composed outside a map (the overview page of issue 6, built in
+/* Pages composed outside a map (the overview page, built in
  * waymark-overview-scene.c). They share this file's text styles and
  * measuring, and the scene's primitives (waymark-scene-private.h) and
  * spatial index, so they draw through the same backends.

@@ -201,24 +201,23 @@ waymark_layout_lane_at (WaymarkLayout *self,
   return self->lanes->len == 0 ? -1 : MAX (last_lane_from (self, y), 0);
 }
 
-static int
-find_phase_index (WaymarkLayout *self,
-                  const char    *phase_id)
-{
-  for (guint i = 0; phase_id != NULL && i < self->phases->len; i++)
-    if (g_strcmp0 (((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, i))->id, phase_id) == 0)
-      return i;
-  return -1;
-}
+/* Phases and lanes alike start with their id, so that one lookup finds
+ * either. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (WaymarkLayoutPhase, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (WaymarkLayoutLane, id) == 0);
 
-static int
-find_lane_index (WaymarkLayout *self,
-                 const char    *lane_id)
+static gpointer
+find_by_id (GPtrArray  *items,
+            const char *id)
 {
-  for (guint i = 0; lane_id != NULL && i < self->lanes->len; i++)
-    if (g_strcmp0 (((WaymarkLayoutLane *) g_ptr_array_index (self->lanes, i))->id, lane_id) == 0)
-      return i;
-  return -1;
+  for (guint i = 0; id != NULL && i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+
+      if (g_strcmp0 (*(const char * const *) item, id) == 0)
+        return item;
+    }
+  return NULL;
 }
 
 static WaymarkLayoutCard *
@@ -226,6 +225,17 @@ find_card (WaymarkLayout *self,
            const char    *card_id)
 {
   return card_id != NULL ? g_hash_table_lookup (self->card_index, card_id) : NULL;
+}
+
+/* The rectangle getters' answer: @found (NULL when there is nothing) into
+ * @rect, which may be NULL. */
+static gboolean
+give_rect (const WaymarkRect *found,
+           WaymarkRect       *rect)
+{
+  if (found != NULL && rect != NULL)
+    *rect = *found;
+  return found != NULL;
 }
 
 gboolean
@@ -238,9 +248,7 @@ waymark_layout_get_card_rect (WaymarkLayout *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   card = find_card (self, card_id);
-  if (card != NULL && rect != NULL)
-    *rect = card->rect;
-  return card != NULL;
+  return give_rect (card != NULL ? &card->rect : NULL, rect);
 }
 
 gboolean
@@ -253,9 +261,7 @@ waymark_layout_get_card_text_rect (WaymarkLayout *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   card = find_card (self, card_id);
-  if (card != NULL && rect != NULL)
-    *rect = card->text_rect;
-  return card != NULL;
+  return give_rect (card != NULL ? &card->text_rect : NULL, rect);
 }
 
 gboolean
@@ -264,16 +270,17 @@ waymark_layout_get_cell_rect (WaymarkLayout *self,
                               const char    *phase_id,
                               WaymarkRect   *rect)
 {
-  int li, pi;
+  WaymarkLayoutLane *lane;
+  WaymarkLayoutPhase *phase;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  li = find_lane_index (self, lane_id);
-  pi = find_phase_index (self, phase_id);
-  if (li < 0 || pi < 0)
+  lane = find_by_id (self->lanes, lane_id);
+  phase = find_by_id (self->phases, phase_id);
+  if (lane == NULL || phase == NULL)
     return FALSE;
   if (rect != NULL)
-    waymark_layout_cell_rect_at (self, li, pi, rect);
+    waymark_layout_cell_rect_at (self, lane->index, phase->index, rect);
   return TRUE;
 }
 
@@ -282,16 +289,12 @@ waymark_layout_get_phase_rect (WaymarkLayout *self,
                                const char    *phase_id,
                                WaymarkRect   *rect)
 {
-  int pi;
+  WaymarkLayoutPhase *phase;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  pi = find_phase_index (self, phase_id);
-  if (pi < 0)
-    return FALSE;
-  if (rect != NULL)
-    *rect = ((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, pi))->header;
-  return TRUE;
+  phase = find_by_id (self->phases, phase_id);
+  return give_rect (phase != NULL ? &phase->header : NULL, rect);
 }
 
 gboolean
@@ -299,16 +302,12 @@ waymark_layout_get_lane_rect (WaymarkLayout *self,
                               const char    *lane_id,
                               WaymarkRect   *rect)
 {
-  int li;
+  WaymarkLayoutLane *lane;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  li = find_lane_index (self, lane_id);
-  if (li < 0)
-    return FALSE;
-  if (rect != NULL)
-    *rect = ((WaymarkLayoutLane *) g_ptr_array_index (self->lanes, li))->header;
-  return TRUE;
+  lane = find_by_id (self->lanes, lane_id);
+  return give_rect (lane != NULL ? &lane->header : NULL, rect);
 }
 
 gboolean
@@ -319,18 +318,17 @@ waymark_layout_get_emotion_point (WaymarkLayout *self,
                                   double        *y)
 {
   WaymarkLayoutLane *lane;
-  int li, pi;
+  WaymarkLayoutPhase *phase;
+  int pi;
   double px, py;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  li = find_lane_index (self, lane_id);
-  pi = find_phase_index (self, phase_id);
-  if (li < 0 || pi < 0)
+  lane = find_by_id (self->lanes, lane_id);
+  phase = find_by_id (self->phases, phase_id);
+  if (lane == NULL || phase == NULL || !waymark_lane_kind_holds_emotions (lane->kind))
     return FALSE;
-  lane = g_ptr_array_index (self->lanes, li);
-  if (!waymark_lane_kind_holds_emotions (lane->kind))
-    return FALSE;
+  pi = phase->index;
 
   px = self->grid_x + (pi + 0.5) * self->column_width;
   py = waymark_layout_emotion_y (lane, CLAMP (0, lane->scale_min, lane->scale_max));
@@ -355,16 +353,12 @@ waymark_layout_emotion_score_at (WaymarkLayout *self,
                                  int           *score)
 {
   WaymarkLayoutLane *lane;
-  int li;
   double value;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  li = find_lane_index (self, lane_id);
-  if (li < 0)
-    return FALSE;
-  lane = g_ptr_array_index (self->lanes, li);
-  if (!waymark_lane_kind_holds_emotions (lane->kind))
+  lane = find_by_id (self->lanes, lane_id);
+  if (lane == NULL || !waymark_lane_kind_holds_emotions (lane->kind))
     return FALSE;
 
   if (lane->plot_bottom <= lane->plot_top || lane->scale_max <= lane->scale_min)

@@ -808,7 +808,8 @@ waymark_layout_get_size (WaymarkLayout *self,
     *height = self->height;
 }
 
-/* Added by the overview work (issue 6): see waymark-layout-private.h. */
+/* The overview page's layout owns its texts and gives the scene its size;
+ * see waymark-layout-private.h. */
 WaymarkLayout *
 waymark_layout_new_for_page (const char                 *document_title,
                              const char                 *name,

@@ -73,18 +73,6 @@ gboolean               waymark_overview_figure_hit_test (WaymarkOverviewFigure  
                                                          double                             y,
                                                          WaymarkOverviewHit                *hit);
 
-/* Draws the overview of @document (all cards of the default kinds) on
- * @cr scaled to fit @page_width x @page_height, centred, with the footer
- * showing "@page_number / @n_pages": the first page of a PDF export, and
- * what printing uses. */
-void                   waymark_overview_draw_page       (WaymarkDocument                   *document,
-                                                         WaymarkPalette                     palette,
-                                                         cairo_t                           *cr,
-                                                         double                             page_width,
-                                                         double                             page_height,
-                                                         int                                page_number,
-                                                         int                                n_pages);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkOverviewFigure, waymark_overview_figure_unref)
 
 G_END_DECLS

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "waymark-lane-style-private.h"
 #include "waymark-scene-private.h"
 
@@ -87,6 +89,43 @@ waymark_scene_path_rounded_rect (WaymarkScenePath *path,
 }
 
 /* Items */
+
+double *
+waymark_scene_monotone_tangents (const double *xs,
+                                 const double *ys,
+                                 guint         n)
+{
+  g_autofree double *slope = g_new0 (double, n);
+  double *tangent = g_new0 (double, n);
+
+  g_return_val_if_fail (n >= 2, tangent);
+
+  for (guint i = 0; i + 1 < n; i++)
+    slope[i] = (ys[i + 1] - ys[i]) / MAX (xs[i + 1] - xs[i], 1e-6);
+  tangent[0] = slope[0];
+  tangent[n - 1] = slope[n - 2];
+  for (guint i = 1; i + 1 < n; i++)
+    tangent[i] = slope[i - 1] * slope[i] <= 0 ? 0 : (slope[i - 1] + slope[i]) / 2;
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double a, b, h;
+
+      if (slope[i] == 0)
+        {
+          tangent[i] = tangent[i + 1] = 0;
+          continue;
+        }
+      a = tangent[i] / slope[i];
+      b = tangent[i + 1] / slope[i];
+      h = a * a + b * b;
+      if (h > 9)
+        {
+          tangent[i] = 3 / sqrt (h) * a * slope[i];
+          tangent[i + 1] = 3 / sqrt (h) * b * slope[i];
+        }
+    }
+  return tangent;
+}
 
 WaymarkColor
 waymark_scene_builder_filter (WaymarkSceneBuilder *builder,
@@ -211,6 +250,22 @@ waymark_scene_builder_add_text (WaymarkSceneBuilder *builder,
     }
   /* Ink can stick out of the logical box a little (accents, italics). */
   item->bounds = (WaymarkRect) { x + left - 3, y - 3, right - left + 6, text->height + 6 };
+}
+
+void
+waymark_scene_builder_add_circle (WaymarkSceneBuilder *builder,
+                                  double               cx,
+                                  double               cy,
+                                  double               r,
+                                  WaymarkColor         fill,
+                                  WaymarkColor         stroke,
+                                  double               line_width)
+{
+  WaymarkScenePath path;
+
+  waymark_scene_path_init (&path);
+  waymark_scene_path_circle (&path, cx, cy, r);
+  waymark_scene_builder_add_path (builder, &path, fill, stroke, line_width, 0);
 }
 
 void

@@ -57,6 +57,16 @@ void waymark_scene_path_rounded_rect (WaymarkScenePath *path,
                                       double x, double y, double w, double h,
                                       double tl, double tr, double br, double bl);
 
+/* Monotone cubic interpolation (Fritsch–Carlson) through @n ≥ 2 points,
+ * @xs ascending: the slope of the curve at each point (newly allocated),
+ * for a Bézier from each point to the next whose control points lie a
+ * third of the way along. Smooth, and never overshooting, so that an
+ * emotion curve, on a map or the overview, does not suggest a score
+ * that nobody gave. */
+double *waymark_scene_monotone_tangents (const double *xs,
+                                         const double *ys,
+                                         guint         n);
+
 /* Appends an empty item of @kind to the scene; defined in waymark-scene.c,
  * which owns the scene's item list. */
 WaymarkSceneItem *waymark_scene_push_item (WaymarkScene         *self,
@@ -90,6 +100,14 @@ void         waymark_scene_builder_add_text      (WaymarkSceneBuilder *builder,
                                                   WaymarkColor         color);
 /* The icon of a lane kind in the square @rect, in @color with its marks
  * in @inner. */
+/* A circle (a dot, a ring or both), solid. */
+void         waymark_scene_builder_add_circle    (WaymarkSceneBuilder *builder,
+                                                  double               cx,
+                                                  double               cy,
+                                                  double               r,
+                                                  WaymarkColor         fill,
+                                                  WaymarkColor         stroke,
+                                                  double               line_width);
 void         waymark_scene_builder_add_kind_icon (WaymarkSceneBuilder *builder,
                                                   WaymarkLaneKind      kind,
                                                   const WaymarkRect   *rect,

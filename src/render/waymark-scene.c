@@ -78,13 +78,11 @@ build_title (WaymarkSceneBuilder *builder)
 {
   WaymarkLayout *layout = builder->layout;
   WaymarkColor color = persona_color (builder);
-  WaymarkScenePath path;
   const WaymarkRect *a = &layout->avatar_rect;
 
   waymark_scene_builder_begin_group (builder, "title", "title");
-  waymark_scene_path_init (&path);
-  waymark_scene_path_circle (&path, a->x + a->width / 2, a->y + a->height / 2, a->width / 2);
-  waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
+  waymark_scene_builder_add_circle (builder, a->x + a->width / 2, a->y + a->height / 2,
+                                    a->width / 2, color, NONE, 0);
   waymark_scene_builder_add_text (builder, layout->initials_text,
                                   a->x + (a->width - layout->initials_text->width) / 2,
                                   a->y + (a->height - layout->initials_text->height) / 2,
@@ -146,61 +144,32 @@ build_phases (WaymarkSceneBuilder *builder)
     }
 }
 
-/* Monotone cubic interpolation (Fritsch–Carlson): smooth, and never
- * overshoots, so the curve does not suggest a score the persona did not
- * give. Written as Béziers so every backend draws the same curve. */
+/* Written as Béziers so every backend draws the same curve
+ * (waymark_scene_monotone_tangents() says why this one). */
 static void
 build_emotion_curve (WaymarkSceneBuilder *builder,
                      WaymarkLayoutLane   *lane,
                      WaymarkColor         color)
 {
   guint n = lane->points->len;
-  g_autofree double *slope = NULL;
+  g_autofree double *xs = NULL;
+  g_autofree double *ys = NULL;
   g_autofree double *tangent = NULL;
   WaymarkScenePath path;
 
   if (n < 2)
     return;
 
-  slope = g_new0 (double, n);
-  tangent = g_new0 (double, n);
-  for (guint i = 0; i + 1 < n; i++)
+  xs = g_new (double, n);
+  ys = g_new (double, n);
+  for (guint i = 0; i < n; i++)
     {
-      WaymarkLayoutEmotion *a = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
-      WaymarkLayoutEmotion *b = &g_array_index (lane->points, WaymarkLayoutEmotion, i + 1);
+      WaymarkLayoutEmotion *point = &g_array_index (lane->points, WaymarkLayoutEmotion, i);
 
-      slope[i] = (b->y - a->y) / MAX (b->x - a->x, 1e-6);
+      xs[i] = point->x;
+      ys[i] = point->y;
     }
-  tangent[0] = slope[0];
-  tangent[n - 1] = slope[n - 2];
-  for (guint i = 1; i + 1 < n; i++)
-    {
-      if (slope[i - 1] * slope[i] <= 0)
-        tangent[i] = 0;
-      else
-        tangent[i] = (slope[i - 1] + slope[i]) / 2;
-    }
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      if (slope[i] == 0)
-        {
-          tangent[i] = tangent[i + 1] = 0;
-          continue;
-        }
-      {
-        double a = tangent[i] / slope[i];
-        double b = tangent[i + 1] / slope[i];
-        double h = a * a + b * b;
-
-        if (h > 9)
-          {
-            double t = 3 / sqrt (h);
-
-            tangent[i] = t * a * slope[i];
-            tangent[i + 1] = t * b * slope[i];
-          }
-      }
-    }
+  tangent = waymark_scene_monotone_tangents (xs, ys, n);
 
   /* One path per segment: a viewport strokes only the segments it shows.
    * Round caps make the joins seamless. */
@@ -292,12 +261,8 @@ build_emotion_lane (WaymarkSceneBuilder *builder,
                                                            lane->scale_min, lane->scale_max);
 
       /* A white ring around the marker, as two fills. */
-      waymark_scene_path_init (&path);
-      waymark_scene_path_circle (&path, point->x, point->y, 4.5 + 0.75);
-      waymark_scene_builder_add_path (builder, &path, WHITE, NONE, 0, 0);
-      waymark_scene_path_init (&path);
-      waymark_scene_path_circle (&path, point->x, point->y, 4.5 - 0.75);
-      waymark_scene_builder_add_path (builder, &path, marker, NONE, 0, 0);
+      waymark_scene_builder_add_circle (builder, point->x, point->y, 4.5 + 0.75, WHITE, NONE, 0);
+      waymark_scene_builder_add_circle (builder, point->x, point->y, 4.5 - 0.75, marker, NONE, 0);
       if (point->label != NULL)
         waymark_scene_builder_add_text (builder, point->label, point->label_rect.x,
                                         point->label_rect.y, INK_SOFT);
@@ -313,16 +278,13 @@ add_chip (WaymarkSceneBuilder     *builder,
           const WaymarkLayoutChip *chip)
 {
   WaymarkColor tag;
-  WaymarkScenePath path;
 
   if (!waymark_color_parse (chip->color, &tag))
     tag = INK_FAINT;
   waymark_scene_builder_add_box (builder, &chip->rect, chip->rect.height / 2, WHITE,
                                  waymark_color_tint (&tag, 0.35), 0.6);
-  waymark_scene_path_init (&path);
-  waymark_scene_path_circle (&path, chip->rect.x + 4 + 2.5, chip->rect.y + chip->rect.height / 2,
-                             2.5);
-  waymark_scene_builder_add_path (builder, &path, tag, NONE, 0, 0);
+  waymark_scene_builder_add_circle (builder, chip->rect.x + 4 + 2.5,
+                                    chip->rect.y + chip->rect.height / 2, 2.5, tag, NONE, 0);
   waymark_scene_builder_add_text (builder, chip->name, chip->rect.x + 4 + 5 + 3, chip->rect.y + 1.5,
                                   waymark_color_shade (&tag, 0.35));
 }
@@ -681,7 +643,7 @@ waymark_scene_new_overlay (WaymarkLayout           *layout,
 
       tint.alpha = 0.08;
       waymark_scene_builder_add_box (&builder, &rect, 4, tint, NONE, 0);
-      /* Issue 5: a "+" where a click adds a card. */
+      /* A "+" where a click adds a card: adding is seen where it happens. */
       if (waymark_scene_get_add_button_rect (layout, state->hovered_lane_id,
                                              state->hovered_phase_id, &rect))
         add_add_button (&builder, state->hovered_lane_id, &rect);
@@ -898,7 +860,7 @@ waymark_scene_foreach_in_rect (WaymarkScene         *self,
 }
 
 /* Scenes composed outside a map ------------------------------------------
- * The overview page (issue 6) is built item by item with the builder of
+ * The overview page is built item by item with the builder of
  * waymark-scene-private.h, so it shares the primitives and index above. */
 
 WaymarkScene *

@@ -120,8 +120,9 @@ WaymarkScene *waymark_scene_new_for_layout (WaymarkLayout           *layout);
  * rings, hover tint, focus ring, drop indicator); draw it after the map. */
 WaymarkScene *waymark_scene_new_overlay    (WaymarkLayout           *layout,
                                             const WaymarkSceneState *state);
-/* Where the overlay draws the "+" of a hovered card-lane cell (issue 5),
- * in document units: centred in the space below the cell's cards. FALSE
+/* Where the overlay draws the "+" of a hovered card-lane cell, which adds
+ * a card there when clicked, in document units: centred in the space
+ * below the cell's cards. FALSE
  * for an emotions lane, an unknown cell, or a cell without room for it. */
 gboolean      waymark_scene_get_add_button_rect (WaymarkLayout *layout,
                                                  const char    *lane_id,
