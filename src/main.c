@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <gmodule.h>
 
 #include "waymark-catalog.h"
 #include "waymark-cli.h"
@@ -107,33 +106,6 @@ dup_build_dir (void)
   return g_steal_pointer (&build_dir);
 }
 
-/* The editor lives in a module (src/meson.build says why): the build
- * tree's when run from one, else the installed one. */
-static int
-run_editor (const char  *build_dir,
-            int          argc,
-            char       **argv)
-{
-  g_autofree char *path = NULL;
-  GModule *module;
-  int (*gui_run) (int, char **) = NULL;
-
-  if (build_dir != NULL)
-    path = g_build_filename (build_dir, "src", "waymark-gui." G_MODULE_SUFFIX, NULL);
-  else
-    path = g_build_filename (WAYMARK_GUI_MODULE_DIR, "waymark-gui." G_MODULE_SUFFIX, NULL);
-  /* Kept for the life of the process: the editor runs until it exits. */
-  module = g_module_open (path, G_MODULE_BIND_LOCAL);
-  if (module == NULL || !g_module_symbol (module, "waymark_gui_run", (gpointer *) &gui_run))
-    {
-      /* Translators: the reason is the system's message. */
-      fprintf (stderr, _("waymark: cannot load the editor: %s\n"), g_module_error ());
-      return 1;
-    }
-  g_module_make_resident (module);
-  return gui_run (argc, argv);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -142,6 +114,7 @@ main (int    argc,
   g_autofree char *build_dir = dup_build_dir ();
   g_autofree char *build_localedir = NULL;
 
+  waymark_cli_set_build_dir (build_dir);
   if (build_dir != NULL)
     {
       g_autofree char *schemas = g_build_filename (build_dir, "data", "gschemas.compiled", NULL);
@@ -177,5 +150,10 @@ main (int    argc,
         return WAYMARK_CLI_EXIT_USAGE;
       }
 
-  return run_editor (build_dir, argc, argv);
+  {
+    /* The editor lives in a module (src/meson.build says why). */
+    int (*gui_run) (int, char **) = waymark_cli_load_module ("gui", "waymark_gui_run");
+
+    return gui_run != NULL ? gui_run (argc, argv) : 1;
+  }
 }
