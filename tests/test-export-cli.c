@@ -153,6 +153,8 @@ test_usage_errors (void)
     { { "--paper", "b5", "-o", out, example }, 2, "unknown paper" },
     { { "--orientation", "diagonal", "-o", out, example }, 2, "unknown orientation" },
     { { "-o", out, example, "--persona" }, 2, "needs a value" },
+    { { "-o", "{persona}.csv", example }, 2, "one file per persona" },
+    { { "--overview", "-o", "{persona}.svg", example }, 2, "one file per persona" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -217,6 +219,74 @@ test_failures (void)
   g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
 }
 
+/* -o 'DIR/{persona}.EXT': one file per persona, in each format, each
+ * the file `--persona ID -o FILE` writes. */
+static void
+test_each_persona (void)
+{
+  static const char * const ids[] = { "loopbaan", "job", "vrijetijd", "organisatie",
+                                      "maatschappij" };
+  static const char * const extensions[] = { "svg", "png", "pdf" };
+
+  if (!need_example ())
+    return;
+  for (guint e = 0; e < G_N_ELEMENTS (extensions); e++)
+    {
+      g_autofree char *dir = tmp_path (extensions[e]);
+      g_autofree char *template = g_strdup_printf ("%s/{persona}.%s", dir, extensions[e]);
+      g_autofree char *single = g_strdup_printf ("%s/single.%s", dir, extensions[e]);
+      g_auto (Result) all;
+      g_auto (Result) one;
+      g_autoptr (GDir) listing = NULL;
+      guint n_files = 0;
+
+      g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+      run_export (&all, "-o", template, example, NULL);
+      g_assert_cmpint (all.status, ==, 0);
+      g_assert_cmpstr (all.err, ==, "");
+      listing = g_dir_open (dir, 0, NULL);
+      while (g_dir_read_name (listing) != NULL)
+        n_files++;
+      g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (ids));
+
+      run_export (&one, "--persona", "vrijetijd", "-o", single, example, NULL);
+      g_assert_cmpint (one.status, ==, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          g_autofree char *path = g_strdup_printf ("%s/%s.%s", dir, ids[i], extensions[e]);
+          g_autofree char *contents = NULL;
+          g_autofree char *expected = NULL;
+          gsize length, expected_length;
+
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          if (strcmp (ids[i], "vrijetijd") != 0 || strcmp (extensions[e], "pdf") == 0)
+            continue;
+          /* PDFs carry their creation time; SVG and PNG are the same bytes. */
+          g_assert_true (g_file_get_contents (single, &expected, &expected_length, NULL));
+          g_assert_cmpmem (contents, length, expected, expected_length);
+        }
+    }
+
+  /* With --persona, only that one. */
+  {
+    g_autofree char *dir = tmp_path ("one");
+    g_autofree char *template = g_strdup_printf ("%s/map-{persona}.svg", dir);
+    g_autofree char *expected = g_strdup_printf ("%s/map-job.svg", dir);
+    g_auto (Result) r;
+    g_autoptr (GDir) listing = NULL;
+    guint n_files = 0;
+
+    g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+    run_export (&r, "--persona", "De jobversterker", "-o", template, example, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+    listing = g_dir_open (dir, 0, NULL);
+    while (g_dir_read_name (listing) != NULL)
+      n_files++;
+    g_assert_cmpuint (n_files, ==, 1);
+  }
+}
+
 /* `-o -` writes the export to standard output, in every format. */
 static void
 test_stdout (void)
@@ -275,6 +345,7 @@ main (int    argc,
   g_test_add_func ("/export-cli/usage-errors", test_usage_errors);
   g_test_add_func ("/export-cli/failures", test_failures);
   g_test_add_func ("/export-cli/stdout", test_stdout);
+  g_test_add_func ("/export-cli/each-persona", test_each_persona);
 
   status = g_test_run ();
   {

@@ -21,7 +21,7 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
   g_autoptr (GFile) in_file = NULL;
   g_autoptr (GFile) out_file = NULL;
   g_autoptr (GPtrArray) problems = NULL;
-  g_autoptr (WaymarkDocument) document = NULL;
+  WaymarkDocument *document = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *input_name = NULL;
   g_autofree char *output_name = NULL;
@@ -52,6 +52,7 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
   if (!waymark_cli_check_exists (input, input_name))
     return WAYMARK_CLI_EXIT_FAILURE;
   document = waymark_csv_import_file (in_file, input_name, &problems);
+  waymark_cli_keep_until_exit (document);
 
   /* Every problem, errors and warnings, "FILE:ROW: error: message". */
   waymark_cli_print_problems (stderr, problems);

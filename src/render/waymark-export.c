@@ -10,6 +10,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <png.h>
 
 #include "waymark-cairo-backend.h"
 #include "waymark-catalog.h"
@@ -487,7 +488,165 @@ write_svg (WaymarkScene               *scene,
   return output_finish (&output, output_write_cb (&output, data, size), error);
 }
 
-/* @scene is @width × @height points. */
+/* The pixel memory of one strip of a PNG export (below). */
+#define PNG_STRIP_BYTES (4 * 1024 * 1024)
+
+/* Native-endian premultiplied ARGB to RGBA bytes, and to RGBx: exactly
+ * what cairo's own PNG writer does to each row (cairo-png.c), so that the
+ * file is the one cairo_surface_write_to_png_stream() would write. */
+static void
+unpremultiply_row (png_structp   png,
+                   png_row_infop row_info,
+                   png_bytep     data)
+{
+  for (png_size_t i = 0; i < row_info->rowbytes; i += 4)
+    {
+      guint8 *b = &data[i];
+      guint32 pixel;
+      guint8 alpha;
+
+      memcpy (&pixel, b, sizeof pixel);
+      alpha = (pixel & 0xff000000) >> 24;
+      if (alpha == 0)
+        b[0] = b[1] = b[2] = b[3] = 0;
+      else
+        {
+          b[0] = (((pixel & 0xff0000) >> 16) * 255 + alpha / 2) / alpha;
+          b[1] = (((pixel & 0x00ff00) >> 8) * 255 + alpha / 2) / alpha;
+          b[2] = (((pixel & 0x0000ff) >> 0) * 255 + alpha / 2) / alpha;
+          b[3] = alpha;
+        }
+    }
+}
+
+static void
+opaque_row (png_structp   png,
+            png_row_infop row_info,
+            png_bytep     data)
+{
+  for (png_size_t i = 0; i < row_info->rowbytes; i += 4)
+    {
+      guint8 *b = &data[i];
+      guint32 pixel;
+
+      memcpy (&pixel, b, sizeof pixel);
+      b[0] = (pixel & 0xff0000) >> 16;
+      b[1] = (pixel & 0x00ff00) >> 8;
+      b[2] = (pixel & 0x0000ff) >> 0;
+      b[3] = 0;
+    }
+}
+
+typedef struct {
+  Output         *output;
+  cairo_status_t  status;
+} PngOutput;
+
+static void
+png_write_cb (png_structp png,
+              png_bytep   data,
+              png_size_t  length)
+{
+  PngOutput *out = png_get_io_ptr (png);
+
+  for (png_size_t done = 0; done < length;)
+    {
+      unsigned int piece = (unsigned int) MIN (length - done, G_MAXUINT);
+
+      if (output_write_cb (out->output, data + done, piece) != CAIRO_STATUS_SUCCESS)
+        {
+          out->status = CAIRO_STATUS_WRITE_ERROR;
+          png_error (png, "write error");
+        }
+      done += piece;
+    }
+}
+
+static void
+png_flush_cb (png_structp png)
+{
+}
+
+static void
+png_error_cb (png_structp     png,
+              png_const_charp message)
+{
+  PngOutput *out = png_get_error_ptr (png);
+
+  if (out->status == CAIRO_STATUS_SUCCESS)
+    out->status = CAIRO_STATUS_NO_MEMORY;
+  png_longjmp (png, 1);
+}
+
+static void
+png_warning_cb (png_structp     png,
+                png_const_charp message)
+{
+}
+
+/* Draws @scene strip after strip into @surface and hands the rows to
+ * @png; the first error. */
+static cairo_status_t
+draw_png_rows (WaymarkScene    *scene,
+               cairo_surface_t *surface,
+               png_bytep       *rows,
+               int              pixel_height,
+               double           scale,
+               gboolean         transparent,
+               png_structp      png,
+               png_infop        info)
+{
+  int pixel_width = cairo_image_surface_get_width (surface);
+  int strip = cairo_image_surface_get_height (surface);
+  guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  for (int y0 = 0; y0 < pixel_height; y0 += strip)
+    {
+      int n_rows = MIN (strip, pixel_height - y0);
+      /* What touches the strip, in points, and a pixel more. */
+      WaymarkRect clip = { -1 / scale, (y0 - 1) / scale, (pixel_width + 2) / scale,
+                           (n_rows + 2) / scale };
+      cairo_status_t status;
+      cairo_t *cr;
+
+      cairo_surface_set_device_offset (surface, 0, -y0);
+      cr = cairo_create (surface);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      if (transparent)
+        cairo_set_source_rgba (cr, 0, 0, 0, 0);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      cairo_scale (cr, scale, scale);
+      waymark_cairo_backend_draw (scene, cr, &clip);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      if (status != CAIRO_STATUS_SUCCESS)
+        return status;
+
+      for (int i = 0; i < n_rows; i++)
+        rows[i] = data + (gsize) i * stride;
+      png_write_rows (png, rows, (png_uint_32) n_rows);
+      cairo_surface_mark_dirty (surface);
+    }
+  png_write_end (png, info);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* @scene is @width × @height points.
+ *
+ * Drawn in horizontal strips, each encoded as soon as it is drawn, rather
+ * than on one image of the whole map: at the default scale a large
+ * persona is 16,000 × 3,000 pixels, 200 MiB as one image, which alone
+ * made PNG export take many times the memory of every other export. The
+ * strips meet at whole pixels, and each is drawn with everything that
+ * touches it, so the pixels are those of the whole image; the rows go to
+ * libpng as cairo's own PNG writer gives them, so the file is too (an
+ * image drawn without transparency is opaque: RGB, as cairo writes it;
+ * a transparent one RGBA). */
 static gboolean
 write_png (WaymarkScene               *scene,
            double                      width,
@@ -497,11 +656,15 @@ write_png (WaymarkScene               *scene,
            GError                    **error)
 {
   cairo_surface_t *surface;
-  cairo_t *cr;
   cairo_status_t status;
   Output output;
+  PngOutput out = { &output, CAIRO_STATUS_SUCCESS };
   double scale = options->scale > 0 ? options->scale : 1.0;
-  int pixel_width, pixel_height;
+  int pixel_width, pixel_height, strip;
+  png_structp png;
+  png_infop info;
+  png_color_16 white = { 0, 0xff, 0xff, 0xff, 0xff };
+  png_bytep *rows;
 
   if (width * scale > MAX_PNG_SIDE || height * scale > MAX_PNG_SIDE
       || width * scale * height * scale > MAX_PNG_PIXELS)
@@ -513,26 +676,44 @@ write_png (WaymarkScene               *scene,
     }
   pixel_width = MAX (1, (int) ceil (width * scale));
   pixel_height = MAX (1, (int) ceil (height * scale));
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
-  cr = cairo_create (surface);
-  if (!options->transparent)
-    {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-    }
-  cairo_scale (cr, scale, scale);
-  waymark_cairo_backend_draw (scene, cr, NULL);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
+  strip = CLAMP (PNG_STRIP_BYTES / (pixel_width * 4), 16, pixel_height);
 
   if (!output_open (&output, path, error))
+    return FALSE;
+
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &out, png_error_cb, png_warning_cb);
+  info = png != NULL ? png_create_info_struct (png) : NULL;
+  if (png == NULL || info == NULL)
     {
-      cairo_surface_destroy (surface);
-      return FALSE;
+      png_destroy_write_struct (&png, NULL);
+      return output_finish (&output, CAIRO_STATUS_NO_MEMORY, error);
     }
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, output_write_cb, &output);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, strip);
+  rows = g_new (png_bytep, strip);
+
+  if (setjmp (png_jmpbuf (png)))
+    status = out.status != CAIRO_STATUS_SUCCESS ? out.status : CAIRO_STATUS_NO_MEMORY;
+  else
+    {
+      png_set_write_fn (png, &out, png_write_cb, png_flush_cb);
+      png_set_IHDR (png, info, (png_uint_32) pixel_width, (png_uint_32) pixel_height, 8,
+                    options->transparent ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                    PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+      png_set_bKGD (png, info, &white);
+      png_write_info (png, info);
+      if (options->transparent)
+        png_set_write_user_transform_fn (png, unpremultiply_row);
+      else
+        {
+          png_set_write_user_transform_fn (png, opaque_row);
+          png_set_filler (png, 0, PNG_FILLER_AFTER);
+        }
+      status = draw_png_rows (scene, surface, rows, pixel_height, scale, options->transparent,
+                              png, info);
+    }
+
+  png_destroy_write_struct (&png, &info);
+  g_free (rows);
   cairo_surface_destroy (surface);
   return output_finish (&output, status, error);
 }
