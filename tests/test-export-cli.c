@@ -11,6 +11,10 @@
 
 #include <glib/gstdio.h>
 
+#include "waymark-catalog.h"
+#include "waymark-format.h"
+#include "waymark-report.h"
+
 static char *tmp_dir;
 static char *example;
 
@@ -155,6 +159,13 @@ test_usage_errors (void)
     { { "-o", out, example, "--persona" }, 2, "needs a value" },
     { { "-o", "{persona}.csv", example }, 2, "one file per persona" },
     { { "--overview", "-o", "{persona}.svg", example }, 2, "one file per persona" },
+    { { "--recommendations", "-o", "{persona}.pdf", example }, 2, "one file per persona" },
+    { { "--recommendations", "--overview", "-o", out, example }, 2, "--recommendations exports" },
+    { { "--recommendations", "--no-overview", "-o", out, example }, 2,
+      "--recommendations exports" },
+    { { "--recommendations", "--persona", "job", "-o", out, example }, 2,
+      "--recommendations exports" },
+    { { "--recommendations", "-o", "recs.csv", example }, 2, "CSV holds the whole document" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -287,6 +298,230 @@ test_each_persona (void)
   }
 }
 
+/* Runs a tool that may not be installed: its standard output, or NULL
+ * (and the test skipped) without it. */
+static char *
+run_tool (const char *first,
+          ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *program = g_find_program_in_path (first);
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int wait_status;
+  va_list args;
+
+  if (program == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("%s is not installed", first);
+
+      g_test_skip (message);
+      return NULL;
+    }
+  g_ptr_array_add (argv, program);
+  va_start (args, first);
+  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return out;
+}
+
+/* Text without white space, so that wrapping does not matter. */
+static char *
+squeeze (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (s, g_utf8_get_char (p));
+  return g_string_free (s, FALSE);
+}
+
+static void
+assert_has_text (const char *squeezed,
+                 const char *text,
+                 const char *what)
+{
+  g_autofree char *wanted = squeeze (text);
+
+  if (strstr (squeezed, wanted) == NULL)
+    g_error ("%s “%s” is not in the export", what, text);
+}
+
+/* How many times @needle is in @haystack. */
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* --recommendations writes the section alone, in every format: in a PDF
+ * on A4 pages with an outline, every recommendation with its domain,
+ * owner and status, and the traceability table naming, by their text,
+ * the cards each one addresses; a full PDF ends with it, after the
+ * persona pages. */
+static void
+test_recommendations (void)
+{
+  g_autofree char *pdf = tmp_path ("recs.pdf");
+  g_autofree char *svg = tmp_path ("recs.svg");
+  g_autofree char *png = tmp_path ("recs.png");
+  g_autofree char *full = tmp_path ("full.pdf");
+  g_autofree char *one = tmp_path ("one.pdf");
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (WaymarkDocument) document = NULL;
+  g_autoptr (WaymarkReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *recommendations;
+  GPtrArray *domains;
+  const char *language;
+  guint n_section, n_personas;
+  g_auto (Result) r;
+
+  if (!need_example ())
+    return;
+  file = g_file_new_for_path (example);
+  document = waymark_format_load_file (file, &error);
+  g_assert_no_error (error);
+  recommendations = waymark_document_get_recommendations (document);
+  domains = waymark_document_get_domains (document);
+  language = waymark_document_get_language (document);
+  n_personas = waymark_document_get_n_personas (document);
+  g_assert_cmpuint (recommendations->len, >, 0);
+  /* The list and the table, then the matrix. */
+  report = waymark_report_new (document, NULL);
+  n_section = waymark_report_get_n_pages (report) + 1;
+  g_assert_cmpuint (n_section, >=, 3);
+
+  run_export (&r, "--recommendations", "-o", pdf, example, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  {
+    g_autofree char *info = run_tool ("pdfinfo", "-f", "1", "-l", "999", pdf, NULL);
+    g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", n_section);
+    g_autofree char *text = NULL;
+    g_autofree char *squeezed = NULL;
+    g_autofree char *outline = NULL;
+    g_autofree char *last = g_strdup_printf ("%u/%u", n_section, n_section);
+    g_autofree char *entry = g_strdup_printf ("\"title\": \"%s\"",
+                                              waymark_catalog_gettext (language,
+                                                                       "Recommendations"));
+
+    if (info == NULL)
+      return;
+    g_assert_nonnull (strstr (info, pages));
+    /* Every page A4 landscape, the matrix's too. */
+    g_assert_cmpuint (count (info, "size:  841.89 x 595.276 pts (A4)"), ==, n_section);
+
+    text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL);
+    squeezed = squeeze (text);
+    for (guint i = 0; i < domains->len; i++)
+      assert_has_text (squeezed, ((WaymarkDomain *) g_ptr_array_index (domains, i))->name,
+                       "domain");
+    for (guint i = 0; i < recommendations->len; i++)
+      {
+        WaymarkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+
+        assert_has_text (squeezed, recommendation->title, "recommendation");
+        assert_has_text (squeezed, recommendation->owner, "owner");
+        assert_has_text (squeezed, waymark_status_get_label_in (recommendation->status, language),
+                         "status");
+        for (guint c = 0; recommendation->cards[c] != NULL; c++)
+          {
+            WaymarkCard *card = (WaymarkCard *) waymark_document_lookup (document,
+                                                                         recommendation->cards[c]);
+
+            assert_has_text (squeezed, card->text, "addressed card");
+          }
+      }
+    /* The section's own words, in the document's language. */
+    assert_has_text (squeezed, waymark_catalog_gettext (language, "Traceability"), "heading");
+    assert_has_text (squeezed, waymark_catalog_gettext (language, "Priority matrix"), "heading");
+    /* Numbered within the section: "1 / 5" … "5 / 5". */
+    assert_has_text (squeezed, last, "page number");
+
+    outline = run_tool ("qpdf", "--json", "--json-key=outlines", pdf, NULL);
+    if (outline == NULL)
+      return;
+    /* One entry per part; a part's further pages have none. */
+    g_assert_cmpuint (count (outline, "\"title\": "), ==, 3);
+    g_assert_nonnull (strstr (outline, entry));
+  }
+
+  /* SVG and PNG: the parts one below the other, one file, no notice. */
+  {
+    g_auto (Result) s;
+    g_auto (Result) p;
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    run_export (&s, "--recommendations", "-o", svg, example, NULL);
+    g_assert_cmpint (s.status, ==, 0);
+    g_assert_cmpstr (s.err, ==, "");
+    g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+    g_assert_cmpuint (count (contents, "class=\"recommendation\""), ==, recommendations->len);
+    g_assert_cmpuint (count (contents, "class=\"traceability-row\""), ==, recommendations->len);
+    g_assert_cmpuint (count (contents, "class=\"domain\""), ==, domains->len);
+    g_assert_cmpuint (count (contents, "class=\"priority-matrix\""), ==, 1);
+    g_clear_pointer (&contents, g_free);
+
+    run_export (&p, "--recommendations", "--scale", "1", "-o", png, example, NULL);
+    g_assert_cmpint (p.status, ==, 0);
+    g_assert_cmpstr (p.err, ==, "");
+    g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 24);
+    g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+    /* IHDR: the width of an A4 landscape page at 72 dpi. */
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 842);
+  }
+
+  /* A full PDF: the overview, the maps, then the section; one persona
+   * alone has none of it. */
+  {
+    g_auto (Result) f;
+    g_auto (Result) o;
+    g_autofree char *info = NULL;
+    g_autofree char *pages = g_strdup_printf ("Pages:           %u\n",
+                                              1 + n_personas + n_section);
+
+    run_export (&f, "-o", full, example, NULL);
+    g_assert_cmpint (f.status, ==, 0);
+    info = run_tool ("pdfinfo", full, NULL);
+    g_assert_nonnull (strstr (info, pages));
+    g_clear_pointer (&info, g_free);
+
+    run_export (&o, "--persona", "job", "-o", one, example, NULL);
+    g_assert_cmpint (o.status, ==, 0);
+    info = run_tool ("pdfinfo", one, NULL);
+    g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  }
+
+  /* A document without recommendations has no section to write. */
+  {
+    const char *root = g_getenv ("WAYMARK_SOURCE_ROOT");
+    g_autofree char *plain = g_build_filename (root != NULL ? root : ".", "tests", "data",
+                                               "valid.waymark", NULL);
+    g_autofree char *nothing = tmp_path ("nothing.pdf");
+    g_auto (Result) e;
+
+    run_export (&e, "--recommendations", "-o", nothing, plain, NULL);
+    g_assert_cmpint (e.status, ==, 1);
+    g_assert_nonnull (strstr (e.err, "no recommendations"));
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  }
+}
+
 /* `-o -` writes the export to standard output, in every format. */
 static void
 test_stdout (void)
@@ -335,6 +570,8 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* The catalogues the command uses for a document's words. */
+  waymark_catalog_init_i18n ();
   tmp_dir = g_dir_make_tmp ("waymark-export-cli-XXXXXX", &error);
   g_assert_no_error (error);
   example = g_build_filename (root != NULL ? root : ".", "data", "examples",
@@ -346,6 +583,7 @@ main (int    argc,
   g_test_add_func ("/export-cli/failures", test_failures);
   g_test_add_func ("/export-cli/stdout", test_stdout);
   g_test_add_func ("/export-cli/each-persona", test_each_persona);
+  g_test_add_func ("/export-cli/recommendations", test_recommendations);
 
   status = g_test_run ();
   {

@@ -165,10 +165,12 @@ check_pdf (WaymarkDocument *document,
     }
   g_assert_cmpuint (n_fonts, >, 0);
 
-  /* pdfinfo: the overview page first, a page per persona, metadata. */
+  /* pdfinfo: the overview page first, a page per persona, the
+   * recommendations, metadata. */
   info = run_tool (NULL, "pdfinfo", path, NULL);
   pages = g_strdup_printf ("Pages:           %u\n",
-                           waymark_document_get_n_personas (document) + 1);
+                           waymark_document_get_n_personas (document) + 1
+                             + fixture_recommendation_pages (document));
   g_assert_nonnull (strstr (info, pages));
   g_assert_nonnull (strstr (info, "Creator:         Waymark"));
   if (waymark_document_get_title (document)[0] != '\0')

@@ -11,6 +11,7 @@
 #include "test-render-fixtures.h"
 #include "waymark-format.h"
 #include "waymark-layout-private.h"
+#include "waymark-report.h"
 
 static void
 set_string (char       **field,
@@ -295,6 +296,17 @@ fixture_load_example (void)
   document = waymark_format_load_file (file, &error);
   g_assert_no_error (error);
   return document;
+}
+
+guint
+fixture_recommendation_pages (WaymarkDocument *document)
+{
+  g_autoptr (WaymarkReport) report = NULL;
+
+  if (waymark_document_get_recommendations (document)->len == 0)
+    return 0;
+  report = waymark_report_new (document, NULL);
+  return waymark_report_get_n_pages (report) + 1;
 }
 
 /* Realistic text: phrases from journey maps, in Dutch and English, so

@@ -40,6 +40,11 @@ WaymarkDocument *fixture_every_kind_document (void);
  * the example is not there. */
 WaymarkDocument *fixture_load_example    (void);
 
+/* The pages a PDF of all personas of @document ends with: the
+ * recommendations section on A4 landscape (as on "fit" paper) and the
+ * priority matrix; 0 for a document without recommendations. */
+guint            fixture_recommendation_pages (WaymarkDocument *document);
+
 /* A generated map: @n_personas x @n_phases x @n_lanes (one of them an
  * emotions lane), about @cards_per_cell cards of realistic text in each
  * card cell. Deterministic for a given @seed. */

@@ -144,5 +144,11 @@ void         waymark_scene_builder_add_footer    (WaymarkSceneBuilder *builder);
  * builds the spatial index) before drawing. */
 WaymarkScene *waymark_scene_new_composed    (WaymarkLayout *page);
 void          waymark_scene_compose_finish  (WaymarkScene  *self);
+/* Appends a copy of every item of @other, a finished scene, moved by
+ * (@dx, @dy): a sheet of several figures one below the other. */
+void          waymark_scene_compose_append  (WaymarkScene  *self,
+                                             WaymarkScene  *other,
+                                             double         dx,
+                                             double         dy);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _WaymarkScene {
   GArray          *items;     /* WaymarkSceneItem */
   WaymarkRect      bounds;
   char            *title;
+  GPtrArray       *kept_layouts;  /* WaymarkLayout*: own the texts of appended scenes */
 
   /* spatial index */
   guint            n_columns;
@@ -811,6 +812,7 @@ waymark_scene_unref (WaymarkScene *self)
   g_free (self->tiles);
   g_free (self->stamps);
   g_free (self->title);
+  g_clear_pointer (&self->kept_layouts, g_ptr_array_unref);
   waymark_layout_unref (self->layout);
   g_free (self);
 }
@@ -943,4 +945,56 @@ waymark_scene_compose_finish (WaymarkScene *self)
   /* A composed page learns its size while it is built. */
   self->bounds = (WaymarkRect) { 0, 0, self->layout->width, self->layout->height };
   index_items (self);
+}
+
+void
+waymark_scene_compose_append (WaymarkScene *self,
+                              WaymarkScene *other,
+                              double        dx,
+                              double        dy)
+{
+  g_return_if_fail (self->tiles == NULL);
+  g_return_if_fail (other != NULL);
+
+  /* The texts of @other's items belong to its layout. */
+  if (self->kept_layouts == NULL)
+    self->kept_layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_layout_unref);
+  g_ptr_array_add (self->kept_layouts, waymark_layout_ref (other->layout));
+
+  for (guint i = 0; i < other->items->len; i++)
+    {
+      const WaymarkSceneItem *source = &g_array_index (other->items, WaymarkSceneItem, i);
+      WaymarkSceneItem *item = waymark_scene_push_item (self, source->kind);
+
+      *item = *source;
+      item->bounds.x += dx;
+      item->bounds.y += dy;
+      switch (source->kind)
+        {
+        case WAYMARK_SCENE_BOX:
+          item->box.rect.x += dx;
+          item->box.rect.y += dy;
+          break;
+        case WAYMARK_SCENE_PATH:
+          item->path.segments = g_memdup2 (source->path.segments,
+                                           sizeof (WaymarkPathSegment) * source->path.n_segments);
+          for (guint s = 0; s < item->path.n_segments; s++)
+            for (guint k = 0; k < 3; k++)
+              {
+                item->path.segments[s].x[k] += dx;
+                item->path.segments[s].y[k] += dy;
+              }
+          break;
+        case WAYMARK_SCENE_TEXT:
+          item->text.x += dx;
+          item->text.y += dy;
+          break;
+        case WAYMARK_SCENE_GROUP_BEGIN:
+          item->group.id = g_strdup (source->group.id);
+          break;
+        case WAYMARK_SCENE_GROUP_END:
+        default:
+          break;
+        }
+    }
 }
