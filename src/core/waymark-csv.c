@@ -233,16 +233,16 @@ list_card_rows (WaymarkPersona *persona,
     }
 }
 
-/* Numbers the recommendations as the report and the priority matrix do
- * (domain by domain, then those in no domain), and finds those whose
- * cards are not in the order of the rows: their links carry ranks. */
+/* Numbers the recommendations as the report and the priority matrix do,
+ * and finds those whose cards are not in the order of the rows: their
+ * links carry ranks. */
 static void
 number_recommendations (Export *export)
 {
-  GPtrArray *domains = waymark_document_get_domains (export->document);
+  g_autoptr (GPtrArray) recommendations =
+    waymark_document_list_recommendations_in_order (export->document);
   g_autoptr (GHashTable) row_of_card = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) cards = g_ptr_array_new ();
-  guint number = 0;
 
   for (guint i = 0; i < waymark_document_get_n_personas (export->document); i++)
     list_card_rows (waymark_document_get_persona (export->document, i), cards);
@@ -250,37 +250,27 @@ number_recommendations (Export *export)
     g_hash_table_insert (row_of_card, ((WaymarkCard *) g_ptr_array_index (cards, i))->base.id,
                          GUINT_TO_POINTER (i + 1));
 
-  for (guint d = 0; d <= domains->len; d++)
+  for (guint i = 0; i < recommendations->len; i++)
     {
-      WaymarkDomain *domain = d < domains->len ? g_ptr_array_index (domains, d) : NULL;
-      g_autoptr (GPtrArray) recommendations =
-        waymark_document_list_domain_recommendations (export->document,
-                                                      domain != NULL ? domain->base.id : NULL);
+      WaymarkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+      g_autoptr (GHashTable) ranks = g_hash_table_new (g_str_hash, g_str_equal);
+      guint previous = 0, rank = 0;
+      gboolean in_order = TRUE;
 
-      for (guint i = 0; i < recommendations->len; i++)
+      g_hash_table_insert (export->numbers, recommendation->base.id, GUINT_TO_POINTER (i + 1));
+      for (guint c = 0; recommendation->cards[c] != NULL; c++)
         {
-          WaymarkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
-          g_autoptr (GHashTable) ranks = g_hash_table_new (g_str_hash, g_str_equal);
-          guint previous = 0, rank = 0;
-          gboolean in_order = TRUE;
+          guint row = GPOINTER_TO_UINT (g_hash_table_lookup (row_of_card,
+                                                             recommendation->cards[c]));
 
-          g_hash_table_insert (export->numbers, recommendation->base.id,
-                               GUINT_TO_POINTER (++number));
-          for (guint c = 0; recommendation->cards[c] != NULL; c++)
-            {
-              guint row = GPOINTER_TO_UINT (g_hash_table_lookup (row_of_card,
-                                                                 recommendation->cards[c]));
-
-              if (row == 0)
-                continue;   /* a card no row holds: not in the table */
-              in_order &= row > previous;
-              previous = row;
-              g_hash_table_insert (ranks, recommendation->cards[c], GUINT_TO_POINTER (++rank));
-            }
-          if (!in_order)
-            g_hash_table_insert (export->ranks, recommendation->base.id,
-                                 g_steal_pointer (&ranks));
+          if (row == 0)
+            continue;   /* a card no row holds: not in the table */
+          in_order &= row > previous;
+          previous = row;
+          g_hash_table_insert (ranks, recommendation->cards[c], GUINT_TO_POINTER (++rank));
         }
+      if (!in_order)
+        g_hash_table_insert (export->ranks, recommendation->base.id, g_steal_pointer (&ranks));
     }
 }
 

@@ -757,7 +757,7 @@ add_score_hits (Builder *builder)
 static void
 collect_entries (Builder *builder)
 {
-  g_autoptr (GPtrArray) list = waymark_report_list_recommendations (builder->document);
+  g_autoptr (GPtrArray) list = waymark_document_list_recommendations_in_order (builder->document);
 
   for (guint i = 0; i < list->len; i++)
     {

@@ -79,25 +79,6 @@ typedef struct {
   double                      width;     /* of the content */
 } Builder;
 
-GPtrArray *
-waymark_report_list_recommendations (WaymarkDocument *document)
-{
-  GPtrArray *domains = waymark_document_get_domains (document);
-  GPtrArray *list = g_ptr_array_new ();
-
-  for (guint i = 0; i <= domains->len; i++)
-    {
-      const char *domain_id = i < domains->len
-                              ? ((WaymarkDomain *) g_ptr_array_index (domains, i))->base.id
-                              : NULL;
-      g_autoptr (GPtrArray) in_domain =
-        waymark_document_list_domain_recommendations (document, domain_id);
-
-      g_ptr_array_extend (list, in_domain, NULL, NULL);
-    }
-  return list;
-}
-
 WaymarkColor
 waymark_report_domain_color (const WaymarkDomain *domain,
                              WaymarkPalette       palette)
@@ -899,7 +880,7 @@ waymark_report_new (WaymarkDocument            *document,
   builder.document = document;
   builder.language = waymark_document_get_language (document);
   builder.options = options;
-  builder.list = waymark_report_list_recommendations (document);
+  builder.list = waymark_document_list_recommendations_in_order (document);
   if (builder.list->len > 0)
     {
       waymark_render_options_init (&render_options);
