@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "test-render-fixtures.h"
 #include "waymark-catalog.h"
 #include "waymark-format.h"
 #include "waymark-report.h"
@@ -298,57 +299,12 @@ test_each_persona (void)
   }
 }
 
-/* Runs a tool that may not be installed: its standard output, or NULL
- * (and the test skipped) without it. */
-static char *
-run_tool (const char *first,
-          ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *program = g_find_program_in_path (first);
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int wait_status;
-  va_list args;
-
-  if (program == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("%s is not installed", first);
-
-      g_test_skip (message);
-      return NULL;
-    }
-  g_ptr_array_add (argv, program);
-  va_start (args, first);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-  return out;
-}
-
-/* Text without white space, so that wrapping does not matter. */
-static char *
-squeeze (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (s, g_utf8_get_char (p));
-  return g_string_free (s, FALSE);
-}
-
 static void
 assert_has_text (const char *squeezed,
                  const char *text,
                  const char *what)
 {
-  g_autofree char *wanted = squeeze (text);
+  g_autofree char *wanted = fixture_squeeze (text);
 
   if (strstr (squeezed, wanted) == NULL)
     g_error ("%s “%s” is not in the export", what, text);
@@ -408,7 +364,7 @@ test_recommendations (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
   {
-    g_autofree char *info = run_tool ("pdfinfo", "-f", "1", "-l", "999", pdf, NULL);
+    g_autofree char *info = fixture_run_tool (NULL, "pdfinfo", "-f", "1", "-l", "999", pdf, NULL);
     g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", n_section);
     g_autofree char *text = NULL;
     g_autofree char *squeezed = NULL;
@@ -424,8 +380,8 @@ test_recommendations (void)
     /* Every page A4 landscape, the matrix's too. */
     g_assert_cmpuint (count (info, "size:  841.89 x 595.276 pts (A4)"), ==, n_section);
 
-    text = run_tool ("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL);
-    squeezed = squeeze (text);
+    text = fixture_run_tool (NULL, "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL);
+    squeezed = fixture_squeeze (text);
     for (guint i = 0; i < domains->len; i++)
       assert_has_text (squeezed, ((WaymarkDomain *) g_ptr_array_index (domains, i))->name,
                        "domain");
@@ -451,7 +407,7 @@ test_recommendations (void)
     /* Numbered within the section: "1 / 5" … "5 / 5". */
     assert_has_text (squeezed, last, "page number");
 
-    outline = run_tool ("qpdf", "--json", "--json-key=outlines", pdf, NULL);
+    outline = fixture_run_tool (NULL, "qpdf", "--json", "--json-key=outlines", pdf, NULL);
     if (outline == NULL)
       return;
     /* One entry per part; a part's further pages have none. */
@@ -497,13 +453,13 @@ test_recommendations (void)
 
     run_export (&f, "-o", full, example, NULL);
     g_assert_cmpint (f.status, ==, 0);
-    info = run_tool ("pdfinfo", full, NULL);
+    info = fixture_run_tool (NULL, "pdfinfo", full, NULL);
     g_assert_nonnull (strstr (info, pages));
     g_clear_pointer (&info, g_free);
 
     run_export (&o, "--persona", "job", "-o", one, example, NULL);
     g_assert_cmpint (o.status, ==, 0);
-    info = run_tool ("pdfinfo", one, NULL);
+    info = fixture_run_tool (NULL, "pdfinfo", one, NULL);
     g_assert_nonnull (strstr (info, "Pages:           1\n"));
   }
 

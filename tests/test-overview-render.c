@@ -279,27 +279,6 @@ test_linear_growth (void)
   g_assert_cmpuint (items[2], <=, items[1] * 22 / 10);
 }
 
-static char *
-run_tool (const char *tool,
-          const char *arg,
-          const char *path)
-{
-  g_autofree char *program = g_find_program_in_path (tool);
-  char *out = NULL;
-  int status = 0;
-  const char *argv[] = { program, arg, path, NULL };
-
-  if (program == NULL)
-    return NULL;
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                     NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
-    {
-      g_free (out);
-      return NULL;
-    }
-  return out;
-}
-
 /* A full PDF starts with the overview; --no-overview leaves it out;
  * --overview writes only it, in every format. */
 static void
@@ -325,14 +304,14 @@ test_export (void)
     waymark_export_options_init (&options);
     g_assert_true (waymark_export_to_file (document, &options, path, NULL, &error));
     g_assert_no_error (error);
-    info = run_tool ("pdfinfo", path, NULL);
+    info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
     if (info != NULL)
       {
         g_autofree char *pages = g_strdup_printf ("Pages:           %u\n",
                                                   n + 1 + fixture_recommendation_pages (document));
         g_assert_nonnull (strstr (info, pages));
       }
-    text = run_tool ("pdftotext", path, "-");
+    text = fixture_run_tool (NULL, "pdftotext", path, "-", NULL);
     if (text != NULL)
       {
         /* The overview is the first page. */
@@ -351,7 +330,7 @@ test_export (void)
     waymark_export_options_init (&options);
     options.no_overview = TRUE;
     g_assert_true (waymark_export_to_file (document, &options, path, NULL, &error));
-    info = run_tool ("pdfinfo", path, NULL);
+    info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
     if (info != NULL)
       {
         g_autofree char *pages = g_strdup_printf ("Pages:           %u\n",
@@ -380,7 +359,7 @@ test_export (void)
         g_assert_nonnull (strstr (contents, "Barriers and levers across personas"));
       if (format == WAYMARK_EXPORT_FORMAT_PDF)
         {
-          g_autofree char *info = run_tool ("pdfinfo", path, NULL);
+          g_autofree char *info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
           if (info != NULL)
             g_assert_nonnull (strstr (info, "Pages:           1\n"));
         }

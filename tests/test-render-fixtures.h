@@ -45,6 +45,17 @@ WaymarkDocument *fixture_load_example    (void);
  * priority matrix; 0 for a document without recommendations. */
 guint            fixture_recommendation_pages (WaymarkDocument *document);
 
+/* Runs a command (@first and the arguments after it, NULL-terminated)
+ * and returns its standard output, or NULL (and skips the test) when it is
+ * not installed. Fails the test on a non-zero exit unless @status is
+ * given, which then gets the exit status. */
+char            *fixture_run_tool         (int        *status,
+                                           const char *first,
+                                           ...) G_GNUC_NULL_TERMINATED;
+/* @text without any white space, NFKC: wrapping and the way tools join
+ * lines then do not matter when a test looks for a text in an export. */
+char            *fixture_squeeze          (const char *text);
+
 /* A generated map: @n_personas x @n_phases x @n_lanes (one of them an
  * emotions lane), about @cards_per_cell cards of realistic text in each
  * card cell. Deterministic for a given @seed. */
