@@ -378,6 +378,48 @@ test_import_csv_at_limit (void)
   g_rmdir (dir);
 }
 
+/* The example through `export` to CSV and `import-csv` back: a map that
+ * validates, with its recommendations, and the same table again. */
+static void
+test_import_csv_round_trip (void)
+{
+  g_auto (Run) export = { 0 };
+  g_auto (Run) import = { 0 };
+  g_auto (Run) validate = { 0 };
+  g_auto (Run) again = { 0 };
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                    "levenslang-leren.waymark", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *table = g_build_filename (dir, "study.csv", NULL);
+  g_autofree char *map = g_build_filename (dir, "study.waymark", NULL);
+  g_autofree char *table_again = g_build_filename (dir, "again.csv", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *saved = NULL;
+  gsize first_length, second_length;
+
+  run_waymark (&export, "export", "-o", table, example, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_waymark (&import, "import-csv", table, "-o", map, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.err, ==, "");
+  run_waymark (&validate, "validate", map, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_true (g_file_get_contents (map, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "<recommendations>"));
+  g_assert_nonnull (strstr (saved, "<addresses card="));
+  run_waymark (&again, "export", "-o", table_again, map, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_file_get_contents (table, &first, &first_length, NULL));
+  g_assert_true (g_file_get_contents (table_again, &second, &second_length, NULL));
+  g_assert_cmpmem (first, first_length, second, second_length);
+
+  g_remove (table);
+  g_remove (map);
+  g_remove (table_again);
+  g_rmdir (dir);
+}
+
 static void
 test_validate_usage (void)
 {
@@ -631,6 +673,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-csv/missing-file", test_import_csv_missing_file);
   g_test_add_func ("/cli/import-csv/limits", test_import_csv_limits);
   g_test_add_func ("/cli/import-csv/at-limit", test_import_csv_at_limit);
+  g_test_add_func ("/cli/import-csv/round-trip", test_import_csv_round_trip);
   g_test_add_func ("/cli/validate/usage", test_validate_usage);
   g_test_add_func ("/cli/end-of-options", test_end_of_options);
   g_test_add_func ("/cli/option-parser-error", test_option_parser_error);

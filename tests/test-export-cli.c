@@ -11,6 +11,11 @@
 
 #include <glib/gstdio.h>
 
+#include "test-render-fixtures.h"
+#include "waymark-catalog.h"
+#include "waymark-format.h"
+#include "waymark-report.h"
+
 static char *tmp_dir;
 static char *example;
 
@@ -155,6 +160,13 @@ test_usage_errors (void)
     { { "-o", out, example, "--persona" }, 2, "needs a value" },
     { { "-o", "{persona}.csv", example }, 2, "one file per persona" },
     { { "--overview", "-o", "{persona}.svg", example }, 2, "one file per persona" },
+    { { "--recommendations", "-o", "{persona}.pdf", example }, 2, "one file per persona" },
+    { { "--recommendations", "--overview", "-o", out, example }, 2, "--recommendations exports" },
+    { { "--recommendations", "--no-overview", "-o", out, example }, 2,
+      "--recommendations exports" },
+    { { "--recommendations", "--persona", "job", "-o", out, example }, 2,
+      "--recommendations exports" },
+    { { "--recommendations", "-o", "recs.csv", example }, 2, "CSV holds the whole document" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -287,6 +299,185 @@ test_each_persona (void)
   }
 }
 
+static void
+assert_has_text (const char *squeezed,
+                 const char *text,
+                 const char *what)
+{
+  g_autofree char *wanted = fixture_squeeze (text);
+
+  if (strstr (squeezed, wanted) == NULL)
+    g_error ("%s “%s” is not in the export", what, text);
+}
+
+/* How many times @needle is in @haystack. */
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* --recommendations writes the section alone, in every format: in a PDF
+ * on A4 pages with an outline, every recommendation with its domain,
+ * owner and status, and the traceability table naming, by their text,
+ * the cards each one addresses; a full PDF ends with it, after the
+ * persona pages. */
+static void
+test_recommendations (void)
+{
+  g_autofree char *pdf = tmp_path ("recs.pdf");
+  g_autofree char *svg = tmp_path ("recs.svg");
+  g_autofree char *png = tmp_path ("recs.png");
+  g_autofree char *full = tmp_path ("full.pdf");
+  g_autofree char *one = tmp_path ("one.pdf");
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (WaymarkDocument) document = NULL;
+  g_autoptr (WaymarkReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *recommendations;
+  GPtrArray *domains;
+  const char *language;
+  guint n_section, n_personas;
+  g_auto (Result) r;
+
+  if (!need_example ())
+    return;
+  file = g_file_new_for_path (example);
+  document = waymark_format_load_file (file, &error);
+  g_assert_no_error (error);
+  recommendations = waymark_document_get_recommendations (document);
+  domains = waymark_document_get_domains (document);
+  language = waymark_document_get_language (document);
+  n_personas = waymark_document_get_n_personas (document);
+  g_assert_cmpuint (recommendations->len, >, 0);
+  /* The list and the table, then the matrix. */
+  report = waymark_report_new (document, NULL);
+  n_section = waymark_report_get_n_pages (report) + 1;
+  g_assert_cmpuint (n_section, >=, 3);
+
+  run_export (&r, "--recommendations", "-o", pdf, example, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  {
+    g_autofree char *info = fixture_run_tool (NULL, "pdfinfo", "-f", "1", "-l", "999", pdf, NULL);
+    g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", n_section);
+    g_autofree char *text = NULL;
+    g_autofree char *squeezed = NULL;
+    g_autofree char *outline = NULL;
+    g_autofree char *last = g_strdup_printf ("%u/%u", n_section, n_section);
+    g_autofree char *entry = g_strdup_printf ("\"title\": \"%s\"",
+                                              waymark_catalog_gettext (language,
+                                                                       "Recommendations"));
+
+    if (info == NULL)
+      return;
+    g_assert_nonnull (strstr (info, pages));
+    /* Every page A4 landscape, the matrix's too. */
+    g_assert_cmpuint (count (info, "size:  841.89 x 595.276 pts (A4)"), ==, n_section);
+
+    text = fixture_run_tool (NULL, "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL);
+    squeezed = fixture_squeeze (text);
+    for (guint i = 0; i < domains->len; i++)
+      assert_has_text (squeezed, ((WaymarkDomain *) g_ptr_array_index (domains, i))->name,
+                       "domain");
+    for (guint i = 0; i < recommendations->len; i++)
+      {
+        WaymarkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+
+        assert_has_text (squeezed, recommendation->title, "recommendation");
+        assert_has_text (squeezed, recommendation->owner, "owner");
+        assert_has_text (squeezed, waymark_status_get_label_in (recommendation->status, language),
+                         "status");
+        for (guint c = 0; recommendation->cards[c] != NULL; c++)
+          {
+            WaymarkCard *card = (WaymarkCard *) waymark_document_lookup (document,
+                                                                         recommendation->cards[c]);
+
+            assert_has_text (squeezed, card->text, "addressed card");
+          }
+      }
+    /* The section's own words, in the document's language. */
+    assert_has_text (squeezed, waymark_catalog_gettext (language, "Traceability"), "heading");
+    assert_has_text (squeezed, waymark_catalog_gettext (language, "Priority matrix"), "heading");
+    /* Numbered within the section: "1 / 5" … "5 / 5". */
+    assert_has_text (squeezed, last, "page number");
+
+    outline = fixture_run_tool (NULL, "qpdf", "--json", "--json-key=outlines", pdf, NULL);
+    if (outline == NULL)
+      return;
+    /* One entry per part; a part's further pages have none. */
+    g_assert_cmpuint (count (outline, "\"title\": "), ==, 3);
+    g_assert_nonnull (strstr (outline, entry));
+  }
+
+  /* SVG and PNG: the parts one below the other, one file, no notice. */
+  {
+    g_auto (Result) s;
+    g_auto (Result) p;
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    run_export (&s, "--recommendations", "-o", svg, example, NULL);
+    g_assert_cmpint (s.status, ==, 0);
+    g_assert_cmpstr (s.err, ==, "");
+    g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+    g_assert_cmpuint (count (contents, "class=\"recommendation\""), ==, recommendations->len);
+    g_assert_cmpuint (count (contents, "class=\"traceability-row\""), ==, recommendations->len);
+    g_assert_cmpuint (count (contents, "class=\"domain\""), ==, domains->len);
+    g_assert_cmpuint (count (contents, "class=\"priority-matrix\""), ==, 1);
+    g_clear_pointer (&contents, g_free);
+
+    run_export (&p, "--recommendations", "--scale", "1", "-o", png, example, NULL);
+    g_assert_cmpint (p.status, ==, 0);
+    g_assert_cmpstr (p.err, ==, "");
+    g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 24);
+    g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+    /* IHDR: the width of an A4 landscape page at 72 dpi. */
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 842);
+  }
+
+  /* A full PDF: the overview, the maps, then the section; one persona
+   * alone has none of it. */
+  {
+    g_auto (Result) f;
+    g_auto (Result) o;
+    g_autofree char *info = NULL;
+    g_autofree char *pages = g_strdup_printf ("Pages:           %u\n",
+                                              1 + n_personas + n_section);
+
+    run_export (&f, "-o", full, example, NULL);
+    g_assert_cmpint (f.status, ==, 0);
+    info = fixture_run_tool (NULL, "pdfinfo", full, NULL);
+    g_assert_nonnull (strstr (info, pages));
+    g_clear_pointer (&info, g_free);
+
+    run_export (&o, "--persona", "job", "-o", one, example, NULL);
+    g_assert_cmpint (o.status, ==, 0);
+    info = fixture_run_tool (NULL, "pdfinfo", one, NULL);
+    g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  }
+
+  /* A document without recommendations has no section to write. */
+  {
+    const char *root = g_getenv ("WAYMARK_SOURCE_ROOT");
+    g_autofree char *plain = g_build_filename (root != NULL ? root : ".", "tests", "data",
+                                               "valid.waymark", NULL);
+    g_autofree char *nothing = tmp_path ("nothing.pdf");
+    g_auto (Result) e;
+
+    run_export (&e, "--recommendations", "-o", nothing, plain, NULL);
+    g_assert_cmpint (e.status, ==, 1);
+    g_assert_nonnull (strstr (e.err, "no recommendations"));
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  }
+}
+
 /* `-o -` writes the export to standard output, in every format. */
 static void
 test_stdout (void)
@@ -335,6 +526,8 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* The catalogues the command uses for a document's words. */
+  waymark_catalog_init_i18n ();
   tmp_dir = g_dir_make_tmp ("waymark-export-cli-XXXXXX", &error);
   g_assert_no_error (error);
   example = g_build_filename (root != NULL ? root : ".", "data", "examples",
@@ -346,6 +539,7 @@ main (int    argc,
   g_test_add_func ("/export-cli/failures", test_failures);
   g_test_add_func ("/export-cli/stdout", test_stdout);
   g_test_add_func ("/export-cli/each-persona", test_each_persona);
+  g_test_add_func ("/export-cli/recommendations", test_recommendations);
 
   status = g_test_run ();
   {

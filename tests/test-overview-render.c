@@ -49,12 +49,26 @@ typedef struct {
   WaymarkOverviewMode  mode;
   WaymarkPalette       palette;
   gboolean             filtered;   /* only cards tagged "afbakening" */
+  const char * const  *highlight;  /* cards to highlight, or NULL */
 } GoldenCase;
 
+/* The cards the example's first recommendation addresses. */
+static const char * const aanbeveling_1[] = {
+  "loopbaan-c16", "job-c17", "loopbaan-c15", "job-c27", NULL
+};
+
 static const GoldenCase golden_cases[] = {
-  { "overview-counts", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_STANDARD, FALSE },
-  { "overview-text", WAYMARK_OVERVIEW_SHOW_TEXT, WAYMARK_PALETTE_STANDARD, FALSE },
-  { "overview-filtered-greyscale", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_GREYSCALE, TRUE },
+  { "overview-counts", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_STANDARD, FALSE, NULL },
+  { "overview-text", WAYMARK_OVERVIEW_SHOW_TEXT, WAYMARK_PALETTE_STANDARD, FALSE, NULL },
+  { "overview-filtered-greyscale", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_GREYSCALE, TRUE,
+    NULL },
+  /* Where the example's recommendations leave barriers open. */
+  { "overview-coverage", WAYMARK_OVERVIEW_SHOW_COVERAGE, WAYMARK_PALETTE_STANDARD, FALSE, NULL },
+  { "overview-coverage-greyscale", WAYMARK_OVERVIEW_SHOW_COVERAGE, WAYMARK_PALETTE_GREYSCALE,
+    FALSE, NULL },
+  /* A selected recommendation's cells glow. */
+  { "overview-highlight", WAYMARK_OVERVIEW_SHOW_COUNTS, WAYMARK_PALETTE_STANDARD, FALSE,
+    aanbeveling_1 },
 };
 
 static void
@@ -90,6 +104,7 @@ test_golden (gconstpointer data)
   options.show_footer = TRUE;
   options.page_number = 1;
   options.n_pages = 6;
+  options.highlight_card_ids = golden->highlight;
   figure = waymark_overview_figure_new (overview, &options);
   actual = render_figure (figure, GOLDEN_SCALE);
   /* The page has no lanes or cards: its tiles are the regions. */
@@ -264,27 +279,6 @@ test_linear_growth (void)
   g_assert_cmpuint (items[2], <=, items[1] * 22 / 10);
 }
 
-static char *
-run_tool (const char *tool,
-          const char *arg,
-          const char *path)
-{
-  g_autofree char *program = g_find_program_in_path (tool);
-  char *out = NULL;
-  int status = 0;
-  const char *argv[] = { program, arg, path, NULL };
-
-  if (program == NULL)
-    return NULL;
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                     NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
-    {
-      g_free (out);
-      return NULL;
-    }
-  return out;
-}
-
 /* A full PDF starts with the overview; --no-overview leaves it out;
  * --overview writes only it, in every format. */
 static void
@@ -310,13 +304,14 @@ test_export (void)
     waymark_export_options_init (&options);
     g_assert_true (waymark_export_to_file (document, &options, path, NULL, &error));
     g_assert_no_error (error);
-    info = run_tool ("pdfinfo", path, NULL);
+    info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
     if (info != NULL)
       {
-        g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", n + 1);
+        g_autofree char *pages = g_strdup_printf ("Pages:           %u\n",
+                                                  n + 1 + fixture_recommendation_pages (document));
         g_assert_nonnull (strstr (info, pages));
       }
-    text = run_tool ("pdftotext", path, "-");
+    text = fixture_run_tool (NULL, "pdftotext", path, "-", NULL);
     if (text != NULL)
       {
         /* The overview is the first page. */
@@ -335,10 +330,11 @@ test_export (void)
     waymark_export_options_init (&options);
     options.no_overview = TRUE;
     g_assert_true (waymark_export_to_file (document, &options, path, NULL, &error));
-    info = run_tool ("pdfinfo", path, NULL);
+    info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
     if (info != NULL)
       {
-        g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", n);
+        g_autofree char *pages = g_strdup_printf ("Pages:           %u\n",
+                                                  n + fixture_recommendation_pages (document));
         g_assert_nonnull (strstr (info, pages));
       }
     g_unlink (path);
@@ -363,7 +359,7 @@ test_export (void)
         g_assert_nonnull (strstr (contents, "Barriers and levers across personas"));
       if (format == WAYMARK_EXPORT_FORMAT_PDF)
         {
-          g_autofree char *info = run_tool ("pdfinfo", path, NULL);
+          g_autofree char *info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
           if (info != NULL)
             g_assert_nonnull (strstr (info, "Pages:           1\n"));
         }

@@ -336,6 +336,68 @@ test_example (void)
   g_assert_cmpuint (waymark_overview_get_used_tags (overview)->len, ==, 3);
 }
 
+/* Coverage: the cards no recommendation addresses, per cell, per row and
+ * in all, against the document's own count; linking a card closes its
+ * hole, and a spanning card counts in every phase it covers. */
+static void
+test_coverage (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "examples", "levenslang-leren.waymark",
+                                            NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) document = waymark_format_load_file (file, &error);
+  g_autoptr (WaymarkOverview) overview = NULL;
+  g_autoptr (WaymarkOverview) after = NULL;
+  guint n_barriers = 0, addressed, open = 0, row_open = 0;
+  const char *open_card = NULL;
+
+  g_assert_no_error (error);
+  overview = waymark_overview_new (document, NULL);
+  g_assert_true (waymark_overview_has_recommendations (overview));
+  addressed = waymark_document_count_addressed_barriers (document, &n_barriers);
+  g_assert_cmpuint (waymark_overview_get_uncovered_total (overview, WAYMARK_LANE_BARRIERS), ==,
+                    n_barriers - addressed);
+  for (guint r = 0; r < waymark_overview_get_n_rows (overview); r++)
+    {
+      const WaymarkOverviewRow *row = waymark_overview_get_row (overview, r);
+
+      row_open += row->uncovered_totals[WAYMARK_LANE_BARRIERS];
+      for (guint c = 0; c < waymark_overview_get_n_columns (overview); c++)
+        {
+          const WaymarkOverviewCell *cell = waymark_overview_get_cell (overview, r, c);
+          guint cell_open = 0;
+
+          for (guint i = 0; i < cell->cards->len; i++)
+            {
+              WaymarkOverviewCard *card = g_ptr_array_index (cell->cards, i);
+
+              g_assert_cmpuint (card->n_recommendations, ==,
+                                waymark_document_count_recommendations_for_card (document,
+                                                                                 card->card_id));
+              if (card->kind == WAYMARK_LANE_BARRIERS && card->n_recommendations == 0)
+                {
+                  cell_open++;
+                  open_card = card->card_id;
+                }
+            }
+          g_assert_cmpuint (cell->uncovered[WAYMARK_LANE_BARRIERS], ==, cell_open);
+          g_assert_cmpuint (cell_open, <=,
+                            waymark_overview_get_max_uncovered (overview, WAYMARK_LANE_BARRIERS));
+          open += cell_open;
+        }
+    }
+  g_assert_cmpuint (row_open, ==, n_barriers - addressed);
+  /* No spanning barrier in the example: the cells add up to the total. */
+  g_assert_cmpuint (open, ==, n_barriers - addressed);
+  g_assert_cmpuint (open, >, 0);
+
+  g_assert_true (waymark_document_link_card (document, "aanbeveling-1", open_card));
+  after = waymark_overview_new (document, NULL);
+  g_assert_cmpuint (waymark_overview_get_uncovered_total (after, WAYMARK_LANE_BARRIERS), ==,
+                    n_barriers - addressed - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +409,7 @@ main (int   argc,
   g_test_add ("/overview/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/overview/snapshot", Fixture, NULL, fixture_set_up, test_snapshot, fixture_tear_down);
   g_test_add_func ("/overview/example", test_example);
+  g_test_add_func ("/overview/coverage", test_coverage);
 
   return g_test_run ();
 }

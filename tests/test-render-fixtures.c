@@ -7,10 +7,12 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 
 #include "test-render-fixtures.h"
 #include "waymark-format.h"
 #include "waymark-layout-private.h"
+#include "waymark-report.h"
 
 static void
 set_string (char       **field,
@@ -118,6 +120,53 @@ fixture_small_document (void)
   add_point (persona, "feelings", "f3", -1, "boos");
 
   waymark_document_insert_persona (document, persona, -1);
+  return document;
+}
+
+static void
+add_recommendation (WaymarkDocument *document,
+                    const char      *id,
+                    const char      *domain_id,
+                    const char      *title,
+                    const char      *description,
+                    int              value,
+                    int              effort,
+                    const char      *first_card,
+                    ...)
+{
+  WaymarkRecommendation *recommendation = waymark_recommendation_new (id, title);
+  g_autoptr (GStrvBuilder) cards = g_strv_builder_new ();
+  va_list args;
+
+  set_string (&recommendation->domain_id, domain_id);
+  set_string (&recommendation->description, description);
+  recommendation->value = value;
+  recommendation->effort = effort;
+  va_start (args, first_card);
+  for (const char *card = first_card; card != NULL; card = va_arg (args, const char *))
+    g_strv_builder_add (cards, card);
+  va_end (args);
+  g_strfreev (recommendation->cards);
+  recommendation->cards = g_strv_builder_end (cards);
+  g_assert_nonnull (waymark_document_insert_recommendation (document, recommendation, -1));
+}
+
+WaymarkDocument *
+fixture_recommendations_document (void)
+{
+  WaymarkDocument *document = fixture_small_document ();
+
+  waymark_document_insert_domain (document, waymark_domain_new ("d1", "Beleid", "#1f4e79"), -1);
+  waymark_document_insert_domain (document, waymark_domain_new ("d2", "Aanbod", "#c2185b"), -1);
+  add_recommendation (document, "r1", "d1", "Avondlessen aanbieden",
+                      "Hoe kunnen we lessen ook 's avonds geven?", 5, 2, "b1", "a2", NULL);
+  add_recommendation (document, "r2", "d1", "Lesrooster vooraf delen",
+                      "Het rooster een maand vooraf publiceren.", 2, 4, "b1", NULL);
+  add_recommendation (document, "r3", "d2", "Betalen in termijnen", "", WAYMARK_SCORE_UNSET,
+                      WAYMARK_SCORE_UNSET, "a3", NULL);
+  add_recommendation (document, "r4", "d2", "Een vergelijker van opleidingen",
+                      "Eén site die het aanbod naast elkaar zet.", 4, 4, NULL);
+  waymark_history_clear (waymark_document_get_history (document));
   return document;
 }
 
@@ -248,6 +297,17 @@ fixture_load_example (void)
   document = waymark_format_load_file (file, &error);
   g_assert_no_error (error);
   return document;
+}
+
+guint
+fixture_recommendation_pages (WaymarkDocument *document)
+{
+  g_autoptr (WaymarkReport) report = NULL;
+
+  if (waymark_document_get_recommendations (document)->len == 0)
+    return 0;
+  report = waymark_report_new (document, NULL);
+  return waymark_report_get_n_pages (report) + 1;
 }
 
 /* Realistic text: phrases from journey maps, in Dutch and English, so
@@ -684,4 +744,58 @@ fixture_assert_golden (const char      *name,
       g_test_fail ();
     }
   cairo_surface_destroy (expected);
+}
+
+char *
+fixture_run_tool (int        *status,
+                  const char *first,
+                  ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path (first);
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+  va_list args;
+
+  if (program == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("%s is not installed", first);
+
+      g_test_skip (message);
+      return NULL;
+    }
+  g_ptr_array_add (argv, program);
+  va_start (args, first);
+  for (const char *arg = va_arg (args, const char *); arg != NULL;
+       arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  if (status != NULL)
+    *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  else if (!g_spawn_check_wait_status (wait_status, NULL))
+    g_error ("%s failed: %s%s", first, out, err);
+  return out;
+}
+
+char *
+fixture_squeeze (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = normal; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
 }

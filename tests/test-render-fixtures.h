@@ -19,6 +19,13 @@ G_BEGIN_DECLS
  * emotion points at f1 (+2, "blij") and f3 (-1, "boos"). */
 WaymarkDocument *fixture_small_document  (void);
 
+/* fixture_small_document() with recommendations: domains "d1" ("Beleid",
+ * #1f4e79) and "d2" ("Aanbod", #c2185b); "r1" in d1 (value 5, effort 2)
+ * addresses b1 and a2, "r2" in d1 (value 2, effort 4) addresses b1, "r3"
+ * in d2 (unscored) addresses a3, and "r4" in d2 (value 4, effort 4)
+ * addresses nothing yet. So b1 shows a badge of 2, a2 and a3 of 1. */
+WaymarkDocument *fixture_recommendations_document (void);
+
 /* Everything that is hard to draw: long and unbroken text, emoji, RTL,
  * CJK, diacritics, spans, a crowded cell, own colours, evidence, many
  * tags, an empty lane, a long persona name. Two personas. */
@@ -32,6 +39,22 @@ WaymarkDocument *fixture_every_kind_document (void);
 /* data/examples/levenslang-leren.waymark, or NULL (with a skip) when
  * the example is not there. */
 WaymarkDocument *fixture_load_example    (void);
+
+/* The pages a PDF of all personas of @document ends with: the
+ * recommendations section on A4 landscape (as on "fit" paper) and the
+ * priority matrix; 0 for a document without recommendations. */
+guint            fixture_recommendation_pages (WaymarkDocument *document);
+
+/* Runs a command (@first and the arguments after it, NULL-terminated)
+ * and returns its standard output, or NULL (and skips the test) when it is
+ * not installed. Fails the test on a non-zero exit unless @status is
+ * given, which then gets the exit status. */
+char            *fixture_run_tool         (int        *status,
+                                           const char *first,
+                                           ...) G_GNUC_NULL_TERMINATED;
+/* @text without any white space, NFKC: wrapping and the way tools join
+ * lines then do not matter when a test looks for a text in an export. */
+char            *fixture_squeeze          (const char *text);
 
 /* A generated map: @n_personas x @n_phases x @n_lanes (one of them an
  * emotions lane), about @cards_per_cell cards of realistic text in each

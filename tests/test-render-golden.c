@@ -24,18 +24,28 @@
 #include "waymark-scene.h"
 
 typedef struct {
-  const char    *name;
-  const char    *document;   /* "example", "stress", "small" */
-  const char    *persona;
-  WaymarkPalette palette;
-  double         scale;
+  const char          *name;
+  const char          *document;   /* "example", "stress", "small", "recommendations" */
+  const char          *persona;
+  WaymarkPalette       palette;
+  double               scale;
+  const char * const  *highlight;  /* cards to highlight, or NULL */
 } GoldenCase;
 
+/* The cards of the fixture's recommendation r1. */
+static const char * const r1_cards[] = { "b1", "a2", NULL };
+
 static const GoldenCase cases[] = {
-  { "example-loopbaan", "example", "loopbaan", WAYMARK_PALETTE_STANDARD, 0.5 },
-  { "stress", "stress", "s1", WAYMARK_PALETTE_STANDARD, 0.6 },
-  { "small-colorblind", "small", "p", WAYMARK_PALETTE_COLORBLIND, 0.6 },
-  { "small-greyscale", "small", "p", WAYMARK_PALETTE_GREYSCALE, 0.6 },
+  { "example-loopbaan", "example", "loopbaan", WAYMARK_PALETTE_STANDARD, 0.5, NULL },
+  { "stress", "stress", "s1", WAYMARK_PALETTE_STANDARD, 0.6, NULL },
+  { "small-colorblind", "small", "p", WAYMARK_PALETTE_COLORBLIND, 0.6, NULL },
+  { "small-greyscale", "small", "p", WAYMARK_PALETTE_GREYSCALE, 0.6, NULL },
+  /* Badges with the number of recommendations, and the highlight of one
+   * recommendation's cards, in every palette. */
+  { "badges", "recommendations", "p", WAYMARK_PALETTE_STANDARD, 0.8, NULL },
+  { "highlight", "recommendations", "p", WAYMARK_PALETTE_STANDARD, 0.8, r1_cards },
+  { "highlight-colorblind", "recommendations", "p", WAYMARK_PALETTE_COLORBLIND, 0.6, r1_cards },
+  { "highlight-greyscale", "recommendations", "p", WAYMARK_PALETTE_GREYSCALE, 0.6, r1_cards },
 };
 
 /* Draws the map; with @regions, also gives the parts of the image that
@@ -57,6 +67,7 @@ render (WaymarkDocument   *document,
   options.show_footer = TRUE;
   options.page_number = 1;
   options.n_pages = 1;
+  options.highlight_card_ids = golden->highlight;
   layout = waymark_layout_new (document, golden->persona, &options, NULL);
   g_assert_nonnull (layout);
   scene = waymark_scene_new_for_layout (layout);
@@ -82,6 +93,8 @@ load_document (const char *which)
     return fixture_load_example ();
   if (g_str_equal (which, "stress"))
     return fixture_stress_document ();
+  if (g_str_equal (which, "recommendations"))
+    return fixture_recommendations_document ();
   return fixture_small_document ();
 }
 

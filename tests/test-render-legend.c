@@ -115,10 +115,18 @@ test_legend_example (void)
                          layout->legend_rect.y + layout->legend_rect.height + 1e-6);
     }
 
+  /* The example's cards carry recommendation badges: the legend says
+   * what they mean, on a row below the tags. */
+  g_assert_nonnull (layout->legend_badge);
+  g_assert_cmpfloat (layout->legend_badge_rect.y, >=,
+                     layout->legend_chips[0].rect.y + layout->legend_chips[0].rect.height);
+  g_assert_cmpfloat (layout->legend_badge_caption_rect.y + layout->legend_badge_caption_rect.height,
+                     <=, layout->legend_rect.y + layout->legend_rect.height + 1e-6);
+
   scene = waymark_scene_new_for_layout (layout);
   g_assert_cmpuint (count_legend_groups (scene, &n_texts), ==, 1);
-  /* the label and one name per chip */
-  g_assert_cmpuint (n_texts, ==, layout->n_legend_chips + 1);
+  /* the label, one name per chip, the sample badge and its caption */
+  g_assert_cmpuint (n_texts, ==, layout->n_legend_chips + 1 + 2);
 }
 
 /* No tags shown, no legend; the grid does not move either way. */

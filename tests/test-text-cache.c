@@ -86,11 +86,16 @@ example_scene (WaymarkDocument **document_out,
   WaymarkPersona *persona;
   WaymarkLayout *layout;
   WaymarkScene *scene;
+  WaymarkRenderOptions options;
 
   if (document == NULL)
     return NULL;
+  /* Without the recommendation badges, whose few numbers recur on many
+   * cards: the hits counted below are then the labels that recur. */
+  waymark_render_options_init (&options);
+  options.show_badges = FALSE;
   persona = waymark_document_get_persona (document, 0);
-  layout = waymark_layout_new (document, persona->base.id, NULL, NULL);
+  layout = waymark_layout_new (document, persona->base.id, &options, NULL);
   scene = waymark_scene_new_for_layout (layout);
   if (document_out != NULL)
     *document_out = g_object_ref (document);

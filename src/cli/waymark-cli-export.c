@@ -242,6 +242,8 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
       N_("Only the overview of barriers and levers across personas"), NULL },
     { "no-overview", 0, 0, G_OPTION_ARG_NONE, &options.no_overview,
       N_("PDF: leave out the overview page that starts a full export"), NULL },
+    { "recommendations", 0, 0, G_OPTION_ARG_NONE, &options.recommendations,
+      N_("Only the recommendations: by domain, traceability and the priority matrix"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -272,14 +274,20 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
                                     values.output);
   if (options.overview && options.no_overview)
     return waymark_cli_usage_error (command, _("--overview and --no-overview exclude each other"));
-  if (each_persona && (csv || options.overview))
+  if (each_persona && (csv || options.overview || options.recommendations))
     return waymark_cli_usage_error (command,
                                     _("{persona} in the output makes one file per persona; "
-                                      "CSV and --overview make one file for the document"));
-  if (csv && (options.overview || options.persona != NULL))
+                                      "CSV, --overview and --recommendations make one file for "
+                                      "the document"));
+  if (options.recommendations && (options.overview || options.no_overview
+                                  || options.persona != NULL))
     return waymark_cli_usage_error (command,
-                                    _("CSV holds the whole document; --overview and --persona do "
-                                      "not apply"));
+                                    _("--recommendations exports only the recommendations; "
+                                      "--overview, --no-overview and --persona do not apply"));
+  if (csv && (options.overview || options.persona != NULL || options.recommendations))
+    return waymark_cli_usage_error (command,
+                                    _("CSV holds the whole document; --overview, --recommendations "
+                                      "and --persona do not apply"));
 
   file = g_file_new_for_commandline_arg (input);
   input_name = g_filename_display_name (input);

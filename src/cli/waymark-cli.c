@@ -83,9 +83,11 @@ static const WaymarkCliCommand commands[] = {
     .name = "export",
     .args = N_("[OPTION…] -o OUT FILE"),
     .summary = N_("Export a journey map to PDF, SVG, PNG or CSV"),
-    .help = N_("PDF: the overview, then one page per persona, fonts embedded, with an\n"
-               "outline. SVG: one persona, text kept as text. CSV: one row per card and\n"
-               "emotion point (docs/csv.md). A failed export leaves no file behind.\n"
+    .help = N_("PDF: the overview, then one page per persona, then the recommendations\n"
+               "(by domain, traceability, priority matrix), fonts embedded, with an\n"
+               "outline. SVG: one persona, text kept as text. --recommendations: only\n"
+               "the recommendations, in any format. CSV: one row per card and emotion\n"
+               "point (docs/csv.md). A failed export leaves no file behind.\n"
                "With {persona} in OUT, every persona goes to its own file, named by its id:\n"
                "-o 'maps/{persona}.svg'.\n"
                "Exits with 1 when the input cannot be read or the output not written."),

@@ -27,8 +27,31 @@ typedef enum {
   COL_PERSONA_COLOR,
   COL_SCALE_MIN,
   COL_SCALE_MAX,
+  /* Recommendations and their domains (a row of their own each), and
+   * on a card's row the recommendations that address it. The exporter
+   * writes these only for a document that has any. */
+  COL_RECOMMENDATION,
+  COL_TITLE,
+  COL_DESCRIPTION,
+  COL_DOMAIN,
+  COL_DOMAIN_COLOR,
+  COL_STATUS,
+  COL_OWNER,
+  COL_VALUE,
+  COL_EFFORT,
+  COL_ADDRESSED_BY,
   N_COLUMNS
 } Column;
+
+/* The columns of a document without recommendations: the journeys'. */
+#define N_JOURNEY_COLUMNS COL_RECOMMENDATION
+
+/* "addressed by": recommendation numbers joined with "; ", each with
+ * "#" and the card's place in the recommendation's list of cards when
+ * that list is not in the order of the map. */
+#define LINK_SEPARATOR "; "
+#define LINK_RANK      '#'
+
 
 extern const char * const waymark_csv_column_names[N_COLUMNS];
 

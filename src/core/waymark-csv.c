@@ -34,6 +34,16 @@ const char * const waymark_csv_column_names[N_COLUMNS] = {
   [COL_PERSONA_COLOR] = "persona color",
   [COL_SCALE_MIN] = "scale min",
   [COL_SCALE_MAX] = "scale max",
+  [COL_RECOMMENDATION] = "recommendation",
+  [COL_TITLE] = "title",
+  [COL_DESCRIPTION] = "description",
+  [COL_DOMAIN] = "domain",
+  [COL_DOMAIN_COLOR] = "domain color",
+  [COL_STATUS] = "status",
+  [COL_OWNER] = "owner",
+  [COL_VALUE] = "value",
+  [COL_EFFORT] = "effort",
+  [COL_ADDRESSED_BY] = "addressed by",
 };
 
 
@@ -49,12 +59,26 @@ static const gboolean column_is_text[N_COLUMNS] = {
   [COL_LABEL] = TRUE,
   [COL_EVIDENCE] = TRUE,
   [COL_AMBITION] = TRUE,
+  [COL_TITLE] = TRUE,
+  [COL_DESCRIPTION] = TRUE,
+  [COL_DOMAIN] = TRUE,
+  [COL_OWNER] = TRUE,
 };
 
 #define TAG_SEPARATOR "; "
 
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
+
+typedef struct {
+  GString         *out;
+  WaymarkDocument *document;
+  guint            n_columns;     /* N_JOURNEY_COLUMNS without recommendations */
+  GHashTable      *numbers;       /* recommendation id → its number, 1, 2, … */
+  /* recommendation id → (card id → the card's place in its list), for
+   * the recommendations whose cards are not in the order of the rows */
+  GHashTable      *ranks;
+} Export;
 
 /* A spreadsheet runs a cell that starts with = + - @ (and, in some, a tab
  * or carriage return) as a formula: a CSV from an untrusted map could
@@ -102,16 +126,23 @@ append_field (GString    *out,
 }
 
 static void
-append_row (GString          *out,
+append_row (Export           *export,
             const char *const row[N_COLUMNS])
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < export->n_columns; i++)
     {
       if (i > 0)
-        g_string_append_c (out, ',');
-      append_field (out, row[i] != NULL ? row[i] : "", column_is_text[i]);
+        g_string_append_c (export->out, ',');
+      append_field (export->out, row[i] != NULL ? row[i] : "", column_is_text[i]);
     }
-  g_string_append (out, "\r\n");
+  g_string_append (export->out, "\r\n");
+}
+
+static void
+clear_row (const char *row[N_COLUMNS])
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    row[i] = NULL;
 }
 
 static char *
@@ -138,8 +169,7 @@ static void
 fill_persona (const char     *row[N_COLUMNS],
               WaymarkPersona *persona)
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
-    row[i] = NULL;
+  clear_row (row);
   row[COL_PERSONA] = persona->name;
   row[COL_AMBITION] = persona->ambition;
   row[COL_PERSONA_COLOR] = persona->color;
@@ -166,11 +196,121 @@ phase_has_rows (WaymarkPersona     *persona,
   return FALSE;
 }
 
-static void
-export_persona (GString         *out,
-                WaymarkDocument *document,
-                WaymarkPersona  *persona)
+/* By their numbers in @numbers (id → number). */
+static int
+compare_by_number (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      numbers)
 {
+  const WaymarkRecommendation *ra = *(WaymarkRecommendation * const *) a;
+  const WaymarkRecommendation *rb = *(WaymarkRecommendation * const *) b;
+  guint na = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, ra->base.id));
+  guint nb = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, rb->base.id));
+
+  return na < nb ? -1 : na > nb;
+}
+
+/* The cards of @persona in the order of their rows: lane by lane, phase
+ * by phase, in each cell in its order (export_persona). */
+static void
+list_card_rows (WaymarkPersona *persona,
+                GPtrArray      *cards)
+{
+  for (guint l = 0; l < persona->lanes->len; l++)
+    {
+      WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+
+      if (waymark_lane_kind_holds_emotions (lane->kind))
+        continue;
+      for (guint p = 0; p < persona->phases->len; p++)
+        {
+          WaymarkPhase *phase = g_ptr_array_index (persona->phases, p);
+          g_autoptr (GPtrArray) cell = waymark_persona_cell_cards (persona, lane->base.id,
+                                                                   phase->base.id);
+
+          g_ptr_array_extend (cards, cell, NULL, NULL);
+        }
+    }
+}
+
+/* Numbers the recommendations as the report and the priority matrix do,
+ * and finds those whose cards are not in the order of the rows: their
+ * links carry ranks. */
+static void
+number_recommendations (Export *export)
+{
+  g_autoptr (GPtrArray) recommendations =
+    waymark_document_list_recommendations_in_order (export->document);
+  g_autoptr (GHashTable) row_of_card = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) cards = g_ptr_array_new ();
+
+  for (guint i = 0; i < waymark_document_get_n_personas (export->document); i++)
+    list_card_rows (waymark_document_get_persona (export->document, i), cards);
+  for (guint i = 0; i < cards->len; i++)
+    g_hash_table_insert (row_of_card, ((WaymarkCard *) g_ptr_array_index (cards, i))->base.id,
+                         GUINT_TO_POINTER (i + 1));
+
+  for (guint i = 0; i < recommendations->len; i++)
+    {
+      WaymarkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+      g_autoptr (GHashTable) ranks = g_hash_table_new (g_str_hash, g_str_equal);
+      guint previous = 0, rank = 0;
+      gboolean in_order = TRUE;
+
+      g_hash_table_insert (export->numbers, recommendation->base.id, GUINT_TO_POINTER (i + 1));
+      for (guint c = 0; recommendation->cards[c] != NULL; c++)
+        {
+          guint row = GPOINTER_TO_UINT (g_hash_table_lookup (row_of_card,
+                                                             recommendation->cards[c]));
+
+          if (row == 0)
+            continue;   /* a card no row holds: not in the table */
+          in_order &= row > previous;
+          previous = row;
+          g_hash_table_insert (ranks, recommendation->cards[c], GUINT_TO_POINTER (++rank));
+        }
+      if (!in_order)
+        g_hash_table_insert (export->ranks, recommendation->base.id, g_steal_pointer (&ranks));
+    }
+}
+
+/* The recommendations that address @card, by number: "2; 5", or "2#3"
+ * for the third card of a recommendation whose cards are not in the
+ * order of the rows. NULL when none does. */
+static char *
+addressed_by (Export            *export,
+              const WaymarkCard *card)
+{
+  g_autoptr (GPtrArray) recommendations =
+    waymark_document_get_recommendations_for_card (export->document, card->base.id);
+  GString *cell;
+
+  if (recommendations->len == 0)
+    return NULL;
+  g_ptr_array_sort_with_data (recommendations, compare_by_number, export->numbers);
+
+  cell = g_string_new (NULL);
+  for (guint i = 0; i < recommendations->len; i++)
+    {
+      WaymarkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+      GHashTable *ranks = g_hash_table_lookup (export->ranks, recommendation->base.id);
+
+      if (cell->len > 0)
+        g_string_append (cell, LINK_SEPARATOR);
+      g_string_append_printf (cell, "%u", GPOINTER_TO_UINT (g_hash_table_lookup (
+                                            export->numbers, recommendation->base.id)));
+      if (ranks != NULL)
+        g_string_append_printf (cell, "%c%u", LINK_RANK,
+                                GPOINTER_TO_UINT (g_hash_table_lookup (ranks, card->base.id)));
+    }
+  return g_string_free (cell, FALSE);
+}
+
+static void
+export_persona (Export         *export,
+                WaymarkPersona *persona)
+{
+  WaymarkDocument *document = export->document;
   const char *row[N_COLUMNS];
   gboolean wrote_any = FALSE;
 
@@ -187,7 +327,7 @@ export_persona (GString         *out,
       fill_persona (row, persona);
       row[COL_PHASE] = phase->name;
       row[COL_PHASE_ORDER] = order;
-      append_row (out, row);
+      append_row (export, row);
       wrote_any = TRUE;
     }
 
@@ -223,7 +363,7 @@ export_persona (GString         *out,
               row[COL_LABEL] = point->label;
               row[COL_SCALE_MIN] = scale_min;
               row[COL_SCALE_MAX] = scale_max;
-              append_row (out, row);
+              append_row (export, row);
               lane_written = TRUE;
             }
           else
@@ -238,6 +378,7 @@ export_persona (GString         *out,
                   g_autofree char *tags = join_tag_names (document, card);
                   g_autofree char *span = card->span > 1 ? g_strdup_printf ("%d", card->span)
                                                          : NULL;
+                  g_autofree char *links = addressed_by (export, card);
 
                   fill_persona (row, persona);
                   row[COL_PHASE] = phase->name;
@@ -249,7 +390,8 @@ export_persona (GString         *out,
                   row[COL_TAGS] = tags;
                   row[COL_EVIDENCE] = card->evidence;
                   row[COL_SPAN] = span;
-                  append_row (out, row);
+                  row[COL_ADDRESSED_BY] = links;
+                  append_row (export, row);
                   lane_written = TRUE;
                 }
             }
@@ -266,7 +408,7 @@ export_persona (GString         *out,
               row[COL_SCALE_MIN] = scale_min;
               row[COL_SCALE_MAX] = scale_max;
             }
-          append_row (out, row);
+          append_row (export, row);
         }
       wrote_any = TRUE;
     }
@@ -274,7 +416,59 @@ export_persona (GString         *out,
   if (!wrote_any)
     {
       fill_persona (row, persona);
-      append_row (out, row);
+      append_row (export, row);
+    }
+}
+
+/* The rows of the domains and recommendations, after the journeys':
+ * domain by domain in their order (a domain without recommendations on
+ * a row of its own, so that it is kept), then those in no domain. */
+static void
+export_recommendations (Export *export)
+{
+  GPtrArray *domains = waymark_document_get_domains (export->document);
+  const char *row[N_COLUMNS];
+
+  for (guint d = 0; d <= domains->len; d++)
+    {
+      WaymarkDomain *domain = d < domains->len ? g_ptr_array_index (domains, d) : NULL;
+      g_autoptr (GPtrArray) recommendations =
+        waymark_document_list_domain_recommendations (export->document,
+                                                      domain != NULL ? domain->base.id : NULL);
+
+      if (domain != NULL && recommendations->len == 0)
+        {
+          clear_row (row);
+          row[COL_DOMAIN] = domain->name;
+          row[COL_DOMAIN_COLOR] = domain->color;
+          append_row (export, row);
+        }
+      for (guint i = 0; i < recommendations->len; i++)
+        {
+          WaymarkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+          g_autofree char *number =
+            g_strdup_printf ("%u", GPOINTER_TO_UINT (g_hash_table_lookup (
+                                     export->numbers, recommendation->base.id)));
+          g_autofree char *value = recommendation->value != WAYMARK_SCORE_UNSET
+                                   ? g_strdup_printf ("%d", recommendation->value) : NULL;
+          g_autofree char *effort = recommendation->effort != WAYMARK_SCORE_UNSET
+                                    ? g_strdup_printf ("%d", recommendation->effort) : NULL;
+
+          clear_row (row);
+          row[COL_RECOMMENDATION] = number;
+          row[COL_TITLE] = recommendation->title;
+          row[COL_DESCRIPTION] = recommendation->description;
+          if (domain != NULL)
+            {
+              row[COL_DOMAIN] = domain->name;
+              row[COL_DOMAIN_COLOR] = domain->color;
+            }
+          row[COL_STATUS] = waymark_status_to_string (recommendation->status);
+          row[COL_OWNER] = recommendation->owner;
+          row[COL_VALUE] = value;
+          row[COL_EFFORT] = effort;
+          append_row (export, row);
+        }
     }
 }
 
@@ -282,8 +476,22 @@ GBytes *
 waymark_csv_export_to_bytes (WaymarkDocument *document)
 {
   g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) ranks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) g_hash_table_unref);
+  gboolean with_recommendations;
+  Export export;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), NULL);
+
+  /* A document without recommendations is written as before they
+   * existed, so that its table stays the same. */
+  with_recommendations = waymark_document_get_domains (document)->len > 0 ||
+                         waymark_document_get_recommendations (document)->len > 0;
+  export = (Export) { out, document, with_recommendations ? N_COLUMNS : N_JOURNEY_COLUMNS,
+                      numbers, ranks };
+  if (with_recommendations)
+    number_recommendations (&export);
 
   /* The byte-order mark is what makes spreadsheets read the file as
    * UTF-8: Excel assumes the ANSI code page without it (mangling "é"),
@@ -291,10 +499,12 @@ waymark_csv_export_to_bytes (WaymarkDocument *document)
    * it. Programs that do not expect it see it only in the first header
    * cell; our importer skips it. */
   g_string_append (out, "\xEF\xBB\xBF");
-  append_row (out, (const char * const *) waymark_csv_column_names);
+  append_row (&export, (const char * const *) waymark_csv_column_names);
 
   for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
-    export_persona (out, document, waymark_document_get_persona (document, i));
+    export_persona (&export, waymark_document_get_persona (document, i));
+  if (with_recommendations)
+    export_recommendations (&export);
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }

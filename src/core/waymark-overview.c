@@ -14,7 +14,8 @@ typedef struct {
   char  *name;     /* as first spelled */
   guint  index;    /* set once all columns are known */
   GList *link;     /* in the order of the columns, while they are placed */
-  guint  counts[WAYMARK_N_LANE_KINDS];  /* over all rows */
+  guint  counts[WAYMARK_N_LANE_KINDS];     /* over all rows */
+  guint  uncovered[WAYMARK_N_LANE_KINDS];  /* of those, addressed by no recommendation */
 } Column;
 
 struct _WaymarkOverview {
@@ -31,6 +32,9 @@ struct _WaymarkOverview {
   GPtrArray          *filter_tags;  /* the subset the filter asks for (not owned) */
   guint               max_counts[WAYMARK_N_LANE_KINDS];
   guint               totals[WAYMARK_N_LANE_KINDS];
+  guint               max_uncovered[WAYMARK_N_LANE_KINDS];
+  guint               uncovered_totals[WAYMARK_N_LANE_KINDS];
+  gboolean            has_recommendations;
   gboolean            has_emotions;
 };
 
@@ -206,6 +210,7 @@ compare_cells (gconstpointer a,
 static void
 fill_row (WaymarkOverview             *self,
           WaymarkOverviewRow          *row,
+          WaymarkDocument             *document,
           WaymarkPersona              *persona,
           const WaymarkOverviewFilter *filter,
           GHashTable                  *used_tag_ids)
@@ -264,6 +269,7 @@ fill_row (WaymarkOverview             *self,
       for (guint c = 0; c < persona->cards->len; c++)
         {
           WaymarkCard *card = g_ptr_array_index (persona->cards, c);
+          guint n_recommendations;
           int start;
 
           if (!g_str_equal (card->lane_id, lane->base.id) || !card_passes (card, filter))
@@ -271,6 +277,8 @@ fill_row (WaymarkOverview             *self,
           start = (int) GPOINTER_TO_UINT (g_hash_table_lookup (phase_index, card->phase_id)) - 1;
           if (start < 0)
             continue;
+          n_recommendations = waymark_document_count_recommendations_for_card (document,
+                                                                               card->base.id);
 
           for (int i = start; i < start + MAX (card->span, 1) && i < (int) n; i++)
             {
@@ -285,11 +293,19 @@ fill_row (WaymarkOverview             *self,
               entry->text = g_strdup (card->text);
               entry->tag_ids = g_strdupv (card->tags);
               entry->continued = i != start;
+              entry->n_recommendations = n_recommendations;
               g_ptr_array_add (cell->cards, entry);
               cell->counts[lane->kind]++;
               column->counts[lane->kind]++;
+              if (n_recommendations == 0)
+                {
+                  cell->uncovered[lane->kind]++;
+                  column->uncovered[lane->kind]++;
+                }
             }
           row->totals[lane->kind]++;
+          if (n_recommendations == 0)
+            row->uncovered_totals[lane->kind]++;
           for (guint t = 0; card->tags[t] != NULL; t++)
             g_hash_table_add (used_tag_ids, card->tags[t]);
         }
@@ -318,9 +334,15 @@ fill_row (WaymarkOverview             *self,
 
   for (guint c = 0; c < n; c++)
     for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
-      self->max_counts[k] = MAX (self->max_counts[k], row->cells[c].counts[k]);
+      {
+        self->max_counts[k] = MAX (self->max_counts[k], row->cells[c].counts[k]);
+        self->max_uncovered[k] = MAX (self->max_uncovered[k], row->cells[c].uncovered[k]);
+      }
   for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
-    self->totals[k] += row->totals[k];
+    {
+      self->totals[k] += row->totals[k];
+      self->uncovered_totals[k] += row->uncovered_totals[k];
+    }
 }
 
 guint
@@ -361,13 +383,15 @@ waymark_overview_new (WaymarkDocument             *document,
   self->used_tags = g_ptr_array_new ();
   self->filter_tags = g_ptr_array_new ();
 
+  self->has_recommendations = waymark_document_get_recommendations (document)->len > 0;
   match_phases (self, document);
 
   for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
     {
       WaymarkOverviewRow *row = g_new0 (WaymarkOverviewRow, 1);
 
-      fill_row (self, row, waymark_document_get_persona (document, p), filter, used_tag_ids);
+      fill_row (self, row, document, waymark_document_get_persona (document, p), filter,
+                used_tag_ids);
       g_ptr_array_add (self->rows, row);
     }
 
@@ -514,6 +538,14 @@ waymark_overview_get_column_counts (WaymarkOverview *self,
   return ((Column *) g_ptr_array_index (self->columns, column))->counts;
 }
 
+const guint *
+waymark_overview_get_column_uncovered (WaymarkOverview *self,
+                                       guint            column)
+{
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  return ((Column *) g_ptr_array_index (self->columns, column))->uncovered;
+}
+
 guint
 waymark_overview_get_max_count (WaymarkOverview *self,
                                 WaymarkLaneKind  kind)
@@ -528,6 +560,28 @@ waymark_overview_get_total (WaymarkOverview *self,
 {
   g_return_val_if_fail (kind < WAYMARK_N_LANE_KINDS, 0);
   return self->totals[kind];
+}
+
+guint
+waymark_overview_get_max_uncovered (WaymarkOverview *self,
+                                    WaymarkLaneKind  kind)
+{
+  g_return_val_if_fail (kind < WAYMARK_N_LANE_KINDS, 0);
+  return self->max_uncovered[kind];
+}
+
+guint
+waymark_overview_get_uncovered_total (WaymarkOverview *self,
+                                      WaymarkLaneKind  kind)
+{
+  g_return_val_if_fail (kind < WAYMARK_N_LANE_KINDS, 0);
+  return self->uncovered_totals[kind];
+}
+
+gboolean
+waymark_overview_has_recommendations (WaymarkOverview *self)
+{
+  return self->has_recommendations;
 }
 
 gboolean

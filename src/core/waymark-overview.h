@@ -46,6 +46,7 @@ typedef struct {
   char            *text;
   GStrv            tag_ids;
   gboolean         continued;   /* the card starts in an earlier phase and spans this one */
+  guint            n_recommendations;  /* how many recommendations address the card */
 } WaymarkOverviewCard;
 
 typedef struct {
@@ -54,6 +55,9 @@ typedef struct {
   char      *phase_id;           /* the persona's phase, NULL when absent */
   GPtrArray *cards;              /* WaymarkOverviewCard*, of the filtered kinds */
   guint      counts[WAYMARK_N_LANE_KINDS];
+  /* Coverage: of counts[], the cards that no recommendation addresses
+   * yet, where the plan has holes. */
+  guint      uncovered[WAYMARK_N_LANE_KINDS];
   gboolean   has_emotion;
   int        score;              /* the emotion score, when has_emotion */
   char      *emotion_label;
@@ -74,6 +78,7 @@ typedef struct {
   WaymarkOverviewCell *cells;
   guint                n_cells;
   guint                totals[WAYMARK_N_LANE_KINDS];  /* cards, each once */
+  guint                uncovered_totals[WAYMARK_N_LANE_KINDS];  /* of those, addressed by none */
 } WaymarkOverviewRow;
 
 /* WAYMARK_OVERVIEW_KIND bits of the kinds shown until the user chooses. */
@@ -115,6 +120,9 @@ const WaymarkOverviewCell *
 /* The counts of every kind in @column, over all rows. */
 const guint     *waymark_overview_get_column_counts (WaymarkOverview         *self,
                                                      guint                    column);
+/* Of those, the cards no recommendation addresses (coverage). */
+const guint     *waymark_overview_get_column_uncovered (WaymarkOverview      *self,
+                                                        guint                 column);
 /* The largest count of @kind in any cell (for the heat scale), and the
  * number of cards of @kind shown (each once, however many phases it
  * spans; a cell counts a spanning card in every phase it covers). */
@@ -122,6 +130,16 @@ guint            waymark_overview_get_max_count (WaymarkOverview             *se
                                                  WaymarkLaneKind              kind);
 guint            waymark_overview_get_total     (WaymarkOverview             *self,
                                                  WaymarkLaneKind              kind);
+/* Coverage, like the two above: the largest number of cards of @kind in
+ * a cell that no recommendation addresses, and how many cards of @kind
+ * shown no recommendation addresses (each once). */
+guint            waymark_overview_get_max_uncovered (WaymarkOverview         *self,
+                                                     WaymarkLaneKind          kind);
+guint            waymark_overview_get_uncovered_total (WaymarkOverview       *self,
+                                                       WaymarkLaneKind        kind);
+/* Whether the document has any recommendation (else coverage shows
+ * every barrier as open, which a figure should say). */
+gboolean         waymark_overview_has_recommendations (WaymarkOverview       *self);
 /* Whether any row has an emotion point. */
 gboolean         waymark_overview_has_emotions  (WaymarkOverview             *self);
 

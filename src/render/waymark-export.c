@@ -18,6 +18,8 @@
 #include "waymark-file-writer.h"
 #include "waymark-layout.h"
 #include "waymark-overview-scene.h"
+#include "waymark-priority-matrix.h"
+#include "waymark-report.h"
 #include "waymark-scene.h"
 #include "waymark-svg-writer.h"
 
@@ -320,9 +322,21 @@ format_date (GDateTime *date)
   return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
-/* Starts a page of the PDF for a drawing of @width × @height, on the
- * paper the options ask for (*@page_width × *@page_height), white even in
+/* Starts a page of the PDF of @page_width × @page_height, white even in
  * viewers that show transparency. */
+static void
+start_pdf_page (cairo_surface_t *surface,
+                cairo_t         *cr,
+                double           page_width,
+                double           page_height)
+{
+  cairo_pdf_surface_set_size (surface, page_width, page_height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+}
+
+/* Starts a page of the PDF for a drawing of @width × @height, on the
+ * paper the options ask for (*@page_width × *@page_height). */
 static void
 begin_pdf_page (cairo_surface_t            *surface,
                 cairo_t                    *cr,
@@ -334,9 +348,7 @@ begin_pdf_page (cairo_surface_t            *surface,
 {
   waymark_export_get_page_size (options->paper, options->orientation, width, height,
                                 page_width, page_height);
-  cairo_pdf_surface_set_size (surface, *page_width, *page_height);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
+  start_pdf_page (surface, cr, *page_width, *page_height);
 }
 
 /* Ends page @page_number, listed in the outline as @title. */
@@ -372,9 +384,34 @@ export_pdf (WaymarkDocument            *document,
   /* The document's own words, like its pages (see waymark-catalog.h). */
   const char *language = waymark_document_get_language (document);
   gboolean with_overview = options->overview
-                           || (options->persona == NULL && !options->no_overview);
+                           || (options->persona == NULL && !options->no_overview
+                               && !options->recommendations);
+  gboolean with_recommendations = options->recommendations
+                                  || (options->persona == NULL && !options->overview
+                                      && waymark_document_get_recommendations (document)->len > 0);
   guint first_page = with_overview ? 1 : 0;
-  int n_pages = (int) (personas->len + first_page);
+  WaymarkReportOptions report_options;
+  g_autoptr (WaymarkReport) report = NULL;
+  guint n_section = 0;
+  int n_pages;
+
+  /* The section's pages on the paper asked for; on "fit", A4 landscape,
+   * the shape the maps' pages mostly have. It is built first: the pages
+   * before it say how many there are in all. */
+  waymark_report_options_init (&report_options);
+  report_options.palette = options->palette;
+  report_options.show_footer = TRUE;
+  if (options->paper != WAYMARK_PAPER_FIT)
+    waymark_export_get_page_size (options->paper, options->orientation, 0, 0,
+                                  &report_options.page_width, &report_options.page_height);
+  if (with_recommendations)
+    {
+      report_options.first_page = (int) (first_page + personas->len + 1);
+      report_options.n_pages_after = 1;  /* the priority matrix */
+      report = waymark_report_new (document, &report_options);
+      n_section = waymark_report_get_n_pages (report) + 1;
+    }
+  n_pages = (int) (first_page + personas->len + n_section);
 
   if (!output_open (&output, path, error))
     return FALSE;
@@ -426,6 +463,50 @@ export_pdf (WaymarkDocument            *document,
       end_pdf_page (surface, cr, persona->name[0] != '\0' ? persona->name : persona->base.id,
                     i + 1 + first_page);
     }
+
+  /* The recommendations close the report: what should change, where it
+   * acts, and what comes first. */
+  if (with_recommendations)
+    {
+      WaymarkPriorityMatrixOptions matrix_options;
+      g_autoptr (WaymarkPriorityMatrix) matrix = NULL;
+      guint page_number = first_page + personas->len;
+      double width, height;
+
+      for (guint i = 0; i < waymark_report_get_n_pages (report); i++)
+        {
+          WaymarkScene *scene = waymark_report_get_page (report, i);
+          const char *page_title = waymark_report_get_page_title (report, i);
+          WaymarkRect bounds;
+
+          waymark_scene_get_bounds (scene, &bounds);
+          start_pdf_page (surface, cr, bounds.width, bounds.height);
+          waymark_cairo_backend_draw_on_page (scene, bounds.width, bounds.height, cr,
+                                              bounds.width, bounds.height);
+          page_number++;
+          if (page_title != NULL)
+            end_pdf_page (surface, cr, page_title, page_number);
+          else
+            cairo_show_page (cr);
+        }
+
+      waymark_priority_matrix_options_init (&matrix_options);
+      matrix_options.palette = options->palette;
+      matrix_options.show_footer = TRUE;
+      matrix_options.page_number = (int) ++page_number;
+      matrix_options.n_pages = n_pages;
+      /* On the section's paper, like its other pages. */
+      matrix_options.page_width = report_options.page_width;
+      matrix_options.page_height = report_options.page_height;
+      matrix = waymark_priority_matrix_new (document, &matrix_options);
+      waymark_priority_matrix_get_size (matrix, &width, &height);
+      start_pdf_page (surface, cr, report_options.page_width, report_options.page_height);
+      waymark_cairo_backend_draw_on_page (waymark_priority_matrix_get_scene (matrix), width, height,
+                                          cr, report_options.page_width,
+                                          report_options.page_height);
+      end_pdf_page (surface, cr, waymark_catalog_gettext (language, N_("Priority matrix")),
+                    page_number);
+    }
   /* A drawing error stays in the context; the surface has the errors of
    * writing the file, most of which happen in finish. */
   status = cairo_status (cr);
@@ -449,6 +530,8 @@ export_scene (WaymarkDocument            *document,
   g_autoptr (WaymarkLayout) layout = NULL;
   WaymarkRenderOptions render_options;
 
+  if (options->recommendations)
+    return waymark_report_new_sheet (document, options->palette, width, height);
   if (options->overview)
     {
       g_autoptr (WaymarkOverview) overview = waymark_overview_new (document, NULL);
@@ -759,9 +842,17 @@ waymark_export_to_file (WaymarkDocument             *document,
       return FALSE;
     }
 
-  if (options->overview)
+  if (options->recommendations && waymark_document_get_recommendations (document)->len == 0)
     {
-      /* The overview shows every persona; no map pages, no notice. */
+      g_set_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_EMPTY,
+                   _("The document has no recommendations to export"));
+      return FALSE;
+    }
+
+  if (options->overview || options->recommendations)
+    {
+      /* The overview and the recommendations cover every persona; no map
+       * pages, no notice. */
       if (options->format != WAYMARK_EXPORT_FORMAT_PDF)
         g_ptr_array_add (personas, waymark_document_get_persona (document, 0));
     }

@@ -54,6 +54,10 @@ typedef struct {
   /* The overview across personas (waymark-overview-scene.h). */
   gboolean             overview;     /* export only the overview (PDF, SVG, PNG) */
   gboolean             no_overview;  /* a PDF of all personas without the overview first page */
+  /* The recommendations section (waymark-report.h and the priority
+   * matrix), which a PDF of all personas ends with when the document has
+   * recommendations. */
+  gboolean             recommendations;  /* export only that section (PDF, SVG, PNG) */
 } WaymarkExportOptions;
 
 /* Defaults: PDF, all personas, fit, landscape, scale 2 (144 dpi), white, standard palette. */
@@ -77,8 +81,12 @@ WaymarkPersona *waymark_export_find_persona (WaymarkDocument      *document,
 /* Writes @document to @path. PDF: one page per persona (or only the
  * chosen one), vector, fonts embedded, metadata and an outline entry per
  * persona; a PDF of all personas starts with the overview page unless
- * @options->no_overview. With @options->overview, the file holds only
- * the overview (any format). SVG and PNG hold one persona: the chosen one, or the first;
+ * @options->no_overview, and ends with the recommendations section (the
+ * recommendations by domain, the traceability table, the priority
+ * matrix) when the document has any. With @options->overview, the file
+ * holds only the overview (any format); with @options->recommendations
+ * only the recommendations section (a PDF of pages; an SVG or PNG of the
+ * parts one below the other). SVG and PNG hold one persona: the chosen one, or the first;
  * when the document has several and none was chosen, *@notice (may be
  * NULL) is set to a message saying which one was written (free with
  * g_free). Writes to a temporary file next to @path and renames it on

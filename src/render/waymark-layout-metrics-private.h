@@ -48,6 +48,8 @@ G_BEGIN_DECLS
 #define FOOTER_GAP          14.0
 #define FOOTER_HEIGHT       18.0
 #define ICON_SIZE           13.0
+#define BADGE_PAD_X         3.0     /* the pill's padding beside its number */
+#define BADGE_GAP           3.0     /* between a badge and the card's content */
 
 static inline WaymarkRect
 rect_make (double x, double y, double width, double height)

@@ -29,6 +29,9 @@ typedef enum {
   WAYMARK_TEXT_EMOTION_LABEL,
   WAYMARK_TEXT_FOOTER,
   WAYMARK_TEXT_LEGEND,
+  WAYMARK_TEXT_BADGE,
+  WAYMARK_TEXT_HEADING,       /* a section of a report: a domain */
+  WAYMARK_TEXT_STRONG,        /* a recommendation's title in a report's table */
   WAYMARK_N_TEXT_STYLES
 } WaymarkTextStyle;
 
@@ -116,6 +119,12 @@ typedef struct {
   WaymarkRect        icon_rect; /* marked kinds (WaymarkCardStyle) */
   WaymarkLayoutChip *chips;
   guint              n_chips;
+  /* the number of recommendations that address the card, in a pill at
+   * its bottom-right corner; badge is NULL without (or with the badges off) */
+  guint              n_recommendations;
+  WaymarkLayoutText *badge;
+  WaymarkRect        badge_rect;
+  gboolean           highlighted;  /* one of options.highlight_card_ids */
 } WaymarkLayoutCard;
 
 struct _WaymarkLayout {
@@ -162,6 +171,16 @@ struct _WaymarkLayout {
   WaymarkRect           legend_label_rect;
   WaymarkLayoutChip    *legend_chips;
   guint                 n_legend_chips;
+  /* and, when cards show badges, what a badge means: a sample pill and
+   * its caption, on a row of their own */
+  WaymarkLayoutText    *legend_badge;
+  WaymarkRect           legend_badge_rect;
+  WaymarkLayoutText    *legend_badge_caption;
+  WaymarkRect           legend_badge_caption_rect;
+
+  /* options.highlight_card_ids points here: the layout's own copy */
+  GStrv                 highlight_card_ids;
+  gboolean              has_highlight;  /* some card of this map is highlighted */
 
   /* footer */
   WaymarkRect           footer_rect;

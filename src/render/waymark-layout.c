@@ -224,6 +224,105 @@ add_cell_card (WaymarkLayout     *self,
   g_ptr_array_add (self->cell_cards[slot], card);
 }
 
+/* A badge's pill around its number: as tall as the number's line box,
+ * never narrower than it is tall, so that one digit makes a circle. */
+static WaymarkRect
+badge_rect_for (const WaymarkLayoutText *number,
+                double                   right,
+                double                   bottom)
+{
+  double height = ceil (number->height + 1);
+  double width = MAX (height, ceil (number->width + 2 * BADGE_PAD_X));
+
+  return rect_make (right - width, bottom - height, width, height);
+}
+
+/* Whether @rect comes near any line of @text drawn at @at: the lines'
+ * boxes split the text's height evenly, which is what Pango does for
+ * one font. */
+static gboolean
+badge_hits_text (const WaymarkRect       *rect,
+                 const WaymarkLayoutText *text,
+                 const WaymarkRect       *at)
+{
+  double line_height;
+
+  if (text == NULL || text->n_lines == 0)
+    return FALSE;
+  line_height = text->height / text->n_lines;
+  for (guint i = 0; i < text->n_lines; i++)
+    {
+      WaymarkRect line = rect_make (at->x + text->lines[i].x - BADGE_GAP,
+                                    at->y + i * line_height,
+                                    text->lines[i].width + 2 * BADGE_GAP, line_height);
+
+      if (line.width > 2 * BADGE_GAP && waymark_rect_intersects (rect, &line))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+badge_fits (const WaymarkLayoutCard *card,
+            const WaymarkRect       *rect)
+{
+  if (rect->y < CARD_PAD_Y - 1 || rect->x < CARD_PAD_X
+      || badge_hits_text (rect, card->text, &card->text_rect)
+      || badge_hits_text (rect, card->evidence, &card->evidence_rect)
+      || (card->icon_rect.width > 0 && waymark_rect_intersects (rect, &card->icon_rect)))
+    return FALSE;
+  for (guint i = 0; i < card->n_chips; i++)
+    {
+      WaymarkRect chip = card->chips[i].rect;
+
+      chip.width += BADGE_GAP;
+      if (waymark_rect_intersects (rect, &chip))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Places @card's badge (card coordinates) in its top-right corner, beside
+ * the kind's icon when it has one; else at the bottom-right corner of its
+ * content, beside the last line; else on a line of its own. @bottom is
+ * where the content ends, and the new end is returned. The badge never
+ * covers text, a tag chip or the icon. */
+static double
+place_badge (WaymarkLayout     *self,
+             WaymarkLayout     *previous,
+             WaymarkLayoutCard *card,
+             double             width,
+             double             bottom)
+{
+  g_autofree char *number = g_strdup_printf ("%u", card->n_recommendations);
+  double right = width - CARD_PAD_X + 1;
+  double first_line = card->text->n_lines > 0 ? card->text->height / card->text->n_lines
+                                               : card->text->height;
+  WaymarkRect rect;
+
+  card->badge = measure (self, previous, WAYMARK_TEXT_BADGE, number, 0, 1,
+                         WAYMARK_TEXT_ALIGN_CENTER);
+  rect = badge_rect_for (card->badge, right, 0);
+  if (card->icon_rect.width > 0)
+    {
+      rect.x = card->icon_rect.x - BADGE_GAP - rect.width;
+      rect.y = card->icon_rect.y + (card->icon_rect.height - rect.height) / 2;
+    }
+  else
+    rect.y = card->text_rect.y + (first_line - rect.height) / 2;
+  if (!badge_fits (card, &rect))
+    {
+      rect = badge_rect_for (card->badge, right, bottom);
+      if (!badge_fits (card, &rect))
+        {
+          bottom += 2 + rect.height;
+          rect = badge_rect_for (card->badge, right, bottom);
+        }
+    }
+  card->badge_rect = rect;
+  return bottom;
+}
+
 /* Measures a card at its width and gives it a height; its position comes later. */
 static WaymarkLayoutCard *
 measure_card (WaymarkLayout      *self,
@@ -309,6 +408,11 @@ measure_card (WaymarkLayout      *self,
       y += row_height;
     }
 
+  card->n_recommendations = waymark_document_count_recommendations_for_card (document,
+                                                                              src->base.id);
+  if (self->options.show_badges && card->n_recommendations > 0)
+    y = place_badge (self, previous, card, width, y);
+
   y += CARD_PAD_Y;
   /* Whole points: at 100 % (and any integer zoom) card edges fall on
    * pixel boundaries, which is crisper and lets cairo fill faster. */
@@ -329,6 +433,8 @@ translate_card (WaymarkLayoutCard *card,
   card->evidence_rect.y += dy;
   card->icon_rect.x += dx;
   card->icon_rect.y += dy;
+  card->badge_rect.x += dx;
+  card->badge_rect.y += dy;
   for (guint i = 0; i < card->n_chips; i++)
     {
       card->chips[i].rect.x += dx;
@@ -489,11 +595,11 @@ layout_emotion_lane (WaymarkLayout        *self,
  * tag in @used, drawn like the chips on cards, wrapping below the first
  * chip. Returns its height, 0 without tags. */
 static double
-layout_legend (WaymarkLayout   *self,
-               WaymarkLayout   *previous,
-               WaymarkDocument *document,
-               GHashTable      *used,
-               double           y)
+layout_tag_legend (WaymarkLayout   *self,
+                   WaymarkLayout   *previous,
+                   WaymarkDocument *document,
+                   GHashTable      *used,
+                   double           y)
 {
   GPtrArray *tags = waymark_document_get_tags (document);
   double right = self->width - MARGIN;
@@ -550,6 +656,67 @@ layout_legend (WaymarkLayout   *self,
   return ceil (self->legend_rect.height);
 }
 
+/* What a card's badge means, on a row of its own below the tags: a
+ * sample pill and a caption. Returns its height. */
+static double
+layout_badge_legend (WaymarkLayout *self,
+                     WaymarkLayout *previous,
+                     double         y)
+{
+  double right = self->width - MARGIN;
+  double height;
+  WaymarkRect pill;
+
+  self->legend_badge = measure (self, previous, WAYMARK_TEXT_BADGE, "n", 0, 1,
+                                WAYMARK_TEXT_ALIGN_CENTER);
+  self->legend_badge_caption =
+    measure (self, previous, WAYMARK_TEXT_SCALE,
+             waymark_catalog_gettext (self->language,
+                                      N_("the number of recommendations that address the card")),
+             MAX (right - MARGIN - 30, 40), 1, WAYMARK_TEXT_ALIGN_LEFT);
+  height = MAX (ceil (self->legend_badge->height + 1), self->legend_badge_caption->height);
+  pill = badge_rect_for (self->legend_badge, 0, 0);
+  self->legend_badge_rect = rect_make (MARGIN, y + (height - pill.height) / 2, pill.width,
+                                       pill.height);
+  self->legend_badge_caption_rect =
+    rect_make (MARGIN + pill.width + LEGEND_LABEL_GAP / 2,
+               y + (height - self->legend_badge_caption->height) / 2,
+               self->legend_badge_caption->width, self->legend_badge_caption->height);
+  return height;
+}
+
+/* The legend below the grid: the tags the persona's cards show, and what
+ * a badge means when cards have one. Returns its height, 0 for none. */
+static double
+layout_legend (WaymarkLayout   *self,
+               WaymarkLayout   *previous,
+               WaymarkDocument *document,
+               GHashTable      *used,
+               gboolean         badges,
+               double           y)
+{
+  double height = layout_tag_legend (self, previous, document, used, y);
+
+  if (!badges)
+    return height;
+  if (height > 0)
+    height += LEGEND_ROW_GAP + 2;
+  height += layout_badge_legend (self, previous, y + height);
+  self->legend_rect = rect_make (MARGIN, y, self->width - 2 * MARGIN, height);
+  return ceil (height);
+}
+
+/* The highlighted cards of the options, as a set. */
+static GHashTable *
+highlight_set (WaymarkLayout *self)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; self->highlight_card_ids != NULL && self->highlight_card_ids[i] != NULL; i++)
+    g_hash_table_add (set, self->highlight_card_ids[i]);
+  return set;
+}
+
 void
 waymark_layout_place_footer (WaymarkLayout *self,
                              WaymarkLayout *previous,
@@ -587,6 +754,10 @@ layout_alloc (const WaymarkRenderOptions *options)
     self->options = *options;
   else
     waymark_render_options_init (&self->options);
+  /* The caller's array need not outlive the call: keep a copy, and have
+   * the options point at it. */
+  self->highlight_card_ids = g_strdupv ((char **) self->options.highlight_card_ids);
+  self->options.highlight_card_ids = (const char * const *) self->highlight_card_ids;
   self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             waymark_layout_text_unref);
   self->phases = g_ptr_array_new_with_free_func (phase_free);
@@ -606,6 +777,8 @@ waymark_layout_new (WaymarkDocument            *document,
   WaymarkPersona *persona;
   g_autoptr (GPtrArray) per_lane = NULL;
   g_autoptr (GHashTable) used_tags = NULL;
+  g_autoptr (GHashTable) highlight = NULL;
+  gboolean any_badge = FALSE;
   double y;
   double title_width = 0;
 
@@ -617,6 +790,7 @@ waymark_layout_new (WaymarkDocument            *document,
     return NULL;
 
   self = layout_alloc (options);
+  highlight = highlight_set (self);
   self->persona_id = g_strdup (persona->base.id);
   self->persona_name = g_strdup (persona->name);
   self->persona_color = g_strdup (persona->color != NULL ? persona->color : "");
@@ -690,6 +864,9 @@ waymark_layout_new (WaymarkDocument            *document,
         span = CLAMP (src->span, 1, (int) persona->phases->len - pi);
         card = measure_card (self, previous, document, src, lane, pi, span);
         card->position = positions[li * persona->phases->len + pi]++;
+        card->highlighted = g_hash_table_contains (highlight, card->id);
+        self->has_highlight |= card->highlighted;
+        any_badge |= card->badge != NULL;
         if (self->options.show_tags)
           for (guint t = 0; src->tags[t] != NULL; t++)
             g_hash_table_add (used_tags, src->tags[t]);
@@ -727,7 +904,8 @@ waymark_layout_new (WaymarkDocument            *document,
   self->width = MAX (self->width, self->grid_x + 2 * self->column_width + MARGIN);
 
   {
-    double legend_height = layout_legend (self, previous, document, used_tags, y + LEGEND_GAP);
+    double legend_height = layout_legend (self, previous, document, used_tags, any_badge,
+                                          y + LEGEND_GAP);
 
     if (legend_height > 0)
       y += LEGEND_GAP + legend_height;
@@ -778,6 +956,7 @@ waymark_layout_unref (WaymarkLayout *self)
   g_free (self->persona_color);
   g_free (self->document_title);
   g_free (self->language);
+  g_strfreev (self->highlight_card_ids);
   g_free (self);
 }
 

@@ -21,9 +21,9 @@
 /* Ink on a heat cell. Not the maps' contrast rule (waymark-scene.c):
  * this one turns to white earlier, below luminance 0.36 rather than
  * about 0.22, and the overview's reviewed figures are drawn with it. */
-static WaymarkColor
-text_on (Builder      *builder,
-         WaymarkColor  fill)
+WaymarkColor
+waymark_overview_builder_text_on (Builder      *builder,
+                                  WaymarkColor  fill)
 {
   WaymarkColor filtered = filter (builder, fill);
   return waymark_color_luminance (&filtered) > 0.36 ? INK : WHITE;
@@ -33,11 +33,11 @@ text_on (Builder      *builder,
  * of the barrier colour that deepens in proportion to the count, the
  * most in any cell nearly the full colour. A sequential scale of one hue
  * reads as "more" in colour and in grey alike. */
-static WaymarkColor
-heat_color (Builder *builder,
-            guint    count)
+WaymarkColor
+waymark_overview_builder_heat_color (Builder *builder,
+                                     guint    count)
 {
-  guint max = waymark_overview_get_max_count (builder->overview, builder->primary);
+  guint max = builder->heat_max;
   WaymarkColor base = kind_color (builder, builder->primary);
   double t;
 
@@ -49,13 +49,13 @@ heat_color (Builder *builder,
   return filter (builder, waymark_color_tint (&base, 0.92 - 0.8 * pow (t, 1.4)));
 }
 
-static void
-add_hit (Builder                *builder,
-         WaymarkOverviewHitKind  kind,
-         const char             *persona_id,
-         const char             *phase_id,
-         const char             *card_id,
-         const WaymarkRect      *rect)
+void
+waymark_overview_builder_add_hit (Builder                *builder,
+                                  WaymarkOverviewHitKind  kind,
+                                  const char             *persona_id,
+                                  const char             *phase_id,
+                                  const char             *card_id,
+                                  const WaymarkRect      *rect)
 {
   WaymarkOverviewHit hit = { kind, persona_id, phase_id, card_id, *rect };
   g_array_append_val (builder->hits, hit);
@@ -63,14 +63,14 @@ add_hit (Builder                *builder,
 
 /* The maps' kind icons for marked kinds (barriers, levers). Other kinds
  * get a plain disc in their colour, as the reviewed overview figures do. */
-static void
-add_kind_icon (Builder         *builder,
-               WaymarkLaneKind  kind,
-               double           x,
-               double           y,
-               double           s,
-               WaymarkColor     color,
-               WaymarkColor     inner)
+void
+waymark_overview_builder_add_kind_icon (Builder         *builder,
+                                        WaymarkLaneKind  kind,
+                                        double           x,
+                                        double           y,
+                                        double           s,
+                                        WaymarkColor     color,
+                                        WaymarkColor     inner)
 {
   WaymarkRect square = { x, y, s, s };
 
@@ -149,6 +149,9 @@ build_row_label (Builder                  *builder,
         g_utf8_strdown (waymark_lane_kind_get_label_in (builder->kinds[i], builder->language), -1);
       g_string_append_printf (line, "%s%s %u", i > 0 ? " · " : "", label,
                               row->totals[builder->kinds[i]]);
+      if (builder->options->mode == WAYMARK_OVERVIEW_SHOW_COVERAGE)
+        g_string_append_printf (line, T_ (builder->language, N_(", %u without a recommendation")),
+                                row->uncovered_totals[builder->kinds[i]]);
     }
 
   name = measure (builder, WAYMARK_TEXT_LANE_NAME, row->name, text_width, 2,
@@ -166,7 +169,8 @@ build_row_label (Builder                  *builder,
 
   {
     WaymarkRect rect = { MARGIN, y, LABEL_WIDTH, height };
-    add_hit (builder, WAYMARK_OVERVIEW_HIT_PERSONA, row->persona_id, NULL, NULL, &rect);
+    waymark_overview_builder_add_hit (builder, WAYMARK_OVERVIEW_HIT_PERSONA, row->persona_id,
+                                      NULL, NULL, &rect);
   }
 }
 
@@ -195,11 +199,21 @@ add_count (Builder          *builder,
        * at 4.5:1. */
       if (count == 0)
         icon_color = filter (builder, RGB (0xc3cad1));
-      add_kind_icon (builder, kind, x, center_y - icon / 2, icon, icon_color, icon_inner);
+      waymark_overview_builder_add_kind_icon (builder, kind, x, center_y - icon / 2, icon,
+                                              icon_color, icon_inner);
       waymark_scene_builder_add_text (&builder->draw, text, x + icon + 3,
                                       center_y - text->height / 2, ink);
     }
   return icon + 3 + text->width;
+}
+
+/* The first of a cell's cards, which a click on the cell selects. */
+static const char *
+first_card_id (const WaymarkOverviewCell *cell)
+{
+  if (cell->cards->len == 0)
+    return NULL;
+  return ((WaymarkOverviewCard *) g_ptr_array_index (cell->cards, 0))->card_id;
 }
 
 static void
@@ -209,8 +223,8 @@ build_count_cell (Builder                   *builder,
                   const WaymarkRect         *rect)
 {
   guint primary_count = cell->counts[builder->primary];
-  WaymarkColor fill = heat_color (builder, primary_count);
-  WaymarkColor ink = text_on (builder, fill);
+  WaymarkColor fill = waymark_overview_builder_heat_color (builder, primary_count);
+  WaymarkColor ink = waymark_overview_builder_text_on (builder, fill);
   gboolean dark = ink.red > 0.5;
   double center_y = rect->y + rect->height / 2;
   double right = rect->x + rect->width - 7;
@@ -243,13 +257,8 @@ build_count_cell (Builder                   *builder,
         }
     }
 
-  {
-    const char *first = NULL;
-
-    if (cell->cards->len > 0)
-      first = ((WaymarkOverviewCard *) g_ptr_array_index (cell->cards, 0))->card_id;
-    add_hit (builder, WAYMARK_OVERVIEW_HIT_CELL, row->persona_id, cell->phase_id, first, rect);
-  }
+  waymark_overview_builder_add_hit (builder, WAYMARK_OVERVIEW_HIT_CELL, row->persona_id,
+                                    cell->phase_id, first_card_id (cell), rect);
 }
 
 /* Phases @first to @last of a row that the persona does not have: a cell
@@ -272,18 +281,17 @@ add_absent (Builder *builder,
                                   rect.y + (rect.height - dash->height) / 2, INK_FAINT);
 }
 
-/* Lays out the cards of a text cell; with @draw FALSE only measures. */
-static double
-text_cell (Builder                   *builder,
-           const WaymarkOverviewRow  *row,
-           const WaymarkOverviewCell *cell,
-           double                     x,
-           double                     y,
-           gboolean                   draw)
+double
+waymark_overview_builder_list_cards (Builder                   *builder,
+                                     const WaymarkOverviewRow  *row,
+                                     const WaymarkOverviewCell *cell,
+                                     double                     x,
+                                     double                     top,
+                                     gboolean                   uncovered_only,
+                                     gboolean                   draw)
 {
   double text_x = x + 6 + SMALL_ICON + 4;
   double text_width = builder->column_width - 2 * CELL_INSET - 6 - SMALL_ICON - 4 - 6;
-  double top = y + 6;
 
   for (guint k = 0; k < builder->n_kinds; k++)
     for (guint i = 0; i < cell->cards->len; i++)
@@ -292,7 +300,7 @@ text_cell (Builder                   *builder,
         WaymarkLayoutText *text;
         guint n_tags;
 
-        if (card->kind != builder->kinds[k])
+        if (card->kind != builder->kinds[k] || (uncovered_only && card->n_recommendations > 0))
           continue;
         n_tags = MIN (g_strv_length (card->tag_ids), 4);
         text = measure (builder, WAYMARK_TEXT_EVIDENCE,
@@ -305,7 +313,10 @@ text_cell (Builder                   *builder,
             WaymarkRect hit = { x + 2, top - 2, builder->column_width - 2 * CELL_INSET - 4,
                                 text->height + 4 };
 
-            add_kind_icon (builder, card->kind, x + 6, top + 1, SMALL_ICON, icon, WHITE);
+            if (waymark_overview_builder_is_highlighted (builder, card->card_id))
+              waymark_overview_builder_add_highlight (builder, &hit);
+            waymark_overview_builder_add_kind_icon (builder, card->kind, x + 6, top + 1,
+                                                    SMALL_ICON, icon, WHITE);
             waymark_scene_builder_add_text (&builder->draw, text, text_x, top,
                                             card->continued ? INK_SOFT : INK);
             /* Tags as small dots in their colours at the end of the first
@@ -322,12 +333,54 @@ text_cell (Builder                   *builder,
                 waymark_scene_builder_add_circle (&builder->draw, text_x + text_width - 2.5 - t * 6,
                                                   dot_y, 2.3, filter (builder, color), NONE, 0);
               }
-            add_hit (builder, WAYMARK_OVERVIEW_HIT_CARD, row->persona_id, cell->phase_id,
-                     card->card_id, &hit);
+            waymark_overview_builder_add_hit (builder, WAYMARK_OVERVIEW_HIT_CARD, row->persona_id,
+                                              cell->phase_id, card->card_id, &hit);
           }
         top += text->height + 5;
       }
-  return top - y + 1;
+  return top;
+}
+
+/* Lays out the cards of a text cell; with @draw FALSE only measures. */
+static double
+text_cell (Builder                   *builder,
+           const WaymarkOverviewRow  *row,
+           const WaymarkOverviewCell *cell,
+           double                     x,
+           double                     y,
+           gboolean                   draw)
+{
+  return waymark_overview_builder_list_cards (builder, row, cell, x, y + 6, FALSE, draw) - y + 1;
+}
+
+static gboolean
+cell_is_highlighted (Builder                   *builder,
+                     const WaymarkOverviewCell *cell)
+{
+  for (guint i = 0; i < cell->cards->len; i++)
+    if (waymark_overview_builder_is_highlighted (
+          builder, ((WaymarkOverviewCard *) g_ptr_array_index (cell->cards, i))->card_id))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+waymark_overview_builder_is_highlighted (Builder    *builder,
+                                         const char *card_id)
+{
+  return builder->highlight != NULL && card_id != NULL
+         && g_hash_table_contains (builder->highlight, card_id);
+}
+
+void
+waymark_overview_builder_add_highlight (Builder           *builder,
+                                        const WaymarkRect *rect)
+{
+  /* In the figure's palette, which the drawing builder leaves to us. */
+  WaymarkSceneBuilder draw = builder->draw;
+
+  draw.palette = builder->palette;
+  waymark_scene_builder_add_highlight (&draw, rect, 4);
 }
 
 double
@@ -338,6 +391,7 @@ waymark_overview_builder_add_matrix (Builder *builder,
   guint n_rows = waymark_overview_get_n_rows (overview);
   guint n_columns = waymark_overview_get_n_columns (overview);
   gboolean text_mode = builder->options->mode == WAYMARK_OVERVIEW_SHOW_TEXT;
+  gboolean coverage = builder->options->mode == WAYMARK_OVERVIEW_SHOW_COVERAGE;
 
   y = build_header_row (builder, y);
   waymark_scene_builder_begin_group (&builder->draw, "overview-matrix", "overview-matrix");
@@ -347,10 +401,15 @@ waymark_overview_builder_add_matrix (Builder *builder,
       g_autofree char *group_id = g_strdup_printf ("overview-%s", row->persona_id);
       double height = COUNT_ROW;
 
-      if (text_mode)
-        for (guint c = 0; c < row->n_cells; c++)
-          height = MAX (height, text_cell (builder, row, &row->cells[c], 0, 0, FALSE)
-                                  + 2 * CELL_INSET);
+      for (guint c = 0; c < row->n_cells && (text_mode || coverage); c++)
+        {
+          WaymarkRect origin = { 0, 0, builder->column_width - 2 * CELL_INSET, 0 };
+          double needed = text_mode ? text_cell (builder, row, &row->cells[c], 0, 0, FALSE)
+                                    : waymark_overview_builder_coverage_cell (
+                                        builder, row, &row->cells[c], &origin, FALSE);
+
+          height = MAX (height, needed + 2 * CELL_INSET);
+        }
 
       waymark_scene_builder_begin_group (&builder->draw, group_id, "persona");
       if (r % 2 == 1)
@@ -384,20 +443,26 @@ waymark_overview_builder_add_matrix (Builder *builder,
                                  height - 2 * CELL_INSET };
           if (text_mode)
             {
-              WaymarkColor fill = heat_color (builder, cell->counts[builder->primary]);
+              guint count = cell->counts[builder->primary];
+              WaymarkColor fill = waymark_overview_builder_heat_color (builder, count);
 
               /* Text needs a calm ground: a light version of the heat. */
               fill = waymark_color_tint (&fill, 0.55);
               waymark_scene_builder_add_box (&builder->draw, &rect, 4, fill, NONE, 0);
-              add_hit (builder, WAYMARK_OVERVIEW_HIT_CELL, row->persona_id, cell->phase_id,
-                       cell->cards->len > 0
-                         ? ((WaymarkOverviewCard *) g_ptr_array_index (cell->cards, 0))->card_id
-                         : NULL,
-                       &rect);
+              waymark_overview_builder_add_hit (builder, WAYMARK_OVERVIEW_HIT_CELL,
+                                                row->persona_id, cell->phase_id,
+                                                first_card_id (cell), &rect);
               text_cell (builder, row, cell, rect.x, rect.y, TRUE);
+              continue;
             }
+          if (coverage)
+            waymark_overview_builder_coverage_cell (builder, row, cell, &rect, TRUE);
           else
             build_count_cell (builder, row, cell, &rect);
+          /* A cell with a highlighted card glows as a whole; the text mode
+           * makes the card itself glow. */
+          if (cell_is_highlighted (builder, cell))
+            waymark_overview_builder_add_highlight (builder, &rect);
         }
       waymark_scene_builder_end_group (&builder->draw);
       y += height;
@@ -420,7 +485,9 @@ waymark_overview_builder_add_matrix (Builder *builder,
         {
           double x = column_x (builder, c) + CELL_INSET + 8;
           double right = column_x (builder, c) + builder->column_width - CELL_INSET - 7;
-          const guint *sums = waymark_overview_get_column_counts (overview, c);
+          /* In coverage, what the cells count: the open barriers. */
+          const guint *sums = coverage ? waymark_overview_get_column_uncovered (overview, c)
+                                       : waymark_overview_get_column_counts (overview, c);
 
           add_count (builder, builder->primary, sums[builder->primary], FALSE, x, y + height / 2,
                      sums[builder->primary] == 0 ? INK_FAINT : INK, kind_color (builder, builder->primary), WHITE, FALSE);
@@ -445,9 +512,10 @@ double
 waymark_overview_builder_add_key (Builder *builder,
                                   double   y)
 {
-  guint max = waymark_overview_get_max_count (builder->overview, builder->primary);
+  guint max = builder->heat_max;
   g_autofree char *kind_label =
     g_utf8_strdown (waymark_lane_kind_get_label_in (builder->primary, builder->language), -1);
+  gboolean coverage = builder->options->mode == WAYMARK_OVERVIEW_SHOW_COVERAGE;
   g_autofree char *caption = NULL;
   g_autofree char *capitalised = NULL;
   WaymarkLayoutText *text;
@@ -456,8 +524,16 @@ waymark_overview_builder_add_key (Builder *builder,
   guint steps[8];
   guint n_steps = 0;
 
-  /* TRANSLATORS: the heat scale's caption, e.g. "barriers per persona and phase" */
-  caption = g_strdup_printf (T_ (builder->language, N_("%s per persona and phase")), kind_label);
+  if (coverage)
+    /* TRANSLATORS: the heat scale's caption in the overview's coverage
+     * mode, e.g. "barriers without a recommendation, per persona and phase" */
+    caption = g_strdup_printf (T_ (builder->language,
+                                   N_("%s without a recommendation, per persona and phase")),
+                               kind_label);
+  else
+    /* TRANSLATORS: the heat scale's caption, e.g. "barriers per persona and phase" */
+    caption = g_strdup_printf (T_ (builder->language, N_("%s per persona and phase")),
+                               kind_label);
   capitalised = g_strconcat ((char[]) { g_ascii_toupper (caption[0]), '\0' }, caption + 1, NULL);
   y += 10;
   waymark_scene_builder_begin_group (&builder->draw, "overview-key", "legend");
@@ -470,7 +546,7 @@ waymark_overview_builder_add_key (Builder *builder,
       text = measure (builder, WAYMARK_TEXT_SCALE,
                       waymark_lane_kind_get_label_in (kind, builder->language), 0, 1,
                       WAYMARK_TEXT_ALIGN_LEFT);
-      add_kind_icon (builder, kind, x, y + 1, SMALL_ICON,
+      waymark_overview_builder_add_kind_icon (builder, kind, x, y + 1, SMALL_ICON,
                      filter (builder, kind_color (builder, kind)), WHITE);
       waymark_scene_builder_add_text (&builder->draw, text, x + SMALL_ICON + 3,
                                       y + 1 + SMALL_ICON / 2 - text->height / 2, INK_SOFT);
@@ -496,7 +572,7 @@ waymark_overview_builder_add_key (Builder *builder,
     {
       g_autofree char *number = g_strdup_printf ("%u", steps[i]);
       WaymarkRect rect = { x, y, swatch, swatch * 0.62 };
-      WaymarkColor fill = heat_color (builder, steps[i]);
+      WaymarkColor fill = waymark_overview_builder_heat_color (builder, steps[i]);
 
       waymark_scene_builder_add_box (&builder->draw, &rect, 2, fill, NONE, 0);
       text = measure (builder, WAYMARK_TEXT_SCALE, number, swatch, 1, WAYMARK_TEXT_ALIGN_CENTER);
@@ -504,8 +580,11 @@ waymark_overview_builder_add_key (Builder *builder,
       x += swatch + 1.5;
     }
 
+  if (coverage)
+    x = waymark_overview_builder_add_coverage_key (builder, x + 18, y);
+
   /* Tag colours, when cards show them. */
-  if (builder->options->mode == WAYMARK_OVERVIEW_SHOW_TEXT)
+  if (builder->options->mode != WAYMARK_OVERVIEW_SHOW_COUNTS)
     {
       GPtrArray *tags = waymark_overview_get_used_tags (builder->overview);
 

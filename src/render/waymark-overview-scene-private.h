@@ -51,6 +51,8 @@ typedef struct {
   WaymarkLaneKind                    primary;    /* the kind the heat scale counts */
   WaymarkLaneKind                    kinds[WAYMARK_N_LANE_KINDS];  /* shown, primary first */
   guint                              n_kinds;
+  guint                              heat_max;   /* the count that the deepest heat means */
+  GHashTable                        *highlight;  /* the options' highlighted card ids */
 } WaymarkOverviewBuilder;
 
 typedef WaymarkOverviewBuilder Builder;
@@ -110,6 +112,60 @@ add_line (Builder      *builder,
 WaymarkColor waymark_overview_builder_row_color    (Builder                  *builder,
                                                     const WaymarkOverviewRow *row,
                                                     guint                     index);
+
+/* The heat of a cell holding @count of what the heat scale counts: a
+ * neutral grey for none, then a deepening tint of the primary kind's
+ * colour up to builder->heat_max. */
+WaymarkColor waymark_overview_builder_heat_color   (Builder                  *builder,
+                                                    guint                     count);
+/* Ink for text on @fill, as the heat cells use it. */
+WaymarkColor waymark_overview_builder_text_on      (Builder                  *builder,
+                                                    WaymarkColor              fill);
+/* The kind's icon (barriers, levers) or a disc in its colour, in the
+ * square of side @s at (@x, @y). */
+void         waymark_overview_builder_add_kind_icon (Builder                 *builder,
+                                                     WaymarkLaneKind          kind,
+                                                     double                   x,
+                                                     double                   y,
+                                                     double                   s,
+                                                     WaymarkColor             color,
+                                                     WaymarkColor             inner);
+void         waymark_overview_builder_add_hit      (Builder                  *builder,
+                                                    WaymarkOverviewHitKind    kind,
+                                                    const char               *persona_id,
+                                                    const char               *phase_id,
+                                                    const char               *card_id,
+                                                    const WaymarkRect        *rect);
+/* Whether @card_id (may be NULL) is one of the options' highlighted cards. */
+gboolean     waymark_overview_builder_is_highlighted (Builder                *builder,
+                                                      const char             *card_id);
+/* Draws the highlight around @rect. */
+void         waymark_overview_builder_add_highlight (Builder                 *builder,
+                                                     const WaymarkRect       *rect);
+
+/* Lists the cards of @cell (only those no recommendation addresses, with
+ * @uncovered_only) from @top down, in a column at @x, each with its
+ * kind's icon and tag dots; with @draw FALSE only measures. Returns where
+ * the list ends. */
+double       waymark_overview_builder_list_cards   (Builder                  *builder,
+                                                    const WaymarkOverviewRow *row,
+                                                    const WaymarkOverviewCell *cell,
+                                                    double                    x,
+                                                    double                    top,
+                                                    gboolean                  uncovered_only,
+                                                    gboolean                  draw);
+
+/* Coverage mode (waymark-overview-coverage.c): a cell's open barriers;
+ * with @draw FALSE only measures, and returns the height it needs. */
+double       waymark_overview_builder_coverage_cell (Builder                  *builder,
+                                                     const WaymarkOverviewRow *row,
+                                                     const WaymarkOverviewCell *cell,
+                                                     const WaymarkRect        *rect,
+                                                     gboolean                  draw);
+/* The coverage key's own entries from (@x, @y); returns the x after them. */
+double       waymark_overview_builder_add_coverage_key (Builder               *builder,
+                                                        double                 x,
+                                                        double                 y);
 
 /* The sections, each from @y down; each returns where it ends. */
 double       waymark_overview_builder_add_matrix   (Builder                  *builder,

@@ -71,7 +71,9 @@ build_title (Builder *builder,
   for (guint i = 0; i < builder->n_kinds; i++)
     shown |= WAYMARK_OVERVIEW_KIND (builder->kinds[i]);
   /* The default selection reads as a sentence of its own. */
-  if (shown == WAYMARK_OVERVIEW_DEFAULT_KINDS)
+  if (builder->options->mode == WAYMARK_OVERVIEW_SHOW_COVERAGE)
+    heading = g_strdup (T_ (builder->language, N_("Barriers without a recommendation")));
+  else if (shown == WAYMARK_OVERVIEW_DEFAULT_KINDS)
     heading = g_strdup (T_ (builder->language, N_("Barriers and levers across personas")));
   else
     {
@@ -117,6 +119,12 @@ build_title (Builder *builder,
        * singular, and "1 barriers" would read wrong. */
       g_string_append_printf (subtitle, "  ·  %s %u", label,
                               waymark_overview_get_total (overview, builder->kinds[i]));
+      if (builder->options->mode == WAYMARK_OVERVIEW_SHOW_COVERAGE)
+        /* TRANSLATORS: in the coverage overview's subtitle, after
+         * "barriers 35": how many of them no recommendation addresses */
+        g_string_append_printf (subtitle,
+                                T_ (builder->language, N_(", %u without a recommendation")),
+                                waymark_overview_get_uncovered_total (overview, builder->kinds[i]));
     }
   text = measure (builder, WAYMARK_TEXT_AMBITION, subtitle->str, width, 2, WAYMARK_TEXT_ALIGN_LEFT);
   waymark_scene_builder_add_text (&builder->draw, text, MARGIN, y, INK_SOFT);
@@ -141,8 +149,66 @@ build_title (Builder *builder,
       waymark_scene_builder_add_text (&builder->draw, text, MARGIN, y, INK_SOFT);
       y += text->height;
     }
+  if (builder->options->mode == WAYMARK_OVERVIEW_SHOW_COVERAGE
+      && !waymark_overview_has_recommendations (overview))
+    {
+      /* Say why every barrier is open, rather than let it look like a verdict. */
+      text = measure (builder, WAYMARK_TEXT_DESCRIPTION,
+                      T_ (builder->language,
+                          N_("The document has no recommendations yet, so every barrier is "
+                             "still open.")),
+                      width, 2, WAYMARK_TEXT_ALIGN_LEFT);
+      y += 3;
+      waymark_scene_builder_add_text (&builder->draw, text, MARGIN, y, INK_SOFT);
+      y += text->height;
+    }
   waymark_scene_builder_end_group (&builder->draw);
   return y;
+}
+
+/* The kinds the figure shows, in the overview's order, the first leading
+ * (the heat scale counts it); in coverage only the barrier kinds among
+ * them. Returns how many, 0 when coverage has none to count. */
+static guint
+choose_kinds (WaymarkOverview     *overview,
+              WaymarkOverviewMode  mode,
+              WaymarkLaneKind     *kinds)
+{
+  guint shown = waymark_overview_get_kinds (overview);
+  WaymarkLaneKind order[WAYMARK_N_LANE_KINDS];
+  guint n_order = waymark_lane_kind_list_for_overview (order);
+  guint n = 0;
+
+  for (guint i = 0; i < n_order; i++)
+    if ((shown & WAYMARK_OVERVIEW_KIND (order[i]))
+        && (mode != WAYMARK_OVERVIEW_SHOW_COVERAGE || waymark_lane_kind_is_barrier (order[i])))
+      kinds[n++] = order[i];
+  if (n == 0 && mode != WAYMARK_OVERVIEW_SHOW_COVERAGE)
+    kinds[n++] = order[0];
+  return n;
+}
+
+/* What the deepest heat means: the most cards of the leading kind in a
+ * cell, or in coverage the most open barriers in a cell. */
+static guint
+heat_max (Builder *builder)
+{
+  WaymarkOverview *overview = builder->overview;
+  guint max = 0;
+
+  if (builder->options->mode != WAYMARK_OVERVIEW_SHOW_COVERAGE)
+    return waymark_overview_get_max_count (overview, builder->primary);
+  for (guint r = 0; r < waymark_overview_get_n_rows (overview); r++)
+    for (guint c = 0; c < waymark_overview_get_row (overview, r)->n_cells; c++)
+      {
+        const WaymarkOverviewCell *cell = &waymark_overview_get_row (overview, r)->cells[c];
+        guint open = 0;
+
+        for (guint i = 0; i < builder->n_kinds; i++)
+          open += cell->uncovered[builder->kinds[i]];
+        max = MAX (max, open);
+      }
+  return max;
 }
 
 /* The maps' footer, placed on the page's layout. */
@@ -164,7 +230,7 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
   WaymarkOverviewSceneOptions defaults;
   WaymarkRenderOptions render_options;
   Builder builder;
-  guint kinds, n_columns;
+  guint n_columns;
   double y;
 
   g_return_val_if_fail (overview != NULL, NULL);
@@ -199,23 +265,18 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
   builder.options = options;
   builder.palette = options->palette;
 
-  /* In the overview's order: the first kind shown leads, and the heat
-   * scale counts it. */
-  kinds = waymark_overview_get_kinds (overview);
-  {
-    WaymarkLaneKind order[WAYMARK_N_LANE_KINDS];
-    guint n_order = waymark_lane_kind_list_for_overview (order);
-
-    for (guint i = 0; i < n_order; i++)
-      if (kinds & WAYMARK_OVERVIEW_KIND (order[i]))
-        builder.kinds[builder.n_kinds++] = order[i];
-    if (builder.n_kinds == 0)
-      builder.kinds[builder.n_kinds++] = order[0];
-    builder.primary = builder.kinds[0];
-  }
+  builder.n_kinds = choose_kinds (overview, options->mode, builder.kinds);
+  builder.primary = builder.n_kinds > 0 ? builder.kinds[0] : WAYMARK_LANE_BARRIERS;
+  builder.heat_max = heat_max (&builder);
+  if (options->highlight_card_ids != NULL && options->highlight_card_ids[0] != NULL)
+    {
+      builder.highlight = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; options->highlight_card_ids[i] != NULL; i++)
+        g_hash_table_add (builder.highlight, (gpointer) options->highlight_card_ids[i]);
+    }
 
   n_columns = waymark_overview_get_n_columns (overview);
-  builder.column_width = options->mode == WAYMARK_OVERVIEW_SHOW_TEXT ? TEXT_COLUMN : COUNT_COLUMN;
+  builder.column_width = options->mode == WAYMARK_OVERVIEW_SHOW_COUNTS ? COUNT_COLUMN : TEXT_COLUMN;
   builder.grid_x = MARGIN + LABEL_WIDTH;
   builder.width = MAX (builder.grid_x + n_columns * builder.column_width + MARGIN, 560);
   /* The footer spans the page: its width is known before its height. */
@@ -224,15 +285,21 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
   waymark_scene_builder_begin_group (&builder.draw, "overview", "overview");
   y = build_title (&builder, MARGIN);
   y += SECTION_GAP;
-  if (waymark_overview_get_n_rows (overview) == 0 || n_columns == 0)
+  if (waymark_overview_get_n_rows (overview) == 0 || n_columns == 0 || builder.n_kinds == 0)
     {
-      WaymarkLayoutText *text = measure (&builder, WAYMARK_TEXT_AMBITION,
-                                         waymark_overview_get_n_rows (overview) == 0
-                                           ? T_ (builder.language,
-                                                 N_("The document has no personas yet."))
-                                           : T_ (builder.language,
-                                                 N_("The personas have no phases yet.")),
-                                         builder.width - 2 * MARGIN, 2, WAYMARK_TEXT_ALIGN_LEFT);
+      const char *message;
+      WaymarkLayoutText *text;
+
+      if (waymark_overview_get_n_rows (overview) == 0)
+        message = T_ (builder.language, N_("The document has no personas yet."));
+      else if (n_columns == 0)
+        message = T_ (builder.language, N_("The personas have no phases yet."));
+      else
+        message = T_ (builder.language,
+                      N_("Coverage counts barriers: show barriers to see which have no "
+                         "recommendation."));
+      text = measure (&builder, WAYMARK_TEXT_AMBITION, message, builder.width - 2 * MARGIN, 2,
+                      WAYMARK_TEXT_ALIGN_LEFT);
       waymark_scene_builder_add_text (&builder.draw, text, MARGIN, y, INK_SOFT);
       y += text->height;
     }
@@ -249,6 +316,7 @@ waymark_overview_figure_new (WaymarkOverview                   *overview,
 
   self->page->height = y + MARGIN;
   waymark_scene_compose_finish (self->scene);
+  g_clear_pointer (&builder.highlight, g_hash_table_unref);
   return self;
 }
 

@@ -20,8 +20,14 @@ G_BEGIN_DECLS
 typedef struct _WaymarkOverviewFigure WaymarkOverviewFigure;
 
 typedef enum {
-  WAYMARK_OVERVIEW_SHOW_COUNTS,  /* a heat-map cell with the counts per kind */
-  WAYMARK_OVERVIEW_SHOW_TEXT,    /* the cards' text, cell by cell */
+  WAYMARK_OVERVIEW_SHOW_COUNTS,    /* a heat-map cell with the counts per kind */
+  WAYMARK_OVERVIEW_SHOW_TEXT,      /* the cards' text, cell by cell */
+  /* Where the plan has holes: per persona and phase, the barriers (the
+   * shown kinds that waymark_lane_kind_is_barrier()) that no
+   * recommendation addresses yet, counted against all of them, with
+   * their text; a cell whose barriers all have one shows a check. The
+   * heat scale counts the open ones; the key says so. */
+  WAYMARK_OVERVIEW_SHOW_COVERAGE,
 } WaymarkOverviewMode;
 
 typedef struct {
@@ -31,9 +37,13 @@ typedef struct {
   gboolean            show_footer;    /* document title and page number */
   int                 page_number;    /* in the footer when > 0 */
   int                 n_pages;
+  /* Cards to highlight (the ones a selected recommendation addresses),
+   * NULL-terminated, or NULL: in the text mode each such card glows, in
+   * the others each cell holding one. Copied; need not outlive the call. */
+  const char * const *highlight_card_ids;
 } WaymarkOverviewSceneOptions;
 
-/* Counts, standard palette, emotions shown, no footer. */
+/* Counts, standard palette, emotions shown, no footer, no highlight. */
 void waymark_overview_scene_options_init (WaymarkOverviewSceneOptions *options);
 
 /* What is under a point of the figure. */

@@ -21,6 +21,7 @@ waymark_render_options_init (WaymarkRenderOptions *options)
   options->show_footer = FALSE;
   options->show_evidence = TRUE;
   options->show_tags = TRUE;
+  options->show_badges = TRUE;
 }
 
 static int

@@ -47,9 +47,19 @@ typedef struct {
   int            n_pages;         /* "page N of M" when > 0 */
   gboolean       show_evidence;   /* a card's evidence below its text */
   gboolean       show_tags;       /* tag chips on cards */
+  /* A pill at a card's bottom-right corner with the number of
+   * recommendations that address it (waymark-recommendation.h). Turn it
+   * off for a figure that is about the journey alone. */
+  gboolean       show_badges;
+  /* Cards to highlight, e.g. those a selected recommendation addresses:
+   * a glowing ring around each, the other cards dimmed a little.
+   * NULL-terminated; NULL or empty for none. The layout copies the ids,
+   * so the array need only live until waymark_layout_new() returns. */
+  const char * const *highlight_card_ids;
 } WaymarkRenderOptions;
 
-/* Defaults: standard palette, title shown, footer hidden, evidence and tags shown. */
+/* Defaults: standard palette, title shown, footer hidden, evidence, tags
+ * and badges shown, nothing highlighted. */
 void     waymark_render_options_init        (WaymarkRenderOptions *options);
 
 /* "#rrggbb" (or "#rrggbbaa") to a colour; FALSE and opaque black on bad input. */

@@ -134,6 +134,20 @@ waymark_scene_builder_filter (WaymarkSceneBuilder *builder,
   return waymark_palette_filter (builder->palette, &color);
 }
 
+WaymarkColor
+waymark_scene_builder_ink_on (WaymarkSceneBuilder *builder,
+                              WaymarkColor         fill)
+{
+  WaymarkColor filtered = waymark_scene_builder_filter (builder, fill);
+  WaymarkColor ink = INK;
+  double l = waymark_color_luminance (&filtered);
+  /* WCAG contrast ratios against white and against the ink: take the better. */
+  double with_white = 1.05 / (l + 0.05);
+  double with_ink = (l + 0.05) / (waymark_color_luminance (&ink) + 0.05);
+
+  return with_ink > with_white ? INK : WHITE;
+}
+
 void
 waymark_scene_builder_begin_group (WaymarkSceneBuilder *builder,
                                    const char          *id,
@@ -296,4 +310,50 @@ waymark_scene_builder_add_footer (WaymarkSceneBuilder *builder)
     waymark_scene_builder_add_text (builder, layout->footer_page, layout->footer_page_rect.x,
                                     layout->footer_page_rect.y, INK_FAINT);
   waymark_scene_builder_end_group (builder);
+}
+
+void
+waymark_scene_builder_add_badge (WaymarkSceneBuilder *builder,
+                                 const WaymarkRect   *rect,
+                                 WaymarkLayoutText   *number)
+{
+  waymark_scene_builder_add_box (builder, rect, rect->height / 2, BADGE_FILL, NONE, 0);
+  waymark_scene_builder_add_text (builder, number, rect->x + (rect->width - number->width) / 2,
+                                  rect->y + (rect->height - number->height) / 2, WHITE);
+}
+
+void
+waymark_scene_builder_add_highlight (WaymarkSceneBuilder *builder,
+                                     const WaymarkRect   *rect,
+                                     double               radius)
+{
+  WaymarkColor glow = HIGHLIGHT_GLOW;
+  WaymarkScenePath path;
+
+  /* Two strokes of the glow, wide and faint under narrow and stronger,
+   * read as light around the card rather than as a second border. */
+  for (guint i = 0; i < 2; i++)
+    {
+      double outset = i == 0 ? 4.0 : 2.6;
+      double r = radius + outset;
+
+      glow.alpha = i == 0 ? 0.4 : 0.75;
+      waymark_scene_path_init (&path);
+      waymark_scene_path_rounded_rect (&path, rect->x - outset, rect->y - outset,
+                                       rect->width + 2 * outset, rect->height + 2 * outset,
+                                       r, r, r, r);
+      waymark_scene_builder_add_path (builder, &path, NONE, glow, i == 0 ? 4.0 : 2.5, 0);
+    }
+  /* The ring stands a little off the edge, on the page's white, so that
+   * it reads on a fill of any colour, a deep heat cell too. */
+  waymark_scene_path_init (&path);
+  waymark_scene_path_rounded_rect (&path, rect->x - 1.6, rect->y - 1.6, rect->width + 3.2,
+                                   rect->height + 3.2, radius + 1.6, radius + 1.6, radius + 1.6,
+                                   radius + 1.6);
+  /* On a mono printer the amber turns a light grey: the ring goes dark
+   * and a little wider there, so that it still stands out. */
+  if (builder->palette == WAYMARK_PALETTE_GREYSCALE)
+    waymark_scene_builder_add_path (builder, &path, NONE, INK, 1.8, 0);
+  else
+    waymark_scene_builder_add_path (builder, &path, NONE, HIGHLIGHT_RING, 1.6, 0);
 }

@@ -28,6 +28,14 @@ G_BEGIN_DECLS
 #define RULE       RGB (0xd3d9df)
 #define WHITE      RGB (0xffffff)
 
+/* What belongs to recommendations: the badges on cards (white numbers on
+ * a deep indigo that no lane kind uses, 9:1 against white and still dark
+ * in greyscale) and the highlight of the cards one addresses (a
+ * highlighter's amber, apart from the canvas's blue selection). */
+#define BADGE_FILL      RGB (0x3b3486)
+#define HIGHLIGHT_GLOW  RGB (0xf5c211)
+#define HIGHLIGHT_RING  RGB (0xb07a00)
+
 /* Where items go, and the palette every colour passes through on its
  * way in. The standard palette leaves colours as given, for a page that
  * filters its colours itself. */
@@ -75,6 +83,10 @@ WaymarkSceneItem *waymark_scene_push_item (WaymarkScene         *self,
 
 WaymarkColor waymark_scene_builder_filter        (WaymarkSceneBuilder *builder,
                                                   WaymarkColor         color);
+/* Dark text on light fills, white on dark ones: whichever contrasts
+ * more with @fill as the builder's palette shows it. */
+WaymarkColor waymark_scene_builder_ink_on        (WaymarkSceneBuilder *builder,
+                                                  WaymarkColor         fill);
 /* @css_class must be a static string. */
 void         waymark_scene_builder_begin_group   (WaymarkSceneBuilder *builder,
                                                   const char          *id,
@@ -114,6 +126,15 @@ void         waymark_scene_builder_add_kind_icon (WaymarkSceneBuilder *builder,
                                                   const WaymarkRect   *rect,
                                                   WaymarkColor         color,
                                                   WaymarkColor         inner);
+/* A card's badge: @number centred on a pill that fills @rect. */
+void         waymark_scene_builder_add_badge     (WaymarkSceneBuilder *builder,
+                                                  const WaymarkRect   *rect,
+                                                  WaymarkLayoutText   *number);
+/* The highlight of @rect (a card or a cell, with corner @radius): a soft
+ * amber glow outside it and a ring on its edge. */
+void         waymark_scene_builder_add_highlight (WaymarkSceneBuilder *builder,
+                                                  const WaymarkRect   *rect,
+                                                  double               radius);
 /* The rule, document title and page number that the builder's layout
  * placed with waymark_layout_place_footer(). */
 void         waymark_scene_builder_add_footer    (WaymarkSceneBuilder *builder);
@@ -123,5 +144,11 @@ void         waymark_scene_builder_add_footer    (WaymarkSceneBuilder *builder);
  * builds the spatial index) before drawing. */
 WaymarkScene *waymark_scene_new_composed    (WaymarkLayout *page);
 void          waymark_scene_compose_finish  (WaymarkScene  *self);
+/* Appends a copy of every item of @other, a finished scene, moved by
+ * (@dx, @dy): a sheet of several figures one below the other. */
+void          waymark_scene_compose_append  (WaymarkScene  *self,
+                                             WaymarkScene  *other,
+                                             double         dx,
+                                             double         dy);
 
 G_END_DECLS

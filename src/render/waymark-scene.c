@@ -22,6 +22,7 @@ struct _WaymarkScene {
   GArray          *items;     /* WaymarkSceneItem */
   WaymarkRect      bounds;
   char            *title;
+  GPtrArray       *kept_layouts;  /* WaymarkLayout*: own the texts of appended scenes */
 
   /* spatial index */
   guint            n_columns;
@@ -56,20 +57,6 @@ persona_color (WaymarkSceneBuilder *builder)
       && waymark_color_parse (builder->layout->persona_color, &color))
     return color;
   return RGB (0x3d4b5c);
-}
-
-/* Dark text on light fills, white on dark ones. */
-static WaymarkColor
-text_on (WaymarkSceneBuilder *builder,
-         const WaymarkColor   fill)
-{
-  WaymarkColor filtered = waymark_scene_builder_filter (builder, fill);
-  WaymarkColor ink = INK;
-  WaymarkColor white = WHITE;
-
-  /* WCAG contrast ratios against white and against the ink: take the better. */
-  return waymark_color_contrast (&filtered, &ink) > waymark_color_contrast (&filtered, &white)
-         ? INK : WHITE;
 }
 
 /* @color as drawn (in the builder's palette), changed just enough to stand
@@ -120,7 +107,7 @@ build_title (WaymarkSceneBuilder *builder)
   waymark_scene_builder_add_text (builder, layout->initials_text,
                                   a->x + (a->width - layout->initials_text->width) / 2,
                                   a->y + (a->height - layout->initials_text->height) / 2,
-                                  text_on (builder, color));
+                                  waymark_scene_builder_ink_on (builder, color));
 
   waymark_scene_builder_add_text (builder, layout->doc_title_text, layout->doc_title_rect.x,
                                   layout->doc_title_rect.y, INK_FAINT);
@@ -376,6 +363,8 @@ build_card (WaymarkSceneBuilder *builder,
 
   for (guint i = 0; i < card->n_chips; i++)
     add_chip (builder, &card->chips[i]);
+  if (card->badge != NULL)
+    waymark_scene_builder_add_badge (builder, &card->badge_rect, card->badge);
   waymark_scene_builder_end_group (builder);
 }
 
@@ -452,6 +441,40 @@ build_legend (WaymarkSceneBuilder *builder)
                                   layout->legend_label_rect.y, INK_SOFT);
   for (guint i = 0; i < layout->n_legend_chips; i++)
     add_chip (builder, &layout->legend_chips[i]);
+  if (layout->legend_badge != NULL)
+    {
+      waymark_scene_builder_add_badge (builder, &layout->legend_badge_rect, layout->legend_badge);
+      waymark_scene_builder_add_text (builder, layout->legend_badge_caption,
+                                      layout->legend_badge_caption_rect.x,
+                                      layout->legend_badge_caption_rect.y, INK_SOFT);
+    }
+  waymark_scene_builder_end_group (builder);
+}
+
+/* The cards of options.highlight_card_ids glow; the others fade a little
+ * under a white veil, so that the highlighted ones lead the eye while
+ * the map around them stays readable. */
+static void
+build_highlight (WaymarkSceneBuilder *builder)
+{
+  WaymarkLayout *layout = builder->layout;
+  WaymarkColor veil = WHITE;
+
+  veil.alpha = 0.45;
+  waymark_scene_builder_begin_group (builder, "highlight", "highlight");
+  /* The veils first, so that no veil falls on a neighbour's glow. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < layout->cards->len; i++)
+      {
+        WaymarkLayoutCard *card = g_ptr_array_index (layout->cards, i);
+        WaymarkLayoutLane *lane = g_ptr_array_index (layout->lanes, card->lane_index);
+        double radius = waymark_lane_style_get (lane->kind)->card.radius;
+
+        if (pass == 0 && !card->highlighted)
+          waymark_scene_builder_add_box (builder, &card->rect, radius, veil, NONE, 0);
+        else if (pass == 1 && card->highlighted)
+          waymark_scene_builder_add_highlight (builder, &card->rect, radius);
+      }
   waymark_scene_builder_end_group (builder);
 }
 
@@ -536,7 +559,9 @@ waymark_scene_new_for_layout (WaymarkLayout *layout)
     build_title (&builder);
   build_phases (&builder);
   build_lanes (&builder);
-  if (layout->n_legend_chips > 0)
+  if (layout->has_highlight)
+    build_highlight (&builder);
+  if (layout->n_legend_chips > 0 || layout->legend_badge != NULL)
     build_legend (&builder);
   if (layout->options.show_footer)
     waymark_scene_builder_add_footer (&builder);
@@ -787,6 +812,7 @@ waymark_scene_unref (WaymarkScene *self)
   g_free (self->tiles);
   g_free (self->stamps);
   g_free (self->title);
+  g_clear_pointer (&self->kept_layouts, g_ptr_array_unref);
   waymark_layout_unref (self->layout);
   g_free (self);
 }
@@ -919,4 +945,56 @@ waymark_scene_compose_finish (WaymarkScene *self)
   /* A composed page learns its size while it is built. */
   self->bounds = (WaymarkRect) { 0, 0, self->layout->width, self->layout->height };
   index_items (self);
+}
+
+void
+waymark_scene_compose_append (WaymarkScene *self,
+                              WaymarkScene *other,
+                              double        dx,
+                              double        dy)
+{
+  g_return_if_fail (self->tiles == NULL);
+  g_return_if_fail (other != NULL);
+
+  /* The texts of @other's items belong to its layout. */
+  if (self->kept_layouts == NULL)
+    self->kept_layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_layout_unref);
+  g_ptr_array_add (self->kept_layouts, waymark_layout_ref (other->layout));
+
+  for (guint i = 0; i < other->items->len; i++)
+    {
+      const WaymarkSceneItem *source = &g_array_index (other->items, WaymarkSceneItem, i);
+      WaymarkSceneItem *item = waymark_scene_push_item (self, source->kind);
+
+      *item = *source;
+      item->bounds.x += dx;
+      item->bounds.y += dy;
+      switch (source->kind)
+        {
+        case WAYMARK_SCENE_BOX:
+          item->box.rect.x += dx;
+          item->box.rect.y += dy;
+          break;
+        case WAYMARK_SCENE_PATH:
+          item->path.segments = g_memdup2 (source->path.segments,
+                                           sizeof (WaymarkPathSegment) * source->path.n_segments);
+          for (guint s = 0; s < item->path.n_segments; s++)
+            for (guint k = 0; k < 3; k++)
+              {
+                item->path.segments[s].x[k] += dx;
+                item->path.segments[s].y[k] += dy;
+              }
+          break;
+        case WAYMARK_SCENE_TEXT:
+          item->text.x += dx;
+          item->text.y += dy;
+          break;
+        case WAYMARK_SCENE_GROUP_BEGIN:
+          item->group.id = g_strdup (source->group.id);
+          break;
+        case WAYMARK_SCENE_GROUP_END:
+        default:
+          break;
+        }
+    }
 }
