@@ -10,6 +10,7 @@
 #include "waymark-document.h"
 #include "waymark-limits.h"
 #include "waymark-problem.h"
+#include "waymark-table.h"
 
 G_BEGIN_DECLS
 
@@ -70,6 +71,13 @@ WaymarkDocument *waymark_csv_import_bytes    (GBytes           *bytes,
 WaymarkDocument *waymark_csv_import_file     (GFile            *file,
                                               const char       *display_name,
                                               GPtrArray       **problems);
+
+/* The same with what the user says about the sheet (may be NULL): which
+ * header cell is which column (`--columns phase=Stap`). */
+WaymarkDocument *waymark_csv_import_file_with_options (GFile                      *file,
+                                                       const char                 *display_name,
+                                                       const WaymarkImportOptions *options,
+                                                       GPtrArray                 **problems);
 
 /* For callers that want a GError (the app's "Import CSV"): on failure the
  * error's message lists the problems, one "FILE:ROW: error: message" per
