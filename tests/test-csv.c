@@ -17,7 +17,7 @@
  * same cards in the same order with the same text, evidence, span and
  * tag names; the same emotion points (score, label). Ids, colours of
  * lanes, cards and tags, descriptions and document metadata are not part
- * of the CSV (docs/csv.md) and are not compared. */
+ * of the CSV (docs/spreadsheets.md) and are not compared. */
 static char *
 describe_document (WaymarkDocument *document)
 {

@@ -57,7 +57,7 @@ gboolean  waymark_csv_is_dutch           (WaymarkDocument *document);
 GPtrArray *waymark_csv_export_rows       (WaymarkDocument *document);
 
 /* Whether a text cell would run as a formula in a spreadsheet (after any
- * apostrophes): = + - @ tab or CR. See docs/csv.md. */
+ * apostrophes): = + - @ tab or CR. See docs/spreadsheets.md. */
 gboolean waymark_csv_needs_formula_guard (const char *value);
 
 /* Reads the records of CSV @bytes (at most WAYMARK_CSV_MAX_FILE_SIZE) into

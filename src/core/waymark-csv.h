@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-/* The columns, rules and limits are described in docs/csv.md. In short:
+/* The columns, rules and limits are described in docs/spreadsheets.md. In short:
  * one row per card and per emotion point (plus a row for a phase, lane or
  * persona that would otherwise not appear), RFC 4180 quoting with CRLF
  * line ends, UTF-8 with a byte-order mark, a header row, and text cells

@@ -11,7 +11,7 @@
 #include "waymark-csv-private.h"
 #include "waymark-format.h"
 
-/* The header row maps the columns (docs/csv.md); every other row adds a
+/* The header row maps the columns (docs/spreadsheets.md); every other row adds a
  * card or emotion point, or declares a persona, phase or lane. What needs
  * every row (the lanes' kinds, points against scales, the card limit) is
  * checked after the last, and the document is built only from a table

@@ -58,7 +58,7 @@ const char      *waymark_table_get_cell         (WaymarkTable  *table,
 
 /* Builds a new document from @table, collecting every problem rather
  * than stopping at the first, as waymark_csv_import_bytes() describes
- * (the columns and rules are those of docs/csv.md). @title is the new
+ * (the columns and rules are those of docs/spreadsheets.md). @title is the new
  * document's title. Returns NULL when there is any error; *@problems
  * (may be NULL) receives every problem, warnings included. */
 WaymarkDocument *waymark_table_import           (WaymarkTable  *table,
