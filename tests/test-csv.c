@@ -86,7 +86,7 @@ describe_recommendations (GString         *out,
  * tag names; the same emotion points (score, label); the same domains
  * and recommendations, addressing the same cards in the same order. Ids,
  * colours of lanes, cards and tags, descriptions and document metadata
- * are not part of the CSV (docs/csv.md) and are not compared. */
+ * are not part of the CSV (docs/spreadsheets.md) and are not compared. */
 static char *
 describe_document (WaymarkDocument *document)
 {
@@ -494,11 +494,11 @@ test_import_errors (void)
     },
     {
       "header",
-      "persona,fase,lane,text,text\r\nP,X,Y,z,z\r\n",
-      "t.csv:1: warning: the column “fase” is not a Waymark column; it is ignored\n"
+      "persona,stap,lane,text,text\r\nP,X,Y,z,z\r\n",
+      "t.csv:1: warning: the column “stap” is not a Waymark column; it is ignored\n"
       "t.csv:1: error: the column “text” appears twice\n"
       "t.csv:1: error: the header row has no “phase” column (the first row must name the "
-      "columns: persona, phase, lane, text, …)\n",
+      "columns: persona, phase, lane, text, …, or map them with --columns phase=Header)\n",
     },
     {
       "syntax",

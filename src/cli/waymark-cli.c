@@ -87,7 +87,7 @@ static const WaymarkCliCommand commands[] = {
                "(by domain, traceability, priority matrix), fonts embedded, with an\n"
                "outline. SVG: one persona, text kept as text. --recommendations: only\n"
                "the recommendations, in any format. CSV: one row per card and emotion\n"
-               "point (docs/csv.md). A failed export leaves no file behind.\n"
+               "point (docs/spreadsheets.md). A failed export leaves no file behind.\n"
                "With {persona} in OUT, every persona goes to its own file, named by its id:\n"
                "-o 'maps/{persona}.svg'.\n"
                "Exits with 1 when the input cannot be read or the output not written."),
@@ -100,7 +100,7 @@ static const WaymarkCliCommand commands[] = {
     .help = N_("The CSV has a header row naming its columns: persona, phase, lane\n"
                "(required), phase order, lane kind, order, text, tags, score, label,\n"
                "evidence, span, ambition, persona color, scale min, scale max. Personas,\n"
-               "phases, lanes and tags are created as they appear (see docs/csv.md).\n"
+               "phases, lanes and tags are created as they appear (see docs/spreadsheets.md).\n"
                "Problems are printed as “FILE:ROW: error: message”; the output is only\n"
                "written when there are none. Exits with 1 on any error."),
     .run = waymark_cli_run_import_csv,

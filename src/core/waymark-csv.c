@@ -14,56 +14,105 @@
 
 G_DEFINE_QUARK (waymark-csv-error-quark, waymark_csv_error)
 
-/* The header names, in the order the exporter writes them. The first
- * eleven are the columns a researcher's coding spreadsheet has; the rest
- * carry what a round trip needs beyond them. */
-const char * const waymark_csv_column_names[N_COLUMNS] = {
-  [COL_PERSONA] = "persona",
-  [COL_PHASE] = "phase",
-  [COL_PHASE_ORDER] = "phase order",
-  [COL_LANE] = "lane",
-  [COL_LANE_KIND] = "lane kind",
-  [COL_ORDER] = "order",
-  [COL_TEXT] = "text",
-  [COL_TAGS] = "tags",
-  [COL_SCORE] = "score",
-  [COL_LABEL] = "label",
-  [COL_EVIDENCE] = "evidence",
-  [COL_SPAN] = "span",
-  [COL_AMBITION] = "ambition",
-  [COL_PERSONA_COLOR] = "persona color",
-  [COL_SCALE_MIN] = "scale min",
-  [COL_SCALE_MAX] = "scale max",
-  [COL_RECOMMENDATION] = "recommendation",
-  [COL_TITLE] = "title",
-  [COL_DESCRIPTION] = "description",
-  [COL_DOMAIN] = "domain",
-  [COL_DOMAIN_COLOR] = "domain color",
-  [COL_STATUS] = "status",
-  [COL_OWNER] = "owner",
-  [COL_VALUE] = "value",
-  [COL_EFFORT] = "effort",
-  [COL_ADDRESSED_BY] = "addressed by",
+/* Every column's names, in the order the exporter writes them: the one
+ * table that says what a header may call a column (docs/spreadsheets.md).
+ * The first eleven are the columns a researcher's coding spreadsheet has;
+ * the rest carry what a round trip needs beyond them. The names are
+ * compared after waymark_csv_normalize_header(), so they are lower case
+ * with single spaces. They are not translated through the catalogue: a
+ * sheet made in Dutch must import on an English desktop, and a changed
+ * translation must not stop an old sheet from importing. Cells that hold
+ * free text get the formula guard on export; the numeric columns are
+ * written by us as plain integers, and a negative score like "-2" is a
+ * number to a spreadsheet, not a formula. */
+const WaymarkCsvColumnInfo waymark_csv_columns[N_COLUMNS] = {
+  [COL_PERSONA] = { "persona", "persona", { "persoon" }, TRUE },
+  [COL_PHASE] = { "phase", "fase", { "stage" }, TRUE },
+  [COL_PHASE_ORDER] = { "phase order", "fasevolgorde", { "fase volgorde" } },
+  [COL_LANE] = { "lane", "zwembaan", { "swimlane", "baan", "rij" }, TRUE },
+  [COL_LANE_KIND] = { "lane kind", "soort zwembaan", { "soort baan", "zwembaansoort" } },
+  [COL_ORDER] = { "order", "volgorde" },
+  [COL_TEXT] = { "text", "tekst" , { "card" , "kaart" }, TRUE },
+  [COL_TAGS] = { "tags", "labels", { "tag" }, TRUE },
+  [COL_SCORE] = { "score", "score" },
+  [COL_LABEL] = { "label", "label", { "emotion label", "emotielabel" }, TRUE },
+  [COL_EVIDENCE] = { "evidence", "bewijs", { "source", "quote", "bron", "citaat" }, TRUE },
+  [COL_SPAN] = { "span", "overspanning" },
+  [COL_AMBITION] = { "ambition", "ambitie", { NULL }, TRUE },
+  [COL_PERSONA_COLOR] = { "persona color", "personakleur", { "persona colour", "persona kleur" },
+                          TRUE },
+  [COL_SCALE_MIN] = { "scale min", "schaal min" },
+  [COL_SCALE_MAX] = { "scale max", "schaal max" },
+  [COL_RECOMMENDATION] = { "recommendation", "aanbeveling" },
+  [COL_TITLE] = { "title", "titel", { NULL }, TRUE },
+  [COL_DESCRIPTION] = { "description", "beschrijving", { "omschrijving" }, TRUE },
+  [COL_DOMAIN] = { "domain", "domein", { NULL }, TRUE },
+  [COL_DOMAIN_COLOR] = { "domain color", "domeinkleur", { "domain colour", "domein kleur" },
+                         TRUE },
+  [COL_STATUS] = { "status", "status" },
+  [COL_OWNER] = { "owner", "eigenaar", { "trekker" }, TRUE },
+  [COL_VALUE] = { "value", "waarde" },
+  [COL_EFFORT] = { "effort", "inspanning" },
+  [COL_ADDRESSED_BY] = { "addressed by", "aangepakt door" },
 };
 
+char *
+waymark_csv_normalize_header (const char *cell)
+{
+  g_autofree char *lower = g_utf8_strdown (cell, -1);
+  g_autoptr (GString) out = g_string_new (NULL);
+  gboolean space = FALSE;
 
-/* Cells that hold free text, which the formula-safety rule applies to on
- * export. The numeric columns are written by us as plain integers, and a
- * negative score like "-2" is a number to a spreadsheet, not a formula. */
-static const gboolean column_is_text[N_COLUMNS] = {
-  [COL_PERSONA] = TRUE,
-  [COL_PHASE] = TRUE,
-  [COL_LANE] = TRUE,
-  [COL_TEXT] = TRUE,
-  [COL_TAGS] = TRUE,
-  [COL_LABEL] = TRUE,
-  [COL_EVIDENCE] = TRUE,
-  [COL_AMBITION] = TRUE,
-  [COL_TITLE] = TRUE,
-  [COL_DESCRIPTION] = TRUE,
-  [COL_DOMAIN] = TRUE,
-  [COL_OWNER] = TRUE,
-};
+  for (const char *p = lower; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (c == '_' || c == '-' || g_ascii_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+waymark_csv_column_from_header (const char *cell,
+                                Column     *column)
+{
+  g_autofree char *name = waymark_csv_normalize_header (cell);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      const WaymarkCsvColumnInfo *info = &waymark_csv_columns[c];
+
+      if (g_str_equal (name, info->name) || g_str_equal (name, info->dutch))
+        {
+          *column = c;
+          return TRUE;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (info->other_names) && info->other_names[i] != NULL; i++)
+        if (g_str_equal (name, info->other_names[i]))
+          {
+            *column = c;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+gboolean
+waymark_csv_is_dutch (WaymarkDocument *document)
+{
+  const char *language = waymark_document_get_language (document);
+
+  return language != NULL && g_ascii_strncasecmp (language, "nl", 2) == 0 &&
+         (language[2] == '\0' || language[2] == '-' || language[2] == '_');
+}
 
 #define TAG_SEPARATOR "; "
 
@@ -71,7 +120,7 @@ static const gboolean column_is_text[N_COLUMNS] = {
 /* Writing                                                             */
 
 typedef struct {
-  GString         *out;
+  GPtrArray       *rows;          /* of GStrv, n_columns cells each */
   WaymarkDocument *document;
   guint            n_columns;     /* N_JOURNEY_COLUMNS without recommendations */
   GHashTable      *numbers;       /* recommendation id → its number, 1, 2, … */
@@ -126,16 +175,16 @@ append_field (GString    *out,
 }
 
 static void
-append_row (Export           *export,
-            const char *const row[N_COLUMNS])
+append_csv_row (GString            *out,
+                const char * const *row)
 {
-  for (guint i = 0; i < export->n_columns; i++)
+  for (guint i = 0; row[i] != NULL; i++)
     {
       if (i > 0)
-        g_string_append_c (export->out, ',');
-      append_field (export->out, row[i] != NULL ? row[i] : "", column_is_text[i]);
+        g_string_append_c (out, ',');
+      append_field (out, row[i], waymark_csv_columns[i].text);
     }
-  g_string_append (export->out, "\r\n");
+  g_string_append (out, "\r\n");
 }
 
 static void
@@ -143,6 +192,19 @@ clear_row (const char *row[N_COLUMNS])
 {
   for (guint i = 0; i < N_COLUMNS; i++)
     row[i] = NULL;
+}
+
+/* Adds a copy of the export's columns of @row, with "" for its NULL
+ * cells. */
+static void
+append_row (Export            *export,
+            const char *const  row[N_COLUMNS])
+{
+  char **copy = g_new0 (char *, export->n_columns + 1);
+
+  for (guint i = 0; i < export->n_columns; i++)
+    copy[i] = g_strdup (row[i] != NULL ? row[i] : "");
+  g_ptr_array_add (export->rows, copy);
 }
 
 static char *
@@ -472,14 +534,15 @@ export_recommendations (Export *export)
     }
 }
 
-GBytes *
-waymark_csv_export_to_bytes (WaymarkDocument *document)
+GPtrArray *
+waymark_csv_export_rows (WaymarkDocument *document)
 {
-  g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) ranks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                         (GDestroyNotify) g_hash_table_unref);
-  gboolean with_recommendations;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  gboolean dutch, with_recommendations;
+  const char *header[N_COLUMNS];
   Export export;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), NULL);
@@ -488,10 +551,32 @@ waymark_csv_export_to_bytes (WaymarkDocument *document)
    * existed, so that its table stays the same. */
   with_recommendations = waymark_document_get_domains (document)->len > 0 ||
                          waymark_document_get_recommendations (document)->len > 0;
-  export = (Export) { out, document, with_recommendations ? N_COLUMNS : N_JOURNEY_COLUMNS,
+  export = (Export) { rows, document, with_recommendations ? N_COLUMNS : N_JOURNEY_COLUMNS,
                       numbers, ranks };
   if (with_recommendations)
     number_recommendations (&export);
+
+  /* A Dutch map gets the headers a Dutch researcher would write; either
+   * set imports everywhere. */
+  dutch = waymark_csv_is_dutch (document);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    header[i] = dutch ? waymark_csv_columns[i].dutch : waymark_csv_columns[i].name;
+  append_row (&export, header);
+
+  for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
+    export_persona (&export, waymark_document_get_persona (document, i));
+  if (with_recommendations)
+    export_recommendations (&export);
+  return rows;
+}
+
+GBytes *
+waymark_csv_export_to_bytes (WaymarkDocument *document)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), NULL);
 
   /* The byte-order mark is what makes spreadsheets read the file as
    * UTF-8: Excel assumes the ANSI code page without it (mangling "é"),
@@ -499,12 +584,9 @@ waymark_csv_export_to_bytes (WaymarkDocument *document)
    * it. Programs that do not expect it see it only in the first header
    * cell; our importer skips it. */
   g_string_append (out, "\xEF\xBB\xBF");
-  append_row (&export, (const char * const *) waymark_csv_column_names);
-
-  for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
-    export_persona (&export, waymark_document_get_persona (document, i));
-  if (with_recommendations)
-    export_recommendations (&export);
+  rows = waymark_csv_export_rows (document);
+  for (guint i = 0; i < rows->len; i++)
+    append_csv_row (out, g_ptr_array_index (rows, i));
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }

@@ -86,6 +86,9 @@ typedef struct {
   guint        n_errors;
   gboolean     stopped;     /* too many problems */
   int          columns[N_COLUMNS];  /* index of each column in the rows, or -1 */
+  char        *titles[N_COLUMNS];   /* the header as written, when not the English name */
+  guint        n_dutch;     /* header cells that name their column in Dutch only */
+  guint        n_english;   /* header cells that name their column in English only */
   guint        n_header;
   GPtrArray   *personas;    /* ImportPersona*, owned */
   GHashTable  *persona_by_name;
@@ -133,6 +136,11 @@ has (const RowCells *cells,
 }
 
 /* Reports a problem at @row (the spreadsheet's, 0: the whole table). */
+/* The name a message gives @column: as the header row wrote it (so that a
+ * Dutch sheet's messages say “fase”), or its English name. */
+const char *waymark_table_import_column_name (Import *import,
+                                              Column  column);
+
 void     waymark_table_import_add_problem (Import      *import,
                                            guint        row,
                                            ProblemKind  kind,

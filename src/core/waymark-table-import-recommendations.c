@@ -13,7 +13,7 @@
 /* A recommendation is a row of its own, with a number that the cards'
  * "addressed by" cells name; a domain is known by its name, and a row
  * with only a domain keeps one that has no recommendations
- * (docs/csv.md). */
+ * (docs/spreadsheets.md). */
 
 struct _ImportDomain {
   char  *name;
@@ -220,7 +220,7 @@ read_recommendation (Import   *import,
                                         _("a recommendation's row has no “%s”: cards and "
                                           "recommendations are on rows of their own, and a card's "
                                           "“addressed by” names the recommendations"),
-                                        waymark_csv_column_names[journey]);
+                                        waymark_table_import_column_name (import, journey));
       return;
     }
   recommendation = g_hash_table_lookup (import->recommendation_by_number,
@@ -282,7 +282,7 @@ read_domain_row (Import   *import,
     {
       waymark_table_import_add_problem (import, row, PROBLEM_INVALID,
                                         _("the row has a “%s” but no “recommendation” number"),
-                                        waymark_csv_column_names[other]);
+                                        waymark_table_import_column_name (import, other));
       return;
     }
   read_domain (import, row, cells, &ok);
@@ -315,7 +315,7 @@ waymark_table_import_read_recommendation_row (Import   *import,
   waymark_table_import_add_problem (import, row, PROBLEM_INVALID,
                                     _("the “%s” cell belongs on a recommendation's row, which has "
                                       "a “recommendation” number and no persona"),
-                                    waymark_csv_column_names[other]);
+                                    waymark_table_import_column_name (import, other));
   return TRUE;
 }
 

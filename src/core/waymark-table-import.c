@@ -11,10 +11,10 @@
 #include "waymark-format.h"
 #include "waymark-table-import-private.h"
 
-/* The header row maps the columns (docs/csv.md); every other row adds a
- * card or emotion point, or declares a persona, phase or lane, or adds a
- * recommendation or declares a domain. What needs every row (the lanes'
- * kinds, points against scales, the card limit, the links to
+/* The header row maps the columns (docs/spreadsheets.md); every other row
+ * adds a card or emotion point, or declares a persona, phase or lane, or
+ * adds a recommendation or declares a domain. What needs every row (the
+ * lanes' kinds, points against scales, the card limit, the links to
  * recommendations) is checked after the last, and the document is built
  * only from a table without errors. */
 
@@ -148,69 +148,164 @@ waymark_table_import_over_limit (Import     *import,
   return TRUE;
 }
 
-/* "Lane Kind", "lane_kind" and " lane-kind " all name the same column. */
-static char *
-normalize_header (const char *cell)
+/* The name a message gives a column: as the header row wrote it, so that
+ * a Dutch sheet's messages say “fase”, or the English name when the
+ * header said that in some spelling ("Lane_Kind"). */
+const char *
+waymark_table_import_column_name (Import *import,
+                                  Column  column)
 {
-  g_autofree char *lower = g_utf8_strdown (cell, -1);
-  g_autoptr (GString) out = g_string_new (NULL);
-  gboolean space = FALSE;
+  if (import->titles[column] != NULL)
+    return import->titles[column];
+  return waymark_csv_columns[column].name;
+}
 
-  for (const char *p = lower; *p != '\0'; p++)
+static void
+set_column (Import       *import,
+            WaymarkTable *table,
+            Column        column,
+            guint         index)
+{
+  const char *cell = waymark_table_get_cell (table, 0, index);
+  g_autofree char *name = waymark_csv_normalize_header (cell);
+
+  import->columns[column] = (int) index;
+  if (!g_str_equal (name, waymark_csv_columns[column].name))
+    import->titles[column] = g_strdup (cell);
+  if (g_str_equal (name, waymark_csv_columns[column].dutch) &&
+      !g_str_equal (name, waymark_csv_columns[column].name))
+    import->n_dutch++;
+  else if (g_str_equal (name, waymark_csv_columns[column].name) &&
+           !g_str_equal (name, waymark_csv_columns[column].dutch))
+    import->n_english++;
+}
+
+/* Reads the user's mapping, "column=Header" (the column named in
+ * English, Dutch or a synonym; the header as the row writes it, in any
+ * case), into @mapped: the column each header cell is, or -1. */
+static gboolean
+read_mapping (Import             *import,
+              WaymarkTable       *table,
+              const char * const *mapping,
+              int                *mapped)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; mapping != NULL && mapping[i] != NULL; i++)
     {
-      char c = *p;
+      const char *equals = strchr (mapping[i], '=');
+      g_autofree char *key = NULL;
+      g_autofree char *header = NULL;
+      Column column;
+      gboolean found = FALSE;
 
-      if (c == '_' || c == '-' || g_ascii_isspace (c))
+      if (mapping[i][0] == '\0')
+        continue;
+      if (equals == NULL)
         {
-          space = out->len > 0;
+          add_problem (import, 0, PROBLEM_INVALID,
+                       _("“%s” is not a column mapping (write column=Header, as in phase=Stap)"),
+                       mapping[i]);
+          ok = FALSE;
           continue;
         }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_c (out, c);
+      key = g_strndup (mapping[i], (gsize) (equals - mapping[i]));
+      header = waymark_csv_normalize_header (equals + 1);
+      if (!waymark_csv_column_from_header (key, &column))
+        {
+          add_problem (import, 0, PROBLEM_INVALID,
+                       _("“%s” is not a Waymark column (persona, phase, lane, text, …)"), key);
+          ok = FALSE;
+          continue;
+        }
+      for (guint c = 0; c < import->n_header; c++)
+        {
+          g_autofree char *cell = waymark_csv_normalize_header (waymark_table_get_cell (table,
+                                                                                        0, c));
+
+          if (!g_str_equal (cell, header) || header[0] == '\0')
+            continue;
+          found = TRUE;
+          if (mapped[c] >= 0 && mapped[c] != (int) column)
+            {
+              add_problem (import, 0, PROBLEM_INVALID,
+                           _("the column “%s” is mapped twice, to “%s” and “%s”"), equals + 1,
+                           waymark_csv_columns[mapped[c]].name, waymark_csv_columns[column].name);
+              ok = FALSE;
+            }
+          mapped[c] = (int) column;
+          break;
+        }
+      if (!found)
+        {
+          add_problem (import, 0, PROBLEM_INVALID,
+                       _("the header row has no column “%s” (mapped to “%s”)"), equals + 1,
+                       waymark_csv_columns[column].name);
+          ok = FALSE;
+        }
     }
-  /* "persona colour" is how half the researchers will spell it. */
-  if (g_str_equal (out->str, "persona colour"))
-    return g_strdup ("persona color");
-  if (g_str_equal (out->str, "domain colour"))
-    return g_strdup ("domain color");
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return ok;
 }
 
 static gboolean
-read_header (Import       *import,
-             WaymarkTable *table)
+read_header (Import             *import,
+             WaymarkTable       *table,
+             const char * const *mapping)
 {
+  g_autofree int *mapped = NULL;
+  gboolean by_mapping[N_COLUMNS] = { FALSE, };
   gboolean ok = TRUE;
 
   for (guint i = 0; i < N_COLUMNS; i++)
     import->columns[i] = -1;
   import->n_header = waymark_table_get_n_cells (table, 0);
+  mapped = g_new (int, MAX (import->n_header, 1));
+  for (guint i = 0; i < import->n_header; i++)
+    mapped[i] = -1;
+
+  if (!read_mapping (import, table, mapping, mapped))
+    return FALSE;
+
+  /* The mapping first: a column it names takes the place of a header
+   * that also names that column. */
+  for (guint i = 0; i < import->n_header; i++)
+    if (mapped[i] >= 0)
+      {
+        by_mapping[mapped[i]] = TRUE;
+        set_column (import, table, mapped[i], i);
+      }
 
   for (guint i = 0; i < import->n_header; i++)
     {
       const char *cell = waymark_table_get_cell (table, 0, i);
-      g_autofree char *name = normalize_header (cell);
-      gboolean known = FALSE;
+      g_autofree char *name = waymark_csv_normalize_header (cell);
+      Column column;
 
-      for (guint c = 0; c < N_COLUMNS; c++)
+      if (mapped[i] >= 0 || name[0] == '\0')
+        continue;
+      if (!waymark_csv_column_from_header (cell, &column))
         {
-          if (!g_str_equal (name, waymark_csv_column_names[c]))
-            continue;
-          known = TRUE;
-          if (import->columns[c] >= 0)
-            {
-              add_problem (import, 1, PROBLEM_INVALID, _("the column “%s” appears twice"),
-                           waymark_csv_column_names[c]);
-              ok = FALSE;
-            }
-          else
-            import->columns[c] = (int) i;
+          /* An interview number, a coder's initials: a note, not a refusal. */
+          add_problem (import, 1, PROBLEM_WARNING,
+                       _("the column “%s” is not a Waymark column; it is ignored"), cell);
+          continue;
         }
-      if (!known && name[0] != '\0')
-        add_problem (import, 1, PROBLEM_WARNING,
-                     _("the column “%s” is not a Waymark column; it is ignored"), cell);
+      if (by_mapping[column])
+        {
+          add_problem (import, 1, PROBLEM_WARNING,
+                       _("the column “%s” is ignored: the mapping makes “%s” the %s column"), cell,
+                       waymark_table_import_column_name (import, column),
+                       waymark_csv_columns[column].name);
+          continue;
+        }
+      if (import->columns[column] >= 0)
+        {
+          add_problem (import, 1, PROBLEM_INVALID, _("the column “%s” appears twice"),
+                       waymark_csv_columns[column].name);
+          ok = FALSE;
+          continue;
+        }
+      set_column (import, table, column, i);
     }
 
   /* Without a "recommendation" column, a sheet's own "status" or
@@ -223,7 +318,7 @@ read_header (Import       *import,
           add_problem (import, 1, PROBLEM_WARNING,
                        _("the column “%s” is for recommendations, and the table has no "
                          "“recommendation” column; it is ignored"),
-                       waymark_csv_column_names[c]);
+                       waymark_table_import_column_name (import, c));
           import->columns[c] = -1;
         }
 
@@ -234,7 +329,9 @@ read_header (Import       *import,
         {
           add_problem (import, 1, PROBLEM_INVALID,
                        _("the header row has no “%s” column (the first row must name the columns: "
-                         "persona, phase, lane, text, …)"), waymark_csv_column_names[required[i]]);
+                         "persona, phase, lane, text, …, or map them with --columns "
+                         "%s=Header)"), waymark_csv_columns[required[i]].name,
+                       waymark_csv_columns[required[i]].name);
           ok = FALSE;
         }
   }
@@ -268,7 +365,7 @@ clean_cell (Import     *import,
     {
       add_problem (import, row, PROBLEM_INVALID,
                    _("the “%s” cell is not valid UTF-8 (save the sheet as “CSV, UTF-8”)"),
-                   waymark_csv_column_names[column]);
+                   waymark_table_import_column_name (import, column));
       return NULL;
     }
 
@@ -277,7 +374,8 @@ clean_cell (Import     *import,
     {
       add_problem (import, row, PROBLEM_TOO_LARGE,
                    _("the “%s” cell is longer than %d KiB, the most Waymark holds in one text"),
-                   waymark_csv_column_names[column], WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+                   waymark_table_import_column_name (import, column),
+                   WAYMARK_LIMIT_TEXT_LENGTH / 1024);
       return NULL;
     }
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
@@ -288,7 +386,7 @@ clean_cell (Import     *import,
         {
           add_problem (import, row, PROBLEM_INVALID,
                        _("the “%s” cell holds the control character U+%04X, which a document "
-                         "cannot store"), waymark_csv_column_names[column], c);
+                         "cannot store"), waymark_table_import_column_name (import, column), c);
           return NULL;
         }
     }
@@ -311,15 +409,16 @@ parse_int (Import     *import,
     {
       add_problem (import, row, PROBLEM_INVALID,
                    _("“%s” is not a whole number from %d to %d (column “%s”)"), value, min, max,
-                   waymark_csv_column_names[column]);
+                   waymark_table_import_column_name (import, column));
       return FALSE;
     }
   *result = (int) number;
   return TRUE;
 }
 
-/* Lane kinds by their file name ("barriers") or English label ("Barriers"),
- * in any case. */
+/* Lane kinds by their file name ("barriers"), their label in the
+ * interface's language ("Barriers"), their singular or their Dutch names
+ * ("Drempels", "drempel"), in any case. */
 static gboolean
 parse_lane_kind (const char      *value,
                  WaymarkLaneKind *kind)
@@ -338,13 +437,19 @@ parse_lane_kind (const char      *value,
           return TRUE;
         }
     }
-  /* Singular forms, as a spreadsheet column is often labelled. */
+  /* Singular forms, as a spreadsheet column is often labelled, and the
+   * Dutch names, on any desktop. */
   for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
-    if (g_str_equal (lower, waymark_lane_kind_get_info (k)->singular))
-      {
-        *kind = k;
-        return TRUE;
-      }
+    {
+      const WaymarkLaneKindInfo *info = waymark_lane_kind_get_info (k);
+
+      if (g_str_equal (lower, info->singular) || g_str_equal (lower, info->dutch_label) ||
+          g_str_equal (lower, info->dutch_singular))
+        {
+          *kind = k;
+          return TRUE;
+        }
+    }
   return FALSE;
 }
 
@@ -607,7 +712,8 @@ read_values (Import   *import,
         {
           /* TRANSLATORS: "the persona color “red” is not …"; %s is the column */
           add_problem (import, row, PROBLEM_INVALID, _("the %s “%s” is not of the form #rrggbb"),
-                       waymark_csv_column_names[colors[i]], cells->cells[colors[i]]);
+                       waymark_table_import_column_name (import, colors[i]),
+                       cells->cells[colors[i]]);
           ok = FALSE;
         }
   }
@@ -758,7 +864,7 @@ check_declaration (Import      *import,
       {
         add_problem (import, row, PROBLEM_INVALID,
                      _("the row has a “%s” but no %s; cards and emotion points need both a phase "
-                       "and a lane"), waymark_csv_column_names[cell_columns[i]],
+                       "and a lane"), waymark_table_import_column_name (import, cell_columns[i]),
                      phase == NULL ? _("phase") : _("lane"));
         return;
       }
@@ -1133,6 +1239,15 @@ waymark_table_import (WaymarkTable  *table,
                       const char    *title,
                       GPtrArray    **problems)
 {
+  return waymark_table_import_with_options (table, title, NULL, problems);
+}
+
+WaymarkDocument *
+waymark_table_import_with_options (WaymarkTable               *table,
+                                   const char                 *title,
+                                   const WaymarkImportOptions *options,
+                                   GPtrArray                 **problems)
+{
   g_autoptr (GPtrArray) all_problems =
     g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_problem_free);
   g_autoptr (GPtrArray) personas =
@@ -1177,7 +1292,8 @@ waymark_table_import (WaymarkTable  *table,
         }
       if (i == 0)
         {
-          header_ok = read_header (&import, table);
+          header_ok = read_header (&import, table,
+                                   options != NULL ? options->columns : NULL);
           if (!header_ok)
             break;
           continue;
@@ -1202,6 +1318,10 @@ waymark_table_import (WaymarkTable  *table,
   if (import.n_errors == 0)
     {
       document = build_document (&import);
+      /* A sheet with Dutch headers makes a Dutch map, which exports them
+       * again: the round trip keeps the researcher's language. */
+      if (document != NULL && import.n_dutch > import.n_english)
+        waymark_document_set_text (document, NULL, WAYMARK_FIELD_LANGUAGE, "nl");
       if (document == NULL)
         add_problem (&import, 0, PROBLEM_TOO_LARGE,
                      _("the table makes a map larger than Waymark holds"));
@@ -1215,6 +1335,8 @@ waymark_table_import (WaymarkTable  *table,
         }
     }
 
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_free (import.titles[i]);
   if (problems != NULL)
     *problems = g_steal_pointer (&all_problems);
   return g_steal_pointer (&document);
