@@ -326,6 +326,176 @@ test_stdout (void)
   g_assert_cmpstr (bare.out, ==, "");
 }
 
+/* The number of pages of the PDF @pdf (cairo writes one "/Type /Page"
+ * object per page). */
+static guint
+count_pdf_pages (const char *pdf,
+                 gsize       length)
+{
+  static const char needle[] = "/Type /Page";
+  gsize n_needle = strlen (needle);
+  guint n = 0;
+
+  for (gsize i = 0; i + n_needle < length; i++)
+    if (memcmp (pdf + i, needle, n_needle) == 0 && pdf[i + n_needle] != 's')
+      n++;
+  return n;
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* --phases and --lanes show part of a map: the phases keep their numbers
+ * in the journey, lanes go by id or kind, and --hide-empty-lanes leaves
+ * out the lanes with nothing in the phases shown. */
+static void
+test_subset (void)
+{
+  g_auto (Result) whole = { 0 };
+  g_auto (Result) part = { 0 };
+  g_auto (Result) by_id = { 0 };
+  g_auto (Result) hidden = { 0 };
+
+  if (!need_example ())
+    return;
+  run_export (&whole, "--format", "svg", "--persona", "job", "-o", "-", example, NULL);
+  g_assert_cmpint (whole.status, ==, 0);
+  g_assert_nonnull (strstr (whole.out, "Gedachten"));
+  g_assert_nonnull (strstr (whole.out, "Activiteiten"));
+
+  run_export (&part, "--format", "svg", "--persona", "job", "--phases", "2-3", "--lanes",
+              "barriers,levers", "-o", "-", example, NULL);
+  g_assert_cmpint (part.status, ==, 0);
+  g_assert_cmpstr (part.err, ==, "");
+  g_assert_nonnull (strstr (part.out, "Drempels"));
+  g_assert_nonnull (strstr (part.out, "Hefbomen"));
+  g_assert_null (strstr (part.out, "Gedachten"));
+  g_assert_null (strstr (part.out, "Activiteiten"));
+  g_assert_cmpuint (strlen (part.out), <, strlen (whole.out));
+
+  /* Positions and ids mix; "3-" runs to the last phase. */
+  run_export (&by_id, "--format", "svg", "--persona", "job", "--phases", "1,3-", "-o", "-",
+              example, NULL);
+  g_assert_cmpint (by_id.status, ==, 0);
+  g_assert_cmpuint (strlen (by_id.out), <, strlen (whole.out));
+
+  run_export (&hidden, "--format", "svg", "--persona", "job", "--phases", "1",
+              "--hide-empty-lanes", "-o", "-", example, NULL);
+  g_assert_cmpint (hidden.status, ==, 0);
+  g_assert_cmpuint (strlen (hidden.out), <, strlen (whole.out));
+}
+
+/* Selections that make no sense are errors that say why, and write no
+ * file. */
+static void
+test_subset_errors (void)
+{
+  static const char *cases[][3] = {
+    { "--phases", "99", "select none" },
+    { "--phases", "4-2", "not a range" },
+    { "--phases", "no-such-phase", "no phase" },
+    { "--lanes", "nope", "no lane" },
+    { "--min-text-size", "abc", "minimum text size" },
+    { "--min-text-size", "-1", "minimum text size" },
+  };
+
+  if (!need_example ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = tmp_path ("subset-error.pdf");
+      g_autofree char *lower = NULL;
+      g_auto (Result) r;
+
+      run_export (&r, cases[i][0], cases[i][1], "-o", out, example, NULL);
+      g_assert_cmpint (r.status, !=, 0);
+      lower = g_ascii_strdown (r.err, -1);
+      if (strstr (lower, cases[i][2]) == NULL && strstr (r.err, cases[i][2]) == NULL)
+        g_error ("%s %s: “%s” does not say “%s”", cases[i][0], cases[i][1], r.err,
+                 cases[i][2]);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* On A4 portrait the example's maps would need text below 7 pt: each is
+ * split by phases over pages, the later ones headed “(continued)” in the
+ * document's language; --min-text-size 0 keeps one page per map. */
+static void
+test_page_split (void)
+{
+  g_auto (Result) split = { 0 };
+  g_auto (Result) whole = { 0 };
+  g_auto (Result) fit = { 0 };
+  g_autofree char *out = tmp_path ("split.pdf");
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  guint n_split, n_whole;
+
+  if (!need_example ())
+    return;
+  run_export (&split, "--paper", "a4", "--orientation", "portrait", "-o", out, example, NULL);
+  g_assert_cmpint (split.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, &length, NULL));
+  n_split = count_pdf_pages (text, length);
+  g_clear_pointer (&text, g_free);
+
+  run_export (&whole, "--paper", "a4", "--orientation", "portrait", "--min-text-size", "0",
+              "-o", out, example, NULL);
+  g_assert_cmpint (whole.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, &length, NULL));
+  n_whole = count_pdf_pages (text, length);
+  g_clear_pointer (&text, g_free);
+
+  /* The overview and one page per persona. */
+  g_assert_cmpuint (n_whole, ==, 6);
+  g_assert_cmpuint (n_split, >, n_whole);
+
+  /* A page sized to the map never splits. */
+  run_export (&fit, "--paper", "fit", "-o", out, example, NULL);
+  g_assert_cmpint (fit.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, &length, NULL));
+  g_assert_cmpuint (count_pdf_pages (text, length), ==, 6);
+}
+
+/* The “(continued)” heading is in the PDF's text (pdftotext, when there). */
+static void
+test_page_split_heading (void)
+{
+  g_autofree char *out = tmp_path ("split-heading.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_auto (Result) r = { 0 };
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", NULL, "-", NULL };
+  int wait_status = 0;
+
+  if (!need_example ())
+    return;
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext is not there");
+      return;
+    }
+  run_export (&r, "--paper", "a4", "--orientation", "portrait", "--persona", "job", "-o", out,
+              example, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  argv[3] = out;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  /* The example is in Dutch. */
+  g_assert_cmpuint (count (text, "(vervolg)"), >=, 1);
+  g_assert_cmpuint (count (text, "(continued)"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -346,6 +516,10 @@ main (int    argc,
   g_test_add_func ("/export-cli/failures", test_failures);
   g_test_add_func ("/export-cli/stdout", test_stdout);
   g_test_add_func ("/export-cli/each-persona", test_each_persona);
+  g_test_add_func ("/export-cli/subset", test_subset);
+  g_test_add_func ("/export-cli/subset-errors", test_subset_errors);
+  g_test_add_func ("/export-cli/page-split", test_page_split);
+  g_test_add_func ("/export-cli/page-split-heading", test_page_split_heading);
 
   status = g_test_run ();
   {

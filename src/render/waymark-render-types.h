@@ -47,6 +47,12 @@ typedef struct {
   int            n_pages;         /* "page N of M" when > 0 */
   gboolean       show_evidence;   /* a card's evidence below its text */
   gboolean       show_tags;       /* tag chips on cards */
+  /* What of the persona a map shows (a figure for a report). Read while
+   * the layout is made, not kept: the arrays may be freed after it. */
+  const char * const *phase_ids;  /* only these phases, in journey order; NULL: all */
+  const char * const *lane_ids;   /* only these lanes; NULL: all */
+  gboolean       hide_empty_lanes; /* leave out lanes without a card or point in the phases shown */
+  gboolean       continued;       /* a later page of a map split over pages: "(continued)" */
 } WaymarkRenderOptions;
 
 /* Defaults: standard palette, title shown, footer hidden, evidence and tags shown. */
