@@ -190,12 +190,11 @@ add_count (Builder          *builder,
 
   if (!measure_only)
     {
-      /* Zeros recede, so that the counts that matter stand out. */
+      /* Zeros recede, so that the counts that matter stand out: the icon
+       * fades, the number takes the caller's faint ink, which still reads
+       * at 4.5:1. */
       if (count == 0)
-        {
-          icon_color = filter (builder, RGB (0xc3cad1));
-          ink = filter (builder, RGB (0xa3acb6));
-        }
+        icon_color = filter (builder, RGB (0xc3cad1));
       add_kind_icon (builder, kind, x, center_y - icon / 2, icon, icon_color, icon_inner);
       waymark_scene_builder_add_text (&builder->draw, text, x + icon + 3,
                                       center_y - text->height / 2, ink);
@@ -424,12 +423,13 @@ waymark_overview_builder_add_matrix (Builder *builder,
           const guint *sums = waymark_overview_get_column_counts (overview, c);
 
           add_count (builder, builder->primary, sums[builder->primary], FALSE, x, y + height / 2,
-                     INK, kind_color (builder, builder->primary), WHITE, FALSE);
+                     sums[builder->primary] == 0 ? INK_FAINT : INK, kind_color (builder, builder->primary), WHITE, FALSE);
           for (guint i = 1; i < builder->n_kinds && i < 2; i++)
             {
               WaymarkLaneKind kind = builder->kinds[i];
               double w = add_count (builder, kind, sums[kind], FALSE, 0, 0, INK, INK, INK, TRUE);
-              add_count (builder, kind, sums[kind], FALSE, right - w, y + height / 2, INK_SOFT,
+              add_count (builder, kind, sums[kind], FALSE, right - w, y + height / 2,
+                         sums[kind] == 0 ? INK_FAINT : INK_SOFT,
                          kind_color (builder, kind), WHITE, FALSE);
             }
         }

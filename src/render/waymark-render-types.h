@@ -69,6 +69,14 @@ WaymarkColor waymark_color_shade            (const WaymarkColor   *color,
                                              double                amount);
 /* Relative luminance (WCAG) of a colour, 0..1. */
 double   waymark_color_luminance            (const WaymarkColor   *color);
+/* The WCAG contrast ratio of two opaque colours, 1..21. */
+double   waymark_color_contrast             (const WaymarkColor   *a,
+                                             const WaymarkColor   *b);
+/* @color, darkened (on a light @against) or lightened (on a dark one) just
+ * enough to reach @ratio against @against; unchanged when it already does. */
+WaymarkColor waymark_color_with_contrast    (const WaymarkColor   *color,
+                                             const WaymarkColor   *against,
+                                             double                ratio);
 /* Converts to the palette: the greyscale palette turns any colour grey. */
 WaymarkColor waymark_palette_filter         (WaymarkPalette        palette,
                                              const WaymarkColor   *color);

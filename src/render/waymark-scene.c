@@ -65,10 +65,44 @@ text_on (WaymarkSceneBuilder *builder,
 {
   WaymarkColor filtered = waymark_scene_builder_filter (builder, fill);
   WaymarkColor ink = INK;
-  double l = waymark_color_luminance (&filtered);
+  WaymarkColor white = WHITE;
+
   /* WCAG contrast ratios against white and against the ink: take the better. */
-  double with_white = 1.05 / (l + 0.05);
-  double with_ink = (l + 0.05) / (waymark_color_luminance (&ink) + 0.05);
+  return waymark_color_contrast (&filtered, &ink) > waymark_color_contrast (&filtered, &white)
+         ? INK : WHITE;
+}
+
+/* @color as drawn (in the builder's palette), changed just enough to stand
+ * @ratio against @ground as drawn: 4.5 for text (WCAG AA), 3 for marks. */
+static WaymarkColor
+legible_on (WaymarkSceneBuilder *builder,
+            WaymarkColor         color,
+            WaymarkColor         ground,
+            double               ratio)
+{
+  WaymarkColor c = waymark_scene_builder_filter (builder, color);
+  WaymarkColor g = waymark_scene_builder_filter (builder, ground);
+
+  return waymark_color_with_contrast (&c, &g, ratio);
+}
+
+/* One text colour for all of a persona's phase headers, whose fills darken
+ * along the journey: the one whose worst contrast over the lightest and the
+ * darkest header is best, so the row never switches from dark to white text
+ * half-way. */
+static WaymarkColor
+header_ink (WaymarkSceneBuilder *builder,
+            const WaymarkColor  *lightest,
+            const WaymarkColor  *darkest)
+{
+  WaymarkColor light = waymark_scene_builder_filter (builder, *lightest);
+  WaymarkColor dark = waymark_scene_builder_filter (builder, *darkest);
+  WaymarkColor ink = INK;
+  WaymarkColor white = WHITE;
+  double with_ink = MIN (waymark_color_contrast (&light, &ink),
+                         waymark_color_contrast (&dark, &ink));
+  double with_white = MIN (waymark_color_contrast (&light, &white),
+                           waymark_color_contrast (&dark, &white));
 
   return with_ink > with_white ? INK : WHITE;
 }
@@ -93,7 +127,8 @@ build_title (WaymarkSceneBuilder *builder)
   waymark_scene_builder_add_text (builder, layout->name_text, layout->name_rect.x,
                                   layout->name_rect.y, INK);
   waymark_scene_builder_add_text (builder, layout->ambition_text, layout->ambition_rect.x,
-                                  layout->ambition_rect.y, waymark_color_shade (&color, 0.15));
+                                  layout->ambition_rect.y,
+                                  legible_on (builder, waymark_color_shade (&color, 0.15), WHITE, 4.5));
   waymark_scene_builder_add_text (builder, layout->description_text, layout->description_rect.x,
                                   layout->description_rect.y, INK_SOFT);
   waymark_scene_builder_end_group (builder);
@@ -104,6 +139,9 @@ build_phases (WaymarkSceneBuilder *builder)
 {
   WaymarkLayout *layout = builder->layout;
   WaymarkColor base = persona_color (builder);
+  WaymarkColor lightest = waymark_color_shade (&base, 0.05);
+  WaymarkColor darkest = waymark_color_shade (&base, layout->phases->len > 1 ? 0.25 : 0.05);
+  WaymarkColor ink = header_ink (builder, &lightest, &darkest);
 
   for (guint i = 0; i < layout->phases->len; i++)
     {
@@ -113,7 +151,6 @@ build_phases (WaymarkSceneBuilder *builder)
        * sequence even in greyscale. */
       double t = layout->phases->len > 1 ? (double) i / (layout->phases->len - 1) : 0;
       WaymarkColor fill = waymark_color_shade (&base, 0.05 + 0.2 * t);
-      WaymarkColor ink = text_on (builder, fill);
       WaymarkScenePath path;
       double arrow = 9.0;
       double mid = r->y + r->height / 2;
@@ -286,7 +323,7 @@ add_chip (WaymarkSceneBuilder     *builder,
   waymark_scene_builder_add_circle (builder, chip->rect.x + 4 + 2.5,
                                     chip->rect.y + chip->rect.height / 2, 2.5, tag, NONE, 0);
   waymark_scene_builder_add_text (builder, chip->name, chip->rect.x + 4 + 5 + 3, chip->rect.y + 1.5,
-                                  waymark_color_shade (&tag, 0.35));
+                                  legible_on (builder, waymark_color_shade (&tag, 0.35), WHITE, 4.5));
 }
 
 static void
@@ -317,6 +354,10 @@ build_card (WaymarkSceneBuilder *builder,
 
   if (style->marked)
     {
+      /* The kind's mark is the lane's colour, whatever the card's own: a
+       * yellow barrier keeps its red bar and warning sign, at 3:1 at least
+       * against the card (WCAG's ratio for graphics). */
+      WaymarkColor mark = legible_on (builder, base_lane, fill, 3.0);
       WaymarkScenePath path;
 
       /* The accent bar and the icon stand out at a glance, in colour
@@ -324,8 +365,8 @@ build_card (WaymarkSceneBuilder *builder,
       waymark_scene_path_init (&path);
       waymark_scene_path_rounded_rect (&path, r->x, r->y, 3.0, r->height, style->radius, 0, 0,
                                        style->radius);
-      waymark_scene_builder_add_path (builder, &path, base, NONE, 0, 0);
-      waymark_scene_builder_add_kind_icon (builder, lane->kind, &card->icon_rect, base, WHITE);
+      waymark_scene_builder_add_path (builder, &path, mark, NONE, 0, 0);
+      waymark_scene_builder_add_kind_icon (builder, lane->kind, &card->icon_rect, mark, WHITE);
     }
 
   waymark_scene_builder_add_text (builder, card->text, card->text_rect.x, card->text_rect.y, INK);
@@ -362,7 +403,8 @@ build_lanes (WaymarkSceneBuilder *builder)
       waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
       waymark_scene_builder_add_kind_icon (builder, lane->kind, &lane->icon_rect, color, WHITE);
       waymark_scene_builder_add_text (builder, lane->name, lane->name_rect.x, lane->name_rect.y,
-                                      waymark_color_shade (&color, 0.3));
+                                      legible_on (builder, waymark_color_shade (&color, 0.3),
+                                                  waymark_color_tint (&color, 0.86), 4.5));
 
       /* Square corners: a pixel-aligned rectangle is cairo's fastest fill,
        * and this one spans the whole width of the map. */
