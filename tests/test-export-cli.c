@@ -13,6 +13,8 @@
 
 static char *tmp_dir;
 static char *example;
+/* SOURCE_DATE_EPOCH for the next run_export (), when set. */
+static const char *source_date_epoch;
 
 typedef struct {
   int   status;
@@ -47,6 +49,9 @@ run_export (Result     *result,
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
   envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+  envp = g_environ_unsetenv (envp, "SOURCE_DATE_EPOCH");
+  if (source_date_epoch != NULL)
+    envp = g_environ_setenv (envp, "SOURCE_DATE_EPOCH", source_date_epoch, TRUE);
 
   g_ptr_array_add (argv, (gpointer) exe);
   g_ptr_array_add (argv, (gpointer) "export");
@@ -496,6 +501,109 @@ test_page_split_heading (void)
   g_assert_cmpuint (count (text, "(continued)"), ==, 0);
 }
 
+/* A PNG says its resolution (pHYs), so that a word processor places it at
+ * the map's size: scale 2 is 144 dpi, 5669 pixels per metre. */
+static void
+test_png_resolution (void)
+{
+  static const struct {
+    const char *scale;
+    guint32     ppm;
+  } cases[] = { { "2", 5669 }, { "3", 8504 }, { "1", 2835 } };
+
+  if (!need_example ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Result) r = { 0 };
+      const guint8 *chunk = NULL;
+      gsize length;
+
+      run_export (&r, "--format", "png", "--persona", "job", "--scale", cases[i].scale, "-o",
+                  "-", example, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      /* g_spawn_sync's output is NUL-terminated but holds NULs: find the
+       * chunk before the image data. */
+      length = 4096;
+      for (gsize j = 8; j + 13 < length; j++)
+        if (memcmp (r.out + j, "pHYs", 4) == 0)
+          {
+            chunk = (const guint8 *) r.out + j + 4;
+            break;
+          }
+      g_assert_nonnull (chunk);
+      g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) chunk), ==, cases[i].ppm);
+      g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (chunk + 4)), ==, cases[i].ppm);
+      g_assert_cmpuint (chunk[8], ==, 1);  /* metres */
+    }
+}
+
+/* A PDF names the document's language, for screen readers and hyphenation. */
+static void
+test_pdf_language (void)
+{
+  g_autofree char *out = tmp_path ("lang.pdf");
+  g_autofree char *pdf = NULL;
+  gsize length = 0;
+  gboolean found = FALSE;
+  g_auto (Result) r = { 0 };
+
+  if (!need_example ())
+    return;
+  run_export (&r, "--persona", "job", "-o", out, example, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &pdf, &length, NULL));
+  for (gsize i = 0; i + 10 < length && !found; i++)
+    found = memcmp (pdf + i, "/Lang (nl)", 10) == 0;
+  g_assert_true (found);
+  /* Still one well-formed file: it ends with the last update's end. */
+  g_assert_true (length > 6 && memcmp (pdf + length - 6, "%%EOF\n", 6) == 0);
+}
+
+/* The same input gives the same bytes: SVG and PNG always, PDF when
+ * SOURCE_DATE_EPOCH fixes its creation date (the example has none). */
+static void
+test_reproducible (void)
+{
+  static const char *formats[] = { "svg", "png", "pdf" };
+
+  if (!need_example ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      gsize a_length = 0, b_length = 0;
+
+      for (guint run = 0; run < 2; run++)
+        {
+          g_autofree char *out = tmp_path (run == 0 ? "same-a" : "same-b");
+          g_auto (Result) r = { 0 };
+
+          source_date_epoch = strcmp (formats[i], "pdf") == 0 ? "1700000000" : NULL;
+          run_export (&r, "--format", formats[i], "--persona", "job", "-o", out, example, NULL);
+          source_date_epoch = NULL;
+          g_assert_cmpint (r.status, ==, 0);
+          g_assert_true (g_file_get_contents (out, run == 0 ? &a : &b,
+                                              run == 0 ? &a_length : &b_length, NULL));
+          if (run == 0)
+            g_usleep (1100 * 1000);  /* a second apart: a clock in the output would show */
+        }
+      g_assert_cmpuint (a_length, ==, b_length);
+      if (memcmp (a, b, a_length) != 0)
+        g_error ("two %s exports of the same input differ", formats[i]);
+      if (strcmp (formats[i], "pdf") == 0)
+        {
+          gboolean found = FALSE;
+
+          /* 1700000000 is 2023-11-14 22:13:20 UTC. */
+          for (gsize j = 0; j + 15 < a_length && !found; j++)
+            found = memcmp (a + j, "(20231114221320", 15) == 0;
+          g_assert_true (found);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -520,6 +628,9 @@ main (int    argc,
   g_test_add_func ("/export-cli/subset-errors", test_subset_errors);
   g_test_add_func ("/export-cli/page-split", test_page_split);
   g_test_add_func ("/export-cli/page-split-heading", test_page_split_heading);
+  g_test_add_func ("/export-cli/png-resolution", test_png_resolution);
+  g_test_add_func ("/export-cli/pdf-language", test_pdf_language);
+  g_test_add_func ("/export-cli/reproducible", test_reproducible);
 
   status = g_test_run ();
   {
