@@ -46,13 +46,17 @@ typedef struct {
   char *orientation;
   char *scale;
   char *palette;
+  char *phases;
+  char *lanes;
+  char *min_text_size;
 } OptionValues;
 
 static void
 option_values_clear (OptionValues *values)
 {
   char **all[] = { &values->output, &values->format, &values->persona, &values->paper,
-                   &values->orientation, &values->scale, &values->palette };
+                   &values->orientation, &values->scale, &values->palette,
+                   &values->phases, &values->lanes, &values->min_text_size };
 
   for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
     g_clear_pointer (all[i], g_free);
@@ -142,7 +146,24 @@ read_option_values (const WaymarkCliCommand *command,
                                       "greyscale)"),
                                     values->palette);
   options->palette = palette;
+
+  if (values->min_text_size != NULL)
+    {
+      char *end = NULL;
+
+      errno = 0;
+      options->min_text_size = g_ascii_strtod (values->min_text_size, &end);
+      if (errno != 0 || end == values->min_text_size || *end != '\0' ||
+          !(options->min_text_size >= 0) || options->min_text_size > 72)
+        return waymark_cli_usage_error (command,
+                                        _("invalid minimum text size “%s” (points, from 0 to "
+                                          "72; 0 never splits)"),
+                                        values->min_text_size);
+    }
+
   options->persona = values->persona;
+  options->phases = values->phases;
+  options->lanes = values->lanes;
   return WAYMARK_CLI_EXIT_OK;
 }
 
@@ -244,6 +265,16 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
       N_("PDF: leave out the overview page that starts a full export"), NULL },
     { "recommendations", 0, 0, G_OPTION_ARG_NONE, &options.recommendations,
       N_("Only the recommendations: by domain, traceability and the priority matrix"), NULL },
+    { "phases", 0, 0, G_OPTION_ARG_FILENAME, &values.phases,
+      N_("Only these phases: positions, ranges (2-4, 3-) or ids, comma-separated"),
+      N_("LIST") },
+    { "lanes", 0, 0, G_OPTION_ARG_FILENAME, &values.lanes,
+      N_("Only these lanes: ids or kinds (barriers, levers, …), comma-separated"), N_("LIST") },
+    { "hide-empty-lanes", 0, 0, G_OPTION_ARG_NONE, &options.hide_empty_lanes,
+      N_("Leave out lanes with no card in the phases shown"), NULL },
+    { "min-text-size", 0, 0, G_OPTION_ARG_FILENAME, &values.min_text_size,
+      N_("PDF on paper: split a map over pages by phases rather than shrink its text below PT "
+         "points (default 7; 0 never splits)"), N_("PT") },
     G_OPTION_ENTRY_NULL
   };
 

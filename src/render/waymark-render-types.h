@@ -56,6 +56,12 @@ typedef struct {
    * NULL-terminated; NULL or empty for none. The layout copies the ids,
    * so the array need only live until waymark_layout_new() returns. */
   const char * const *highlight_card_ids;
+  /* What of the persona a map shows (a figure for a report). Read while
+   * the layout is made, not kept: the arrays may be freed after it. */
+  const char * const *phase_ids;  /* only these phases, in journey order; NULL: all */
+  const char * const *lane_ids;   /* only these lanes; NULL: all */
+  gboolean       hide_empty_lanes; /* leave out lanes without a card or point in the phases shown */
+  gboolean       continued;       /* a later page of a map split over pages: "(continued)" */
 } WaymarkRenderOptions;
 
 /* Defaults: standard palette, title shown, footer hidden, evidence, tags
