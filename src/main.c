@@ -10,8 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-catalog.h"
 #include "waymark-cli.h"
-#include "waymark-gui.h"
 
 /* A mistyped command ("valdiate") would otherwise be taken for a file
  * name and open the editor with an error. A word without '/' or '.' that
@@ -114,6 +114,7 @@ main (int    argc,
   g_autofree char *build_dir = dup_build_dir ();
   g_autofree char *build_localedir = NULL;
 
+  waymark_cli_set_build_dir (build_dir);
   if (build_dir != NULL)
     {
       g_autofree char *schemas = g_build_filename (build_dir, "data", "gschemas.compiled", NULL);
@@ -131,7 +132,7 @@ main (int    argc,
   if ((localedir == NULL || *localedir == '\0') && build_localedir != NULL &&
       g_file_test (build_localedir, G_FILE_TEST_IS_DIR))
     g_setenv ("WAYMARK_LOCALEDIR", build_localedir, TRUE);
-  waymark_gui_init_i18n ();
+  waymark_catalog_init_i18n ();
 
   /* Commands run headless: they must work without a display, so GTK is
    * not even initialised for them. */
@@ -149,5 +150,10 @@ main (int    argc,
         return WAYMARK_CLI_EXIT_USAGE;
       }
 
-  return waymark_gui_run (argc, argv);
+  {
+    /* The editor lives in a module (src/meson.build says why). */
+    int (*gui_run) (int, char **) = waymark_cli_load_module ("gui", "waymark_gui_run");
+
+    return gui_run != NULL ? gui_run (argc, argv) : 1;
+  }
 }

@@ -378,6 +378,204 @@ test_import_csv_at_limit (void)
   g_rmdir (dir);
 }
 
+/* The example through `export` to CSV and `import-csv` back: a map that
+ * validates, with its recommendations, and the same table again. */
+static void
+test_import_csv_round_trip (void)
+{
+  g_auto (Run) export = { 0 };
+  g_auto (Run) import = { 0 };
+  g_auto (Run) validate = { 0 };
+  g_auto (Run) again = { 0 };
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                    "levenslang-leren.waymark", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *table = g_build_filename (dir, "study.csv", NULL);
+  g_autofree char *map = g_build_filename (dir, "study.waymark", NULL);
+  g_autofree char *table_again = g_build_filename (dir, "again.csv", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *saved = NULL;
+  gsize first_length, second_length;
+
+  run_waymark (&export, "export", "-o", table, example, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_waymark (&import, "import-csv", table, "-o", map, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.err, ==, "");
+  run_waymark (&validate, "validate", map, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  g_assert_true (g_file_get_contents (map, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "<recommendations>"));
+  g_assert_nonnull (strstr (saved, "<addresses card="));
+  run_waymark (&again, "export", "-o", table_again, map, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_file_get_contents (table, &first, &first_length, NULL));
+  g_assert_true (g_file_get_contents (table_again, &second, &second_length, NULL));
+  g_assert_cmpmem (first, first_length, second, second_length);
+
+  g_remove (table);
+  g_remove (map);
+  g_remove (table_again);
+  g_rmdir (dir);
+}
+
+/* Writes @contents to @name in @dir; returns the path. */
+static char *
+write_in (const char *dir,
+          const char *name,
+          const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* A coding sheet made in Dutch, as a researcher writes one: Dutch headers
+ * and synonyms (rij, citaat), lane kinds by Dutch label and singular, and
+ * an interview number, which is ignored with a warning. The map is Dutch,
+ * exports Dutch headers, and the exported sheet imports to the same map. */
+static void
+test_import_csv_dutch (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (Run) export = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) export_again = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *input = write_in (dir, "codering.csv",
+                                     "Persona;Fase;Rij;Soort zwembaan;Tekst;Interview;Citaat\r\n"
+                                     "Anna;Aanmelden;Wat ze doet;Activiteiten;Vult het formulier in;7;\r\n"
+                                     "Anna;Aanmelden;Wat haar tegenhoudt;drempel;Formulier te lang;7;"
+                                     "\"het duurde eeuwig\"\r\n"
+                                     "Anna;Betalen;Wat ze denkt;Gedachten;Is dit veilig?;12;\r\n");
+  g_autofree char *output = g_build_filename (dir, "kaart.waymark", NULL);
+  g_autofree char *csv = g_build_filename (dir, "terug.csv", NULL);
+  g_autofree char *output2 = g_build_filename (dir, "terug.waymark", NULL);
+  g_autofree char *csv2 = g_build_filename (dir, "terug2.csv", NULL);
+  g_autofree char *warning = g_strdup_printf ("%s:1: warning: the column “Interview” is not a "
+                                              "Waymark column; it is ignored\n", input);
+  g_autofree char *map = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *exported_again = NULL;
+
+  run_waymark (&run, "import-csv", input, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, warning);
+  map = read_text (output);
+  g_assert_nonnull (strstr (map, "lang=\"nl\""));
+  g_assert_nonnull (strstr (map, "name=\"Wat ze doet\" kind=\"actions\""));
+  g_assert_nonnull (strstr (map, "name=\"Wat haar tegenhoudt\" kind=\"barriers\""));
+  g_assert_nonnull (strstr (map, "name=\"Wat ze denkt\" kind=\"thoughts\""));
+  g_assert_nonnull (strstr (map, "het duurde eeuwig"));
+
+  run_waymark (&export, "export", output, "-o", csv, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  exported = read_text (csv);
+  g_assert_true (g_str_has_prefix (exported, "\xEF\xBB\xBF" "persona,fase,fasevolgorde,zwembaan,"
+                                             "soort zwembaan,volgorde,tekst,labels,score,label,"
+                                             "bewijs,overspanning,ambitie,personakleur,"
+                                             "schaal min,schaal max\r\n"));
+  g_assert_nonnull (strstr (exported, "Formulier te lang,,,,het duurde eeuwig,"));
+
+  run_waymark (&again, "import-csv", csv, "-o", output2, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpstr (again.err, ==, "");
+  run_waymark (&export_again, "export", output2, "-o", csv2, NULL);
+  g_assert_cmpint (export_again.status, ==, 0);
+  exported_again = read_text (csv2);
+  g_assert_cmpstr (exported_again, ==, exported);
+
+  g_remove (input);
+  g_remove (output);
+  g_remove (csv);
+  g_remove (output2);
+  g_remove (csv2);
+  g_rmdir (dir);
+}
+
+/* An English sheet stays English: the map exports English headers. */
+static void
+test_import_csv_english_headers (void)
+{
+  g_auto (Run) run = { 0 };
+  g_auto (Run) export = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *input = write_in (dir, "coding.csv",
+                                     "persona,phase,lane,lane kind,text,source\r\n"
+                                     "Anna,Sign up,Steps,Hefbomen,Short form,interview 3\r\n");
+  g_autofree char *output = g_build_filename (dir, "map.waymark", NULL);
+  g_autofree char *csv = g_build_filename (dir, "back.csv", NULL);
+  g_autofree char *map = NULL;
+  g_autofree char *exported = NULL;
+
+  run_waymark (&run, "import-csv", input, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  map = read_text (output);
+  g_assert_nonnull (strstr (map, "lang=\"en\""));
+  g_assert_nonnull (strstr (map, "kind=\"levers\""));
+  run_waymark (&export, "export", output, "-o", csv, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  exported = read_text (csv);
+  g_assert_true (g_str_has_prefix (exported, "\xEF\xBB\xBF" "persona,phase,phase order,lane,"));
+  g_assert_nonnull (strstr (exported, "Short form,,,,interview 3,"));
+
+  g_remove (input);
+  g_remove (output);
+  g_remove (csv);
+  g_rmdir (dir);
+}
+
+/* --columns says which header is which column; the other headers are
+ * read by name, unknown ones ignored with a warning. */
+static void
+test_import_csv_columns (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *input = write_in (dir, "sheet.csv",
+                                     "Wie,Stap,Baan,Wat,Nr\r\n"
+                                     "Anna,Start,Doen,hallo,1\r\n");
+  g_autofree char *output = g_build_filename (dir, "map.waymark", NULL);
+  g_autofree char *warning = g_strdup_printf ("%s:1: warning: the column “Nr” is not a "
+                                              "Waymark column; it is ignored\n", input);
+  g_autofree char *map = NULL;
+
+  /* Without the mapping, the sheet names no column Waymark needs. */
+  run_waymark (&run, "import-csv", input, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "the header row has no “persona” column"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  /* "baan" is a synonym of lane, so "Baan" needs no mapping. */
+  run_waymark (&run, "import-csv", input, "--columns", "persona=Wie,fase=stap,text=WAT,", "-o",
+               output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, warning);
+  map = read_text (output);
+  g_assert_nonnull (strstr (map, "name=\"Anna\""));
+  g_assert_nonnull (strstr (map, "name=\"Start\""));
+  g_assert_nonnull (strstr (map, "name=\"Doen\""));
+  g_assert_nonnull (strstr (map, ">hallo<"));
+  g_remove (output);
+  run_clear (&run);
+
+  /* A mapping to a header the sheet lacks, or to no column, is refused. */
+  run_waymark (&run, "import-csv", input, "--columns",
+               "persona=Wie,phase=Fase,lane=Baan,text=Wat,interview=Nr", "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "error: the header row has no column “Fase” (mapped to "
+                                     "“phase”)"));
+  g_assert_nonnull (strstr (run.err, "error: “interview” is not a Waymark column"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  g_remove (input);
+  g_rmdir (dir);
+}
+
 static void
 test_validate_usage (void)
 {
@@ -631,6 +829,10 @@ main (int    argc,
   g_test_add_func ("/cli/import-csv/missing-file", test_import_csv_missing_file);
   g_test_add_func ("/cli/import-csv/limits", test_import_csv_limits);
   g_test_add_func ("/cli/import-csv/at-limit", test_import_csv_at_limit);
+  g_test_add_func ("/cli/import-csv/round-trip", test_import_csv_round_trip);
+  g_test_add_func ("/cli/import-csv/dutch", test_import_csv_dutch);
+  g_test_add_func ("/cli/import-csv/english-headers", test_import_csv_english_headers);
+  g_test_add_func ("/cli/import-csv/columns", test_import_csv_columns);
   g_test_add_func ("/cli/validate/usage", test_validate_usage);
   g_test_add_func ("/cli/end-of-options", test_end_of_options);
   g_test_add_func ("/cli/option-parser-error", test_option_parser_error);

@@ -11,13 +11,82 @@
 #include "waymark-format.h"
 #include "waymark-limits.h"
 
+/* Where @card_id is, in words: "[persona] [lane] phase.place [text]". */
+static void
+describe_card (GString         *out,
+               WaymarkDocument *document,
+               const char      *card_id)
+{
+  for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (document, p);
+      WaymarkCard *card = waymark_persona_find_card (persona, card_id);
+      g_autoptr (GPtrArray) cell = NULL;
+      guint phase = 0, place = 0;
+
+      if (card == NULL)
+        continue;
+      while (!g_str_equal (((WaymarkPhase *) g_ptr_array_index (persona->phases, phase))->base.id,
+                           card->phase_id))
+        phase++;
+      cell = waymark_persona_cell_cards (persona, card->lane_id, card->phase_id);
+      g_ptr_array_find (cell, card, &place);
+      g_string_append_printf (out, "[%s] [%s] %u.%u [%s]", persona->name,
+                              waymark_persona_find_lane (persona, card->lane_id)->name, phase + 1,
+                              place + 1, card->text);
+      return;
+    }
+  g_assert_not_reached ();
+}
+
+/* The domains (name, colour, order) and recommendations (title,
+ * description, domain, status, owner, scores, order in the domain) and
+ * the cards each addresses, in its order. */
+static void
+describe_recommendations (GString         *out,
+                          WaymarkDocument *document)
+{
+  GPtrArray *domains = waymark_document_get_domains (document);
+
+  for (guint d = 0; d <= domains->len; d++)
+    {
+      WaymarkDomain *domain = d < domains->len ? g_ptr_array_index (domains, d) : NULL;
+      g_autoptr (GPtrArray) recommendations =
+        waymark_document_list_domain_recommendations (document,
+                                                      domain != NULL ? domain->base.id : NULL);
+
+      if (domain != NULL)
+        g_string_append_printf (out, "domain [%s] color [%s]\n", domain->name, domain->color);
+      else if (recommendations->len > 0)
+        g_string_append (out, "in no domain\n");
+      for (guint i = 0; i < recommendations->len; i++)
+        {
+          WaymarkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+
+          g_string_append_printf (out, "  recommendation [%s] description [%s] %s owner [%s] "
+                                  "value %d effort %d\n", recommendation->title,
+                                  recommendation->description,
+                                  waymark_status_to_string (recommendation->status),
+                                  recommendation->owner, recommendation->value,
+                                  recommendation->effort);
+          for (guint c = 0; recommendation->cards[c] != NULL; c++)
+            {
+              g_string_append (out, "    addresses ");
+              describe_card (out, document, recommendation->cards[c]);
+              g_string_append_c (out, '\n');
+            }
+        }
+    }
+}
+
 /* "Equivalent" documents, as the CSV round trip promises them: the same
  * personas (name, ambition, colour) in the same order; the same phases
  * (names, order) and lanes (name, kind, scale, order); in every cell the
  * same cards in the same order with the same text, evidence, span and
- * tag names; the same emotion points (score, label). Ids, colours of
- * lanes, cards and tags, descriptions and document metadata are not part
- * of the CSV (docs/csv.md) and are not compared. */
+ * tag names; the same emotion points (score, label); the same domains
+ * and recommendations, addressing the same cards in the same order. Ids,
+ * colours of lanes, cards and tags, descriptions and document metadata
+ * are not part of the CSV (docs/spreadsheets.md) and are not compared. */
 static char *
 describe_document (WaymarkDocument *document)
 {
@@ -71,6 +140,7 @@ describe_document (WaymarkDocument *document)
             }
         }
     }
+  describe_recommendations (out, document);
   return g_string_free (out, FALSE);
 }
 
@@ -424,11 +494,11 @@ test_import_errors (void)
     },
     {
       "header",
-      "persona,fase,lane,text,text\r\nP,X,Y,z,z\r\n",
-      "t.csv:1: warning: the column “fase” is not a Waymark column; it is ignored\n"
+      "persona,stap,lane,text,text\r\nP,X,Y,z,z\r\n",
+      "t.csv:1: warning: the column “stap” is not a Waymark column; it is ignored\n"
       "t.csv:1: error: the column “text” appears twice\n"
       "t.csv:1: error: the header row has no “phase” column (the first row must name the "
-      "columns: persona, phase, lane, text, …)\n",
+      "columns: persona, phase, lane, text, …, or map them with --columns phase=Header)\n",
     },
     {
       "syntax",
@@ -449,6 +519,47 @@ test_import_errors (void)
       "t.csv:2: error: the “text” cell is not valid UTF-8 (save the sheet as “CSV, UTF-8”)\n"
       "t.csv:3: error: the “text” cell holds the control character U+0007, which a document "
       "cannot store\n",
+    },
+    {
+      "recommendations",
+      "persona,phase,lane,lane kind,text,addressed by,recommendation,title,domain,domain color,"
+      "status,value\r\n"
+      "P,X,Drempels,barriers,a,x1,,,,,,\r\n"          /* row 2 */
+      ",,,,,,1,Eén,D,#zzzzzz,,\r\n"                    /* row 3 */
+      ",,,,,,1,Eén,D,,open,\r\n"                       /* row 4 */
+      ",,,,,,1,Twee,,,,\r\n"                           /* row 5: number taken */
+      ",,,,,,2,Drie,,,later,\r\n"                      /* row 6 */
+      ",,,,,,3,Vier,,,,9\r\n"                          /* row 7 */
+      "P,,,,,,4,Vijf,,,,\r\n"                          /* row 8: a persona */
+      "P,X,Drempels,,b,,,Zes,,,,\r\n"                  /* row 9: a title on a card */
+      ",,,,,,,,E,#00ff00,,\r\n"                        /* row 10 */
+      ",,,,,,,,E,#ff0000,,\r\n"                        /* row 11: another colour */
+      ",,,,,,,,,#ff0000,,\r\n"                         /* row 12 */
+      ",,,,,,,Zeven,E,,,\r\n",                         /* row 13 */
+      "t.csv:2: error: “x1” in “addressed by” is not a recommendation's number (such as 3, or "
+      "3#2 for its second card)\n"
+      "t.csv:3: error: the domain color “#zzzzzz” is not of the form #rrggbb\n"
+      "t.csv:5: error: recommendation 1 is on row 4 already\n"
+      "t.csv:6: error: unknown status “later” (use open, in-progress, done or dropped)\n"
+      "t.csv:7: error: “9” is not a whole number from 1 to 5 (column “value”)\n"
+      "t.csv:8: error: a recommendation's row has no “persona”: cards and recommendations are on "
+      "rows of their own, and a card's “addressed by” names the recommendations\n"
+      "t.csv:9: error: the “title” cell belongs on a recommendation's row, which has a "
+      "“recommendation” number and no persona\n"
+      "t.csv:11: error: the color of “E” is “#ff0000” here but “#00ff00” on row 10\n"
+      "t.csv:12: error: the row has a domain color but no domain\n"
+      "t.csv:13: error: the row has a “title” but no “recommendation” number\n",
+    },
+    {
+      /* What needs every row: the numbers "addressed by" names. */
+      "links",
+      "persona,phase,lane,lane kind,text,score,addressed by,recommendation,title\r\n"
+      "P,X,Drempels,barriers,a,,7,,\r\n"
+      "P,X,Gevoel,emotions,,1,1,,\r\n"
+      ",,,,,,,1,Een\r\n",
+      "t.csv:2: error: no row is recommendation 7, which “addressed by” names\n"
+      "t.csv:3: error: “Gevoel” is an emotions lane: recommendations address cards, not its "
+      "points\n",
     },
     { "empty", "", "t.csv: error: the file is empty\n" },
     { "header only", "\xEF\xBB\xBFpersona,phase,lane\r\n",
@@ -802,6 +913,54 @@ test_import_model_limits (void)
     g_clear_pointer (&expected, g_free);
   }
 
+  /* Domains and recommendations, in the whole document, and the cards
+   * one recommendation addresses. */
+  {
+    g_autoptr (WaymarkDocument) domains =
+      assert_imports (table ("persona,phase,lane,recommendation,domain\r\n",
+                             WAYMARK_LIMIT_DOMAINS, ",,,,D%u"));
+    g_autoptr (WaymarkDocument) recommendations =
+      assert_imports (table ("persona,phase,lane,recommendation\r\n",
+                             WAYMARK_LIMIT_RECOMMENDATIONS, ",,,1%u"));
+
+    g_assert_cmpuint (waymark_document_get_domains (domains)->len, ==, WAYMARK_LIMIT_DOMAINS);
+    g_assert_cmpuint (waymark_document_get_recommendations (recommendations)->len, ==,
+                      WAYMARK_LIMIT_RECOMMENDATIONS);
+  }
+  expected = g_strdup_printf ("t.csv:%d: error: the table has more than %d domains, the most "
+                              "Waymark holds\n", WAYMARK_LIMIT_DOMAINS + 2, WAYMARK_LIMIT_DOMAINS);
+  assert_refused (table ("persona,phase,lane,recommendation,domain\r\n",
+                         WAYMARK_LIMIT_DOMAINS + 1, ",,,,D%u"), expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("t.csv:%d: error: the table has more than %d recommendations, the "
+                              "most Waymark holds\n", WAYMARK_LIMIT_RECOMMENDATIONS + 2,
+                              WAYMARK_LIMIT_RECOMMENDATIONS);
+  assert_refused (table ("persona,phase,lane,recommendation\r\n",
+                         WAYMARK_LIMIT_RECOMMENDATIONS + 1, ",,,1%u"), expected);
+  g_clear_pointer (&expected, g_free);
+  for (guint n = WAYMARK_LIMIT_LINKS; n <= WAYMARK_LIMIT_LINKS + 1; n++)
+    {
+      GString *csv = g_string_new ("persona,phase,lane,text,addressed by,recommendation\r\n");
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (csv, "P,X,Y,c%u,7,\r\n", i);
+      g_string_append (csv, ",,,,,7\r\n");
+      if (n == WAYMARK_LIMIT_LINKS)
+        {
+          g_autoptr (WaymarkDocument) document = assert_imports (g_string_free_to_bytes (csv));
+          WaymarkRecommendation *recommendation =
+            g_ptr_array_index (waymark_document_get_recommendations (document), 0);
+
+          g_assert_cmpuint (g_strv_length (recommendation->cards), ==, WAYMARK_LIMIT_LINKS);
+          continue;
+        }
+      expected = g_strdup_printf ("t.csv:%d: error: recommendation 7 addresses more than %d "
+                                  "cards, the most Waymark holds\n", WAYMARK_LIMIT_LINKS + 2,
+                                  WAYMARK_LIMIT_LINKS);
+      assert_refused (g_string_free_to_bytes (csv), expected);
+      g_clear_pointer (&expected, g_free);
+    }
+
   /* Text, in every text column; the formula guard's apostrophe does not
    * count (a text at the limit that starts with "=" is exported with it). */
   {
@@ -970,6 +1129,207 @@ test_round_trip_any_text (void)
   assert_round_trip (document);
 }
 
+static const char *
+add_recommendation (WaymarkDocument    *document,
+                    const char         *domain_id,
+                    const char         *title,
+                    const char         *description,
+                    WaymarkStatus       status,
+                    const char         *owner,
+                    int                 value,
+                    int                 effort,
+                    const char * const *cards)
+{
+  WaymarkRecommendation *recommendation = waymark_recommendation_new (NULL, title);
+  const char *id;
+
+  g_free (recommendation->domain_id);
+  recommendation->domain_id = g_strdup (domain_id != NULL ? domain_id : "");
+  g_free (recommendation->description);
+  recommendation->description = g_strdup (description);
+  recommendation->status = status;
+  g_free (recommendation->owner);
+  recommendation->owner = g_strdup (owner);
+  recommendation->value = value;
+  recommendation->effort = effort;
+  g_strfreev (recommendation->cards);
+  recommendation->cards = g_strdupv ((char **) cards);
+  id = waymark_document_insert_recommendation (document, recommendation, -1);
+  g_assert_nonnull (id);
+  return id;
+}
+
+/* Two personas with barriers, levers and a mood; three domains (one
+ * with a comma in its name, one that starts like a formula, one empty)
+ * and recommendations in them and in none, scored and not, in every
+ * status, addressing cards of both personas in the map's order and not,
+ * or nothing. */
+static WaymarkDocument *
+make_recommendations_document (void)
+{
+  WaymarkDocument *document = waymark_document_new ();
+  const char *anna = waymark_document_insert_persona (document, waymark_persona_new (NULL, "Anna"),
+                                                      -1);
+  const char *bert = waymark_document_insert_persona (document, waymark_persona_new (NULL, "Bert"),
+                                                      -1);
+  const char *intake = add_phase (document, anna, "Intake");
+  const char *course = add_phase (document, anna, "Course");
+  const char *bert_course = add_phase (document, bert, "Course");
+  const char *barriers = add_lane (document, anna, "Barriers", WAYMARK_LANE_BARRIERS);
+  const char *levers = add_lane (document, anna, "Levers", WAYMARK_LANE_LEVERS);
+  const char *bert_barriers = add_lane (document, bert, "Drempels", WAYMARK_LANE_BARRIERS);
+  const char *forms, *waiting, *childcare, *buddy, *cost;
+  const char *policy, *formula;
+
+  add_lane (document, anna, "Mood", WAYMARK_LANE_EMOTIONS);
+  forms = add_card (document, anna, barriers, intake, "Long forms", NULL, NULL);
+  waiting = add_card (document, anna, barriers, intake, "Waiting list", NULL, NULL);
+  childcare = add_card (document, anna, barriers, course, "Childcare", NULL, NULL);
+  buddy = add_card (document, anna, levers, course, "Buddy", NULL, NULL);
+  cost = add_card (document, bert, bert_barriers, bert_course, "Cost", NULL, NULL);
+
+  policy = waymark_document_insert_domain (document,
+                                           waymark_domain_new (NULL, "Beleid, regels", "#1f4e79"),
+                                           -1);
+  formula = waymark_document_insert_domain (document,
+                                            waymark_domain_new (NULL, "=Aanbod", ""), -1);
+  waymark_document_insert_domain (document, waymark_domain_new (NULL, "Leeg", "#00ff00"), -1);
+
+  /* Bert's card first: not the order of the map. */
+  add_recommendation (document, policy, "One desk", "How might we …\nwith one form?",
+                      WAYMARK_STATUS_IN_PROGRESS, "VDAB; WSE", 5, 2,
+                      (const char *[]) { cost, forms, NULL });
+  add_recommendation (document, policy, "-Fewer forms", "", WAYMARK_STATUS_DROPPED, "",
+                      WAYMARK_SCORE_UNSET, 3, (const char *[]) { forms, childcare, NULL });
+  add_recommendation (document, formula, "Childcare vouchers", "", WAYMARK_STATUS_OPEN, "@owner",
+                      3, WAYMARK_SCORE_UNSET, (const char *[]) { NULL });
+  add_recommendation (document, NULL, "Buddy scheme", "  spaces  ", WAYMARK_STATUS_DONE, "", 4, 4,
+                      (const char *[]) { buddy, waiting, NULL });
+  add_recommendation (document, NULL, "", "", WAYMARK_STATUS_OPEN, "", WAYMARK_SCORE_UNSET,
+                      WAYMARK_SCORE_UNSET, (const char *[]) { waiting, NULL });
+  return document;
+}
+
+/* Domains, recommendations and links survive the round trip exactly,
+ * their order too; the table numbers the recommendations as the report
+ * does and names them on the cards' rows, with a card's place only for a
+ * recommendation whose cards are not in the map's order. */
+static void
+test_round_trip_recommendations (void)
+{
+  g_autoptr (WaymarkDocument) document = make_recommendations_document ();
+  g_autoptr (GBytes) xml = waymark_format_save_to_bytes (document);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) loaded = waymark_format_load_bytes (xml, "recs.waymark", &error);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  assert_round_trip (loaded);
+
+  bytes = waymark_csv_export_to_bytes (loaded);
+  csv = csv_string (bytes);
+  if (g_getenv ("WAYMARK_TEST_DUMP_CSV") != NULL)
+    g_print ("%s", csv);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "persona,phase,phase order,lane,lane kind,"
+                                   "order,text,tags,score,label,evidence,span,ambition,"
+                                   "persona color,scale min,scale max,recommendation,title,"
+                                   "description,domain,domain color,status,owner,value,effort,"
+                                   "addressed by\r\n"));
+  /* Cards name their recommendations: 1 lists Bert's card first, so its
+   * cards carry their places; 2 is in the map's order. */
+  g_assert_nonnull (strstr (csv, ",Long forms,,,,,,,,,,,,,,,,,,,\"1#2; 2\"\r\n"));
+  g_assert_nonnull (strstr (csv, ",Waiting list,,,,,,,,,,,,,,,,,,,\"4#2; 5\"\r\n"));
+  g_assert_nonnull (strstr (csv, ",Childcare,,,,,,,,,,,,,,,,,,,2\r\n"));
+  g_assert_nonnull (strstr (csv, ",Cost,,,,,,,,,,,,,,,,,,,1#1\r\n"));
+  /* A row per recommendation, domain by domain, then a domain without
+   * any, then those in none; text cells guarded and quoted. */
+  g_assert_nonnull (strstr (csv, "\r\n,,,,,,,,,,,,,,,,1,One desk,\"How might we …\nwith one "
+                                 "form?\",\"Beleid, regels\",#1f4e79,in-progress,\"VDAB; WSE\",5,"
+                                 "2,\r\n"
+                                 ",,,,,,,,,,,,,,,,2,'-Fewer forms,,\"Beleid, regels\",#1f4e79,"
+                                 "dropped,,,3,\r\n"
+                                 ",,,,,,,,,,,,,,,,3,Childcare vouchers,,'=Aanbod,,open,'@owner,3,,"
+                                 "\r\n"
+                                 ",,,,,,,,,,,,,,,,,,,Leeg,#00ff00,,,,,\r\n"
+                                 ",,,,,,,,,,,,,,,,4,Buddy scheme,\"  spaces  \",,,done,,4,4,\r\n"
+                                 ",,,,,,,,,,,,,,,,5,,,,,open,,,,\r\n"));
+
+  text = describe_document (loaded);
+  g_assert_nonnull (strstr (text, "domain [Leeg] color [#00ff00]\nin no domain\n"));
+  g_assert_nonnull (strstr (text, "  recommendation [One desk] description [How might we …\nwith "
+                                  "one form?] in-progress owner [VDAB; WSE] value 5 effort 2\n"
+                                  "    addresses [Bert] [Drempels] 1.1 [Cost]\n"
+                                  "    addresses [Anna] [Barriers] 1.1 [Long forms]\n"));
+}
+
+/* A researcher's table of recommendations: numbers of their own choosing
+ * (not in order), statuses as labels, the recommendations' rows before
+ * or after the cards', plain numbers in "addressed by" (the cards then
+ * in the order of the map) and a place where one matters; a domain's
+ * own row; a sheet's "status" column in a table without
+ * recommendations is not theirs. */
+static void
+test_import_recommendations (void)
+{
+  const char *csv =
+    "Recommendation;Title;Domain;Domain colour;Status;Value;Effort;Persona;Phase;Lane;Text;"
+    "Addressed by\n"
+    "10;One desk;Beleid;#1F4E79;In progress;5;2;;;;;\n"
+    ";;;;;;;Bert;Course;Barriers;Cost;10\n"
+    ";;;;;;;Anna;Intake;Barriers;Long forms;\" 10 ; 3 \"\n"
+    ";;;;;;;Anna;Intake;Barriers;Waiting list;3#1\n"
+    ";;;;;;;Anna;Course;Barriers;Childcare;\n"
+    "3;Buddy;;;done;;;;;;;\n"
+    ";;Leeg;;;;;;;;;\n";
+  g_autoptr (GBytes) bytes = bytes_from_string (csv);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (WaymarkDocument) document = waymark_csv_import_bytes (bytes, "recs.csv", &problems);
+  g_autofree char *problem_lines = problems_text (problems);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpstr (problem_lines, ==, "");
+  g_assert_nonnull (document);
+  text = describe_document (document);
+  g_assert_cmpstr (text, ==,
+                   "persona [Bert] ambition [] color []\n"
+                   "  phase 1 [Course]\n"
+                   "  lane [Barriers] barriers\n"
+                   "    card 1.1 [Cost] evidence [] span 1 tags\n"
+                   "persona [Anna] ambition [] color []\n"
+                   "  phase 1 [Intake]\n"
+                   "  phase 2 [Course]\n"
+                   "  lane [Barriers] barriers\n"
+                   "    card 1.1 [Long forms] evidence [] span 1 tags\n"
+                   "    card 1.2 [Waiting list] evidence [] span 1 tags\n"
+                   "    card 2.1 [Childcare] evidence [] span 1 tags\n"
+                   "domain [Beleid] color [#1f4e79]\n"
+                   "  recommendation [One desk] description [] in-progress owner [] value 5 "
+                   "effort 2\n"
+                   "    addresses [Bert] [Barriers] 1.1 [Cost]\n"
+                   "    addresses [Anna] [Barriers] 1.1 [Long forms]\n"
+                   "domain [Leeg] color []\n"
+                   "in no domain\n"
+                   "  recommendation [Buddy] description [] done owner [] value 0 effort 0\n"
+                   "    addresses [Anna] [Barriers] 1.2 [Waiting list]\n"
+                   "    addresses [Anna] [Barriers] 1.1 [Long forms]\n");
+
+  /* Without a "recommendation" column, "status" is the sheet's own. */
+  {
+    g_autoptr (GBytes) plain = bytes_from_string ("persona,phase,lane,text,status\r\n"
+                                                  "P,X,Y,z,coded\r\n");
+    g_autoptr (GPtrArray) warnings = NULL;
+    g_autoptr (WaymarkDocument) imported = waymark_csv_import_bytes (plain, "t.csv", &warnings);
+    g_autofree char *lines = problems_text (warnings);
+
+    g_assert_nonnull (imported);
+    g_assert_cmpstr (lines, ==, "t.csv:1: warning: the column “status” is for recommendations, "
+                                "and the table has no “recommendation” column; it is ignored\n");
+    g_assert_cmpuint (waymark_document_get_recommendations (imported)->len, ==, 0);
+  }
+}
+
 static void
 test_import_file (void)
 {
@@ -1024,6 +1384,8 @@ main (int   argc,
   g_test_add_func ("/csv/export/quoting", test_export_quoting);
   g_test_add_func ("/csv/round-trip/awkward", test_round_trip_awkward);
   g_test_add_func ("/csv/round-trip/example", test_round_trip_example);
+  g_test_add_func ("/csv/round-trip/recommendations", test_round_trip_recommendations);
+  g_test_add_func ("/csv/import/recommendations", test_import_recommendations);
   g_test_add_func ("/csv/import/errors", test_import_errors);
   g_test_add_func ("/csv/import/spreadsheet", test_import_spreadsheet);
   g_test_add_func ("/csv/import/orders", test_import_orders);

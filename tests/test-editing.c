@@ -763,6 +763,70 @@ test_find (void)
   g_assert_cmpint (waymark_find_matches_step (none, NULL, FALSE), ==, -1);
 }
 
+/* Recommendations are found by title, description and owner, after the
+ * cards, in the order a report numbers them; the cards alone stay what
+ * waymark_find_matches() finds. */
+static void
+test_find_recommendations (void)
+{
+  g_autoptr(WaymarkDocument) doc = make_document ();
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(GArray) cards = NULL;
+  const struct { const char *id, *domain, *title, *description, *owner; } recommendations[] = {
+    { "r-none", "", "Évaluer les cours", "", "" },
+    { "r-title", "d", "Shorter courses", "", "" },
+    { "r-other", "d", "Childcare", "Vouchers", "City" },
+    { "r-description", "d", "Evening classes", "How might we offer COURSES at night?", "" },
+    { "r-owner", "d", "One desk", "", "The Courses Office" },
+  };
+
+  g_assert_nonnull (waymark_document_insert_domain (doc, waymark_domain_new ("d", "Offer", ""),
+                                                    -1));
+  for (guint i = 0; i < G_N_ELEMENTS (recommendations); i++)
+    {
+      WaymarkRecommendation *recommendation =
+        waymark_recommendation_new (recommendations[i].id, recommendations[i].title);
+
+      g_free (recommendation->domain_id);
+      recommendation->domain_id = g_strdup (recommendations[i].domain);
+      g_free (recommendation->description);
+      recommendation->description = g_strdup (recommendations[i].description);
+      g_free (recommendation->owner);
+      recommendation->owner = g_strdup (recommendations[i].owner);
+      g_assert_nonnull (waymark_document_insert_recommendation (doc, recommendation, -1));
+    }
+
+  matches = waymark_find_matches_with_recommendations (doc, "courses");
+  cards = waymark_find_matches (doc, "courses");
+  g_assert_cmpuint (cards->len, ==, 1);
+  g_assert_cmpuint (matches->len, ==, 4);
+  g_assert_cmpstr (g_array_index (matches, WaymarkFindMatch, 0).card_id, ==,
+                   g_array_index (cards, WaymarkFindMatch, 0).card_id);
+  g_assert_null (g_array_index (matches, WaymarkFindMatch, 0).recommendation_id);
+  for (guint i = 1; i < 4; i++)
+    {
+      g_assert_null (g_array_index (matches, WaymarkFindMatch, i).card_id);
+      g_assert_null (g_array_index (matches, WaymarkFindMatch, i).persona_id);
+    }
+  /* The domain's in its order; "Évaluer les cours" (in none) is not a match. */
+  g_assert_cmpstr (g_array_index (matches, WaymarkFindMatch, 1).recommendation_id, ==, "r-title");
+  g_assert_cmpstr (g_array_index (matches, WaymarkFindMatch, 2).recommendation_id, ==,
+                   "r-description");
+  g_assert_cmpstr (g_array_index (matches, WaymarkFindMatch, 3).recommendation_id, ==, "r-owner");
+
+  /* Stepping goes from the cards into the recommendations and round. */
+  g_assert_cmpint (waymark_find_matches_step (matches, "c3", FALSE), ==, 1);
+  g_assert_cmpint (waymark_find_matches_step (matches, "r-title", FALSE), ==, 2);
+  g_assert_cmpint (waymark_find_matches_step (matches, "r-owner", FALSE), ==, 0);
+  g_assert_cmpint (waymark_find_matches_step (matches, "c3", TRUE), ==, 3);
+
+  /* Accents' composition and case do not matter. */
+  g_clear_pointer (&matches, g_array_unref);
+  matches = waymark_find_matches_with_recommendations (doc, "E\xcc\x81VALUER");
+  g_assert_cmpuint (matches->len, ==, 1);
+  g_assert_cmpstr (g_array_index (matches, WaymarkFindMatch, 0).recommendation_id, ==, "r-none");
+}
+
 
 /* The canvas converts pixels to document units and asks the layout; this
  * is what it relies on: hit tests find cards and cells, and a drop at the
@@ -844,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/editing/clipboard/hostile", test_clipboard_hostile);
   g_test_add_func ("/editing/clipboard/limits", test_clipboard_limits);
   g_test_add_func ("/editing/find", test_find);
+  g_test_add_func ("/editing/find-recommendations", test_find_recommendations);
   g_test_add_func ("/editing/layout/hits-and-drops", test_layout_hits_and_drops);
 
   return g_test_run ();

@@ -23,67 +23,10 @@
 
 static char *tmp_dir;
 
-/* Runs a tool; returns its stdout, or NULL (and skips) when the tool is
- * not installed. Fails the test on a non-zero exit unless @status is given. */
-static char *
-run_tool (int         *status,
-          const char  *first,
-          ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *program = g_find_program_in_path (first);
-  char *out = NULL;
-  g_autofree char *err = NULL;
-  int wait_status = 0;
-  va_list args;
-
-  if (program == NULL)
-    {
-      g_autofree char *message = g_strdup_printf ("%s is not installed", first);
-
-      g_test_skip (message);
-      return NULL;
-    }
-  g_ptr_array_add (argv, program);
-  va_start (args, first);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  if (status != NULL)
-    *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-  else if (!g_spawn_check_wait_status (wait_status, NULL))
-    g_error ("%s failed: %s%s", first, out, err);
-  return out;
-}
-
 static char *
 tmp_path (const char *name)
 {
   return g_build_filename (tmp_dir, name, NULL);
-}
-
-/* Text without any white space, NFKC: wrapping and the way tools join
- * lines then do not matter. */
-static char *
-squeeze (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = normal; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        g_string_append_unichar (s, c);
-    }
-  return g_string_free (s, FALSE);
 }
 
 static gboolean
@@ -132,13 +75,13 @@ check_pdf (WaymarkDocument *document,
   guint n_fonts = 0;
 
   /* qpdf: structurally sound. */
-  qpdf = run_tool (NULL, "qpdf", "--check", path, NULL);
+  qpdf = fixture_run_tool (NULL, "qpdf", "--check", path, NULL);
   if (qpdf == NULL)
     return;
   g_assert_nonnull (strstr (qpdf, "No syntax or stream encoding errors"));
 
   /* pdffonts: every font embedded (the "emb" column). */
-  fonts = run_tool (NULL, "pdffonts", path, NULL);
+  fonts = fixture_run_tool (NULL, "pdffonts", path, NULL);
   if (fonts == NULL)
     return;
   lines = g_strsplit (fonts, "\n", -1);
@@ -165,10 +108,12 @@ check_pdf (WaymarkDocument *document,
     }
   g_assert_cmpuint (n_fonts, >, 0);
 
-  /* pdfinfo: the overview page first, a page per persona, metadata. */
-  info = run_tool (NULL, "pdfinfo", path, NULL);
+  /* pdfinfo: the overview page first, a page per persona, the
+   * recommendations, metadata. */
+  info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
   pages = g_strdup_printf ("Pages:           %u\n",
-                           waymark_document_get_n_personas (document) + 1);
+                           waymark_document_get_n_personas (document) + 1
+                             + fixture_recommendation_pages (document));
   g_assert_nonnull (strstr (info, pages));
   g_assert_nonnull (strstr (info, "Creator:         Waymark"));
   if (waymark_document_get_title (document)[0] != '\0')
@@ -181,8 +126,8 @@ check_pdf (WaymarkDocument *document,
 
   /* pdftotext: every card's text is there, as text. -raw keeps the order
    * of drawing, so the lines of one card stay together. */
-  text = run_tool (NULL, "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
-  squeezed = squeeze (text);
+  text = fixture_run_tool (NULL, "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  squeezed = fixture_squeeze (text);
   for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
     {
       WaymarkPersona *persona = waymark_document_get_persona (document, p);
@@ -190,7 +135,7 @@ check_pdf (WaymarkDocument *document,
       for (guint c = 0; c < persona->cards->len; c++)
         {
           WaymarkCard *card = g_ptr_array_index (persona->cards, c);
-          g_autofree char *wanted = squeeze (card->text);
+          g_autofree char *wanted = fixture_squeeze (card->text);
 
           if (skip_rtl && has_rtl (card->text))
             continue;
@@ -216,7 +161,7 @@ test_pdf_example (void)
   check_pdf (document, path, FALSE);
 
   /* An outline entry per persona, named after it. */
-  json = run_tool (NULL, "qpdf", "--json", "--json-key=outlines", path, NULL);
+  json = fixture_run_tool (NULL, "qpdf", "--json", "--json-key=outlines", path, NULL);
   if (json == NULL)
     return;
   for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
@@ -253,7 +198,7 @@ test_pdf_paper (void)
   options.orientation = WAYMARK_ORIENTATION_LANDSCAPE;
   g_assert_true (waymark_export_to_file (document, &options, path, NULL, &error));
   g_assert_no_error (error);
-  info = run_tool (NULL, "pdfinfo", path, NULL);
+  info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
   if (info == NULL)
     return;
   g_assert_nonnull (strstr (info, "Page size:       841.89 x 595.276 pts (A4)"));
@@ -262,7 +207,7 @@ test_pdf_paper (void)
   options.paper = WAYMARK_PAPER_LETTER;
   g_assert_true (waymark_export_to_file (document, &options, path, NULL, &error));
   g_free (info);
-  info = run_tool (NULL, "pdfinfo", path, NULL);
+  info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
   g_assert_nonnull (strstr (info, "Page size:       612 x 792 pts (letter)"));
 }
 
@@ -328,8 +273,8 @@ check_svg (WaymarkDocument *document,
   if (g_file_test (SVG11_DTD, G_FILE_TEST_EXISTS))
     {
       int status = 0;
-      g_autofree char *out = run_tool (&status, "xmllint", "--noout", "--nonet", "--dtdvalid",
-                                       SVG11_DTD, path, NULL);
+      g_autofree char *out = fixture_run_tool (&status, "xmllint", "--noout", "--nonet",
+                                               "--dtdvalid", SVG11_DTD, path, NULL);
 
       if (out != NULL)
         g_assert_cmpint (status, ==, 0);
@@ -354,11 +299,11 @@ check_svg (WaymarkDocument *document,
     {
       WaymarkCard *card = g_ptr_array_index (persona->cards, c);
       const char *svg_text = g_hash_table_lookup (cards, card->base.id);
-      g_autofree char *wanted = squeeze (card->text);
+      g_autofree char *wanted = fixture_squeeze (card->text);
       g_autofree char *got = NULL;
 
       g_assert_nonnull (svg_text);
-      got = squeeze (svg_text);
+      got = fixture_squeeze (svg_text);
       /* A word broken between two lines ends its first line in a hyphen,
        * as the PDF and the screen show it; the card's text has none. */
       if (g_strcmp0 (got, wanted) != 0)
@@ -463,8 +408,8 @@ test_svg_matches_png (void)
   g_assert_no_error (error);
 
   /* 72 dpi: one point is one pixel, as in our PNG at scale 1. */
-  out = run_tool (NULL, "rsvg-convert", "--dpi-x", "72", "--dpi-y", "72", "-o", rsvg_png, svg,
-                  NULL);
+  out = fixture_run_tool (NULL, "rsvg-convert", "--dpi-x", "72", "--dpi-y", "72", "-o", rsvg_png,
+                          svg, NULL);
   if (out == NULL)
     return;
 

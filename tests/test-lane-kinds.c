@@ -227,9 +227,114 @@ test_scene_colors (void)
                         p, "border", card_id);
           if (style->card.marked)
             {
+              /* The lane's colour, darkened where needed to stand 3:1
+               * against the card. */
+              WaymarkColor fill = waymark_palette_filter (p, &item->paint.fill);
+              WaymarkColor lane = waymark_palette_filter (p, &color);
+
               g_assert_cmpint ((item + 1)->kind, ==, WAYMARK_SCENE_PATH);
-              assert_color (&(item + 1)->paint.fill, color, p, "accent bar", card_id);
+              assert_color (&(item + 1)->paint.fill, waymark_color_with_contrast (&lane, &fill, 3),
+                            p, "accent bar", card_id);
             }
+        }
+    }
+}
+
+/* The paint of the first item of @css_class group @id whose kind is @kind. */
+static const WaymarkSceneItem *
+find_in_group (WaymarkScene         *scene,
+               const char           *css_class,
+               const char           *id,
+               WaymarkSceneItemKind  kind,
+               guint                 nth)
+{
+  const WaymarkSceneItem *item = group_start (scene, css_class, id);
+
+  for (; item->kind != WAYMARK_SCENE_GROUP_END; item++)
+    if (item->kind == kind && nth-- == 0)
+      return item;
+  g_error ("no item of kind %d in %s group %s", kind, css_class, id);
+  return NULL;
+}
+
+/* What a reader with low vision relies on: a card's own colour never hides
+ * its kind's mark (3:1 against the card, WCAG's ratio for graphics), tag
+ * names stay readable on light tag colours (4.5:1), and a persona's phase
+ * headers all use one text colour that passes on each of them. */
+static void
+test_contrast (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_every_kind_document ();
+  WaymarkPersona *persona = waymark_document_get_persona (document, 0);
+  WaymarkRenderOptions options;
+
+  /* A yellow barrier, a light blue lever, a pale yellow tag, and a persona
+   * colour between light and dark. */
+  for (guint i = 0; i < persona->cards->len; i++)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
+
+      g_free (card->color);
+      card->color = g_strdup (i % 2 ? "#f5d90a" : "#9ecbff");
+    }
+  g_free (persona->color);
+  persona->color = g_strdup ("#e8a33c");
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("f%u", i + 3);
+
+      WaymarkPhase *phase = waymark_phase_new (id, "Later");
+
+      phase->persona = persona;
+      g_ptr_array_add (persona->phases, phase);
+    }
+  waymark_document_insert_tag (document, waymark_tag_new ("pale", "Pale", "#fff3a0"), -1);
+  for (guint i = 0; i < persona->cards->len; i++)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
+
+      g_strfreev (card->tags);
+      card->tags = g_strsplit ("pale", ",", -1);
+    }
+
+  waymark_render_options_init (&options);
+  for (options.palette = 0; options.palette < WAYMARK_N_PALETTES; options.palette++)
+    {
+      g_autoptr (WaymarkLayout) layout = waymark_layout_new (document, "k", &options, NULL);
+      g_autoptr (WaymarkScene) scene = waymark_scene_new_for_layout (layout);
+      WaymarkColor header_ink = { -1, -1, -1, -1 };
+
+      for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
+        {
+          const char *name = waymark_lane_kind_to_string (k);
+          g_autofree char *card_id = g_strconcat ("card-", name, NULL);
+          const WaymarkSceneItem *box, *mark, *chip, *chip_text;
+
+          if (!waymark_lane_kind_holds_cards (k))
+            continue;
+          box = find_in_group (scene, "card", card_id, WAYMARK_SCENE_BOX, 0);
+          chip = find_in_group (scene, "card", card_id, WAYMARK_SCENE_BOX, 1);
+          chip_text = find_in_group (scene, "card", card_id, WAYMARK_SCENE_TEXT, 1);
+          g_assert_cmpfloat (waymark_color_contrast (&chip_text->paint.fill, &chip->paint.fill),
+                             >=, 4.5);
+          if (!waymark_lane_style_get (k)->card.marked)
+            continue;
+          mark = find_in_group (scene, "card", card_id, WAYMARK_SCENE_PATH, 0);
+          g_assert_cmpfloat (waymark_color_contrast (&mark->paint.fill, &box->paint.fill), >=,
+                             3.0 - 1e-6);
+        }
+
+      for (guint i = 0; i < 8; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("f%u", i + 1);
+          const WaymarkSceneItem *fill = find_in_group (scene, "phase", id, WAYMARK_SCENE_PATH, 0);
+          const WaymarkSceneItem *name = find_in_group (scene, "phase", id, WAYMARK_SCENE_TEXT, 1);
+
+          g_assert_cmpfloat (waymark_color_contrast (&name->paint.fill, &fill->paint.fill), >=,
+                             3.0);
+          if (header_ink.red < 0)
+            header_ink = name->paint.fill;
+          g_assert_cmpfloat (color_distance (&header_ink, &name->paint.fill), <, 1e-9);
         }
     }
 }
@@ -245,6 +350,7 @@ main (int    argc,
   g_test_add_func ("/lane-kinds/render-rows", test_render_rows);
   g_test_add_func ("/lane-kinds/colors-distinct", test_colors_distinct);
   g_test_add_func ("/lane-kinds/scene-colors", test_scene_colors);
+  g_test_add_func ("/lane-kinds/contrast", test_contrast);
 
   return g_test_run ();
 }

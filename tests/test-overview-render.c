@@ -221,25 +221,62 @@ test_empty (void)
     }
 }
 
-static char *
-run_tool (const char *tool,
-          const char *arg,
-          const char *path)
+/* @n personas whose phases are all named differently: as many columns as
+ * phases, each row present in only its own. */
+static WaymarkDocument *
+distinct_phases_document (guint n)
 {
-  g_autofree char *program = g_find_program_in_path (tool);
-  char *out = NULL;
-  int status = 0;
-  const char *argv[] = { program, arg, path, NULL };
+  WaymarkDocument *document = waymark_document_new ();
 
-  if (program == NULL)
-    return NULL;
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                     NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+  for (guint p = 0; p < n; p++)
     {
-      g_free (out);
-      return NULL;
+      g_autofree char *name = g_strdup_printf ("Persona %u", p);
+      WaymarkPersona *persona = waymark_persona_new (NULL, name);
+      const char *persona_id = waymark_document_insert_persona (document, persona, -1);
+      const char *lane_id = waymark_document_insert_lane (document, persona_id,
+                                                          waymark_lane_new (NULL, "Drempels",
+                                                                            WAYMARK_LANE_BARRIERS),
+                                                          -1);
+
+      for (guint f = 0; f < 6; f++)
+        {
+          g_autofree char *phase_name = g_strdup_printf ("Fase %u.%u", p, f);
+          const char *phase_id = waymark_document_insert_phase (document, persona_id,
+                                                                waymark_phase_new (NULL, phase_name),
+                                                                -1);
+
+          waymark_document_insert_card (document, persona_id,
+                                        waymark_card_new (NULL, lane_id, phase_id, "Drempel"), -1);
+        }
     }
-  return out;
+  return document;
+}
+
+/* With differently named phases the matrix has a column per phase and is
+ * nearly empty; the page must still grow with the map, not with its
+ * square: doubling the personas at most (about) doubles what is drawn. */
+static void
+test_linear_growth (void)
+{
+  guint items[3];
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr (WaymarkDocument) document = distinct_phases_document (8u << i);
+      g_autoptr (WaymarkOverview) overview = waymark_overview_new (document, NULL);
+      g_autoptr (WaymarkOverviewFigure) figure = waymark_overview_figure_new (overview, NULL);
+
+      g_assert_cmpuint (waymark_overview_get_n_columns (overview), ==, 6 * (8u << i));
+      /* An absent cell is there to ask for, but not stored. */
+      g_assert_false (waymark_overview_get_cell (overview, 0, 6 * (8u << i) - 1)->present);
+      g_assert_cmpuint (waymark_overview_get_cell (overview, 0, 6 * (8u << i) - 1)->cards->len,
+                        ==, 0);
+      g_assert_cmpuint (waymark_overview_get_row (overview, 0)->n_cells, ==, 6);
+      items[i] = waymark_scene_get_n_items (waymark_overview_figure_get_scene (figure));
+      g_test_message ("%u personas: %u scene items", 8u << i, items[i]);
+    }
+  g_assert_cmpuint (items[1], <=, items[0] * 22 / 10);
+  g_assert_cmpuint (items[2], <=, items[1] * 22 / 10);
 }
 
 /* A full PDF starts with the overview; --no-overview leaves it out;
@@ -267,13 +304,14 @@ test_export (void)
     waymark_export_options_init (&options);
     g_assert_true (waymark_export_to_file (document, &options, path, NULL, &error));
     g_assert_no_error (error);
-    info = run_tool ("pdfinfo", path, NULL);
+    info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
     if (info != NULL)
       {
-        g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", n + 1);
+        g_autofree char *pages = g_strdup_printf ("Pages:           %u\n",
+                                                  n + 1 + fixture_recommendation_pages (document));
         g_assert_nonnull (strstr (info, pages));
       }
-    text = run_tool ("pdftotext", path, "-");
+    text = fixture_run_tool (NULL, "pdftotext", path, "-", NULL);
     if (text != NULL)
       {
         /* The overview is the first page. */
@@ -292,10 +330,11 @@ test_export (void)
     waymark_export_options_init (&options);
     options.no_overview = TRUE;
     g_assert_true (waymark_export_to_file (document, &options, path, NULL, &error));
-    info = run_tool ("pdfinfo", path, NULL);
+    info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
     if (info != NULL)
       {
-        g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", n);
+        g_autofree char *pages = g_strdup_printf ("Pages:           %u\n",
+                                                  n + fixture_recommendation_pages (document));
         g_assert_nonnull (strstr (info, pages));
       }
     g_unlink (path);
@@ -320,7 +359,7 @@ test_export (void)
         g_assert_nonnull (strstr (contents, "Barriers and levers across personas"));
       if (format == WAYMARK_EXPORT_FORMAT_PDF)
         {
-          g_autofree char *info = run_tool ("pdfinfo", path, NULL);
+          g_autofree char *info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
           if (info != NULL)
             g_assert_nonnull (strstr (info, "Pages:           1\n"));
         }
@@ -343,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/overview-render/hit-test", test_hit_test);
   g_test_add_func ("/overview-render/svg", test_svg);
   g_test_add_func ("/overview-render/empty", test_empty);
+  g_test_add_func ("/overview-render/linear-growth", test_linear_growth);
   g_test_add_func ("/overview-render/export", test_export);
 
   return g_test_run ();

@@ -12,7 +12,9 @@
 #include "waymark-layout-private.h"
 #include "waymark-cairo-backend.h"
 #include "waymark-overview-scene.h"
+#include "waymark-layout-metrics-private.h"
 #include "waymark-priority-matrix-private.h"
+#include "waymark-report.h"
 #include "waymark-scene-private.h"
 
 /* Badges */
@@ -409,6 +411,209 @@ test_matrix_golden (gconstpointer data)
   cairo_surface_destroy (actual);
 }
 
+/* Report */
+
+/* @document with @n_personas generated personas and a recommendation
+ * that addresses the first card of each, so that the traceability table
+ * needs more columns than a page holds. */
+static WaymarkDocument *
+wide_document (guint n_personas)
+{
+  WaymarkDocument *document = fixture_generate (n_personas, 4, 4, 1.5, 7);
+  g_autoptr (GStrvBuilder) cards = g_strv_builder_new ();
+  WaymarkRecommendation *recommendation;
+
+  for (guint p = 0; p < n_personas; p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (document, p);
+
+      g_assert_cmpuint (persona->cards->len, >, 0);
+      g_strv_builder_add (cards, ((WaymarkCard *) g_ptr_array_index (persona->cards, 0))->base.id);
+    }
+  recommendation = waymark_recommendation_new ("wide", "Eén loket voor iedereen");
+  g_strfreev (recommendation->cards);
+  recommendation->cards = g_strv_builder_end (cards);
+  recommendation->value = 4;
+  recommendation->effort = 2;
+  g_assert_nonnull (waymark_document_insert_recommendation (document, recommendation, -1));
+  return document;
+}
+
+typedef struct {
+  const char *name;
+  WaymarkDocument *(*make) (void);
+  double      page_width, page_height;
+} ReportCase;
+
+static WaymarkDocument *
+crowded_48 (void)
+{
+  return crowded_document (48);
+}
+
+static WaymarkDocument *
+wide_9 (void)
+{
+  return wide_document (9);
+}
+
+static const ReportCase report_cases[] = {
+  { "example-a4", fixture_load_example, 841.89, 595.276 },
+  { "crowded-a5", crowded_48, 419.528, 595.276 },
+  { "wide-a4", wide_9, 841.89, 595.276 },
+};
+
+/* The pages of a report on paper: each the page's size, nothing drawn
+ * outside the margins or over the footer, which numbers the page in the
+ * document's count; every recommendation listed once, and a row of the
+ * traceability table for each in every table (a table per as many
+ * personas as a page holds); a title (for the outline) on the first page
+ * of each part only. */
+static void
+test_report_pages (gconstpointer data)
+{
+  const ReportCase *report_case = data;
+  g_autoptr (WaymarkDocument) document = report_case->make ();
+  g_autoptr (WaymarkReport) report = NULL;
+  g_autoptr (GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  WaymarkReportOptions options;
+  GPtrArray *recommendations;
+  guint n_pages, n_rows = 0, n_tables = 0, n_lists = 0;
+  double footer_top;
+
+  if (document == NULL)
+    {
+      g_test_skip ("the example document is not under WAYMARK_SOURCE_ROOT");
+      return;
+    }
+  recommendations = waymark_document_get_recommendations (document);
+  waymark_report_options_init (&options);
+  options.page_width = report_case->page_width;
+  options.page_height = report_case->page_height;
+  options.show_footer = TRUE;
+  options.first_page = 4;
+  options.n_pages_after = 1;
+  report = waymark_report_new (document, &options);
+  n_pages = waymark_report_get_n_pages (report);
+  g_assert_cmpuint (n_pages, >=, 2);
+  footer_top = options.page_height - MARGIN - FOOTER_HEIGHT;
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      WaymarkScene *page = waymark_report_get_page (report, p);
+      const char *title = waymark_report_get_page_title (report, p);
+      g_autofree char *number = g_strdup_printf ("%u / %u", 4 + p, 3 + n_pages + 1);
+      g_autoptr (GPtrArray) classes = g_ptr_array_new ();
+      gboolean numbered = FALSE;
+      WaymarkRect bounds;
+
+      waymark_scene_get_bounds (page, &bounds);
+      g_assert_cmpfloat_with_epsilon (bounds.width, options.page_width, 0.01);
+      g_assert_cmpfloat_with_epsilon (bounds.height, options.page_height, 0.01);
+      if (g_strcmp0 (title, "Recommendations") == 0)
+        n_lists++;
+      else if (g_strcmp0 (title, "Traceability") == 0)
+        n_tables++;
+      else
+        g_assert_null (title);
+      if (p == 0)
+        g_assert_cmpstr (title, ==, "Recommendations");
+
+      for (guint i = 0; i < waymark_scene_get_n_items (page); i++)
+        {
+          const WaymarkSceneItem *item = waymark_scene_get_item (page, i);
+          gboolean in_footer = FALSE;
+
+          for (guint c = 0; c < classes->len; c++)
+            in_footer |= g_str_equal (g_ptr_array_index (classes, c), "footer");
+          switch (item->kind)
+            {
+            case WAYMARK_SCENE_GROUP_BEGIN:
+              g_ptr_array_add (classes, (gpointer) item->group.css_class);
+              if (g_str_equal (item->group.css_class, "recommendation"))
+                {
+                  g_assert_false (g_hash_table_contains (listed, item->group.id));
+                  g_hash_table_add (listed, item->group.id);
+                }
+              if (g_str_equal (item->group.css_class, "traceability-row"))
+                n_rows++;
+              break;
+            case WAYMARK_SCENE_GROUP_END:
+              g_ptr_array_set_size (classes, classes->len - 1);
+              break;
+            case WAYMARK_SCENE_TEXT:
+              if (in_footer && g_str_equal (item->text.lines[0].text, number))
+                numbered = TRUE;
+              G_GNUC_FALLTHROUGH;
+            default:
+              /* Ink bounds: a text's reach a little past its box. */
+              g_assert_cmpfloat (item->bounds.x, >=, MARGIN - 3.5);
+              g_assert_cmpfloat (item->bounds.y, >=, MARGIN - 3.5);
+              g_assert_cmpfloat (item->bounds.x + item->bounds.width, <=,
+                                 options.page_width - MARGIN + 3.5);
+              if (!in_footer)
+                g_assert_cmpfloat (item->bounds.y + item->bounds.height, <=, footer_top + 3.5);
+              break;
+            }
+        }
+      if (!numbered)
+        g_error ("page %u has no “%s” in its footer", p, number);
+    }
+  g_assert_cmpuint (n_lists, ==, 1);
+  g_assert_cmpuint (n_tables, ==, 1);
+  g_assert_cmpuint (g_hash_table_size (listed), ==, recommendations->len);
+  /* A table per as many personas as fit beside the titles (168 points),
+   * at 112 points at least; the tables after the first continue it. */
+  {
+    guint per_table = (guint) ((options.page_width - 2 * MARGIN - 168) / 112);
+    guint n_personas = waymark_document_get_n_personas (document);
+
+    g_assert_cmpuint (n_rows, ==, (n_personas + per_table - 1) / per_table * recommendations->len);
+  }
+}
+
+/* A document without recommendations has no section; one whose
+ * recommendations address nothing still lists them. */
+static void
+test_report_empty (void)
+{
+  g_autoptr (WaymarkDocument) plain = fixture_small_document ();
+  g_autoptr (WaymarkReport) none = waymark_report_new (plain, NULL);
+  g_autoptr (WaymarkDocument) unlinked = fixture_small_document ();
+  g_autoptr (WaymarkReport) report = NULL;
+
+  g_assert_cmpuint (waymark_report_get_n_pages (none), ==, 0);
+  g_assert_nonnull (waymark_document_insert_recommendation (
+    unlinked, waymark_recommendation_new ("r", "Nog niets gekoppeld"), -1));
+  report = waymark_report_new (unlinked, NULL);
+  /* The list, and the table with its one row of dashes. */
+  g_assert_cmpuint (waymark_report_get_n_pages (report), ==, 2);
+  g_assert_cmpuint (count_groups (waymark_report_get_page (report, 0), "recommendation"), ==, 1);
+}
+
+/* The section as SVG and PNG show it: the list, the table and the matrix
+ * one below the other, for the small document with every case (scored
+ * and not, linked and not, two domains). */
+static void
+test_report_golden (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_recommendations_document ();
+  g_autoptr (WaymarkScene) sheet = NULL;
+  const char *why = fixture_why_no_test_fonts ();
+  cairo_surface_t *actual;
+  double width, height;
+
+  if (why != NULL)
+    {
+      g_test_skip (why);
+      return;
+    }
+  sheet = waymark_report_new_sheet (document, WAYMARK_PALETTE_STANDARD, &width, &height);
+  actual = render_scene (sheet, width, height, 0.75);
+  fixture_assert_golden ("report-sheet", actual, NULL);
+  cairo_surface_destroy (actual);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -425,6 +630,16 @@ main (int    argc,
                         test_matrix_golden);
   g_test_add_data_func ("/recommendations-render/matrix/golden-crowded", GINT_TO_POINTER (TRUE),
                         test_matrix_golden);
+
+  for (guint i = 0; i < G_N_ELEMENTS (report_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/recommendations-render/report/pages/%s",
+                                               report_cases[i].name);
+
+      g_test_add_data_func (path, &report_cases[i], test_report_pages);
+    }
+  g_test_add_func ("/recommendations-render/report/empty", test_report_empty);
+  g_test_add_func ("/recommendations-render/report/golden", test_report_golden);
 
   return g_test_run ();
 }

@@ -444,18 +444,37 @@ test_delete_recommendation (void)
   g_assert_cmpuint (waymark_document_count_recommendations_for_card (doc, "b1"), ==, 1);
 }
 
+/* The ids of @list, space-separated, against @expected. */
 static void
-assert_domain_order (WaymarkDocument *doc,
-                     const char      *domain_id,
-                     const char      *expected)
+assert_ids (GPtrArray  *list,
+            const char *expected)
 {
-  g_autoptr (GPtrArray) list = waymark_document_list_domain_recommendations (doc, domain_id);
   g_autoptr (GString) ids = g_string_new (NULL);
 
   for (guint i = 0; i < list->len; i++)
     g_string_append_printf (ids, "%s%s", i > 0 ? " " : "",
                             ((WaymarkRecommendation *) g_ptr_array_index (list, i))->base.id);
   g_assert_cmpstr (ids->str, ==, expected);
+}
+
+static void
+assert_domain_order (WaymarkDocument *doc,
+                     const char      *domain_id,
+                     const char      *expected)
+{
+  g_autoptr (GPtrArray) list = waymark_document_list_domain_recommendations (doc, domain_id);
+
+  assert_ids (list, expected);
+}
+
+/* The order of the report's numbers: domain by domain, then none. */
+static void
+assert_report_order (WaymarkDocument *doc,
+                     const char      *expected)
+{
+  g_autoptr (GPtrArray) list = waymark_document_list_recommendations_in_order (doc);
+
+  assert_ids (list, expected);
 }
 
 static void
@@ -473,6 +492,7 @@ test_move_recommendation (void)
   assert_domain_order (doc, "d1", "r1 r2 r4");
   assert_domain_order (doc, "d2", "r3");
   assert_domain_order (doc, "", "r5");
+  assert_report_order (doc, "r1 r2 r4 r3 r5");
 
   /* Within a domain. */
   before = document_test_serialise (doc);
@@ -506,10 +526,12 @@ test_move_recommendation (void)
   g_assert_true (strstr (text, "id=\"r4\"") < strstr (text, "id=\"r2\""));
   g_assert_true (strstr (text, "id=\"r2\"") < strstr (text, "id=\"r3\""));
   g_assert_true (strstr (text, "id=\"r3\"") < strstr (text, "id=\"r5\""));
+  assert_report_order (doc, "r4 r2 r3 r5");
   g_assert_true (waymark_document_move (doc, "d2", 0));
   g_free (text);
   text = document_test_serialise (doc);
   g_assert_true (strstr (text, "id=\"r2\"") < strstr (text, "id=\"r4\""));
+  assert_report_order (doc, "r2 r4 r3 r5");
 }
 
 static void

@@ -7,10 +7,12 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 
 #include "test-render-fixtures.h"
 #include "waymark-format.h"
 #include "waymark-layout-private.h"
+#include "waymark-report.h"
 
 static void
 set_string (char       **field,
@@ -295,6 +297,17 @@ fixture_load_example (void)
   document = waymark_format_load_file (file, &error);
   g_assert_no_error (error);
   return document;
+}
+
+guint
+fixture_recommendation_pages (WaymarkDocument *document)
+{
+  g_autoptr (WaymarkReport) report = NULL;
+
+  if (waymark_document_get_recommendations (document)->len == 0)
+    return 0;
+  report = waymark_report_new (document, NULL);
+  return waymark_report_get_n_pages (report) + 1;
 }
 
 /* Realistic text: phrases from journey maps, in Dutch and English, so
@@ -731,4 +744,58 @@ fixture_assert_golden (const char      *name,
       g_test_fail ();
     }
   cairo_surface_destroy (expected);
+}
+
+char *
+fixture_run_tool (int        *status,
+                  const char *first,
+                  ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path (first);
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+  va_list args;
+
+  if (program == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("%s is not installed", first);
+
+      g_test_skip (message);
+      return NULL;
+    }
+  g_ptr_array_add (argv, program);
+  va_start (args, first);
+  for (const char *arg = va_arg (args, const char *); arg != NULL;
+       arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  if (status != NULL)
+    *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  else if (!g_spawn_check_wait_status (wait_status, NULL))
+    g_error ("%s failed: %s%s", first, out, err);
+  return out;
+}
+
+char *
+fixture_squeeze (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = normal; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
 }

@@ -40,6 +40,22 @@ WaymarkDocument *fixture_every_kind_document (void);
  * the example is not there. */
 WaymarkDocument *fixture_load_example    (void);
 
+/* The pages a PDF of all personas of @document ends with: the
+ * recommendations section on A4 landscape (as on "fit" paper) and the
+ * priority matrix; 0 for a document without recommendations. */
+guint            fixture_recommendation_pages (WaymarkDocument *document);
+
+/* Runs a command (@first and the arguments after it, NULL-terminated)
+ * and returns its standard output, or NULL (and skips the test) when it is
+ * not installed. Fails the test on a non-zero exit unless @status is
+ * given, which then gets the exit status. */
+char            *fixture_run_tool         (int        *status,
+                                           const char *first,
+                                           ...) G_GNUC_NULL_TERMINATED;
+/* @text without any white space, NFKC: wrapping and the way tools join
+ * lines then do not matter when a test looks for a text in an export. */
+char            *fixture_squeeze          (const char *text);
+
 /* A generated map: @n_personas x @n_phases x @n_lanes (one of them an
  * emotions lane), about @cards_per_cell cards of realistic text in each
  * card cell. Deterministic for a given @seed. */

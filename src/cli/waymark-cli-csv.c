@@ -17,11 +17,14 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
 {
   g_auto (GStrv) inputs = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *columns = NULL;
+  g_auto (GStrv) mapping = NULL;
+  WaymarkImportOptions options = { NULL, };
   const char *input;
   g_autoptr (GFile) in_file = NULL;
   g_autoptr (GFile) out_file = NULL;
   g_autoptr (GPtrArray) problems = NULL;
-  g_autoptr (WaymarkDocument) document = NULL;
+  WaymarkDocument *document = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *input_name = NULL;
   g_autofree char *output_name = NULL;
@@ -29,6 +32,8 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document to write (required)"),
       N_("OUT") },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, &columns,
+      N_("Which header is which column, as persona=Who,phase=Step,…"), N_("MAPPING") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -51,7 +56,13 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
 
   if (!waymark_cli_check_exists (input, input_name))
     return WAYMARK_CLI_EXIT_FAILURE;
-  document = waymark_csv_import_file (in_file, input_name, &problems);
+  if (columns != NULL)
+    {
+      mapping = g_strsplit (columns, ",", -1);
+      options.columns = (const char * const *) mapping;
+    }
+  document = waymark_csv_import_file_with_options (in_file, input_name, &options, &problems);
+  waymark_cli_keep_until_exit (document);
 
   /* Every problem, errors and warnings, "FILE:ROW: error: message". */
   waymark_cli_print_problems (stderr, problems);

@@ -46,13 +46,17 @@ typedef struct {
   char *orientation;
   char *scale;
   char *palette;
+  char *phases;
+  char *lanes;
+  char *min_text_size;
 } OptionValues;
 
 static void
 option_values_clear (OptionValues *values)
 {
   char **all[] = { &values->output, &values->format, &values->persona, &values->paper,
-                   &values->orientation, &values->scale, &values->palette };
+                   &values->orientation, &values->scale, &values->palette,
+                   &values->phases, &values->lanes, &values->min_text_size };
 
   for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
     g_clear_pointer (all[i], g_free);
@@ -142,7 +146,77 @@ read_option_values (const WaymarkCliCommand *command,
                                       "greyscale)"),
                                     values->palette);
   options->palette = palette;
+
+  if (values->min_text_size != NULL)
+    {
+      char *end = NULL;
+
+      errno = 0;
+      options->min_text_size = g_ascii_strtod (values->min_text_size, &end);
+      if (errno != 0 || end == values->min_text_size || *end != '\0' ||
+          !(options->min_text_size >= 0) || options->min_text_size > 72)
+        return waymark_cli_usage_error (command,
+                                        _("invalid minimum text size “%s” (points, from 0 to "
+                                          "72; 0 never splits)"),
+                                        values->min_text_size);
+    }
+
   options->persona = values->persona;
+  options->phases = values->phases;
+  options->lanes = values->lanes;
+  return WAYMARK_CLI_EXIT_OK;
+}
+
+#define PERSONA_FIELD "{persona}"
+
+/* @template with every {persona} replaced by @persona_id. Ids hold only
+ * letters, digits, "-", "_" and ".", so they never name another
+ * directory. */
+static char *
+expand_template (const char *template,
+                 const char *persona_id)
+{
+  g_auto (GStrv) parts = g_strsplit (template, PERSONA_FIELD, -1);
+
+  return g_strjoinv (persona_id, parts);
+}
+
+/* `-o 'DIR/{persona}.svg'`: one file per persona, in this one process
+ * (the document is read and its fonts are set up once, rather than once
+ * per persona). With --persona, only that persona's. */
+static int
+export_each_persona (const WaymarkCliCommand    *command,
+                     WaymarkDocument            *document,
+                     const WaymarkExportOptions *options,
+                     const char                 *template)
+{
+  WaymarkExportOptions one = *options;
+  guint n = waymark_document_get_n_personas (document);
+  /* With no persona, or an unknown one, the exporter says so. */
+  WaymarkPersona *only = options->persona != NULL ? waymark_export_find_persona (document,
+                                                                                 options->persona)
+                                                  : NULL;
+  gboolean refused = n == 0 || (options->persona != NULL && only == NULL);
+
+  for (guint i = 0; i < MAX (n, 1); i++)
+    {
+      WaymarkPersona *persona = n > 0 ? waymark_document_get_persona (document, i) : NULL;
+      g_autofree char *path = NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (!refused && only != NULL && persona != only)
+        continue;
+      path = expand_template (template, persona != NULL ? persona->base.id : "");
+      if (!refused)
+        one.persona = persona->base.id;
+      if (!waymark_export_to_file (document, &one, path, NULL, &error))
+        {
+          waymark_cli_print_error (command, error->message);
+          return WAYMARK_CLI_EXIT_FAILURE;
+        }
+      if (refused)
+        break;
+    }
   return WAYMARK_CLI_EXIT_OK;
 }
 
@@ -156,7 +230,7 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
   g_auto (OptionValues) values = { NULL };
   const char *input;
   g_autoptr (GFile) file = NULL;
-  g_autoptr (WaymarkDocument) document = NULL;
+  WaymarkDocument *document = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *notice = NULL;
   g_autofree char *input_name = NULL;
@@ -165,10 +239,12 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
   g_autoptr (GPtrArray) problems = NULL;
   gboolean csv = FALSE;
   gboolean to_stdout = FALSE;
+  gboolean each_persona = FALSE;
   int status;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &values.output,
-      N_("The file to write (required); - for standard output"), N_("OUT") },
+      N_("The file to write (required); - for standard output; {persona} in it writes one "
+         "file per persona, named by its id"), N_("OUT") },
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &values.format,
       N_("pdf, svg, png or csv (default: from OUT’s extension)"), N_("FORMAT") },
     { "persona", 'p', 0, G_OPTION_ARG_FILENAME, &values.persona,
@@ -187,6 +263,18 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
       N_("Only the overview of barriers and levers across personas"), NULL },
     { "no-overview", 0, 0, G_OPTION_ARG_NONE, &options.no_overview,
       N_("PDF: leave out the overview page that starts a full export"), NULL },
+    { "recommendations", 0, 0, G_OPTION_ARG_NONE, &options.recommendations,
+      N_("Only the recommendations: by domain, traceability and the priority matrix"), NULL },
+    { "phases", 0, 0, G_OPTION_ARG_FILENAME, &values.phases,
+      N_("Only these phases: positions, ranges (2-4, 3-) or ids, comma-separated"),
+      N_("LIST") },
+    { "lanes", 0, 0, G_OPTION_ARG_FILENAME, &values.lanes,
+      N_("Only these lanes: ids or kinds (barriers, levers, …), comma-separated"), N_("LIST") },
+    { "hide-empty-lanes", 0, 0, G_OPTION_ARG_NONE, &options.hide_empty_lanes,
+      N_("Leave out lanes with no card in the phases shown"), NULL },
+    { "min-text-size", 0, 0, G_OPTION_ARG_FILENAME, &values.min_text_size,
+      N_("PDF on paper: split a map over pages by phases rather than shrink its text below PT "
+         "points (default 7; 0 never splits)"), N_("PT") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -202,6 +290,7 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
   if (input == NULL)
     return status;
   to_stdout = strcmp (values.output, "-") == 0;
+  each_persona = strstr (values.output, PERSONA_FIELD) != NULL;
   if (to_stdout && values.format == NULL)
     return waymark_cli_usage_error (command,
                                     _("writing to standard output (-o -) needs --format pdf, "
@@ -216,16 +305,27 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
                                     values.output);
   if (options.overview && options.no_overview)
     return waymark_cli_usage_error (command, _("--overview and --no-overview exclude each other"));
-  if (csv && (options.overview || options.persona != NULL))
+  if (each_persona && (csv || options.overview || options.recommendations))
     return waymark_cli_usage_error (command,
-                                    _("CSV holds the whole document; --overview and --persona do "
-                                      "not apply"));
+                                    _("{persona} in the output makes one file per persona; "
+                                      "CSV, --overview and --recommendations make one file for "
+                                      "the document"));
+  if (options.recommendations && (options.overview || options.no_overview
+                                  || options.persona != NULL))
+    return waymark_cli_usage_error (command,
+                                    _("--recommendations exports only the recommendations; "
+                                      "--overview, --no-overview and --persona do not apply"));
+  if (csv && (options.overview || options.persona != NULL || options.recommendations))
+    return waymark_cli_usage_error (command,
+                                    _("CSV holds the whole document; --overview, --recommendations "
+                                      "and --persona do not apply"));
 
   file = g_file_new_for_commandline_arg (input);
   input_name = g_filename_display_name (input);
   /* Problems as validate prints them: "FILE:LINE:COL: error: message",
    * with FILE as given on the command line. */
   problems = waymark_format_check_file (file, input_name, &document);
+  waymark_cli_keep_until_exit (document);
   if (document == NULL)
     {
       waymark_cli_print_problems (stderr, problems);
@@ -250,6 +350,9 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
         }
       return WAYMARK_CLI_EXIT_OK;
     }
+
+  if (each_persona)
+    return export_each_persona (command, document, &options, values.output);
 
   if (to_stdout)
     {

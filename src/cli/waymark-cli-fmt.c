@@ -25,7 +25,7 @@ format_one (const char *path,
   g_autoptr (GBytes) original = NULL;
   g_autoptr (GBytes) canonical = NULL;
   g_autoptr (GPtrArray) problems = NULL;
-  g_autoptr (WaymarkDocument) document = NULL;
+  WaymarkDocument *document = NULL;
 
   original = waymark_format_read_file (file, name, &error);
   if (original == NULL)
@@ -35,6 +35,7 @@ format_one (const char *path,
     }
 
   problems = waymark_format_check_bytes (original, name, &document);
+  waymark_cli_keep_until_exit (document);
   if (problems->len > 0)
     {
       waymark_cli_print_problems (stderr, problems);

@@ -13,12 +13,55 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 
 #include "waymark-cli-private.h"
 
 /* Every command, with the words its help prints. To add one: write
  * waymark-cli-NAME.c with its waymark_cli_run_NAME (), declare that in
  * waymark-cli-private.h, and list it here. */
+static char *build_dir;
+
+void
+waymark_cli_set_build_dir (const char *dir)
+{
+  g_free (build_dir);
+  build_dir = g_strdup (dir);
+}
+
+gpointer
+waymark_cli_load_module (const char *name,
+                         const char *symbol)
+{
+  g_autofree char *file = g_strdup_printf ("waymark-%s.%s", name, G_MODULE_SUFFIX);
+  g_autofree char *path = build_dir != NULL ? g_build_filename (build_dir, "src", file, NULL)
+                                            : g_build_filename (WAYMARK_MODULE_DIR, file, NULL);
+  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  gpointer function = NULL;
+
+  if (module == NULL || !g_module_symbol (module, symbol, &function))
+    {
+      /* Translators: the reason is the system's message. */
+      fprintf (stderr, _("waymark: cannot load %s: %s\n"), path, g_module_error ());
+      return NULL;
+    }
+  g_module_make_resident (module);
+  return function;
+}
+
+/* The export command draws: it lives in the drawing module. */
+static int
+run_export_module (const WaymarkCliCommand  *command,
+                   int                       argc,
+                   char                    **argv)
+{
+  WaymarkCliRun *run = waymark_cli_load_module ("export", "waymark_cli_run_export");
+
+  if (run == NULL)
+    return WAYMARK_CLI_EXIT_FAILURE;
+  return run (command, argc, argv);
+}
+
 static const WaymarkCliCommand commands[] = {
   {
     .name = "validate",
@@ -40,11 +83,15 @@ static const WaymarkCliCommand commands[] = {
     .name = "export",
     .args = N_("[OPTION…] -o OUT FILE"),
     .summary = N_("Export a journey map to PDF, SVG, PNG or CSV"),
-    .help = N_("PDF: the overview, then one page per persona, fonts embedded, with an\n"
-               "outline. SVG: one persona, text kept as text. CSV: one row per card and\n"
-               "emotion point (docs/csv.md). A failed export leaves no file behind.\n"
+    .help = N_("PDF: the overview, then one page per persona, then the recommendations\n"
+               "(by domain, traceability, priority matrix), fonts embedded, with an\n"
+               "outline. SVG: one persona, text kept as text. --recommendations: only\n"
+               "the recommendations, in any format. CSV: one row per card and emotion\n"
+               "point (docs/spreadsheets.md). A failed export leaves no file behind.\n"
+               "With {persona} in OUT, every persona goes to its own file, named by its id:\n"
+               "-o 'maps/{persona}.svg'.\n"
                "Exits with 1 when the input cannot be read or the output not written."),
-    .run = waymark_cli_run_export,
+    .run = run_export_module,
   },
   {
     .name = "import-csv",
@@ -53,7 +100,7 @@ static const WaymarkCliCommand commands[] = {
     .help = N_("The CSV has a header row naming its columns: persona, phase, lane\n"
                "(required), phase order, lane kind, order, text, tags, score, label,\n"
                "evidence, span, ambition, persona color, scale min, scale max. Personas,\n"
-               "phases, lanes and tags are created as they appear (see docs/csv.md).\n"
+               "phases, lanes and tags are created as they appear (see docs/spreadsheets.md).\n"
                "Problems are printed as “FILE:ROW: error: message”; the output is only\n"
                "written when there are none. Exits with 1 on any error."),
     .run = waymark_cli_run_import_csv,
@@ -231,6 +278,18 @@ waymark_cli_parse_options (const WaymarkCliCommand   *command,
     }
   *operands = remaining != NULL ? g_steal_pointer (&remaining) : g_new0 (char *, 1);
   return TRUE;
+}
+
+void
+waymark_cli_keep_until_exit (WaymarkDocument *document)
+{
+  static GPtrArray *kept = NULL;
+
+  if (document == NULL)
+    return;
+  if (kept == NULL)
+    kept = g_ptr_array_new ();
+  g_ptr_array_add (kept, document);
 }
 
 const char *

@@ -22,6 +22,16 @@ gboolean    waymark_cli_handles          (const char  *arg);
  * order `waymark --help` lists them; NULL past the last. */
 const char *waymark_cli_get_command_name (guint index);
 
+/* Where the program's modules are: the build tree's (@build_dir/src)
+ * when it runs from one (NULL: installed). main() says it first. */
+void        waymark_cli_set_build_dir    (const char  *build_dir);
+
+/* Loads the module waymark-@name (the editor "gui", the drawing commands
+ * "export") and returns its function @symbol; NULL, after a message on
+ * standard error, when it cannot. The module stays loaded. */
+gpointer    waymark_cli_load_module      (const char  *name,
+                                          const char  *symbol);
+
 /* Runs the command line on the program's own argc/argv (argv[0] is the
  * program) and returns the exit status. Never touches GTK. */
 int         waymark_cli_run              (int          argc,

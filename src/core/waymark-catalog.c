@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -290,4 +292,17 @@ waymark_catalog_ngettext (const char *language,
       text = next;
     }
   return text;
+}
+
+void
+waymark_catalog_init_i18n (void)
+{
+  const char *localedir = g_getenv ("WAYMARK_LOCALEDIR");
+
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

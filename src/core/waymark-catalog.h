@@ -30,4 +30,9 @@ const char *waymark_catalog_ngettext (const char *language,
                                       const char *msgid_plural,
                                       gulong      n) G_GNUC_FORMAT (3);
 
+/* Sets the locale and binds Waymark's text domain for the interface's
+ * messages: to LOCALEDIR, or $WAYMARK_LOCALEDIR for uninstalled runs
+ * (meson devenv and the tests). The commands and the editor call it. */
+void        waymark_catalog_init_i18n (void);
+
 G_END_DECLS

@@ -35,10 +35,11 @@ title_from_display_name (const char *display_name)
   return g_steal_pointer (&base);
 }
 
-WaymarkDocument *
-waymark_csv_import_bytes (GBytes      *bytes,
-                          const char  *display_name,
-                          GPtrArray  **problems)
+static WaymarkDocument *
+import_bytes (GBytes                     *bytes,
+              const char                 *display_name,
+              const WaymarkImportOptions *options,
+              GPtrArray                 **problems)
 {
   g_autoptr (WaymarkTable) table = NULL;
   g_autofree char *title = NULL;
@@ -60,7 +61,15 @@ waymark_csv_import_bytes (GBytes      *bytes,
 
   table = waymark_csv_read_table (bytes, display_name);
   title = title_from_display_name (display_name);
-  return waymark_table_import (table, title, problems);
+  return waymark_table_import_with_options (table, title, options, problems);
+}
+
+WaymarkDocument *
+waymark_csv_import_bytes (GBytes      *bytes,
+                          const char  *display_name,
+                          GPtrArray  **problems)
+{
+  return import_bytes (bytes, display_name, NULL, problems);
 }
 
 static GBytes *
@@ -108,6 +117,15 @@ waymark_csv_import_file (GFile       *file,
                          const char  *display_name,
                          GPtrArray  **problems)
 {
+  return waymark_csv_import_file_with_options (file, display_name, NULL, problems);
+}
+
+WaymarkDocument *
+waymark_csv_import_file_with_options (GFile                      *file,
+                                      const char                 *display_name,
+                                      const WaymarkImportOptions *options,
+                                      GPtrArray                 **problems)
+{
   g_autofree char *parse_name = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GPtrArray) read_problems =
@@ -125,7 +143,7 @@ waymark_csv_import_file (GFile       *file,
         *problems = g_steal_pointer (&read_problems);
       return NULL;
     }
-  return waymark_csv_import_bytes (bytes, display_name, problems);
+  return import_bytes (bytes, display_name, options, problems);
 }
 
 WaymarkDocument *

@@ -10,10 +10,11 @@
 #include "waymark-document.h"
 #include "waymark-limits.h"
 #include "waymark-problem.h"
+#include "waymark-table.h"
 
 G_BEGIN_DECLS
 
-/* The columns, rules and limits are described in docs/csv.md. In short:
+/* The columns, rules and limits are described in docs/spreadsheets.md. In short:
  * one row per card and per emotion point (plus a row for a phase, lane or
  * persona that would otherwise not appear), RFC 4180 quoting with CRLF
  * line ends, UTF-8 with a byte-order mark, a header row, and text cells
@@ -70,6 +71,13 @@ WaymarkDocument *waymark_csv_import_bytes    (GBytes           *bytes,
 WaymarkDocument *waymark_csv_import_file     (GFile            *file,
                                               const char       *display_name,
                                               GPtrArray       **problems);
+
+/* The same with what the user says about the sheet (may be NULL): which
+ * header cell is which column (`--columns phase=Stap`). */
+WaymarkDocument *waymark_csv_import_file_with_options (GFile                      *file,
+                                                       const char                 *display_name,
+                                                       const WaymarkImportOptions *options,
+                                                       GPtrArray                 **problems);
 
 /* For callers that want a GError (the app's "Import CSV"): on failure the
  * error's message lists the problems, one "FILE:ROW: error: message" per

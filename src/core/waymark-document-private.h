@@ -50,6 +50,11 @@ const char    *waymark_document_insert_child   (WaymarkDocument   *self,
                                                 WaymarkObject     *object,
                                                 GPtrArray         *list,
                                                 int                index);
+/* For the loader: appends @persona, which it takes, checked and with ids
+ * of its own, without recording a change (a loaded document has no
+ * history). */
+void           waymark_document_adopt_persona  (WaymarkDocument   *self,
+                                                WaymarkPersona    *persona);
 /* Moves @object to @to in its list; FALSE when it is already there. */
 gboolean       waymark_document_record_move    (WaymarkDocument   *self,
                                                 const char        *label,

@@ -46,6 +46,44 @@ waymark_document_list_domain_recommendations (WaymarkDocument *self,
   return list;
 }
 
+/* By the position of their domains, those in none last (@domain_order:
+ * id → position + 1). */
+static int
+compare_by_domain (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      domain_order)
+{
+  const WaymarkRecommendation *ra = *(WaymarkRecommendation * const *) a;
+  const WaymarkRecommendation *rb = *(WaymarkRecommendation * const *) b;
+  guint da = GPOINTER_TO_UINT (g_hash_table_lookup (domain_order, ra->domain_id));
+  guint db = GPOINTER_TO_UINT (g_hash_table_lookup (domain_order, rb->domain_id));
+
+  da = da == 0 ? G_MAXUINT : da;
+  db = db == 0 ? G_MAXUINT : db;
+  return da < db ? -1 : da > db;
+}
+
+GPtrArray *
+waymark_document_list_recommendations_in_order (WaymarkDocument *self)
+{
+  g_autoptr (GHashTable) domain_order = NULL;
+  GPtrArray *list;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), NULL);
+
+  domain_order = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < self->domains->len; i++)
+    g_hash_table_insert (domain_order,
+                         ((WaymarkDomain *) g_ptr_array_index (self->domains, i))->base.id,
+                         GUINT_TO_POINTER (i + 1));
+  list = g_ptr_array_sized_new (self->recommendations->len);
+  for (guint i = 0; i < self->recommendations->len; i++)
+    g_ptr_array_add (list, g_ptr_array_index (self->recommendations, i));
+  /* A stable sort: each domain's keep their order. */
+  g_ptr_array_sort_with_data (list, compare_by_domain, domain_order);
+  return list;
+}
+
 /* card id → the recommendations that address it, in document order. */
 static GHashTable *
 get_card_links (WaymarkDocument *self)

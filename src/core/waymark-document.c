@@ -897,6 +897,14 @@ waymark_document_insert_persona (WaymarkDocument *self,
   return persona->base.id;
 }
 
+void
+waymark_document_adopt_persona (WaymarkDocument *self,
+                                WaymarkPersona  *persona)
+{
+  g_ptr_array_add (self->personas, persona);
+  waymark_document_index_persona (self, persona, TRUE);
+}
+
 const char *
 waymark_document_insert_child (WaymarkDocument *self,
                                const char      *label,

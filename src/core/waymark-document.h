@@ -101,6 +101,12 @@ WaymarkRecommendation *waymark_document_find_recommendation (WaymarkDocument *se
  * user's order; free with g_ptr_array_unref (it does not own them). */
 GPtrArray       *waymark_document_list_domain_recommendations (WaymarkDocument *self,
                                                                const char      *domain_id);
+/* Every recommendation in the order a report lists and numbers them (the
+ * first is number 1; the file, the PDF, the priority matrix and the CSV
+ * agree): domain by domain in the user's order, each domain's in its
+ * order, then those in no domain. Free with g_ptr_array_unref (it does
+ * not own them). */
+GPtrArray       *waymark_document_list_recommendations_in_order (WaymarkDocument *self);
 /* The recommendations that address a card, in document order, for the
  * card's badge and inspector; free with g_ptr_array_unref (it does not
  * own them). Empty for an unknown card. */

@@ -30,7 +30,7 @@ waymark_format_parse_fragment (GBytes  *bytes,
   if (parse_length < length)
     waymark_format_report_dtd (&checker, line, column);
   else
-    doc = waymark_format_parse_xml (&checker, data, length);
+    doc = waymark_format_parse_tree (&checker, data, length);
   problems = waymark_format_checker_finish (&checker);
 
   if (doc == NULL)

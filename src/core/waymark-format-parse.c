@@ -1,4 +1,4 @@
-/* waymark-format-parse.c: hostile bytes into an XML tree, with libxml2
+/* waymark-format-parse.c: hostile bytes through libxml2's parser, into the reader
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,11 @@
  * declared). Its errors go to the file's checker, never to stderr, and
  * the document limits are counted while it reads
  * (waymark-format-limits.c).
+ *
+ * No tree is built: libxml2's SAX2 callbacks go to the reader
+ * (waymark-format-reader.c), which checks and builds the model as the
+ * file streams by. Building libxml2's tree, validating it, walking it and
+ * freeing it again was most of the time a large map took to load.
  */
 #include "config.h"
 
@@ -26,8 +31,9 @@
 /* Options for untrusted input. Deliberately absent: NOENT (substitutes
  * entities), DTDLOAD, DTDATTR, DTDVALID (load or apply DTDs), XINCLUDE,
  * HUGE (lifts the parser's own limits) and RECOVER (accepts broken XML).
- * BIG_LINES keeps line numbers above 65535 right. */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES)
+ * IGNORE_ENC: a Waymark file is UTF-8 whatever its XML declaration says
+ * (see waymark_format_parse_xml()). */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC)
 
 static xmlParserInputPtr
 deny_external_entity (const char       *url,
@@ -160,12 +166,13 @@ refuse_dtd_cb (void          *user_data,
   xmlStopParser (parser);
 }
 
-/* The limits are counted in the SAX callbacks, which then build the tree
- * as libxml2's own would. The counts are kept in parser->sax->_private
+/* A tree, for the XML that is not a document (the clipboard's cards,
+ * waymark-format-fragment.c): the limits are counted in the SAX
+ * callbacks, which then build the tree as libxml2's own would. The counts are kept in parser->sax->_private
  * (this context's own copy of the SAX handler). */
 
 static void
-end_element_cb (void          *user_data,
+tree_end_element_cb (void          *user_data,
                 const xmlChar *localname,
                 const xmlChar *prefix,
                 const xmlChar *uri)
@@ -190,7 +197,7 @@ add_text (xmlParserCtxtPtr  parser,
 }
 
 static void
-characters_cb (void          *user_data,
+tree_characters_cb (void          *user_data,
                const xmlChar *text,
                int            length)
 {
@@ -198,7 +205,7 @@ characters_cb (void          *user_data,
 }
 
 static void
-cdata_block_cb (void          *user_data,
+tree_cdata_block_cb (void          *user_data,
                 const xmlChar *text,
                 int            length)
 {
@@ -210,7 +217,7 @@ cdata_block_cb (void          *user_data,
  * 65535. The element's real line goes in its _private field instead,
  * which is the application's (see waymark_format_node_line()). */
 static void
-start_element_cb (void           *user_data,
+tree_start_element_cb (void           *user_data,
                   const xmlChar  *localname,
                   const xmlChar  *prefix,
                   const xmlChar  *uri,
@@ -242,7 +249,7 @@ waymark_format_node_line (xmlNodePtr node)
 }
 
 xmlDocPtr
-waymark_format_parse_xml (WaymarkFormatChecker *checker,
+waymark_format_parse_tree (WaymarkFormatChecker *checker,
                           const char           *data,
                           gsize                 length)
 {
@@ -265,10 +272,10 @@ waymark_format_parse_xml (WaymarkFormatChecker *checker,
   parser->_private = checker;
   parser->sax->serror = parser_error_cb;
   parser->sax->internalSubset = refuse_dtd_cb;
-  parser->sax->startElementNs = start_element_cb;
-  parser->sax->endElementNs = end_element_cb;
-  parser->sax->characters = characters_cb;
-  parser->sax->cdataBlock = cdata_block_cb;
+  parser->sax->startElementNs = tree_start_element_cb;
+  parser->sax->endElementNs = tree_end_element_cb;
+  parser->sax->characters = tree_characters_cb;
+  parser->sax->cdataBlock = tree_cdata_block_cb;
   parser->sax->_private = &limits;
 
   /* The encoding is forced: a Waymark file is UTF-8 whatever its XML
@@ -290,4 +297,146 @@ waymark_format_parse_xml (WaymarkFormatChecker *checker,
   parser->sax->_private = NULL;
   xmlFreeParserCtxt (parser);
   return doc;
+}
+
+/* The parser's state, reachable from its callbacks through
+ * parser->sax->_private (this context's own copy of the SAX handler). */
+typedef struct {
+  WaymarkFormatLimits  limits;
+  WaymarkFormatReader *reader;
+} Parse;
+
+static void
+end_element_cb (void          *user_data,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  xmlParserCtxtPtr parser = user_data;
+  Parse *parse = parser->sax->_private;
+
+  waymark_format_limits_end_element (&parse->limits);
+  waymark_format_reader_end_element (parse->reader);
+}
+
+static gboolean
+is_blank (const char *text,
+          int         length)
+{
+  for (int i = 0; i < length; i++)
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+/* Text and CDATA sections alike: counted, then read unless counting
+ * stopped the parser. */
+static void
+characters_cb (void          *user_data,
+               const xmlChar *text,
+               int            length)
+{
+  xmlParserCtxtPtr parser = user_data;
+  Parse *parse = parser->sax->_private;
+
+  /* Blanks between elements are no text (libxml2's tree builder used to
+   * drop them before they were counted); all else counts, text in
+   * elements the schema refused too. */
+  if (waymark_format_reader_holds_text (parse->reader) || !is_blank ((const char *) text, length))
+    waymark_format_limits_count_text (&parse->limits, parser, length);
+  if (!parser->disableSAX && length > 0)
+    waymark_format_reader_text (parse->reader, (const char *) text, (gsize) length,
+                                xmlSAX2GetLineNumber (parser));
+}
+
+static void
+start_element_cb (void           *user_data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxtPtr parser = user_data;
+  Parse *parse = parser->sax->_private;
+
+  if (!waymark_format_limits_count_element (&parse->limits, parser, localname, n_attributes,
+                                            attributes))
+    return;
+  /* The line where the start tag ends, as libxml2's tree has it. */
+  waymark_format_reader_start_element (parse->reader, localname, uri, n_attributes, attributes,
+                                       xmlSAX2GetLineNumber (parser));
+}
+
+/* libxml2 2.9 guesses the encoding from the first four bytes before it
+ * looks at any option; of its guesses only EBCDIC is possible for a file
+ * that got this far (UTF-16 and UTF-32 are refused before, by their
+ * NULs), and it would make libxml2 decode the file as EBCDIC. */
+static gboolean
+looks_like_ebcdic (const char *data,
+                   gsize       length)
+{
+  return length >= 4 && memcmp (data, "\x4C\x6F\xA7\x94", 4) == 0;
+}
+
+gboolean
+waymark_format_parse_xml (WaymarkFormatChecker *checker,
+                          WaymarkFormatReader  *reader,
+                          const char           *data,
+                          gsize                 length)
+{
+  xmlParserCtxtPtr parser;
+  guint n_before = checker->problems->len;
+  gboolean ok;
+  Parse parse;
+  xmlSAXHandler *sax;
+
+  ensure_libxml ();
+  waymark_format_limits_init (&parse.limits, checker);
+  parse.reader = reader;
+  parser = xmlNewParserCtxt ();
+  if (parser == NULL)
+    {
+      waymark_format_report (checker, 0, 0, WAYMARK_FORMAT_ERROR_IO, _("out of memory"));
+      return FALSE;
+    }
+
+  /* Only these callbacks: nothing builds a tree. Errors go to this
+   * context's own handler, never to libxml2's global stderr printer
+   * (xmlCtxtSetErrorHandler only exists from 2.13 on). Without a
+   * getEntity callback an entity reference other than the five
+   * predefined ones is the error it always was (no DTD declares one). */
+  sax = parser->sax;
+  memset (sax, 0, sizeof *sax);
+  sax->initialized = XML_SAX2_MAGIC;
+  sax->serror = parser_error_cb;
+  sax->internalSubset = refuse_dtd_cb;
+  sax->startElementNs = start_element_cb;
+  sax->endElementNs = end_element_cb;
+  sax->characters = characters_cb;
+  sax->ignorableWhitespace = characters_cb;
+  sax->cdataBlock = characters_cb;
+  sax->_private = &parse;
+  parser->_private = checker;
+
+  /* The file is read as UTF-8 whatever its XML declaration says
+   * (IGNORE_ENC), and anything else is an encoding error. Naming the
+   * encoding here would do the same through a UTF-8 to UTF-8 conversion
+   * of the whole file first, a sixth of the parse. */
+  xmlCtxtReadMemory (parser, data, (int) length, NULL,
+                     looks_like_ebcdic (data, length) ? "UTF-8" : NULL, PARSE_OPTIONS);
+
+  ok = checker->problems->len == n_before && parser->wellFormed && parser->nsWellFormed &&
+       !checker->saw_dtd;
+  if (!ok && checker->problems->len == n_before)
+    waymark_format_report (checker, 1, 1, WAYMARK_FORMAT_ERROR_SYNTAX,
+                           _("the file is not well-formed XML"));
+
+  parser->_private = NULL;
+  sax->_private = NULL;
+  xmlFreeParserCtxt (parser);
+  return ok;
 }

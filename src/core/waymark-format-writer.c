@@ -398,28 +398,12 @@ write_recommendation (GString  *out,
 /* Only the order within a domain is the user's: recommendations are
  * written by domain, in the domains' order, then those in none, so that
  * a file reads like the report it becomes. */
-static int
-compare_recommendations (gconstpointer a,
-                         gconstpointer b,
-                         gpointer      user_data)
-{
-  const WaymarkRecommendation *ra = *(WaymarkRecommendation **) a;
-  const WaymarkRecommendation *rb = *(WaymarkRecommendation **) b;
-  guint da = grid_index (user_data, ra->domain_id), db = grid_index (user_data, rb->domain_id);
-
-  return da < db ? -1 : da > db;
-}
-
 static void
 write_recommendations (GString         *out,
                        int              depth,
                        WaymarkDocument *document)
 {
-  g_autoptr (GHashTable) order = positions (waymark_document_get_domains (document));
-  g_autoptr (GPtrArray) recommendations = NULL;
-
-  recommendations = sorted_copy (waymark_document_get_recommendations (document),
-                                 compare_recommendations, order);
+  g_autoptr (GPtrArray) recommendations = waymark_document_list_recommendations_in_order (document);
 
   write_list (out, depth, "recommendations", recommendations, write_recommendation);
 }

@@ -29,62 +29,6 @@
 
 /* Checking a whole file */
 
-/* Whether the root is <waymark> in our namespace at a version we read;
- * reports why not. */
-static gboolean
-check_root (WaymarkFormatChecker *checker,
-            xmlNodePtr            root)
-{
-  long line = waymark_format_node_line (root);
-  xmlChar *version = NULL;
-  guint64 number;
-  gboolean newer;
-
-  if (root == NULL)
-    {
-      waymark_format_report (checker, 1, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
-                             _("not a Waymark document: there is no root element"));
-      return FALSE;
-    }
-  if (!xmlStrEqual (root->name, (const xmlChar *) "waymark"))
-    {
-      g_autofree char *name = g_utf8_make_valid ((const char *) root->name, -1);
-
-      waymark_format_report (checker, line, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
-                             _("not a Waymark document: the root element is <%s>, not <waymark>"),
-                             name);
-      return FALSE;
-    }
-  if (root->ns == NULL || !xmlStrEqual (root->ns->href, NS))
-    {
-      waymark_format_report (checker, line, 1, WAYMARK_FORMAT_ERROR_NOT_WAYMARK,
-                             _("not a Waymark document: <waymark> is not in the namespace %s "
-                               "(add xmlns=\"%s\")"),
-                             WAYMARK_FORMAT_NAMESPACE, WAYMARK_FORMAT_NAMESPACE);
-      return FALSE;
-    }
-
-  /* Checked before the schema, whose complaint would be unhelpful: a
-   * newer file is not broken, this program is old. */
-  version = xmlGetNoNsProp (root, (const xmlChar *) "version");
-  newer = version != NULL &&
-          g_ascii_string_to_unsigned ((const char *) version, 10, 0, G_MAXUINT64, &number, NULL) &&
-          number > WAYMARK_FORMAT_VERSION;
-  if (newer)
-    {
-      /* Numbers as words first: xgettext stops a message at a macro such
-       * as G_GUINT64_FORMAT, so a message with one is never translated. */
-      g_autofree char *format = g_strdup_printf ("%" G_GUINT64_FORMAT, number);
-
-      waymark_format_report (checker, line, 1, WAYMARK_FORMAT_ERROR_VERSION,
-                             _("this file was written by a newer version of Waymark "
-                               "(format %s); this version reads formats up to %d"),
-                             format, WAYMARK_FORMAT_VERSION);
-    }
-  xmlFree (version);
-  return !newer;
-}
-
 static void
 report_too_large (WaymarkFormatChecker *checker,
                   guint64               size)
@@ -111,18 +55,20 @@ looks_like_utf16 (const guchar *data,
   return FALSE;
 }
 
+/* Checks and reads @data; the document when nothing was wrong. *@schema_ok
+ * (may be NULL) says whether the file passed the schema, for tests. */
 static WaymarkDocument *
 check_data (WaymarkFormatChecker *checker,
             const char           *data,
-            gsize                 length)
+            gsize                 length,
+            gboolean             *schema_ok)
 {
-  xmlDocPtr doc;
-  g_autoptr (GPtrArray) schema_problems = NULL;
   g_autoptr (GError) scan_error = NULL;
-  WaymarkDocument *document = NULL;
+  WaymarkDocument *document;
   WaymarkFormatReader *reader;
   gsize parse_length;
   guint line = 0, column = 0;
+  gboolean well_formed;
 
   if (length > WAYMARK_FORMAT_MAX_FILE_SIZE)
     {
@@ -156,39 +102,21 @@ check_data (WaymarkFormatChecker *checker,
       checker->cut_line = line;
       checker->cut_column = column;
     }
-  doc = waymark_format_parse_xml (checker, data, parse_length);
+  reader = waymark_format_reader_new (checker);
+  well_formed = waymark_format_parse_xml (checker, reader, data, parse_length);
   /* After an earlier error libxml2 does not call back at a DTD: it is
    * reported here, where the bytes given to libxml2 end. */
   if (parse_length < length && !checker->saw_dtd)
     {
       waymark_format_report_dtd (checker, line, column);
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
-  if (doc == NULL)
-    return NULL;
-
-  if (!check_root (checker, xmlDocGetRootElement (doc)))
-    {
-      xmlFreeDoc (doc);
-      return NULL;
+      well_formed = FALSE;
     }
 
-  schema_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_problem_free);
-  if (!waymark_format_validate_schema (checker, doc, schema_problems))
-    {
-      xmlFreeDoc (doc);
-      return NULL;
-    }
-
-  reader = waymark_format_reader_new (checker);
-  waymark_format_reader_read (reader, xmlDocGetRootElement (doc));
-  waymark_format_merge_schema_problems (checker, waymark_format_reader_get_lines (reader),
-                                        schema_problems);
-  if (checker->problems->len == 0)
-    document = waymark_format_reader_build (reader);
+  /* The checks that need the whole document, and the document. */
+  document = waymark_format_reader_finish (reader, well_formed);
+  if (schema_ok != NULL)
+    *schema_ok = well_formed && waymark_format_reader_matches_schema (reader);
   waymark_format_reader_free (reader);
-  xmlFreeDoc (doc);
-
   return document;
 }
 
@@ -284,10 +212,39 @@ check (GFile            *file,
   if (bytes == NULL)
     bytes = read = read_file_capped (&checker, file);
   if (bytes != NULL)
-    loaded = check_data (&checker, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    loaded = check_data (&checker, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
   if (document != NULL)
     *document = checker.problems->len == 0 ? g_steal_pointer (&loaded) : NULL;
   return waymark_format_checker_finish (&checker);
+}
+
+gboolean
+waymark_format_matches_schema (const char *data,
+                               gsize       length,
+                               gboolean   *checked)
+{
+  WaymarkFormatChecker checker;
+  g_autoptr (WaymarkDocument) document = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  gboolean schema_ok = FALSE;
+
+  waymark_format_checker_init (&checker, NULL, NULL);
+  document = check_data (&checker, data, length, &schema_ok);
+  /* Whether the schema had its say: not when the file was refused before
+   * (not well-formed, a DTD, a limit) or is no Waymark document at all. */
+  *checked = TRUE;
+  for (guint i = 0; i < checker.problems->len; i++)
+    {
+      WaymarkProblem *problem = g_ptr_array_index (checker.problems, i);
+
+      if (problem->code == WAYMARK_FORMAT_ERROR_SYNTAX ||
+          problem->code == WAYMARK_FORMAT_ERROR_ENCODING ||
+          problem->code == WAYMARK_FORMAT_ERROR_FORBIDDEN ||
+          problem->code == WAYMARK_FORMAT_ERROR_TOO_LARGE)
+        *checked = FALSE;
+    }
+  problems = waymark_format_checker_finish (&checker);
+  return schema_ok;
 }
 
 GPtrArray *

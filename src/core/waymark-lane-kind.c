@@ -16,31 +16,38 @@
 static const WaymarkLaneKindInfo lane_kinds[] = {
   [WAYMARK_LANE_ACTIONS] = {
     .name = "actions", .label = N_("Actions"), .singular = "action",
+    .dutch_label = "activiteiten", .dutch_singular = "activiteit",
     .content = WAYMARK_CONTENT_CARDS, .overview_rank = 2,
   },
   [WAYMARK_LANE_THOUGHTS] = {
     .name = "thoughts", .label = N_("Thoughts"), .singular = "thought",
+    .dutch_label = "gedachten", .dutch_singular = "gedachte",
     .content = WAYMARK_CONTENT_CARDS, .overview_rank = 3,
   },
   [WAYMARK_LANE_EMOTIONS] = {
     .name = "emotions", .label = N_("Emotions"), .singular = "emotion",
+    .dutch_label = "emoties", .dutch_singular = "emotie",
     .content = WAYMARK_CONTENT_EMOTIONS, .overview_rank = -1,
   },
   [WAYMARK_LANE_TOUCHPOINTS] = {
     .name = "touchpoints", .label = N_("Touchpoints"), .singular = "touchpoint",
+    .dutch_label = "touchpoints", .dutch_singular = "touchpoint",
     .content = WAYMARK_CONTENT_CARDS, .overview_rank = 4,
   },
   [WAYMARK_LANE_BARRIERS] = {
     .name = "barriers", .label = N_("Barriers"), .singular = "barrier",
+    .dutch_label = "drempels", .dutch_singular = "drempel",
     .content = WAYMARK_CONTENT_CARDS, .overview_rank = 0, .overview_default = TRUE,
     .barrier = TRUE,
   },
   [WAYMARK_LANE_LEVERS] = {
     .name = "levers", .label = N_("Levers"), .singular = "lever",
+    .dutch_label = "hefbomen", .dutch_singular = "hefboom",
     .content = WAYMARK_CONTENT_CARDS, .overview_rank = 1, .overview_default = TRUE,
   },
   [WAYMARK_LANE_NOTES] = {
     .name = "notes", .label = N_("Notes"), .singular = "note",
+    .dutch_label = "notities", .dutch_singular = "notitie",
     .content = WAYMARK_CONTENT_CARDS, .overview_rank = 5,
   },
 };

@@ -35,6 +35,9 @@ typedef struct {
   const char         *name;              /* in the file format and CSV: "barriers" */
   const char         *label;             /* untranslated; see waymark_lane_kind_get_label() */
   const char         *singular;          /* as a spreadsheet may name it: "barrier" */
+  const char         *dutch_label;       /* "drempels", "drempel": the Dutch names,
+                                          * lower case, which a Dutch sheet has */
+  const char         *dutch_singular;    /* whatever the desktop's language */
   WaymarkLaneContent  content;
   int                 overview_rank;     /* place in the overview's kind lists, lowest
                                           * first; -1: the overview does not offer it */

@@ -10,9 +10,12 @@
 #include "waymark-overview.h"
 
 typedef struct {
-  char *key;      /* normalised name and visit: "intake\x1f" "1" */
-  char *name;     /* as first spelled */
-  guint index;    /* set once all columns are known */
+  char  *key;      /* normalised name and visit: "intake\x1f" "1" */
+  char  *name;     /* as first spelled */
+  guint  index;    /* set once all columns are known */
+  GList *link;     /* in the order of the columns, while they are placed */
+  guint  counts[WAYMARK_N_LANE_KINDS];     /* over all rows */
+  guint  uncovered[WAYMARK_N_LANE_KINDS];  /* of those, addressed by no recommendation */
 } Column;
 
 struct _WaymarkOverview {
@@ -55,10 +58,9 @@ overview_card_free (WaymarkOverviewCard *card)
 }
 
 static void
-row_free (WaymarkOverviewRow *row,
-          guint               n_columns)
+row_free (WaymarkOverviewRow *row)
 {
-  for (guint i = 0; i < n_columns; i++)
+  for (guint i = 0; i < row->n_cells; i++)
     {
       g_free (row->cells[i].phase_id);
       g_clear_pointer (&row->cells[i].cards, g_ptr_array_unref);
@@ -100,23 +102,17 @@ cell_key (const char *persona_id,
   return g_strconcat (persona_id, "\x1f", phase_id, NULL);
 }
 
-static int
-index_of_column (GPtrArray *columns,
-                 Column    *column)
-{
-  guint index;
-
-  if (!g_ptr_array_find (columns, column, &index))
-    return -1;
-  return (int) index;
-}
-
-/* Places the phases of every persona in the shared columns. */
+/* Places the phases of every persona in the shared columns. The columns
+ * are kept in a list while they are placed, so that a column goes in
+ * after or before another in constant time (an array and a search for
+ * the neighbour made this grow with the square of the columns). */
 static void
 match_phases (WaymarkOverview *self,
               WaymarkDocument *document)
 {
   g_autoptr (GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  GQueue order = G_QUEUE_INIT;
+  guint index = 0;
 
   for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
     {
@@ -144,29 +140,33 @@ match_phases (WaymarkOverview *self,
 
           if (column == NULL)
             {
-              int position = -1;
+              Column *next = NULL;
 
               column = g_new0 (Column, 1);
               column->key = g_strdup (key);
               column->name = g_strdup (phase->name);
 
+              /* Right after the phase before it in this journey; else
+               * before the first later phase of this journey that another
+               * persona already has; at the end if none. */
+              for (guint j = i + 1; previous == NULL && j < persona->phases->len && next == NULL;
+                   j++)
+                next = g_hash_table_lookup (by_key, g_ptr_array_index (keys, j));
               if (previous != NULL)
-                position = index_of_column (self->columns, previous) + 1;
+                {
+                  g_queue_insert_after (&order, previous->link, column);
+                  column->link = previous->link->next;
+                }
+              else if (next != NULL)
+                {
+                  g_queue_insert_before (&order, next->link, column);
+                  column->link = next->link->prev;
+                }
               else
                 {
-                  /* Before the first later phase of this journey that
-                   * another persona already has; at the end if none. */
-                  for (guint j = i + 1; j < persona->phases->len && position < 0; j++)
-                    {
-                      Column *next = g_hash_table_lookup (by_key, g_ptr_array_index (keys, j));
-                      if (next != NULL)
-                        position = index_of_column (self->columns, next);
-                    }
+                  g_queue_push_tail (&order, column);
+                  column->link = order.tail;
                 }
-              if (position < 0)
-                g_ptr_array_add (self->columns, column);
-              else
-                g_ptr_array_insert (self->columns, position, column);
               g_hash_table_insert (by_key, column->key, column);
             }
 
@@ -175,8 +175,15 @@ match_phases (WaymarkOverview *self,
         }
     }
 
-  for (guint i = 0; i < self->columns->len; i++)
-    ((Column *) g_ptr_array_index (self->columns, i))->index = i;
+  for (GList *link = order.head; link != NULL; link = link->next)
+    {
+      Column *column = link->data;
+
+      column->index = index++;
+      column->link = NULL;
+      g_ptr_array_add (self->columns, column);
+    }
+  g_queue_clear (&order);
 }
 
 static gboolean
@@ -191,6 +198,15 @@ card_passes (const WaymarkCard           *card,
   return FALSE;
 }
 
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const WaymarkOverviewCell *ca = a, *cb = b;
+
+  return ca->column < cb->column ? -1 : ca->column > cb->column;
+}
+
 static void
 fill_row (WaymarkOverview             *self,
           WaymarkOverviewRow          *row,
@@ -199,29 +215,43 @@ fill_row (WaymarkOverview             *self,
           const WaymarkOverviewFilter *filter,
           GHashTable                  *used_tag_ids)
 {
-  guint n_columns = self->columns->len;
+  guint n = persona->phases->len;
   WaymarkLane *emotion_lane = NULL;
-  int *column_of_phase;
+  g_autofree WaymarkOverviewCell **cell_of_phase = g_new0 (WaymarkOverviewCell *, MAX (n, 1));
+  /* phase id → its index + 1 */
+  g_autoptr (GHashTable) phase_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *column_of_phase = g_new0 (guint, MAX (n, 1));
 
   row->persona_id = g_strdup (persona->base.id);
   row->name = g_strdup (persona->name);
   row->color = g_strdup (persona->color);
   row->scale_min = WAYMARK_DEFAULT_SCALE_MIN;
   row->scale_max = WAYMARK_DEFAULT_SCALE_MAX;
-  row->cells = g_new0 (WaymarkOverviewCell, n_columns);
-  for (guint c = 0; c < n_columns; c++)
-    row->cells[c].cards = g_ptr_array_new_with_free_func ((GDestroyNotify) overview_card_free);
 
-  column_of_phase = g_new0 (int, persona->phases->len + 1);
-  for (guint i = 0; i < persona->phases->len; i++)
+  /* One cell per phase of the persona, in the order of the columns. */
+  row->n_cells = n;
+  row->cells = g_new0 (WaymarkOverviewCell, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
     {
       WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
       g_autofree char *key = cell_key (persona->base.id, phase->base.id);
       Column *column = g_hash_table_lookup (self->column_of, key);
 
-      column_of_phase[i] = (int) column->index;
-      row->cells[column->index].present = TRUE;
-      row->cells[column->index].phase_id = g_strdup (phase->base.id);
+      column_of_phase[i] = column->index;
+      row->cells[i].column = column->index;
+      row->cells[i].present = TRUE;
+      row->cells[i].phase_id = g_strdup (phase->base.id);
+      row->cells[i].cards = g_ptr_array_new_with_free_func ((GDestroyNotify) overview_card_free);
+    }
+  qsort (row->cells, n, sizeof (WaymarkOverviewCell), compare_cells);
+  for (guint i = 0; i < n; i++)
+    {
+      WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
+      WaymarkOverviewCell probe = { column_of_phase[i], };
+
+      cell_of_phase[i] = bsearch (&probe, row->cells, n, sizeof (WaymarkOverviewCell),
+                                  compare_cells);
+      g_hash_table_insert (phase_index, phase->base.id, GUINT_TO_POINTER (i + 1));
     }
 
   /* Lane by lane and, within a cell, in card order, so that a cell reads
@@ -244,16 +274,17 @@ fill_row (WaymarkOverview             *self,
 
           if (!g_str_equal (card->lane_id, lane->base.id) || !card_passes (card, filter))
             continue;
-          start = waymark_persona_phase_index (persona, card->phase_id);
+          start = (int) GPOINTER_TO_UINT (g_hash_table_lookup (phase_index, card->phase_id)) - 1;
           if (start < 0)
             continue;
           n_recommendations = waymark_document_count_recommendations_for_card (document,
                                                                                card->base.id);
 
-          for (int i = start; i < start + MAX (card->span, 1) && i < (int) persona->phases->len; i++)
+          for (int i = start; i < start + MAX (card->span, 1) && i < (int) n; i++)
             {
-              WaymarkOverviewCell *cell = &row->cells[column_of_phase[i]];
+              WaymarkOverviewCell *cell = cell_of_phase[i];
               WaymarkOverviewCard *entry = g_new0 (WaymarkOverviewCard, 1);
+              Column *column = g_ptr_array_index (self->columns, cell->column);
 
               entry->card_id = g_strdup (card->base.id);
               entry->persona_id = g_strdup (persona->base.id);
@@ -265,8 +296,12 @@ fill_row (WaymarkOverview             *self,
               entry->n_recommendations = n_recommendations;
               g_ptr_array_add (cell->cards, entry);
               cell->counts[lane->kind]++;
+              column->counts[lane->kind]++;
               if (n_recommendations == 0)
-                cell->uncovered[lane->kind]++;
+                {
+                  cell->uncovered[lane->kind]++;
+                  column->uncovered[lane->kind]++;
+                }
             }
           row->totals[lane->kind]++;
           if (n_recommendations == 0)
@@ -281,12 +316,12 @@ fill_row (WaymarkOverview             *self,
       row->emotion_lane_id = g_strdup (emotion_lane->base.id);
       row->scale_min = emotion_lane->scale_min;
       row->scale_max = emotion_lane->scale_max;
-      for (guint i = 0; i < persona->phases->len; i++)
+      for (guint i = 0; i < n; i++)
         {
           WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
           WaymarkEmotionPoint *point =
             waymark_persona_find_emotion (persona, emotion_lane->base.id, phase->base.id);
-          WaymarkOverviewCell *cell = &row->cells[column_of_phase[i]];
+          WaymarkOverviewCell *cell = cell_of_phase[i];
 
           if (point == NULL)
             continue;
@@ -297,7 +332,7 @@ fill_row (WaymarkOverview             *self,
         }
     }
 
-  for (guint c = 0; c < n_columns; c++)
+  for (guint c = 0; c < n; c++)
     for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
       {
         self->max_counts[k] = MAX (self->max_counts[k], row->cells[c].counts[k]);
@@ -308,8 +343,6 @@ fill_row (WaymarkOverview             *self,
       self->totals[k] += row->totals[k];
       self->uncovered_totals[k] += row->uncovered_totals[k];
     }
-
-  g_free (column_of_phase);
 }
 
 guint
@@ -394,7 +427,7 @@ waymark_overview_unref (WaymarkOverview *self)
     return;
 
   for (guint i = 0; i < self->rows->len; i++)
-    row_free (g_ptr_array_index (self->rows, i), self->columns->len);
+    row_free (g_ptr_array_index (self->rows, i));
   g_ptr_array_unref (self->rows);
   g_ptr_array_unref (self->columns);
   g_hash_table_unref (self->column_of);
@@ -475,9 +508,42 @@ waymark_overview_get_cell (WaymarkOverview *self,
                            guint            row,
                            guint            column)
 {
+  static WaymarkOverviewCell absent = { 0, };
+  static gsize absent_once = 0;
+  const WaymarkOverviewRow *r;
+  WaymarkOverviewCell probe = { column, };
+  const WaymarkOverviewCell *cell;
+
   g_return_val_if_fail (row < self->rows->len, NULL);
   g_return_val_if_fail (column < self->columns->len, NULL);
-  return &((WaymarkOverviewRow *) g_ptr_array_index (self->rows, row))->cells[column];
+
+  r = g_ptr_array_index (self->rows, row);
+  cell = bsearch (&probe, r->cells, r->n_cells, sizeof (WaymarkOverviewCell), compare_cells);
+  if (cell != NULL)
+    return cell;
+  /* One for every absent cell, kept for the life of the process. */
+  if (g_once_init_enter (&absent_once))
+    {
+      absent.cards = g_ptr_array_new ();
+      g_once_init_leave (&absent_once, 1);
+    }
+  return &absent;
+}
+
+const guint *
+waymark_overview_get_column_counts (WaymarkOverview *self,
+                                    guint            column)
+{
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  return ((Column *) g_ptr_array_index (self->columns, column))->counts;
+}
+
+const guint *
+waymark_overview_get_column_uncovered (WaymarkOverview *self,
+                                       guint            column)
+{
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  return ((Column *) g_ptr_array_index (self->columns, column))->uncovered;
 }
 
 guint

@@ -50,6 +50,7 @@ typedef struct {
 } WaymarkOverviewCard;
 
 typedef struct {
+  guint      column;
   gboolean   present;            /* the persona has this phase */
   char      *phase_id;           /* the persona's phase, NULL when absent */
   GPtrArray *cards;              /* WaymarkOverviewCard*, of the filtered kinds */
@@ -69,7 +70,13 @@ typedef struct {
   char                *emotion_lane_id;  /* the first emotions lane, or NULL */
   int                  scale_min;
   int                  scale_max;
-  WaymarkOverviewCell *cells;     /* one per column */
+  /* The cells of the persona's own phases, by column; every other cell of
+   * the row is absent (waymark_overview_get_cell() gives one). Only these
+   * are stored: with personas whose phases are named differently there
+   * are as many columns as phases in the study, and a full matrix grew
+   * with the square of the map. */
+  WaymarkOverviewCell *cells;
+  guint                n_cells;
   guint                totals[WAYMARK_N_LANE_KINDS];  /* cards, each once */
   guint                uncovered_totals[WAYMARK_N_LANE_KINDS];  /* of those, addressed by none */
 } WaymarkOverviewRow;
@@ -104,10 +111,18 @@ const char      *waymark_overview_get_column_name (WaymarkOverview           *se
 int              waymark_overview_find_column   (WaymarkOverview             *self,
                                                  const char                  *persona_id,
                                                  const char                  *phase_id);
+/* The cell at @row, @column; for a phase the persona does not have, a
+ * cell that is not present (no phase, no cards). */
 const WaymarkOverviewCell *
                  waymark_overview_get_cell      (WaymarkOverview             *self,
                                                  guint                        row,
                                                  guint                        column);
+/* The counts of every kind in @column, over all rows. */
+const guint     *waymark_overview_get_column_counts (WaymarkOverview         *self,
+                                                     guint                    column);
+/* Of those, the cards no recommendation addresses (coverage). */
+const guint     *waymark_overview_get_column_uncovered (WaymarkOverview      *self,
+                                                        guint                 column);
 /* The largest count of @kind in any cell (for the heat scale), and the
  * number of cards of @kind shown (each once, however many phases it
  * spans; a cell counts a spanning card in every phase it covers). */

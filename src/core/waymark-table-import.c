@@ -8,85 +8,15 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "waymark-csv-private.h"
 #include "waymark-format.h"
+#include "waymark-table-import-private.h"
 
-/* The header row maps the columns (docs/csv.md); every other row adds a
- * card or emotion point, or declares a persona, phase or lane. What needs
- * every row (the lanes' kinds, points against scales, the card limit) is
- * checked after the last, and the document is built only from a table
- * without errors. */
-
-typedef struct {
-  char  *name;
-  int    order;             /* from the file; G_MAXINT when not given */
-  guint  seq;               /* order of appearance */
-  guint  row;
-  char  *id;
-} ImportPhase;
-
-typedef struct {
-  char            *name;
-  guint            seq;
-  guint            row;
-  gboolean         kind_given;
-  WaymarkLaneKind  kind;
-  guint            kind_row;
-  gboolean         has_score;
-  gboolean         scale_given;
-  int              scale_min;
-  int              scale_max;
-  guint            scale_row;
-  char            *id;
-} ImportLane;
-
-/* A row that puts something in a cell: a card, or an emotion point; which
- * one is decided once every lane's kind is known. */
-typedef struct {
-  guint        row;
-  guint        seq;
-  ImportLane  *lane;
-  ImportPhase *phase;
-  int          order;       /* G_MAXINT when not given */
-  char        *text;
-  GStrv        tags;        /* names */
-  char        *evidence;
-  int          span;        /* 0 when not given */
-  gboolean     has_score;
-  int          score;
-  char        *label;
-} ImportEntry;
-
-typedef struct {
-  char       *name;
-  guint       row;
-  char       *ambition;
-  guint       ambition_row;
-  char       *color;
-  guint       color_row;
-  GPtrArray  *phases;       /* ImportPhase*, owned */
-  GPtrArray  *lanes;        /* ImportLane*, owned */
-  GHashTable *lane_by_name; /* name → ImportLane* */
-  GPtrArray  *entries;      /* ImportEntry*, owned */
-  gboolean    too_many_phases;  /* reported */
-  gboolean    too_many_lanes;   /* reported */
-} ImportPersona;
-
-typedef struct {
-  const char  *file;
-  GPtrArray   *problems;
-  guint        n_errors;
-  gboolean     stopped;     /* too many problems */
-  int          columns[N_COLUMNS];  /* index of each column in the rows, or -1 */
-  guint        n_header;
-  GPtrArray   *personas;    /* ImportPersona*, owned */
-  GHashTable  *persona_by_name;
-  GPtrArray   *tag_names;   /* in order of first appearance */
-  GHashTable  *tag_set;
-  guint        seq;
-  gboolean     too_many_personas;  /* reported */
-  gboolean     too_many_tags;      /* reported */
-} Import;
+/* The header row maps the columns (docs/spreadsheets.md); every other row
+ * adds a card or emotion point, or declares a persona, phase or lane, or
+ * adds a recommendation or declares a domain. What needs every row (the
+ * lanes' kinds, points against scales, the card limit, the links to
+ * recommendations) is checked after the last, and the document is built
+ * only from a table without errors. */
 
 static void
 import_phase_free (ImportPhase *phase)
@@ -111,6 +41,8 @@ import_entry_free (ImportEntry *entry)
   g_strfreev (entry->tags);
   g_free (entry->evidence);
   g_free (entry->label);
+  g_clear_pointer (&entry->links, g_array_unref);
+  g_free (entry->card_id);
   g_free (entry);
 }
 
@@ -126,15 +58,6 @@ import_persona_free (ImportPersona *persona)
   g_ptr_array_unref (persona->entries);
   g_free (persona);
 }
-
-typedef enum {
-  PROBLEM_INVALID,    /* rows that do not make a document */
-  /* Past one of the model's limits (waymark-limits.h): the editor and the
-   * loader hold no more, so the import is refused whole rather than
-   * keeping what fits. */
-  PROBLEM_TOO_LARGE,
-  PROBLEM_WARNING,    /* said, but nothing is refused for it */
-} ProblemKind;
 
 G_GNUC_PRINTF (4, 0)
 static void
@@ -170,6 +93,20 @@ add_problem_valist (Import      *import,
                                                           WAYMARK_CSV_ERROR, code, message));
 }
 
+void
+waymark_table_import_add_problem (Import      *import,
+                                  guint        row,
+                                  ProblemKind  kind,
+                                  const char  *format,
+                                  ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_problem_valist (import, row, kind, format, args);
+  va_end (args);
+}
+
 G_GNUC_PRINTF (4, 5)
 static void
 add_problem (Import      *import,
@@ -188,15 +125,14 @@ add_problem (Import      *import,
 /* Whether the table may not have one more of something it has @count of,
  * the most the model holds being @limit; says so once, naming the row of
  * the first one too many. */
-G_GNUC_PRINTF (6, 7)
-static gboolean
-over_limit (Import     *import,
-            guint       row,
-            guint       count,
-            int         limit,
-            gboolean   *reported,
-            const char *format,
-            ...)
+gboolean
+waymark_table_import_over_limit (Import     *import,
+                                 guint       row,
+                                 guint       count,
+                                 int         limit,
+                                 gboolean   *reported,
+                                 const char *format,
+                                 ...)
 {
   va_list args;
 
@@ -212,68 +148,179 @@ over_limit (Import     *import,
   return TRUE;
 }
 
-/* "Lane Kind", "lane_kind" and " lane-kind " all name the same column. */
-static char *
-normalize_header (const char *cell)
+/* The name a message gives a column: as the header row wrote it, so that
+ * a Dutch sheet's messages say “fase”, or the English name when the
+ * header said that in some spelling ("Lane_Kind"). */
+const char *
+waymark_table_import_column_name (Import *import,
+                                  Column  column)
 {
-  g_autofree char *lower = g_utf8_strdown (cell, -1);
-  g_autoptr (GString) out = g_string_new (NULL);
-  gboolean space = FALSE;
+  if (import->titles[column] != NULL)
+    return import->titles[column];
+  return waymark_csv_columns[column].name;
+}
 
-  for (const char *p = lower; *p != '\0'; p++)
+static void
+set_column (Import       *import,
+            WaymarkTable *table,
+            Column        column,
+            guint         index)
+{
+  const char *cell = waymark_table_get_cell (table, 0, index);
+  g_autofree char *name = waymark_csv_normalize_header (cell);
+
+  import->columns[column] = (int) index;
+  if (!g_str_equal (name, waymark_csv_columns[column].name))
+    import->titles[column] = g_strdup (cell);
+  if (g_str_equal (name, waymark_csv_columns[column].dutch) &&
+      !g_str_equal (name, waymark_csv_columns[column].name))
+    import->n_dutch++;
+  else if (g_str_equal (name, waymark_csv_columns[column].name) &&
+           !g_str_equal (name, waymark_csv_columns[column].dutch))
+    import->n_english++;
+}
+
+/* Reads the user's mapping, "column=Header" (the column named in
+ * English, Dutch or a synonym; the header as the row writes it, in any
+ * case), into @mapped: the column each header cell is, or -1. */
+static gboolean
+read_mapping (Import             *import,
+              WaymarkTable       *table,
+              const char * const *mapping,
+              int                *mapped)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; mapping != NULL && mapping[i] != NULL; i++)
     {
-      char c = *p;
+      const char *equals = strchr (mapping[i], '=');
+      g_autofree char *key = NULL;
+      g_autofree char *header = NULL;
+      Column column;
+      gboolean found = FALSE;
 
-      if (c == '_' || c == '-' || g_ascii_isspace (c))
+      if (mapping[i][0] == '\0')
+        continue;
+      if (equals == NULL)
         {
-          space = out->len > 0;
+          add_problem (import, 0, PROBLEM_INVALID,
+                       _("“%s” is not a column mapping (write column=Header, as in phase=Stap)"),
+                       mapping[i]);
+          ok = FALSE;
           continue;
         }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_c (out, c);
+      key = g_strndup (mapping[i], (gsize) (equals - mapping[i]));
+      header = waymark_csv_normalize_header (equals + 1);
+      if (!waymark_csv_column_from_header (key, &column))
+        {
+          add_problem (import, 0, PROBLEM_INVALID,
+                       _("“%s” is not a Waymark column (persona, phase, lane, text, …)"), key);
+          ok = FALSE;
+          continue;
+        }
+      for (guint c = 0; c < import->n_header; c++)
+        {
+          g_autofree char *cell = waymark_csv_normalize_header (waymark_table_get_cell (table,
+                                                                                        0, c));
+
+          if (!g_str_equal (cell, header) || header[0] == '\0')
+            continue;
+          found = TRUE;
+          if (mapped[c] >= 0 && mapped[c] != (int) column)
+            {
+              add_problem (import, 0, PROBLEM_INVALID,
+                           _("the column “%s” is mapped twice, to “%s” and “%s”"), equals + 1,
+                           waymark_csv_columns[mapped[c]].name, waymark_csv_columns[column].name);
+              ok = FALSE;
+            }
+          mapped[c] = (int) column;
+          break;
+        }
+      if (!found)
+        {
+          add_problem (import, 0, PROBLEM_INVALID,
+                       _("the header row has no column “%s” (mapped to “%s”)"), equals + 1,
+                       waymark_csv_columns[column].name);
+          ok = FALSE;
+        }
     }
-  /* "persona colour" is how half the researchers will spell it. */
-  if (g_str_equal (out->str, "persona colour"))
-    return g_strdup ("persona color");
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return ok;
 }
 
 static gboolean
-read_header (Import       *import,
-             WaymarkTable *table)
+read_header (Import             *import,
+             WaymarkTable       *table,
+             const char * const *mapping)
 {
+  g_autofree int *mapped = NULL;
+  gboolean by_mapping[N_COLUMNS] = { FALSE, };
   gboolean ok = TRUE;
 
   for (guint i = 0; i < N_COLUMNS; i++)
     import->columns[i] = -1;
   import->n_header = waymark_table_get_n_cells (table, 0);
+  mapped = g_new (int, MAX (import->n_header, 1));
+  for (guint i = 0; i < import->n_header; i++)
+    mapped[i] = -1;
+
+  if (!read_mapping (import, table, mapping, mapped))
+    return FALSE;
+
+  /* The mapping first: a column it names takes the place of a header
+   * that also names that column. */
+  for (guint i = 0; i < import->n_header; i++)
+    if (mapped[i] >= 0)
+      {
+        by_mapping[mapped[i]] = TRUE;
+        set_column (import, table, mapped[i], i);
+      }
 
   for (guint i = 0; i < import->n_header; i++)
     {
       const char *cell = waymark_table_get_cell (table, 0, i);
-      g_autofree char *name = normalize_header (cell);
-      gboolean known = FALSE;
+      g_autofree char *name = waymark_csv_normalize_header (cell);
+      Column column;
 
-      for (guint c = 0; c < N_COLUMNS; c++)
+      if (mapped[i] >= 0 || name[0] == '\0')
+        continue;
+      if (!waymark_csv_column_from_header (cell, &column))
         {
-          if (!g_str_equal (name, waymark_csv_column_names[c]))
-            continue;
-          known = TRUE;
-          if (import->columns[c] >= 0)
-            {
-              add_problem (import, 1, PROBLEM_INVALID, _("the column “%s” appears twice"),
-                           waymark_csv_column_names[c]);
-              ok = FALSE;
-            }
-          else
-            import->columns[c] = (int) i;
+          /* An interview number, a coder's initials: a note, not a refusal. */
+          add_problem (import, 1, PROBLEM_WARNING,
+                       _("the column “%s” is not a Waymark column; it is ignored"), cell);
+          continue;
         }
-      if (!known && name[0] != '\0')
-        add_problem (import, 1, PROBLEM_WARNING,
-                     _("the column “%s” is not a Waymark column; it is ignored"), cell);
+      if (by_mapping[column])
+        {
+          add_problem (import, 1, PROBLEM_WARNING,
+                       _("the column “%s” is ignored: the mapping makes “%s” the %s column"), cell,
+                       waymark_table_import_column_name (import, column),
+                       waymark_csv_columns[column].name);
+          continue;
+        }
+      if (import->columns[column] >= 0)
+        {
+          add_problem (import, 1, PROBLEM_INVALID, _("the column “%s” appears twice"),
+                       waymark_csv_columns[column].name);
+          ok = FALSE;
+          continue;
+        }
+      set_column (import, table, column, i);
     }
+
+  /* Without a "recommendation" column, a sheet's own "status" or
+   * "owner" column is not about recommendations: ignored, as before
+   * Waymark had them. */
+  if (import->columns[COL_RECOMMENDATION] < 0)
+    for (guint c = COL_TITLE; c < COL_ADDRESSED_BY; c++)
+      if (import->columns[c] >= 0)
+        {
+          add_problem (import, 1, PROBLEM_WARNING,
+                       _("the column “%s” is for recommendations, and the table has no "
+                         "“recommendation” column; it is ignored"),
+                       waymark_table_import_column_name (import, c));
+          import->columns[c] = -1;
+        }
 
   {
     const Column required[] = { COL_PERSONA, COL_PHASE, COL_LANE };
@@ -282,7 +329,9 @@ read_header (Import       *import,
         {
           add_problem (import, 1, PROBLEM_INVALID,
                        _("the header row has no “%s” column (the first row must name the columns: "
-                         "persona, phase, lane, text, …)"), waymark_csv_column_names[required[i]]);
+                         "persona, phase, lane, text, …, or map them with --columns "
+                         "%s=Header)"), waymark_csv_columns[required[i]].name,
+                       waymark_csv_columns[required[i]].name);
           ok = FALSE;
         }
   }
@@ -316,7 +365,7 @@ clean_cell (Import     *import,
     {
       add_problem (import, row, PROBLEM_INVALID,
                    _("the “%s” cell is not valid UTF-8 (save the sheet as “CSV, UTF-8”)"),
-                   waymark_csv_column_names[column]);
+                   waymark_table_import_column_name (import, column));
       return NULL;
     }
 
@@ -325,7 +374,8 @@ clean_cell (Import     *import,
     {
       add_problem (import, row, PROBLEM_TOO_LARGE,
                    _("the “%s” cell is longer than %d KiB, the most Waymark holds in one text"),
-                   waymark_csv_column_names[column], WAYMARK_LIMIT_TEXT_LENGTH / 1024);
+                   waymark_table_import_column_name (import, column),
+                   WAYMARK_LIMIT_TEXT_LENGTH / 1024);
       return NULL;
     }
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
@@ -336,7 +386,7 @@ clean_cell (Import     *import,
         {
           add_problem (import, row, PROBLEM_INVALID,
                        _("the “%s” cell holds the control character U+%04X, which a document "
-                         "cannot store"), waymark_csv_column_names[column], c);
+                         "cannot store"), waymark_table_import_column_name (import, column), c);
           return NULL;
         }
     }
@@ -359,15 +409,16 @@ parse_int (Import     *import,
     {
       add_problem (import, row, PROBLEM_INVALID,
                    _("“%s” is not a whole number from %d to %d (column “%s”)"), value, min, max,
-                   waymark_csv_column_names[column]);
+                   waymark_table_import_column_name (import, column));
       return FALSE;
     }
   *result = (int) number;
   return TRUE;
 }
 
-/* Lane kinds by their file name ("barriers") or English label ("Barriers"),
- * in any case. */
+/* Lane kinds by their file name ("barriers"), their label in the
+ * interface's language ("Barriers"), their singular or their Dutch names
+ * ("Drempels", "drempel"), in any case. */
 static gboolean
 parse_lane_kind (const char      *value,
                  WaymarkLaneKind *kind)
@@ -386,13 +437,19 @@ parse_lane_kind (const char      *value,
           return TRUE;
         }
     }
-  /* Singular forms, as a spreadsheet column is often labelled. */
+  /* Singular forms, as a spreadsheet column is often labelled, and the
+   * Dutch names, on any desktop. */
   for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
-    if (g_str_equal (lower, waymark_lane_kind_get_info (k)->singular))
-      {
-        *kind = k;
-        return TRUE;
-      }
+    {
+      const WaymarkLaneKindInfo *info = waymark_lane_kind_get_info (k);
+
+      if (g_str_equal (lower, info->singular) || g_str_equal (lower, info->dutch_label) ||
+          g_str_equal (lower, info->dutch_singular))
+        {
+          *kind = k;
+          return TRUE;
+        }
+    }
   return FALSE;
 }
 
@@ -405,10 +462,10 @@ get_persona (Import     *import,
 
   if (persona != NULL)
     return persona;
-  if (over_limit (import, row, import->personas->len, WAYMARK_LIMIT_PERSONAS,
-                  &import->too_many_personas,
-                  _("the table has more than %d personas, the most Waymark holds"),
-                  WAYMARK_LIMIT_PERSONAS))
+  if (waymark_table_import_over_limit (import, row, import->personas->len, WAYMARK_LIMIT_PERSONAS,
+                                       &import->too_many_personas,
+                                       _("the table has more than %d personas, the most Waymark "
+                                         "holds"), WAYMARK_LIMIT_PERSONAS))
     return NULL;
 
   persona = g_new0 (ImportPersona, 1);
@@ -473,10 +530,10 @@ get_phase (Import        *import,
         }
     }
 
-  if (over_limit (import, row, persona->phases->len, WAYMARK_LIMIT_PHASES,
-                  &persona->too_many_phases,
-                  _("the persona “%s” has more than %d phases, the most Waymark holds"),
-                  persona->name, WAYMARK_LIMIT_PHASES))
+  if (waymark_table_import_over_limit (import, row, persona->phases->len, WAYMARK_LIMIT_PHASES,
+                                       &persona->too_many_phases,
+                                       _("the persona “%s” has more than %d phases, the most "
+                                         "Waymark holds"), persona->name, WAYMARK_LIMIT_PHASES))
     return NULL;
   phase = g_new0 (ImportPhase, 1);
   phase->name = g_strdup (name);
@@ -497,10 +554,10 @@ get_lane (Import        *import,
 
   if (lane != NULL)
     return lane;
-  if (over_limit (import, row, persona->lanes->len, WAYMARK_LIMIT_LANES,
-                  &persona->too_many_lanes,
-                  _("the persona “%s” has more than %d lanes, the most Waymark holds"),
-                  persona->name, WAYMARK_LIMIT_LANES))
+  if (waymark_table_import_over_limit (import, row, persona->lanes->len, WAYMARK_LIMIT_LANES,
+                                       &persona->too_many_lanes,
+                                       _("the persona “%s” has more than %d lanes, the most "
+                                         "Waymark holds"), persona->name, WAYMARK_LIMIT_LANES))
     return NULL;
   lane = g_new0 (ImportLane, 1);
   lane->name = g_strdup (name);
@@ -514,22 +571,23 @@ get_lane (Import        *import,
 }
 
 /* A persona-wide value (ambition, colour) may be repeated on every row,
- * or given once; two different values are a mistake. */
-static void
-set_persona_value (Import     *import,
-                   guint       row,
-                   const char *persona_name,
-                   const char *what,
-                   char      **slot,
-                   guint      *slot_row,
-                   const char *value)
+ * or given once; two different values are a mistake. So for a domain's
+ * colour. */
+void
+waymark_table_import_set_shared_value (Import     *import,
+                                       guint       row,
+                                       const char *owner_name,
+                                       const char *what,
+                                       char      **slot,
+                                       guint      *slot_row,
+                                       const char *value)
 {
   if (value[0] == '\0' || g_str_equal (*slot, value))
     return;
   if ((*slot)[0] != '\0')
     {
       add_problem (import, row, PROBLEM_INVALID,
-                   _("the %s of “%s” is “%s” here but “%s” on row %u"), what, persona_name, value,
+                   _("the %s of “%s” is “%s” here but “%s” on row %u"), what, owner_name, value,
                    *slot, *slot_row);
       return;
     }
@@ -537,17 +595,6 @@ set_persona_value (Import     *import,
   *slot = g_strdup (value);
   *slot_row = row;
 }
-
-/* One row's cells, checked, and the numbers among them. */
-typedef struct {
-  char *cells[N_COLUMNS];   /* "" for a column the table does not have */
-  int   phase_order;        /* G_MAXINT when not given */
-  int   order;              /* G_MAXINT when not given */
-  int   span;               /* 0 when not given */
-  int   score;
-  int   scale_min;
-  int   scale_max;
-} RowCells;
 
 static void
 clear_row_cells (RowCells *cells)
@@ -557,13 +604,6 @@ clear_row_cells (RowCells *cells)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowCells, clear_row_cells)
-
-static gboolean
-has (const RowCells *cells,
-     Column          column)
-{
-  return cells->cells[column][0] != '\0';
-}
 
 /* The columns that hold whole numbers: the range of each, and where the
  * row keeps the number. */
@@ -579,6 +619,9 @@ static const struct {
   { COL_SCORE, -1000, 1000, G_STRUCT_OFFSET (RowCells, score) },
   { COL_SCALE_MIN, -1000, 1000, G_STRUCT_OFFSET (RowCells, scale_min) },
   { COL_SCALE_MAX, -1000, 1000, G_STRUCT_OFFSET (RowCells, scale_max) },
+  { COL_RECOMMENDATION, 1, 1000000, G_STRUCT_OFFSET (RowCells, number) },
+  { COL_VALUE, WAYMARK_SCORE_MIN, WAYMARK_SCORE_MAX, G_STRUCT_OFFSET (RowCells, value) },
+  { COL_EFFORT, WAYMARK_SCORE_MIN, WAYMARK_SCORE_MAX, G_STRUCT_OFFSET (RowCells, effort) },
 };
 
 static gboolean
@@ -635,6 +678,8 @@ read_values (Import   *import,
 
   cells->phase_order = G_MAXINT;
   cells->order = G_MAXINT;
+  cells->value = WAYMARK_SCORE_UNSET;
+  cells->effort = WAYMARK_SCORE_UNSET;
   for (guint i = 0; i < G_N_ELEMENTS (number_columns); i++)
     {
       Column column = number_columns[i].column;
@@ -659,14 +704,19 @@ read_values (Import   *import,
                    cells->scale_min, cells->scale_max);
       ok = FALSE;
     }
-  if (has (cells, COL_PERSONA_COLOR) &&
-      !waymark_format_is_color (cells->cells[COL_PERSONA_COLOR]))
-    {
-      add_problem (import, row, PROBLEM_INVALID,
-                   _("the persona color “%s” is not of the form #rrggbb"),
-                   cells->cells[COL_PERSONA_COLOR]);
-      ok = FALSE;
-    }
+  {
+    const Column colors[] = { COL_PERSONA_COLOR, COL_DOMAIN_COLOR };
+
+    for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+      if (has (cells, colors[i]) && !waymark_format_is_color (cells->cells[colors[i]]))
+        {
+          /* TRANSLATORS: "the persona color “red” is not …"; %s is the column */
+          add_problem (import, row, PROBLEM_INVALID, _("the %s “%s” is not of the form #rrggbb"),
+                       waymark_table_import_column_name (import, colors[i]),
+                       cells->cells[colors[i]]);
+          ok = FALSE;
+        }
+  }
   return ok;
 }
 
@@ -680,11 +730,12 @@ read_persona (Import   *import,
 
   if (persona == NULL)
     return NULL;
-  set_persona_value (import, row, persona->name, _("ambition"), &persona->ambition,
-                     &persona->ambition_row, cells->cells[COL_AMBITION]);
+  waymark_table_import_set_shared_value (import, row, persona->name, _("ambition"),
+                                         &persona->ambition, &persona->ambition_row,
+                                         cells->cells[COL_AMBITION]);
   color = g_ascii_strdown (cells->cells[COL_PERSONA_COLOR], -1);
-  set_persona_value (import, row, persona->name, _("color"), &persona->color,
-                     &persona->color_row, color);
+  waymark_table_import_set_shared_value (import, row, persona->name, _("color"),
+                                         &persona->color, &persona->color_row, color);
   return persona;
 }
 
@@ -806,14 +857,14 @@ check_declaration (Import      *import,
                    ImportLane  *lane)
 {
   const Column cell_columns[] = { COL_ORDER, COL_TEXT, COL_TAGS, COL_SCORE, COL_LABEL,
-                                  COL_EVIDENCE, COL_SPAN };
+                                  COL_EVIDENCE, COL_SPAN, COL_ADDRESSED_BY };
 
   for (guint i = 0; i < G_N_ELEMENTS (cell_columns); i++)
     if (has (cells, cell_columns[i]))
       {
         add_problem (import, row, PROBLEM_INVALID,
                      _("the row has a “%s” but no %s; cards and emotion points need both a phase "
-                       "and a lane"), waymark_csv_column_names[cell_columns[i]],
+                       "and a lane"), waymark_table_import_column_name (import, cell_columns[i]),
                      phase == NULL ? _("phase") : _("lane"));
         return;
       }
@@ -843,10 +894,10 @@ read_tags (Import     *import,
       g_strv_builder_add (tags, name);
       if (g_hash_table_contains (import->tag_set, name))
         continue;
-      if (over_limit (import, row, import->tag_names->len, WAYMARK_LIMIT_TAGS,
-                      &import->too_many_tags,
-                      _("the table has more than %d tags, the most Waymark holds"),
-                      WAYMARK_LIMIT_TAGS))
+      if (waymark_table_import_over_limit (import, row, import->tag_names->len,
+                                           WAYMARK_LIMIT_TAGS, &import->too_many_tags,
+                                           _("the table has more than %d tags, the most Waymark "
+                                             "holds"), WAYMARK_LIMIT_TAGS))
         continue;
       copy = g_strdup (name);
       g_ptr_array_add (import->tag_names, copy);
@@ -879,6 +930,7 @@ add_entry (Import        *import,
   entry->has_score = has (cells, COL_SCORE);
   entry->score = cells->score;
   entry->label = g_steal_pointer (&cells->cells[COL_LABEL]);
+  entry->links = waymark_table_import_read_links (import, row, cells->cells[COL_ADDRESSED_BY]);
   if (entry->has_score)
     lane->has_score = TRUE;
   g_ptr_array_add (persona->entries, entry);
@@ -900,13 +952,15 @@ read_row (Import       *import,
     return;   /* blank lines between blocks are common in hand-made sheets */
   if (!read_cells (import, table, index, row, &cells))
     return;
+  if (!read_values (import, row, &cells))
+    return;
+  if (waymark_table_import_read_recommendation_row (import, row, &cells))
+    return;
   if (!has (&cells, COL_PERSONA))
     {
       add_problem (import, row, PROBLEM_INVALID, _("the persona is empty"));
       return;
     }
-  if (!read_values (import, row, &cells))
-    return;
 
   persona = read_persona (import, row, &cells);
   if (persona == NULL ||
@@ -1068,12 +1122,12 @@ check_card_count (Import *import)
                _("the table has more than %d cards, the most Waymark holds"), WAYMARK_LIMIT_CARDS);
 }
 
-
 static WaymarkDocument *
 build_document (Import *import)
 {
   g_autoptr (WaymarkDocument) document = waymark_document_new ();
   g_autoptr (GHashTable) tag_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint position = 0;
 
   for (guint i = 0; i < import->tag_names->len; i++)
     {
@@ -1147,6 +1201,8 @@ build_document (Import *import)
                 g_strv_builder_add (tags, g_hash_table_lookup (tag_ids, entry->tags[t]));
               g_strfreev (card->tags);
               card->tags = g_strv_builder_end (tags);
+              entry->position = position++;
+              entry->card_id = g_strdup (card_id);
               g_ptr_array_add (persona->cards, card);
             }
         }
@@ -1155,6 +1211,8 @@ build_document (Import *import)
         return NULL;
     }
 
+  if (!waymark_table_import_build_recommendations (import, document))
+    return NULL;
   return g_steal_pointer (&document);
 }
 
@@ -1181,6 +1239,15 @@ waymark_table_import (WaymarkTable  *table,
                       const char    *title,
                       GPtrArray    **problems)
 {
+  return waymark_table_import_with_options (table, title, NULL, problems);
+}
+
+WaymarkDocument *
+waymark_table_import_with_options (WaymarkTable               *table,
+                                   const char                 *title,
+                                   const WaymarkImportOptions *options,
+                                   GPtrArray                 **problems)
+{
   g_autoptr (GPtrArray) all_problems =
     g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_problem_free);
   g_autoptr (GPtrArray) personas =
@@ -1188,6 +1255,12 @@ waymark_table_import (WaymarkTable  *table,
   g_autoptr (GHashTable) persona_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) tag_names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) tag_set = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) domains =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_table_import_domain_free);
+  g_autoptr (GHashTable) domain_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) recommendations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_table_import_recommendation_free);
+  g_autoptr (GHashTable) recommendation_by_number = g_hash_table_new (NULL, NULL);
   g_autoptr (WaymarkDocument) document = NULL;
   Import import = { 0, };
   guint n_rows = waymark_table_get_n_rows (table);
@@ -1199,6 +1272,10 @@ waymark_table_import (WaymarkTable  *table,
   import.persona_by_name = persona_by_name;
   import.tag_names = tag_names;
   import.tag_set = tag_set;
+  import.domains = domains;
+  import.domain_by_name = domain_by_name;
+  import.recommendations = recommendations;
+  import.recommendation_by_number = recommendation_by_number;
 
   for (guint i = 0; i < n_rows && !import.stopped; i++)
     {
@@ -1215,7 +1292,8 @@ waymark_table_import (WaymarkTable  *table,
         }
       if (i == 0)
         {
-          header_ok = read_header (&import, table);
+          header_ok = read_header (&import, table,
+                                   options != NULL ? options->columns : NULL);
           if (!header_ok)
             break;
           continue;
@@ -1225,7 +1303,8 @@ waymark_table_import (WaymarkTable  *table,
 
   if (n_rows == 0)
     add_problem (&import, 0, PROBLEM_INVALID, _("the file is empty"));
-  else if (header_ok && import.n_errors == 0 && personas->len == 0)
+  else if (header_ok && import.n_errors == 0 && personas->len == 0 && domains->len == 0 &&
+           recommendations->len == 0)
     add_problem (&import, 0, PROBLEM_INVALID, _("the file has a header but no rows"));
 
   if (import.n_errors == 0)
@@ -1233,10 +1312,16 @@ waymark_table_import (WaymarkTable  *table,
       check_persona (&import, g_ptr_array_index (personas, i));
   if (import.n_errors == 0)
     check_card_count (&import);
+  if (import.n_errors == 0)
+    waymark_table_import_check_links (&import);
 
   if (import.n_errors == 0)
     {
       document = build_document (&import);
+      /* A sheet with Dutch headers makes a Dutch map, which exports them
+       * again: the round trip keeps the researcher's language. */
+      if (document != NULL && import.n_dutch > import.n_english)
+        waymark_document_set_text (document, NULL, WAYMARK_FIELD_LANGUAGE, "nl");
       if (document == NULL)
         add_problem (&import, 0, PROBLEM_TOO_LARGE,
                      _("the table makes a map larger than Waymark holds"));
@@ -1250,6 +1335,8 @@ waymark_table_import (WaymarkTable  *table,
         }
     }
 
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_free (import.titles[i]);
   if (problems != NULL)
     *problems = g_steal_pointer (&all_problems);
   return g_steal_pointer (&document);

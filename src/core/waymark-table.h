@@ -58,12 +58,31 @@ const char      *waymark_table_get_cell         (WaymarkTable  *table,
 
 /* Builds a new document from @table, collecting every problem rather
  * than stopping at the first, as waymark_csv_import_bytes() describes
- * (the columns and rules are those of docs/csv.md). @title is the new
+ * (the columns and rules are those of docs/spreadsheets.md). @title is the new
  * document's title. Returns NULL when there is any error; *@problems
  * (may be NULL) receives every problem, warnings included. */
 WaymarkDocument *waymark_table_import           (WaymarkTable  *table,
                                                  const char    *title,
                                                  GPtrArray    **problems);
+
+/* What the user says about a spreadsheet to import. */
+typedef struct {
+  /* The sheet of an xlsx or ods file to read, by name; NULL: the first. */
+  const char         *sheet;
+  /* Which header cell is which column, as "column=Header" ("phase=Stap"),
+   * NULL-terminated; NULL or empty: the headers say it themselves. */
+  const char * const *columns;
+} WaymarkImportOptions;
+
+/* The same with @options (may be NULL). A header cell the mapping names
+ * is that column, whatever it says; other cells are read by their names
+ * (in English, Dutch or a synonym); cells that name no column are ignored
+ * with a warning. A mapping that names an unknown column or a header the
+ * row does not have is an error. */
+WaymarkDocument *waymark_table_import_with_options (WaymarkTable               *table,
+                                                    const char                 *title,
+                                                    const WaymarkImportOptions *options,
+                                                    GPtrArray                 **problems);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkTable, waymark_table_free)
 

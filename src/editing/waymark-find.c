@@ -1,4 +1,4 @@
-/* waymark-find.c: the cards whose text matches a search
+/* waymark-find.c: the cards and recommendations whose text matches a search
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,20 +21,33 @@ clear_match (gpointer data)
 
   g_free (match->persona_id);
   g_free (match->card_id);
+  g_free (match->recommendation_id);
 }
 
-GArray *
-waymark_find_matches (WaymarkDocument *document,
-                      const char      *query)
+/* Whether @text, folded, contains @needle (folded). */
+static gboolean
+contains (const char *text,
+          const char *needle)
+{
+  g_autofree char *folded = fold (text);
+
+  return strstr (folded, needle) != NULL;
+}
+
+static GArray *
+new_matches (void)
 {
   GArray *matches = g_array_new (FALSE, TRUE, sizeof (WaymarkFindMatch));
-  g_autofree char *needle = NULL;
 
   g_array_set_clear_func (matches, clear_match);
-  if (query == NULL || *query == '\0')
-    return matches;
-  needle = fold (query);
+  return matches;
+}
 
+static void
+add_card_matches (GArray          *matches,
+                  WaymarkDocument *document,
+                  const char      *needle)
+{
   for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
     {
       WaymarkPersona *persona = waymark_document_get_persona (document, p);
@@ -53,17 +66,57 @@ waymark_find_matches (WaymarkDocument *document,
               for (guint c = 0; c < cards->len; c++)
                 {
                   WaymarkCard *card = g_ptr_array_index (cards, c);
-                  g_autofree char *text = fold (card->text);
-                  g_autofree char *evidence = fold (card->evidence);
 
-                  if (strstr (text, needle) != NULL || strstr (evidence, needle) != NULL)
+                  if (contains (card->text, needle) || contains (card->evidence, needle))
                     {
                       WaymarkFindMatch match = { g_strdup (persona->base.id),
-                                                 g_strdup (card->base.id) };
+                                                 g_strdup (card->base.id), NULL };
                       g_array_append_val (matches, match);
                     }
                 }
             }
+        }
+    }
+}
+
+GArray *
+waymark_find_matches (WaymarkDocument *document,
+                      const char      *query)
+{
+  GArray *matches = new_matches ();
+  g_autofree char *needle = NULL;
+
+  if (query == NULL || *query == '\0')
+    return matches;
+  needle = fold (query);
+  add_card_matches (matches, document, needle);
+  return matches;
+}
+
+GArray *
+waymark_find_matches_with_recommendations (WaymarkDocument *document,
+                                           const char      *query)
+{
+  GArray *matches = new_matches ();
+  g_autofree char *needle = NULL;
+  g_autoptr (GPtrArray) recommendations = NULL;
+
+  if (query == NULL || *query == '\0')
+    return matches;
+  needle = fold (query);
+  add_card_matches (matches, document, needle);
+
+  recommendations = waymark_document_list_recommendations_in_order (document);
+  for (guint i = 0; i < recommendations->len; i++)
+    {
+      WaymarkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+
+      if (contains (recommendation->title, needle) ||
+          contains (recommendation->description, needle) ||
+          contains (recommendation->owner, needle))
+        {
+          WaymarkFindMatch match = { NULL, NULL, g_strdup (recommendation->base.id) };
+          g_array_append_val (matches, match);
         }
     }
   return matches;
@@ -71,7 +124,7 @@ waymark_find_matches (WaymarkDocument *document,
 
 int
 waymark_find_matches_step (GArray     *matches,
-                           const char *current_card_id,
+                           const char *current_id,
                            gboolean    backwards)
 {
   int n = (int) matches->len;
@@ -81,7 +134,9 @@ waymark_find_matches_step (GArray     *matches,
   for (int i = 0; i < n; i++)
     {
       WaymarkFindMatch *match = &g_array_index (matches, WaymarkFindMatch, i);
-      if (g_strcmp0 (match->card_id, current_card_id) == 0)
+      const char *id = match->card_id != NULL ? match->card_id : match->recommendation_id;
+
+      if (g_strcmp0 (id, current_id) == 0)
         return backwards ? (i + n - 1) % n : (i + 1) % n;
     }
   return backwards ? n - 1 : 0;

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* Asks where to write the CSV of @window's document (docs/csv.md) and
+/* Asks where to write the CSV of @window's document (docs/spreadsheets.md) and
  * writes it; a failure is shown in a dialog. */
 void waymark_csv_export_dialog (WaymarkWindow *window);
 

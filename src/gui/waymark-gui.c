@@ -5,23 +5,16 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
 
 #include "waymark-application.h"
+#include "waymark-catalog.h"
 #include "waymark-gui.h"
 
 void
 waymark_gui_init_i18n (void)
 {
-  const char *localedir = g_getenv ("WAYMARK_LOCALEDIR");
-
-  if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  waymark_catalog_init_i18n ();
 }
 
 int

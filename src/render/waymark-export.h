@@ -21,6 +21,7 @@ typedef enum {
   WAYMARK_EXPORT_ERROR_EMPTY,             /* the document has no persona */
   WAYMARK_EXPORT_ERROR_IO,                /* cannot write the output */
   WAYMARK_EXPORT_ERROR_TOO_LARGE,         /* the image would be too big */
+  WAYMARK_EXPORT_ERROR_SELECTION,         /* --phases or --lanes selects nothing, or is wrong */
 } WaymarkExportError;
 
 GQuark waymark_export_error_quark (void);
@@ -43,6 +44,10 @@ typedef enum {
   WAYMARK_ORIENTATION_PORTRAIT,
 } WaymarkOrientation;
 
+/* Text below this size (points, on paper) is hard to read: a map on
+ * paper is split over pages by phases rather than shrunk below it. */
+#define WAYMARK_EXPORT_DEFAULT_MIN_TEXT_SIZE 7.0
+
 typedef struct {
   WaymarkExportFormat  format;
   const char          *persona;      /* an id or a name; NULL for all (PDF) or the first */
@@ -54,10 +59,26 @@ typedef struct {
   /* The overview across personas (waymark-overview-scene.h). */
   gboolean             overview;     /* export only the overview (PDF, SVG, PNG) */
   gboolean             no_overview;  /* a PDF of all personas without the overview first page */
+  /* The recommendations section (waymark-report.h and the priority
+   * matrix), which a PDF of all personas ends with when the document has
+   * recommendations. */
+  gboolean             recommendations;  /* export only that section (PDF, SVG, PNG) */
+  /* What each persona's map shows (waymark_export_select_phases ()). */
+  const char          *phases;       /* "2-4", "1,3", phase ids; NULL: all */
+  const char          *lanes;        /* lane ids or kinds, comma-separated; NULL: all */
+  gboolean             hide_empty_lanes;
+  /* PDF on paper: the size below which the cards' text may not shrink to
+   * fit a map on a page; the map is split by phases over several pages
+   * instead. 0: never split. */
+  double               min_text_size;
 } WaymarkExportOptions;
 
-/* Defaults: PDF, all personas, fit, landscape, scale 2 (144 dpi), white, standard palette. */
+/* Defaults: PDF, all personas, fit, landscape, scale 2 (144 dpi), white,
+ * standard palette, every phase and lane, split below 7 pt on paper. */
 void     waymark_export_options_init       (WaymarkExportOptions  *options);
+
+/* The pixels per metre of a PNG's pHYs chunk at @scale pixels per point. */
+guint32  waymark_export_scale_to_ppm       (double                 scale);
 
 /* "pdf", "svg", "png" (any case). */
 gboolean waymark_export_format_from_string (const char            *name,
@@ -74,14 +95,40 @@ gboolean waymark_paper_from_string         (const char            *name,
 WaymarkPersona *waymark_export_find_persona (WaymarkDocument      *document,
                                              const char           *id_or_name);
 
+/* The ids of @persona's phases that @spec selects, in journey order:
+ * comma-separated positions ("3"), ranges ("2-4", "3-" to the end) and
+ * phase ids. Positions past the persona's last phase and ids of another
+ * persona's phases select nothing; an id that is no phase of @document,
+ * a malformed range, or a selection of none of @persona's phases is an
+ * error. NULL @spec: NULL (all phases), no error. */
+GStrv    waymark_export_select_phases      (WaymarkDocument       *document,
+                                            WaymarkPersona        *persona,
+                                            const char            *spec,
+                                            GError               **error);
+/* The ids of @persona's lanes that @spec selects, top to bottom: comma-
+ * separated lane ids and lane kinds ("barriers,levers"), with the same
+ * rules as waymark_export_select_phases (). */
+GStrv    waymark_export_select_lanes       (WaymarkDocument       *document,
+                                            WaymarkPersona        *persona,
+                                            const char            *spec,
+                                            GError               **error);
+
 /* Writes @document to @path. PDF: one page per persona (or only the
  * chosen one), vector, fonts embedded, metadata and an outline entry per
  * persona; a PDF of all personas starts with the overview page unless
- * @options->no_overview. With @options->overview, the file holds only
- * the overview (any format). SVG and PNG hold one persona: the chosen one, or the first;
+ * @options->no_overview, and ends with the recommendations section (the
+ * recommendations by domain, the traceability table, the priority
+ * matrix) when the document has any. With @options->overview, the file
+ * holds only the overview (any format); with @options->recommendations
+ * only the recommendations section (a PDF of pages; an SVG or PNG of the
+ * parts one below the other). SVG and PNG hold one persona: the chosen one, or the first;
  * when the document has several and none was chosen, *@notice (may be
  * NULL) is set to a message saying which one was written (free with
- * g_free). Writes to a temporary file next to @path and renames it on
+ * g_free). Every map shows the options' phases and lanes; a PDF on paper
+ * splits a map over pages by phases when its cards' text would fall below
+ * options->min_text_size. PNG files carry their resolution (pHYs), PDF
+ * files the document's language (/Lang). A PDF without a creation date in
+ * the document takes SOURCE_DATE_EPOCH when set. Writes to a temporary file next to @path and renames it on
  * success, so a failed export leaves no partial file. */
 gboolean waymark_export_to_file            (WaymarkDocument             *document,
                                             const WaymarkExportOptions  *options,

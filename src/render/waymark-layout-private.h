@@ -30,6 +30,8 @@ typedef enum {
   WAYMARK_TEXT_FOOTER,
   WAYMARK_TEXT_LEGEND,
   WAYMARK_TEXT_BADGE,
+  WAYMARK_TEXT_HEADING,       /* a section of a report: a domain */
+  WAYMARK_TEXT_STRONG,        /* a recommendation's title in a report's table */
   WAYMARK_N_TEXT_STYLES
 } WaymarkTextStyle;
 

@@ -26,6 +26,8 @@ static const WaymarkTextStyleInfo text_styles[WAYMARK_N_TEXT_STYLES] = {
   [WAYMARK_TEXT_FOOTER]        = { "Cantarell, DejaVu Sans", 7.5, 400, FALSE },
   [WAYMARK_TEXT_LEGEND]        = { "Cantarell, DejaVu Sans", 7.5, 700, FALSE },
   [WAYMARK_TEXT_BADGE]         = { "Cantarell, DejaVu Sans", 6.5, 700, FALSE },
+  [WAYMARK_TEXT_HEADING]       = { "Cantarell, DejaVu Sans", 12.5, 700, FALSE },
+  [WAYMARK_TEXT_STRONG]        = { "Cantarell, DejaVu Sans", 8.0, 700, FALSE },
 };
 
 const WaymarkTextStyleInfo *

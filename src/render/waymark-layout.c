@@ -173,6 +173,7 @@ static double
 layout_phase_row (WaymarkLayout        *self,
                   WaymarkLayout        *previous,
                   const WaymarkPersona *persona,
+                  const int            *numbers,
                   double                y)
 {
   double cw = self->column_width;
@@ -182,7 +183,7 @@ layout_phase_row (WaymarkLayout        *self,
     {
       const WaymarkPhase *src = g_ptr_array_index (persona->phases, i);
       WaymarkLayoutPhase *phase = g_new0 (WaymarkLayoutPhase, 1);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *number = g_strdup_printf ("%d", numbers[i]);
       double text_width = cw - PHASE_PAD_X - PHASE_ARROW - 6;
 
       phase->id = g_strdup (src->base.id);
@@ -742,6 +743,148 @@ waymark_layout_place_footer (WaymarkLayout *self,
     }
 }
 
+/* What a map shows of its persona: the persona itself, or a copy of it
+ * with only some phases and lanes (WaymarkRenderOptions). The copy shares
+ * the persona's objects; a card that starts before the first phase shown
+ * is a copy starting at it, with the span that remains. */
+typedef struct {
+  WaymarkPersona  persona;
+  int            *phase_numbers;  /* the 1-based position of each phase shown in the journey */
+  GPtrArray      *clipped_cards;  /* WaymarkCard copies this view owns */
+  char           *name;
+} PersonaView;
+
+static gboolean
+in_list (const char * const *ids,
+         const char         *id)
+{
+  return ids == NULL || g_strv_contains (ids, id);
+}
+
+static void
+persona_view_init (PersonaView                *view,
+                   const WaymarkPersona       *persona,
+                   const WaymarkRenderOptions *options,
+                   const char                 *language)
+{
+  g_autoptr (GHashTable) shown_phases = NULL;
+  g_autoptr (GHashTable) all_phases = NULL;
+  g_autoptr (GHashTable) used_lanes = NULL;
+  g_autoptr (GPtrArray) lanes = NULL;
+
+  view->persona = *persona;
+  view->phase_numbers = g_new0 (int, MAX (persona->phases->len, 1));
+  view->clipped_cards = g_ptr_array_new_with_free_func (g_free);
+  view->name = NULL;
+  if (options->phase_ids == NULL && options->lane_ids == NULL && !options->hide_empty_lanes
+      && !options->continued)
+    {
+      /* The whole persona, as it is: the canvas's case. */
+      g_ptr_array_ref (view->persona.phases);
+      g_ptr_array_ref (view->persona.lanes);
+      g_ptr_array_ref (view->persona.cards);
+      g_ptr_array_ref (view->persona.emotions);
+      for (guint i = 0; i < persona->phases->len; i++)
+        view->phase_numbers[i] = i + 1;
+      return;
+    }
+
+  shown_phases = g_hash_table_new (g_str_hash, g_str_equal);
+  all_phases = g_hash_table_new (g_str_hash, g_str_equal);
+  used_lanes = g_hash_table_new (g_str_hash, g_str_equal);
+  lanes = g_ptr_array_new ();
+  view->persona.phases = g_ptr_array_new ();
+  view->persona.lanes = g_ptr_array_new ();
+  view->persona.cards = g_ptr_array_new ();
+  view->persona.emotions = g_ptr_array_new ();
+
+  for (guint i = 0; i < persona->phases->len; i++)
+    {
+      WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
+
+      g_hash_table_insert (all_phases, phase->base.id, GINT_TO_POINTER (i + 1));
+      if (!in_list (options->phase_ids, phase->base.id))
+        continue;
+      view->phase_numbers[view->persona.phases->len] = i + 1;
+      g_hash_table_insert (shown_phases, phase->base.id, GINT_TO_POINTER (i + 1));
+      g_ptr_array_add (view->persona.phases, phase);
+    }
+  for (guint i = 0; i < persona->lanes->len; i++)
+    {
+      WaymarkLane *lane = g_ptr_array_index (persona->lanes, i);
+
+      if (in_list (options->lane_ids, lane->base.id))
+        g_ptr_array_add (lanes, lane);
+    }
+
+  for (guint i = 0; i < persona->cards->len; i++)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
+      int start = GPOINTER_TO_INT (g_hash_table_lookup (all_phases, card->phase_id)) - 1;
+
+      if (start < 0)
+        continue;
+      /* The first phase shown that the card covers. */
+      for (int p = start; p < start + MAX (card->span, 1) && p < (int) persona->phases->len; p++)
+        {
+          WaymarkPhase *phase = g_ptr_array_index (persona->phases, p);
+
+          if (!g_hash_table_contains (shown_phases, phase->base.id))
+            continue;
+          if (p != start)
+            {
+              WaymarkCard *copy = g_memdup2 (card, sizeof *card);
+
+              copy->phase_id = phase->base.id;
+              copy->span = start + card->span - p;
+              g_ptr_array_add (view->clipped_cards, copy);
+              card = copy;
+            }
+          g_ptr_array_add (view->persona.cards, card);
+          g_hash_table_add (used_lanes, card->lane_id);
+          break;
+        }
+    }
+  for (guint i = 0; i < persona->emotions->len; i++)
+    {
+      WaymarkEmotionPoint *point = g_ptr_array_index (persona->emotions, i);
+
+      if (g_hash_table_contains (shown_phases, point->phase_id))
+        {
+          g_ptr_array_add (view->persona.emotions, point);
+          g_hash_table_add (used_lanes, point->lane_id);
+        }
+    }
+
+  for (guint i = 0; i < lanes->len; i++)
+    {
+      WaymarkLane *lane = g_ptr_array_index (lanes, i);
+
+      if (!options->hide_empty_lanes || g_hash_table_contains (used_lanes, lane->base.id))
+        g_ptr_array_add (view->persona.lanes, lane);
+    }
+
+  if (options->continued)
+    {
+      /* In the document's language, like the map's other words. */
+      view->name = g_strdup_printf (waymark_catalog_gettext (language, N_("%s (continued)")),
+                                    persona->name);
+      view->persona.name = view->name;
+    }
+}
+
+static void
+persona_view_clear (PersonaView *view)
+{
+  g_ptr_array_unref (view->persona.phases);
+  g_ptr_array_unref (view->persona.lanes);
+  g_ptr_array_unref (view->persona.cards);
+  g_ptr_array_unref (view->persona.emotions);
+  g_ptr_array_unref (view->clipped_cards);
+  g_free (view->phase_numbers);
+  g_free (view->name);
+}
+
 /* An empty layout, with the containers that a map and a page alike
  * fill and that waymark_layout_unref() frees. */
 static WaymarkLayout *
@@ -775,6 +918,7 @@ waymark_layout_new (WaymarkDocument            *document,
 {
   WaymarkLayout *self;
   WaymarkPersona *persona;
+  PersonaView view;
   g_autoptr (GPtrArray) per_lane = NULL;
   g_autoptr (GHashTable) used_tags = NULL;
   g_autoptr (GHashTable) highlight = NULL;
@@ -791,6 +935,12 @@ waymark_layout_new (WaymarkDocument            *document,
 
   self = layout_alloc (options);
   highlight = highlight_set (self);
+  /* The lists are the caller's, for now only (see waymark-render-types.h). */
+  self->options.phase_ids = NULL;
+  self->options.lane_ids = NULL;
+  persona_view_init (&view, persona, options != NULL ? options : &self->options,
+                     waymark_document_get_language (document));
+  persona = &view.persona;
   self->persona_id = g_strdup (persona->base.id);
   self->persona_name = g_strdup (persona->name);
   self->persona_color = g_strdup (persona->color != NULL ? persona->color : "");
@@ -807,7 +957,7 @@ waymark_layout_new (WaymarkDocument            *document,
     }
 
   self->grid_x = MARGIN + LANE_HEADER_WIDTH + LANE_HEADER_GAP;
-  y += layout_phase_row (self, previous, persona, y) + PHASE_ROW_GAP;
+  y += layout_phase_row (self, previous, persona, view.phase_numbers, y) + PHASE_ROW_GAP;
   self->grid_y = y;
   self->cell_cards = g_new0 (GPtrArray *, MAX (persona->lanes->len * persona->phases->len, 1));
   used_tags = g_hash_table_new (g_str_hash, g_str_equal);
@@ -919,6 +1069,7 @@ waymark_layout_new (WaymarkDocument            *document,
     }
   self->height = y + MARGIN;
 
+  persona_view_clear (&view);
   return self;
 }
 
@@ -985,6 +1136,13 @@ waymark_layout_get_size (WaymarkLayout *self,
     *width = self->width;
   if (height != NULL)
     *height = self->height;
+}
+
+double
+waymark_layout_get_card_text_size (WaymarkLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return waymark_text_style_get_info (WAYMARK_TEXT_CARD)->size;
 }
 
 /* The overview page's layout owns its texts and gives the scene its size;

@@ -78,6 +78,10 @@ void           waymark_layout_get_size          (WaymarkLayout              *sel
                                                  double                     *width,
                                                  double                     *height);
 
+/* The size in points of the cards' text, the map's body text (the size
+ * that an export keeps readable on paper). */
+double         waymark_layout_get_card_text_size (WaymarkLayout             *self);
+
 /* Fills @hit with what is at (@x, @y) in document units; the topmost
  * thing wins (a card before its cell). Returns FALSE (kind NONE) for
  * empty space. */

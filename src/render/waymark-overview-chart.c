@@ -136,8 +136,8 @@ waymark_overview_builder_add_emotions (Builder *builder,
       {
         const WaymarkOverviewRow *row = waymark_overview_get_row (overview, r);
         WaymarkColor color = waymark_overview_builder_row_color (builder, row, r);
-        g_autofree double *xs = g_new0 (double, MAX (n_columns, 1));
-        g_autofree double *ys = g_new0 (double, MAX (n_columns, 1));
+        g_autofree double *xs = g_new0 (double, MAX (row->n_cells, 1));
+        g_autofree double *ys = g_new0 (double, MAX (row->n_cells, 1));
         int lo = common ? scale_min : row->scale_min;
         int hi = common ? scale_max : row->scale_max;
         double dash = builder->palette == WAYMARK_PALETTE_GREYSCALE
@@ -150,12 +150,15 @@ waymark_overview_builder_add_emotions (Builder *builder,
 
         if (row->emotion_lane_id == NULL || hi <= lo)
           continue;
-        for (guint c = 0; c < n_columns; c++)
+        /* The row's own cells, in column order: the others have no score. */
+        for (guint c = 0; c < row->n_cells; c++)
           {
-            if (!row->cells[c].has_emotion)
+            const WaymarkOverviewCell *cell = &row->cells[c];
+
+            if (!cell->has_emotion)
               continue;
-            xs[n] = column_x (builder, c) + builder->column_width / 2;
-            ys[n] = bottom - (double) (CLAMP (row->cells[c].score, lo, hi) - lo) / (hi - lo)
+            xs[n] = column_x (builder, cell->column) + builder->column_width / 2;
+            ys[n] = bottom - (double) (CLAMP (cell->score, lo, hi) - lo) / (hi - lo)
                                * (bottom - top) + offset;
             n++;
           }

@@ -194,12 +194,11 @@ add_count (Builder          *builder,
 
   if (!measure_only)
     {
-      /* Zeros recede, so that the counts that matter stand out. */
+      /* Zeros recede, so that the counts that matter stand out: the icon
+       * fades, the number takes the caller's faint ink, which still reads
+       * at 4.5:1. */
       if (count == 0)
-        {
-          icon_color = filter (builder, RGB (0xc3cad1));
-          ink = filter (builder, RGB (0xa3acb6));
-        }
+        icon_color = filter (builder, RGB (0xc3cad1));
       waymark_overview_builder_add_kind_icon (builder, kind, x, center_y - icon / 2, icon,
                                               icon_color, icon_inner);
       waymark_scene_builder_add_text (&builder->draw, text, x + icon + 3,
@@ -260,6 +259,26 @@ build_count_cell (Builder                   *builder,
 
   waymark_overview_builder_add_hit (builder, WAYMARK_OVERVIEW_HIT_CELL, row->persona_id,
                                     cell->phase_id, first_card_id (cell), rect);
+}
+
+/* Phases @first to @last of a row that the persona does not have: a cell
+ * outlined, with a dash, quietly; a run of them, one outline. */
+static void
+add_absent (Builder *builder,
+            guint    first,
+            guint    last,
+            double   y,
+            double   height)
+{
+  WaymarkLayoutText *dash = measure (builder, WAYMARK_TEXT_PHASE_NAME, "—", 0, 1,
+                                     WAYMARK_TEXT_ALIGN_LEFT);
+  WaymarkRect rect = { column_x (builder, first) + CELL_INSET, y + CELL_INSET,
+                       (last - first + 1) * builder->column_width - 2 * CELL_INSET,
+                       height - 2 * CELL_INSET };
+
+  waymark_scene_builder_add_box (&builder->draw, &rect, 4, NONE, RULE, 0.8);
+  waymark_scene_builder_add_text (&builder->draw, dash, rect.x + (rect.width - dash->width) / 2,
+                                  rect.y + (rect.height - dash->height) / 2, INK_FAINT);
 }
 
 double
@@ -382,7 +401,7 @@ waymark_overview_builder_add_matrix (Builder *builder,
       g_autofree char *group_id = g_strdup_printf ("overview-%s", row->persona_id);
       double height = COUNT_ROW;
 
-      for (guint c = 0; c < n_columns && (text_mode || coverage); c++)
+      for (guint c = 0; c < row->n_cells && (text_mode || coverage); c++)
         {
           WaymarkRect origin = { 0, 0, builder->column_width - 2 * CELL_INSET, 0 };
           double needed = text_mode ? text_cell (builder, row, &row->cells[c], 0, 0, FALSE)
@@ -402,23 +421,26 @@ waymark_overview_builder_add_matrix (Builder *builder,
         }
       build_row_label (builder, row, r, y, height);
 
-      for (guint c = 0; c < n_columns; c++)
+      /* The row's own cells, in column order, and between them the runs
+       * of phases the persona does not have. A run is one quiet box:
+       * drawing a box for each of its cells made the page grow with the
+       * square of the map when personas name their phases differently
+       * (a column per distinct name, nearly all of them empty in a row). */
+      for (guint c = 0, next = 0; c <= row->n_cells; c++)
         {
-          const WaymarkOverviewCell *cell = &row->cells[c];
-          WaymarkRect rect = { column_x (builder, c) + CELL_INSET, y + CELL_INSET,
-                               builder->column_width - 2 * CELL_INSET, height - 2 * CELL_INSET };
+          guint column = c < row->n_cells ? row->cells[c].column : n_columns;
+          const WaymarkOverviewCell *cell;
+          WaymarkRect rect;
 
-          if (!cell->present)
-            {
-              /* The persona has no such phase: say so, quietly. */
-              WaymarkLayoutText *dash = measure (builder, WAYMARK_TEXT_PHASE_NAME, "—", 0, 1,
-                                                 WAYMARK_TEXT_ALIGN_LEFT);
-              waymark_scene_builder_add_box (&builder->draw, &rect, 4, NONE, RULE, 0.8);
-              waymark_scene_builder_add_text (&builder->draw, dash,
-                                              rect.x + (rect.width - dash->width) / 2,
-                                              rect.y + (rect.height - dash->height) / 2, INK_FAINT);
-              continue;
-            }
+          if (column > next)
+            add_absent (builder, next, column - 1, y, height);
+          if (c == row->n_cells)
+            break;
+          next = column + 1;
+          cell = &row->cells[c];
+          rect = (WaymarkRect) { column_x (builder, column) + CELL_INSET, y + CELL_INSET,
+                                 builder->column_width - 2 * CELL_INSET,
+                                 height - 2 * CELL_INSET };
           if (text_mode)
             {
               guint count = cell->counts[builder->primary];
@@ -463,21 +485,18 @@ waymark_overview_builder_add_matrix (Builder *builder,
         {
           double x = column_x (builder, c) + CELL_INSET + 8;
           double right = column_x (builder, c) + builder->column_width - CELL_INSET - 7;
-          guint sums[WAYMARK_N_LANE_KINDS] = { 0, };
-
           /* In coverage, what the cells count: the open barriers. */
-          for (guint r = 0; r < n_rows; r++)
-            for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
-              sums[k] += coverage ? waymark_overview_get_cell (overview, r, c)->uncovered[k]
-                                  : waymark_overview_get_cell (overview, r, c)->counts[k];
+          const guint *sums = coverage ? waymark_overview_get_column_uncovered (overview, c)
+                                       : waymark_overview_get_column_counts (overview, c);
 
           add_count (builder, builder->primary, sums[builder->primary], FALSE, x, y + height / 2,
-                     INK, kind_color (builder, builder->primary), WHITE, FALSE);
+                     sums[builder->primary] == 0 ? INK_FAINT : INK, kind_color (builder, builder->primary), WHITE, FALSE);
           for (guint i = 1; i < builder->n_kinds && i < 2; i++)
             {
               WaymarkLaneKind kind = builder->kinds[i];
               double w = add_count (builder, kind, sums[kind], FALSE, 0, 0, INK, INK, INK, TRUE);
-              add_count (builder, kind, sums[kind], FALSE, right - w, y + height / 2, INK_SOFT,
+              add_count (builder, kind, sums[kind], FALSE, right - w, y + height / 2,
+                         sums[kind] == 0 ? INK_FAINT : INK_SOFT,
                          kind_color (builder, kind), WHITE, FALSE);
             }
         }

@@ -199,9 +199,9 @@ heat_max (Builder *builder)
   if (builder->options->mode != WAYMARK_OVERVIEW_SHOW_COVERAGE)
     return waymark_overview_get_max_count (overview, builder->primary);
   for (guint r = 0; r < waymark_overview_get_n_rows (overview); r++)
-    for (guint c = 0; c < waymark_overview_get_n_columns (overview); c++)
+    for (guint c = 0; c < waymark_overview_get_row (overview, r)->n_cells; c++)
       {
-        const WaymarkOverviewCell *cell = waymark_overview_get_cell (overview, r, c);
+        const WaymarkOverviewCell *cell = &waymark_overview_get_row (overview, r)->cells[c];
         guint open = 0;
 
         for (guint i = 0; i < builder->n_kinds; i++)

@@ -10,16 +10,17 @@
 #include <string.h>
 
 #include "waymark-catalog.h"
+#include "waymark-layout-metrics-private.h"
 #include "waymark-priority-matrix-private.h"
 #include "waymark-report-private.h"
 
 /* The figure's own words are in the document's language (waymark-catalog.h). */
 #define T_(language, msgid) waymark_catalog_gettext (language, msgid)
 
-#define MARGIN        28.0
 #define AXIS_WIDTH    52.0    /* the effort axis's numbers and words, left of the plot */
 #define AXIS_HEIGHT   44.0    /* the value axis's, below it */
-#define STEP          86.0    /* one point of a score */
+#define STEP          86.0    /* one point of a score, unless a page asks for less */
+#define MIN_STEP      56.0
 #define N_STEPS       (WAYMARK_SCORE_MAX - WAYMARK_SCORE_MIN + 1)
 #define SIDE_GAP      30.0
 #define SIDE_WIDTH    214.0
@@ -141,11 +142,25 @@ is_scored (const Entry *entry)
   return entry->value != WAYMARK_SCORE_UNSET && entry->effort != WAYMARK_SCORE_UNSET;
 }
 
+/* The figure's width with a plot of @step a point. */
+static double
+natural_width (double step)
+{
+  return MARGIN + AXIS_WIDTH + N_STEPS * step + SIDE_GAP + SIDE_WIDTH + MARGIN;
+}
+
+/* One point of a score: the plot is square, a score's cell wide. */
+static double
+step_of (const WaymarkRect *plot)
+{
+  return plot->width / N_STEPS;
+}
+
 static double
 value_x (const WaymarkRect *plot,
          double             value)
 {
-  return plot->x + (value - WAYMARK_SCORE_MIN + 0.5) * STEP;
+  return plot->x + (value - WAYMARK_SCORE_MIN + 0.5) * step_of (plot);
 }
 
 /* Low effort at the top, where the quick wins are. */
@@ -153,7 +168,7 @@ static double
 effort_y (const WaymarkRect *plot,
           double             effort)
 {
-  return plot->y + (effort - WAYMARK_SCORE_MIN + 0.5) * STEP;
+  return plot->y + (effort - WAYMARK_SCORE_MIN + 0.5) * step_of (plot);
 }
 
 /* The title block: what the figure shows, and of what. */
@@ -186,45 +201,77 @@ build_title (Builder *builder,
   return y + text->height;
 }
 
-static void
-build_quadrants (Builder *builder)
+static WaymarkColor
+quadrant_hue (const Quadrant *quadrant)
+{
+  return quadrant->tint_kind >= 0
+         ? waymark_palette_lane_color (WAYMARK_PALETTE_STANDARD, quadrant->tint_kind)
+         : RGB (0x7b8794);
+}
+
+static WaymarkRect
+quadrant_rect (Builder        *builder,
+               const Quadrant *quadrant)
 {
   const WaymarkRect *plot = &builder->self->plot;
   double half = plot->width / 2;
-  WaymarkRect rect;
 
+  return (WaymarkRect) { plot->x + (quadrant->right ? half : 0),
+                         plot->y + (quadrant->top ? 0 : half), half, half };
+}
+
+/* The quadrants' tints, under the grid. */
+static void
+build_quadrants (Builder *builder)
+{
   waymark_scene_builder_begin_group (&builder->draw, "matrix-quadrants", "quadrants");
   for (guint i = 0; i < G_N_ELEMENTS (quadrants); i++)
     {
+      WaymarkColor hue = quadrant_hue (&quadrants[i]);
+      WaymarkRect rect = quadrant_rect (builder, &quadrants[i]);
+
+      waymark_scene_builder_add_box (&builder->draw, &rect, 0,
+                                     waymark_color_tint (&hue, quadrants[i].tint_kind >= 0 ? 0.9
+                                                                                           : 0.93),
+                                     NONE, 0);
+    }
+  waymark_scene_builder_end_group (&builder->draw);
+}
+
+/* The quadrants' names, over the grid, so that no line cuts them. */
+static void
+build_quadrant_names (Builder *builder)
+{
+  double half = builder->self->plot.width / 2;
+
+  waymark_scene_builder_begin_group (&builder->draw, "matrix-quadrant-names", "quadrant-names");
+  for (guint i = 0; i < G_N_ELEMENTS (quadrants); i++)
+    {
       const Quadrant *quadrant = &quadrants[i];
-      WaymarkColor hue = quadrant->tint_kind >= 0
-                         ? waymark_palette_lane_color (WAYMARK_PALETTE_STANDARD,
-                                                       quadrant->tint_kind)
-                         : RGB (0x7b8794);
+      WaymarkColor hue = quadrant_hue (quadrant);
+      WaymarkColor ground = waymark_color_tint (&hue, quadrant->tint_kind >= 0 ? 0.9 : 0.93);
+      WaymarkRect rect = quadrant_rect (builder, quadrant);
       WaymarkLayoutText *name = measure (builder, WAYMARK_TEXT_PHASE_NAME,
                                          T_ (builder->language, quadrant->name), half - 16, 1);
       WaymarkLayoutText *meaning = measure (builder, WAYMARK_TEXT_SCALE,
                                             T_ (builder->language, quadrant->meaning), half - 16,
                                             1);
+      WaymarkRect backdrop;
       double name_x, meaning_x, y;
 
-      rect = (WaymarkRect) { plot->x + (quadrant->right ? half : 0),
-                             plot->y + (quadrant->top ? 0 : half), half, half };
-      waymark_scene_builder_add_box (&builder->draw, &rect, 0,
-                                     waymark_color_tint (&hue, quadrant->tint_kind >= 0 ? 0.9
-                                                                                        : 0.93),
-                                     NONE, 0);
       /* In the quadrant's outer corner, away from the centre where the
        * middling scores crowd; titles keep clear of it. */
       name_x = quadrant->right ? rect.x + rect.width - 8 - name->width : rect.x + 8;
       meaning_x = quadrant->right ? rect.x + rect.width - 8 - meaning->width : rect.x + 8;
       y = quadrant->top ? rect.y + 7 : rect.y + rect.height - 7 - meaning->height - name->height;
+      rect = (WaymarkRect) { MIN (name_x, meaning_x), y, MAX (name->width, meaning->width),
+                             name->height + meaning->height };
+      backdrop = (WaymarkRect) { rect.x - 2, rect.y - 1, rect.width + 4, rect.height + 2 };
+      waymark_scene_builder_add_box (&builder->draw, &backdrop, 2, ground, NONE, 0);
       waymark_scene_builder_add_text (&builder->draw, name, name_x, y,
                                       waymark_color_shade (&hue, 0.35));
       waymark_scene_builder_add_text (&builder->draw, meaning, meaning_x, y + name->height,
                                       waymark_color_shade (&hue, 0.2));
-      rect = (WaymarkRect) { MIN (name_x, meaning_x), y, MAX (name->width, meaning->width),
-                             name->height + meaning->height };
       g_array_append_val (builder->self->label_rects, rect);
     }
   waymark_scene_builder_end_group (&builder->draw);
@@ -326,7 +373,7 @@ place_dots (Builder *builder)
         /* The ring's circumference holds the dots side by side; within
          * the cell, where it may overlap when a score is very crowded. */
         ring = here->len < 2 ? 0 : MIN ((2 * DOT_RADIUS + 2) * here->len / (2 * G_PI),
-                                        STEP / 2 - DOT_RADIUS);
+                                        step_of (&builder->self->plot) / 2 - DOT_RADIUS);
         ring = here->len == 2 ? DOT_RADIUS + 1 : MAX (ring, here->len > 1 ? DOT_RADIUS + 2 : 0);
         for (guint i = 0; i < here->len; i++)
           {
@@ -699,8 +746,9 @@ add_score_hits (Builder *builder)
   for (int value = WAYMARK_SCORE_MIN; value <= WAYMARK_SCORE_MAX; value++)
     for (int effort = WAYMARK_SCORE_MIN; effort <= WAYMARK_SCORE_MAX; effort++)
       {
-        WaymarkRect cell = { value_x (plot, value) - STEP / 2, effort_y (plot, effort) - STEP / 2,
-                             STEP, STEP };
+        double step = step_of (plot);
+        WaymarkRect cell = { value_x (plot, value) - step / 2, effort_y (plot, effort) - step / 2,
+                             step, step };
 
         add_hit (builder, WAYMARK_PRIORITY_MATRIX_HIT_SCORE, NULL, value, effort, &cell);
       }
@@ -709,7 +757,7 @@ add_score_hits (Builder *builder)
 static void
 collect_entries (Builder *builder)
 {
-  g_autoptr (GPtrArray) list = waymark_report_list_recommendations (builder->document);
+  g_autoptr (GPtrArray) list = waymark_document_list_recommendations_in_order (builder->document);
 
   for (guint i = 0; i < list->len; i++)
     {
@@ -738,7 +786,7 @@ waymark_priority_matrix_new (WaymarkDocument                    *document,
   WaymarkRenderOptions render_options;
   Builder builder;
   guint n_scored = 0;
-  double y, width, side_bottom;
+  double y, width, step = STEP, side_bottom;
 
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), NULL);
 
@@ -780,7 +828,7 @@ waymark_priority_matrix_new (WaymarkDocument                    *document,
   for (guint i = 0; i < self->entries->len; i++)
     n_scored += is_scored (&g_array_index (self->entries, Entry, i));
 
-  width = MARGIN + AXIS_WIDTH + N_STEPS * STEP + SIDE_GAP + SIDE_WIDTH + MARGIN;
+  width = options->page_width > 0 ? options->page_width : natural_width (STEP);
   self->page->width = width;
 
   waymark_scene_builder_begin_group (&builder.draw, "priority-matrix", "priority-matrix");
@@ -789,10 +837,22 @@ waymark_priority_matrix_new (WaymarkDocument                    *document,
     y = build_title (&builder, y, width - 2 * MARGIN, n_scored) + 22;
   /* Room above the plot for the effort axis's name. */
   y += 16;
-  self->plot = (WaymarkRect) { MARGIN + AXIS_WIDTH, y, N_STEPS * STEP, N_STEPS * STEP };
+  /* On a page, the plot takes the height left above the value axis and
+   * the footer; the side list keeps its width. */
+  if (options->page_height > 0)
+    step = (options->page_height - y - AXIS_HEIGHT - MARGIN
+            - (options->show_footer ? 10 + FOOTER_HEIGHT : 0)) / N_STEPS;
+  if (options->page_width > 0)
+    step = MIN (step, (width - natural_width (0)) / N_STEPS);
+  step = CLAMP (step, MIN_STEP, STEP);
+  /* A page too narrow even then: the figure is wider, and the page's
+   * backend scales it down. */
+  self->page->width = MAX (width, natural_width (step));
+  self->plot = (WaymarkRect) { MARGIN + AXIS_WIDTH, y, N_STEPS * step, N_STEPS * step };
 
   build_quadrants (&builder);
   build_axes (&builder);
+  build_quadrant_names (&builder);
   add_score_hits (&builder);
   place_dots (&builder);
   place_labels (&builder);
@@ -803,13 +863,16 @@ waymark_priority_matrix_new (WaymarkDocument                    *document,
   if (options->show_footer)
     {
       y += 10;
+      /* At the foot of a page, like the maps' footers. */
+      if (options->page_height > 0)
+        y = MAX (y, options->page_height - MARGIN - FOOTER_HEIGHT);
       waymark_layout_place_footer (self->page, NULL, y);
       waymark_scene_builder_add_footer (&builder.draw);
       y += self->page->footer_rect.height;
     }
   waymark_scene_builder_end_group (&builder.draw);
 
-  self->page->height = y + MARGIN;
+  self->page->height = MAX (y + MARGIN, options->page_height);
   waymark_scene_compose_finish (self->scene);
   g_hash_table_unref (builder.highlight);
   /* The document's objects are not kept: the figure is a snapshot. */
@@ -906,10 +969,10 @@ waymark_priority_matrix_score_at (WaymarkPriorityMatrix *self,
   if (!waymark_rect_contains_point (&self->plot, x, y))
     return FALSE;
   if (value != NULL)
-    *value = CLAMP ((int) floor ((x - self->plot.x) / STEP) + WAYMARK_SCORE_MIN,
+    *value = CLAMP ((int) floor ((x - self->plot.x) / step_of (&self->plot)) + WAYMARK_SCORE_MIN,
                     WAYMARK_SCORE_MIN, WAYMARK_SCORE_MAX);
   if (effort != NULL)
-    *effort = CLAMP ((int) floor ((y - self->plot.y) / STEP) + WAYMARK_SCORE_MIN,
+    *effort = CLAMP ((int) floor ((y - self->plot.y) / step_of (&self->plot)) + WAYMARK_SCORE_MIN,
                      WAYMARK_SCORE_MIN, WAYMARK_SCORE_MAX);
   return TRUE;
 }

@@ -39,6 +39,11 @@ typedef struct {
   gboolean            show_footer;   /* document title and page number below */
   int                 page_number;   /* in the footer when > 0 */
   int                 n_pages;
+  /* A page to fill (a report's): the figure is @page_width wide, and
+   * the plot shrinks (to two thirds at most) so that it fits @page_height
+   * with the footer at its foot. 0: the figure's own size. In points. */
+  double              page_width;
+  double              page_height;
   /* Recommendations to highlight (the selected one, one being dragged),
    * NULL-terminated, or NULL: their dots glow. Copied. */
   const char * const *highlight_ids;

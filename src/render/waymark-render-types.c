@@ -104,6 +104,41 @@ waymark_color_luminance (const WaymarkColor *color)
          + 0.0722 * linear_channel (color->blue);
 }
 
+double
+waymark_color_contrast (const WaymarkColor *a,
+                        const WaymarkColor *b)
+{
+  double la = waymark_color_luminance (a);
+  double lb = waymark_color_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+WaymarkColor
+waymark_color_with_contrast (const WaymarkColor *color,
+                             const WaymarkColor *against,
+                             double              ratio)
+{
+  gboolean darken = waymark_color_luminance (against) > 0.18;
+  double low = 0, high = 1;
+
+  if (waymark_color_contrast (color, against) >= ratio)
+    return *color;
+  /* Contrast grows monotonically as the colour moves towards black (on a
+   * light ground) or white (on a dark one): bisect for the least change. */
+  for (int i = 0; i < 20; i++)
+    {
+      double mid = (low + high) / 2;
+      WaymarkColor c = darken ? waymark_color_shade (color, mid) : waymark_color_tint (color, mid);
+
+      if (waymark_color_contrast (&c, against) >= ratio)
+        high = mid;
+      else
+        low = mid;
+    }
+  return darken ? waymark_color_shade (color, high) : waymark_color_tint (color, high);
+}
+
 WaymarkColor
 waymark_palette_filter (WaymarkPalette      palette,
                         const WaymarkColor *color)

@@ -56,6 +56,12 @@ typedef struct {
    * NULL-terminated; NULL or empty for none. The layout copies the ids,
    * so the array need only live until waymark_layout_new() returns. */
   const char * const *highlight_card_ids;
+  /* What of the persona a map shows (a figure for a report). Read while
+   * the layout is made, not kept: the arrays may be freed after it. */
+  const char * const *phase_ids;  /* only these phases, in journey order; NULL: all */
+  const char * const *lane_ids;   /* only these lanes; NULL: all */
+  gboolean       hide_empty_lanes; /* leave out lanes without a card or point in the phases shown */
+  gboolean       continued;       /* a later page of a map split over pages: "(continued)" */
 } WaymarkRenderOptions;
 
 /* Defaults: standard palette, title shown, footer hidden, evidence, tags
@@ -73,6 +79,14 @@ WaymarkColor waymark_color_shade            (const WaymarkColor   *color,
                                              double                amount);
 /* Relative luminance (WCAG) of a colour, 0..1. */
 double   waymark_color_luminance            (const WaymarkColor   *color);
+/* The WCAG contrast ratio of two opaque colours, 1..21. */
+double   waymark_color_contrast             (const WaymarkColor   *a,
+                                             const WaymarkColor   *b);
+/* @color, darkened (on a light @against) or lightened (on a dark one) just
+ * enough to reach @ratio against @against; unchanged when it already does. */
+WaymarkColor waymark_color_with_contrast    (const WaymarkColor   *color,
+                                             const WaymarkColor   *against,
+                                             double                ratio);
 /* Converts to the palette: the greyscale palette turns any colour grey. */
 WaymarkColor waymark_palette_filter         (WaymarkPalette        palette,
                                              const WaymarkColor   *color);

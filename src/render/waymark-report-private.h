@@ -12,12 +12,9 @@ G_BEGIN_DECLS
 
 /* The report (waymark-report.c) lists the recommendations and the
  * priority matrix (waymark-priority-matrix.c) places them; both number
- * them alike, so that "7" in the matrix is the seventh in the list. */
-
-/* The recommendations in the order a report lists and numbers them (the
- * first is number 1): domain by domain in the user's order, each domain's
- * in its order, then those in no domain. Does not own them. */
-GPtrArray    *waymark_report_list_recommendations (WaymarkDocument     *document);
+ * them alike, in the order of
+ * waymark_document_list_recommendations_in_order(), so that "7" in the
+ * matrix is the seventh in the list. */
 
 /* The colour of @domain (NULL, or one without a colour: a neutral slate),
  * as @palette shows it. */

@@ -20,10 +20,11 @@ G_BEGIN_DECLS
 #define NONE ((WaymarkColor) { 0, 0, 0, 0 })
 
 /* Ink colours of the page, shared by every palette: near-black text
- * (not pure black, which looks harsh next to tints), two greys. */
+ * (not pure black, which looks harsh next to tints), two greys; even the
+ * fainter reads at 4.5:1 on white and on the lightest tints. */
 #define INK        RGB (0x1f2933)
 #define INK_SOFT   RGB (0x52606d)
-#define INK_FAINT  RGB (0x7b8794)
+#define INK_FAINT  RGB (0x5b6673)
 #define RULE       RGB (0xd3d9df)
 #define WHITE      RGB (0xffffff)
 
@@ -143,5 +144,11 @@ void         waymark_scene_builder_add_footer    (WaymarkSceneBuilder *builder);
  * builds the spatial index) before drawing. */
 WaymarkScene *waymark_scene_new_composed    (WaymarkLayout *page);
 void          waymark_scene_compose_finish  (WaymarkScene  *self);
+/* Appends a copy of every item of @other, a finished scene, moved by
+ * (@dx, @dy): a sheet of several figures one below the other. */
+void          waymark_scene_compose_append  (WaymarkScene  *self,
+                                             WaymarkScene  *other,
+                                             double         dx,
+                                             double         dy);
 
 G_END_DECLS

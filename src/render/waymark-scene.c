@@ -22,6 +22,7 @@ struct _WaymarkScene {
   GArray          *items;     /* WaymarkSceneItem */
   WaymarkRect      bounds;
   char            *title;
+  GPtrArray       *kept_layouts;  /* WaymarkLayout*: own the texts of appended scenes */
 
   /* spatial index */
   guint            n_columns;
@@ -58,6 +59,41 @@ persona_color (WaymarkSceneBuilder *builder)
   return RGB (0x3d4b5c);
 }
 
+/* @color as drawn (in the builder's palette), changed just enough to stand
+ * @ratio against @ground as drawn: 4.5 for text (WCAG AA), 3 for marks. */
+static WaymarkColor
+legible_on (WaymarkSceneBuilder *builder,
+            WaymarkColor         color,
+            WaymarkColor         ground,
+            double               ratio)
+{
+  WaymarkColor c = waymark_scene_builder_filter (builder, color);
+  WaymarkColor g = waymark_scene_builder_filter (builder, ground);
+
+  return waymark_color_with_contrast (&c, &g, ratio);
+}
+
+/* One text colour for all of a persona's phase headers, whose fills darken
+ * along the journey: the one whose worst contrast over the lightest and the
+ * darkest header is best, so the row never switches from dark to white text
+ * half-way. */
+static WaymarkColor
+header_ink (WaymarkSceneBuilder *builder,
+            const WaymarkColor  *lightest,
+            const WaymarkColor  *darkest)
+{
+  WaymarkColor light = waymark_scene_builder_filter (builder, *lightest);
+  WaymarkColor dark = waymark_scene_builder_filter (builder, *darkest);
+  WaymarkColor ink = INK;
+  WaymarkColor white = WHITE;
+  double with_ink = MIN (waymark_color_contrast (&light, &ink),
+                         waymark_color_contrast (&dark, &ink));
+  double with_white = MIN (waymark_color_contrast (&light, &white),
+                           waymark_color_contrast (&dark, &white));
+
+  return with_ink > with_white ? INK : WHITE;
+}
+
 static void
 build_title (WaymarkSceneBuilder *builder)
 {
@@ -78,7 +114,8 @@ build_title (WaymarkSceneBuilder *builder)
   waymark_scene_builder_add_text (builder, layout->name_text, layout->name_rect.x,
                                   layout->name_rect.y, INK);
   waymark_scene_builder_add_text (builder, layout->ambition_text, layout->ambition_rect.x,
-                                  layout->ambition_rect.y, waymark_color_shade (&color, 0.15));
+                                  layout->ambition_rect.y,
+                                  legible_on (builder, waymark_color_shade (&color, 0.15), WHITE, 4.5));
   waymark_scene_builder_add_text (builder, layout->description_text, layout->description_rect.x,
                                   layout->description_rect.y, INK_SOFT);
   waymark_scene_builder_end_group (builder);
@@ -89,6 +126,9 @@ build_phases (WaymarkSceneBuilder *builder)
 {
   WaymarkLayout *layout = builder->layout;
   WaymarkColor base = persona_color (builder);
+  WaymarkColor lightest = waymark_color_shade (&base, 0.05);
+  WaymarkColor darkest = waymark_color_shade (&base, layout->phases->len > 1 ? 0.25 : 0.05);
+  WaymarkColor ink = header_ink (builder, &lightest, &darkest);
 
   for (guint i = 0; i < layout->phases->len; i++)
     {
@@ -98,7 +138,6 @@ build_phases (WaymarkSceneBuilder *builder)
        * sequence even in greyscale. */
       double t = layout->phases->len > 1 ? (double) i / (layout->phases->len - 1) : 0;
       WaymarkColor fill = waymark_color_shade (&base, 0.05 + 0.2 * t);
-      WaymarkColor ink = waymark_scene_builder_ink_on (builder, fill);
       WaymarkScenePath path;
       double arrow = 9.0;
       double mid = r->y + r->height / 2;
@@ -271,7 +310,7 @@ add_chip (WaymarkSceneBuilder     *builder,
   waymark_scene_builder_add_circle (builder, chip->rect.x + 4 + 2.5,
                                     chip->rect.y + chip->rect.height / 2, 2.5, tag, NONE, 0);
   waymark_scene_builder_add_text (builder, chip->name, chip->rect.x + 4 + 5 + 3, chip->rect.y + 1.5,
-                                  waymark_color_shade (&tag, 0.35));
+                                  legible_on (builder, waymark_color_shade (&tag, 0.35), WHITE, 4.5));
 }
 
 static void
@@ -302,6 +341,10 @@ build_card (WaymarkSceneBuilder *builder,
 
   if (style->marked)
     {
+      /* The kind's mark is the lane's colour, whatever the card's own: a
+       * yellow barrier keeps its red bar and warning sign, at 3:1 at least
+       * against the card (WCAG's ratio for graphics). */
+      WaymarkColor mark = legible_on (builder, base_lane, fill, 3.0);
       WaymarkScenePath path;
 
       /* The accent bar and the icon stand out at a glance, in colour
@@ -309,8 +352,8 @@ build_card (WaymarkSceneBuilder *builder,
       waymark_scene_path_init (&path);
       waymark_scene_path_rounded_rect (&path, r->x, r->y, 3.0, r->height, style->radius, 0, 0,
                                        style->radius);
-      waymark_scene_builder_add_path (builder, &path, base, NONE, 0, 0);
-      waymark_scene_builder_add_kind_icon (builder, lane->kind, &card->icon_rect, base, WHITE);
+      waymark_scene_builder_add_path (builder, &path, mark, NONE, 0, 0);
+      waymark_scene_builder_add_kind_icon (builder, lane->kind, &card->icon_rect, mark, WHITE);
     }
 
   waymark_scene_builder_add_text (builder, card->text, card->text_rect.x, card->text_rect.y, INK);
@@ -349,7 +392,8 @@ build_lanes (WaymarkSceneBuilder *builder)
       waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
       waymark_scene_builder_add_kind_icon (builder, lane->kind, &lane->icon_rect, color, WHITE);
       waymark_scene_builder_add_text (builder, lane->name, lane->name_rect.x, lane->name_rect.y,
-                                      waymark_color_shade (&color, 0.3));
+                                      legible_on (builder, waymark_color_shade (&color, 0.3),
+                                                  waymark_color_tint (&color, 0.86), 4.5));
 
       /* Square corners: a pixel-aligned rectangle is cairo's fastest fill,
        * and this one spans the whole width of the map. */
@@ -768,6 +812,7 @@ waymark_scene_unref (WaymarkScene *self)
   g_free (self->tiles);
   g_free (self->stamps);
   g_free (self->title);
+  g_clear_pointer (&self->kept_layouts, g_ptr_array_unref);
   waymark_layout_unref (self->layout);
   g_free (self);
 }
@@ -900,4 +945,56 @@ waymark_scene_compose_finish (WaymarkScene *self)
   /* A composed page learns its size while it is built. */
   self->bounds = (WaymarkRect) { 0, 0, self->layout->width, self->layout->height };
   index_items (self);
+}
+
+void
+waymark_scene_compose_append (WaymarkScene *self,
+                              WaymarkScene *other,
+                              double        dx,
+                              double        dy)
+{
+  g_return_if_fail (self->tiles == NULL);
+  g_return_if_fail (other != NULL);
+
+  /* The texts of @other's items belong to its layout. */
+  if (self->kept_layouts == NULL)
+    self->kept_layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_layout_unref);
+  g_ptr_array_add (self->kept_layouts, waymark_layout_ref (other->layout));
+
+  for (guint i = 0; i < other->items->len; i++)
+    {
+      const WaymarkSceneItem *source = &g_array_index (other->items, WaymarkSceneItem, i);
+      WaymarkSceneItem *item = waymark_scene_push_item (self, source->kind);
+
+      *item = *source;
+      item->bounds.x += dx;
+      item->bounds.y += dy;
+      switch (source->kind)
+        {
+        case WAYMARK_SCENE_BOX:
+          item->box.rect.x += dx;
+          item->box.rect.y += dy;
+          break;
+        case WAYMARK_SCENE_PATH:
+          item->path.segments = g_memdup2 (source->path.segments,
+                                           sizeof (WaymarkPathSegment) * source->path.n_segments);
+          for (guint s = 0; s < item->path.n_segments; s++)
+            for (guint k = 0; k < 3; k++)
+              {
+                item->path.segments[s].x[k] += dx;
+                item->path.segments[s].y[k] += dy;
+              }
+          break;
+        case WAYMARK_SCENE_TEXT:
+          item->text.x += dx;
+          item->text.y += dy;
+          break;
+        case WAYMARK_SCENE_GROUP_BEGIN:
+          item->group.id = g_strdup (source->group.id);
+          break;
+        case WAYMARK_SCENE_GROUP_END:
+        default:
+          break;
+        }
+    }
 }

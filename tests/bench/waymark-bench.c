@@ -8,22 +8,22 @@
  *
  * Generates two documents (the example's size and a large one: 20
  * personas x 40 phases x 10 lanes, about 8,000 cards of realistic text),
- * times each step (median of N runs) and compares, side by side, loading
- * with `xmllint --noout` and exporting with Dia. With --markdown, writes
- * the results as the body of docs/performance.md.
+ * times each step in this process (median of N runs): loading beside
+ * libxml2's own tree parse of the same file, layout, drawing, redraws at
+ * the canvas's viewport and exports. With --markdown, writes the results
+ * as a table for docs/performance.md. Whole processes against other
+ * programs (xmllint, Dia) are ../shared/bench/peer-bench's, and growth
+ * with the map's size tests/bench/scaling.py's.
  */
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/time.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -36,6 +36,8 @@
 #include "waymark-layout-private.h"
 #include "waymark-scene.h"
 #include "waymark-svg-writer.h"
+
+#include <libxml/parser.h>
 
 static int runs = 5;
 static GString *report;
@@ -124,131 +126,6 @@ row (const char *what,
   fputs (line, stdout);
   fflush (stdout);
   g_string_append (report, line);
-}
-
-#define MAXRSS_TAG "waymark-bench-maxrss-kib: "
-
-/* --measure CMD ARGS...: runs CMD and writes its peak RSS to stderr.
- *
- * Why an intermediary: a child's ru_maxrss counts the address space it
- * had before exec(), which for a child of this process (fork() or
- * posix_spawn(), whose child shares our memory until it execs) is the
- * whole benchmark's heap: every command measured as large as we are. This
- * small, freshly exec'd process forks the command instead, so the
- * command's peak is its own (plus this process's few MiB at most). */
-static int
-measure_child (char **argv)
-{
-  pid_t pid;
-  int status;
-  struct rusage usage;
-
-  pid = fork ();
-  if (pid < 0)
-    return 127;
-  if (pid == 0)
-    {
-      execvp (argv[0], argv);
-      _exit (127);
-    }
-  if (wait4 (pid, &status, 0, &usage) < 0)
-    return 127;
-  fprintf (stderr, "\n" MAXRSS_TAG "%ld\n", usage.ru_maxrss);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 127;
-}
-
-/* Runs a program; returns its wall time (ms) and peak RSS (MiB) from wait4.
- *
- * Started with posix_spawn(), not fork(): glibc spawns without copying
- * this process's page tables, whereas after a fork() every page of our
- * (large) heap is copy-on-write, and the next in-process step paid a page
- * fault for each page it touched. That made a load timed right after an
- * xmllint run about three times slower than one that was not. */
-static gboolean
-run_measured (char  **argv,
-              double *wall_ms,
-              double *max_rss_mib,
-              char  **stderr_text)
-{
-  int err_pipe[2];
-  pid_t pid;
-  int status;
-  struct rusage usage;
-  double start;
-  GString *err = g_string_new (NULL);
-  char buf[4096];
-  ssize_t n;
-  posix_spawn_file_actions_t actions;
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autofree char *self = NULL;
-  g_autofree char **measured_argv = NULL;
-  const char *tag;
-  int spawn_error;
-
-  if (pipe (err_pipe) != 0)
-    {
-      g_string_free (err, TRUE);
-      return FALSE;
-    }
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  posix_spawn_file_actions_init (&actions);
-  posix_spawn_file_actions_addopen (&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_adddup2 (&actions, err_pipe[1], STDERR_FILENO);
-  posix_spawn_file_actions_addclose (&actions, err_pipe[0]);
-  posix_spawn_file_actions_addclose (&actions, err_pipe[1]);
-
-  /* For a peak RSS, through `waymark-bench --measure`, so that it is the
-   * command's own (see measure_child()); otherwise directly, so that the
-   * wall time has no extra process start in it. */
-  if (max_rss_mib != NULL)
-    {
-      self = g_file_read_link ("/proc/self/exe", NULL);
-      measured_argv = g_new0 (char *, g_strv_length (argv) + 3);
-      measured_argv[0] = self;
-      measured_argv[1] = (char *) "--measure";
-      memcpy (measured_argv + 2, argv, sizeof (char *) * g_strv_length (argv));
-    }
-
-  start = now_ms ();
-  if (max_rss_mib != NULL)
-    spawn_error = posix_spawn (&pid, self, &actions, NULL, measured_argv, envp);
-  else
-    spawn_error = posix_spawnp (&pid, argv[0], &actions, NULL, argv, envp);
-  posix_spawn_file_actions_destroy (&actions);
-  close (err_pipe[1]);
-  if (spawn_error != 0)
-    {
-      close (err_pipe[0]);
-      g_string_free (err, TRUE);
-      return FALSE;
-    }
-  while ((n = read (err_pipe[0], buf, sizeof buf)) > 0)
-    g_string_append_len (err, buf, n);
-  close (err_pipe[0]);
-  if (wait4 (pid, &status, 0, &usage) < 0)
-    {
-      g_string_free (err, TRUE);
-      return FALSE;
-    }
-  *wall_ms = now_ms () - start;
-  if (max_rss_mib != NULL)
-    {
-      tag = strstr (err->str, MAXRSS_TAG);
-      if (tag == NULL)
-        {
-          g_string_free (err, TRUE);
-          return FALSE;
-        }
-      *max_rss_mib = g_ascii_strtod (tag + strlen (MAXRSS_TAG), NULL) / 1024.0;
-      /* Drop the tag line and the newline before it. */
-      g_string_truncate (err, tag - err->str > 0 ? (gsize) (tag - err->str) - 1 : 0);
-    }
-  if (stderr_text != NULL)
-    *stderr_text = g_string_free (err, FALSE);
-  else
-    g_string_free (err, TRUE);
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }
 
 /* Steps */
@@ -402,112 +279,6 @@ step_export_svg_all (gpointer data)
 }
 
 /* The child process of the Dia comparison: load, export every persona to SVG. */
-static int
-child_export_svg (const char *input,
-                  const char *out_prefix)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (input);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (WaymarkDocument) document = waymark_format_load_file (file, &error);
-  Step step = { 0 };
-
-  if (document == NULL)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 1;
-    }
-  step.document = document;
-  step.out = out_prefix;
-  step_export_svg_all (&step);
-  return 0;
-}
-
-/* A Dia diagram with the same boxes and texts: every card, phase header
- * and lane header of every persona, personas stacked, text broken into
- * the same lines as in Waymark (Dia does not wrap). */
-static void
-write_dia (WaymarkDocument *document,
-           const char      *path)
-{
-  GString *s = g_string_new (NULL);
-  double offset = 0;
-  const double cm = 2.54 / 72;
-  guint id = 0;
-
-  g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<dia:diagram xmlns:dia=\"http://www.lysator.liu.se/~alla/dia/\">\n"
-                      "  <dia:layer name=\"Background\" visible=\"true\" active=\"true\">\n");
-  for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
-    {
-      WaymarkPersona *persona = waymark_document_get_persona (document, p);
-      g_autoptr (WaymarkLayout) layout = waymark_layout_new (document, persona->base.id, NULL, NULL);
-      g_autoptr (GPtrArray) boxes = g_ptr_array_new ();
-
-#define BOX(rect_, text_, color_)                                                              \
-      do {                                                                                     \
-        const WaymarkRect *r_ = (rect_);                                                       \
-        const WaymarkLayoutText *t_ = (text_);                                                 \
-        GString *lines_ = g_string_new (NULL);                                                 \
-        for (guint l_ = 0; l_ < t_->n_lines; l_++)                                             \
-          {                                                                                    \
-            g_autofree char *esc_ = g_markup_escape_text (t_->lines[l_].text, -1);             \
-            if (l_ > 0)                                                                        \
-              g_string_append_c (lines_, '\n');                                                \
-            g_string_append (lines_, esc_);                                                    \
-          }                                                                                    \
-        g_string_append_printf (s,                                                             \
-          "    <dia:object type=\"Flowchart - Box\" version=\"0\" id=\"O%u\">\n"               \
-          "      <dia:attribute name=\"obj_pos\"><dia:point val=\"%.3f,%.3f\"/></dia:attribute>\n" \
-          "      <dia:attribute name=\"elem_corner\"><dia:point val=\"%.3f,%.3f\"/></dia:attribute>\n" \
-          "      <dia:attribute name=\"elem_width\"><dia:real val=\"%.3f\"/></dia:attribute>\n"  \
-          "      <dia:attribute name=\"elem_height\"><dia:real val=\"%.3f\"/></dia:attribute>\n" \
-          "      <dia:attribute name=\"inner_color\"><dia:color val=\"%s\"/></dia:attribute>\n"  \
-          "      <dia:attribute name=\"show_background\"><dia:boolean val=\"true\"/></dia:attribute>\n" \
-          "      <dia:attribute name=\"corner_radius\"><dia:real val=\"0.14\"/></dia:attribute>\n" \
-          "      <dia:attribute name=\"padding\"><dia:real val=\"0.2\"/></dia:attribute>\n"      \
-          "      <dia:attribute name=\"text\"><dia:composite type=\"text\">\n"                 \
-          "        <dia:attribute name=\"string\"><dia:string>#%s#</dia:string></dia:attribute>\n" \
-          "        <dia:attribute name=\"font\"><dia:font family=\"Cantarell\" style=\"0\" name=\"Helvetica\"/></dia:attribute>\n" \
-          "        <dia:attribute name=\"height\"><dia:real val=\"0.3\"/></dia:attribute>\n"     \
-          "        <dia:attribute name=\"pos\"><dia:point val=\"%.3f,%.3f\"/></dia:attribute>\n" \
-          "        <dia:attribute name=\"color\"><dia:color val=\"#1f2933\"/></dia:attribute>\n" \
-          "        <dia:attribute name=\"alignment\"><dia:enum val=\"0\"/></dia:attribute>\n"    \
-          "      </dia:composite></dia:attribute>\n"                                           \
-          "    </dia:object>\n",                                                               \
-          id, r_->x * cm, (r_->y + offset) * cm, r_->x * cm, (r_->y + offset) * cm,            \
-          r_->width * cm, r_->height * cm, (color_), lines_->str,                              \
-          (r_->x + 7) * cm, (r_->y + offset + 14) * cm);                                       \
-        g_string_free (lines_, TRUE);                                                          \
-        id++;                                                                                  \
-      } while (0)
-
-      for (guint i = 0; i < layout->phases->len; i++)
-        {
-          WaymarkLayoutPhase *phase = g_ptr_array_index (layout->phases, i);
-
-          BOX (&phase->header, phase->name, "#0072b2");
-        }
-      for (guint i = 0; i < layout->lanes->len; i++)
-        {
-          WaymarkLayoutLane *lane = g_ptr_array_index (layout->lanes, i);
-
-          BOX (&lane->header, lane->name, "#e0e8f0");
-        }
-      for (guint i = 0; i < layout->cards->len; i++)
-        {
-          WaymarkLayoutCard *card = g_ptr_array_index (layout->cards, i);
-
-          BOX (&card->rect, card->text, "#dbe6f1");
-        }
-#undef BOX
-      offset += layout->height;
-    }
-  g_string_append (s, "  </dia:layer>\n</dia:diagram>\n");
-  if (!g_file_set_contents (path, s->str, s->len, NULL))
-    g_error ("cannot write %s", path);
-  g_string_free (s, TRUE);
-}
-
 static guint
 count_cards (WaymarkDocument *document)
 {
@@ -518,46 +289,63 @@ count_cards (WaymarkDocument *document)
   return n;
 }
 
-static double
-xmllint_parse_ms (const char *path)
+/* What `xmllint --noout FILE` does between its start and its exit:
+ * libxml2 parses the file into a tree and frees it. Timed here, in this
+ * process, beside Waymark's load of the same file: like with like. (The
+ * whole processes, start and exit included, are compared by
+ * ../shared/bench/peer-bench; docs/performance.md.) */
+static void
+step_libxml2_tree (gpointer data)
 {
-  char *argv[] = { (char *) "xmllint", (char *) "--timing", (char *) "--noout", (char *) path,
-                   NULL };
-  g_autofree double *times = g_new (double, runs);
-  int n = 0;
+  Step *step = data;
+  g_autofree char *path = g_file_get_path (step->file);
+  g_autofree char *contents = NULL;
+  gsize length;
+  xmlDocPtr doc;
 
-  for (int i = 0; i < runs; i++)
+  /* Read first, as Waymark's loader reads: the loader's deny-all entity
+   * loader (process-wide in libxml2) would refuse xmlReadFile() too. */
+  if (!g_file_get_contents (path, &contents, &length, NULL) ||
+      (doc = xmlReadMemory (contents, (int) length, NULL, NULL, XML_PARSE_NONET)) == NULL)
+    g_error ("libxml2 cannot parse %s", path);
+  xmlFreeDoc (doc);
+}
+
+/* Waymark's load and libxml2's tree parse of @step's file, interleaved
+ * (one of each, again and again), so that a change in the machine's load
+ * touches both alike; the ratio is taken pair by pair. */
+static void
+compare_load (Step   *step,
+              int     n,
+              double *load_ms,
+              double *tree_ms,
+              double *ratio)
+{
+  g_autofree double *load = g_new (double, n);
+  g_autofree double *tree = g_new (double, n);
+  g_autofree double *ratios = g_new (double, n);
+
+  step_load (step);
+  step_libxml2_tree (step);
+  for (int i = 0; i < n; i++)
     {
-      g_autofree char *err = NULL;
-      double wall;
-      const char *p;
+      double start = now_ms ();
 
-      if (!run_measured (argv, &wall, NULL, &err))
-        return -1;
-      p = strstr (err, "Parsing took ");
-      if (p != NULL)
-        times[n++] = g_ascii_strtod (p + strlen ("Parsing took "), NULL);
+      step_load (step);
+      load[i] = now_ms () - start;
+      start = now_ms ();
+      step_libxml2_tree (step);
+      tree[i] = now_ms () - start;
+      ratios[i] = load[i] / MAX (tree[i], 0.001);
     }
-  return n > 0 ? median (times, n) : -1;
+  *load_ms = median (load, n);
+  *tree_ms = median (tree, n);
+  *ratio = median (ratios, n);
 }
 
-static double
-xmllint_wall_ms (const char *path)
-{
-  char *argv[] = { (char *) "xmllint", (char *) "--noout", (char *) path, NULL };
-  g_autofree double *times = g_new (double, runs);
-
-  for (int i = 0; i < runs; i++)
-    if (!run_measured (argv, &times[i], NULL, NULL))
-      return -1;
-  return median (times, runs);
-}
-
-/* --load-only: the load-vs-xmllint comparison alone, on the large
- * document, with the runs interleaved (load, xmllint, load, xmllint, ...)
- * so that a machine whose load changes during the run hurts both sides
- * alike. Prints the median, the spread and the ratio of the medians; with
- * --keep FILE the generated document stays there (for profiling). */
+/* --load-only: that comparison alone, on the large document, with the
+ * spread; with --keep FILE the generated document stays there (for
+ * profiling). */
 static void
 print_spread (const char *what,
               const char *unit,
@@ -570,17 +358,6 @@ print_spread (const char *what,
           values[n - 1]);
 }
 
-/* CPU time (user + system) of the children waited for so far. */
-static double
-children_cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_CHILDREN, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
 static int
 bench_load_only (const char *keep)
 {
@@ -588,15 +365,9 @@ bench_load_only (const char *keep)
                                        : g_build_filename (tmp_dir, "large.waymark", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (WaymarkDocument) large = fixture_generate (20, 40, 10, 1.25, 2);
-  char *parse_argv[] = { (char *) "xmllint", (char *) "--timing", (char *) "--noout", path, NULL };
-  char *wall_argv[] = { (char *) "xmllint", (char *) "--noout", path, NULL };
   g_autofree double *load = g_new (double, runs);
-  g_autofree double *lint_parse = g_new (double, runs);
-  g_autofree double *lint_wall = g_new (double, runs);
+  g_autofree double *tree = g_new (double, runs);
   g_autofree double *ratio = g_new (double, runs);
-  g_autofree double *load_cpu = g_new (double, runs);
-  g_autofree double *lint_cpu = g_new (double, runs);
-  g_autofree double *cpu_ratio = g_new (double, runs);
   Step step = { 0 };
   GStatBuf st;
 
@@ -606,49 +377,14 @@ bench_load_only (const char *keep)
   g_stat (path, &st);
   printf ("large document: %u personas, %u cards, %.2f MB, %s\n",
           waymark_document_get_n_personas (large), count_cards (large), st.st_size / 1e6, path);
-  /* One warm-up of each: the schema is compiled once per process, and
-   * the file should be in the page cache for both. */
-  step_load (&step);
-  {
-    double wall;
-
-    run_measured (wall_argv, &wall, NULL, NULL);
-  }
-
   for (int i = 0; i < runs; i++)
-    {
-      g_autofree char *err = NULL;
-      double start = now_ms (), start_cpu = cpu_ms ();
-      const char *p;
+    compare_load (&step, 1, &load[i], &tree[i], &ratio[i]);
 
-      step_load (&step);
-      load[i] = now_ms () - start;
-      load_cpu[i] = cpu_ms () - start_cpu;
-      start_cpu = children_cpu_ms ();
-      if (!run_measured (parse_argv, &lint_wall[i], NULL, &err) ||
-          (p = strstr (err, "Parsing took ")) == NULL)
-        {
-          fprintf (stderr, "xmllint --timing failed\n");
-          return 1;
-        }
-      lint_cpu[i] = children_cpu_ms () - start_cpu;
-      lint_parse[i] = g_ascii_strtod (p + strlen ("Parsing took "), NULL);
-      ratio[i] = load[i] / MAX (lint_parse[i], 0.001);
-      cpu_ratio[i] = load_cpu[i] / MAX (lint_cpu[i], 0.001);
-      if (!run_measured (wall_argv, &lint_wall[i], NULL, NULL))
-        return 1;
-    }
-
-  printf ("%d interleaved runs\n", runs);
-  print_spread ("waymark load (in process, wall)", "ms", load, runs);
-  print_spread ("xmllint --timing (parse, wall)", "ms", lint_parse, runs);
-  print_spread ("xmllint --noout (process, wall)", "ms", lint_wall, runs);
-  print_spread ("waymark load (CPU time)", "ms", load_cpu, runs);
-  print_spread ("xmllint --timing (process CPU time)", "ms", lint_cpu, runs);
-  printf ("ratio of medians, load / xmllint parse: %.2fx (target <= 1.5x)\n",
-          median (load, runs) / MAX (median (lint_parse, runs), 0.001));
-  print_spread ("ratio per interleaved pair, wall", "x", ratio, runs);
-  print_spread ("ratio per pair, CPU (xmllint: whole process)", "x", cpu_ratio, runs);
+  printf ("%d interleaved pairs, in this process\n", runs);
+  print_spread ("waymark load (parse, checks, model)", "ms", load, runs);
+  print_spread ("libxml2 tree parse + free (xmllint)", "ms", tree, runs);
+  print_spread ("ratio per pair", "x", ratio, runs);
+  printf ("whole processes, start and exit included: ../shared/bench/peer-bench\n");
   return 0;
 }
 
@@ -669,7 +405,7 @@ bench_document (const char      *label,
   g_autoptr (WaymarkLayout) layout = NULL;
   g_autoptr (WaymarkScene) scene = NULL;
   Step step = { 0 };
-  double ms, cpu, lint_parse, lint_wall, load_ms;
+  double ms, cpu, load_ms;
   double width, height;
   GStatBuf st;
 
@@ -688,17 +424,15 @@ bench_document (const char      *label,
 
   ms = time_median (runs, step_save, &step);
   row ("save", "whole document", ms, "canonical XML, temp file + fsync + rename");
-  load_ms = time_median (runs, step_load, &step);
-  lint_parse = xmllint_parse_ms (path);
-  lint_wall = xmllint_wall_ms (path);
   {
     g_autofree char *note = NULL;
+    double tree_ms, ratio;
 
-    note = g_strdup_printf ("parse + RELAX NG/semantic checks + model; vs `xmllint --noout`: "
-                            "%.2f ms parse (`--timing`), %.2f ms wall incl. process start; "
-                            "ratio %.2fx / %.2fx",
-                            lint_parse, lint_wall, load_ms / MAX (lint_parse, 0.001),
-                            load_ms / MAX (lint_wall, 0.001));
+    compare_load (&step, runs, &load_ms, &tree_ms, &ratio);
+    note = g_strdup_printf ("parse + schema and semantic checks + model, in process; beside it, "
+                            "interleaved: libxml2's tree parse and free of the same file (what "
+                            "`xmllint --noout` does between start and exit), %.2f ms; "
+                            "ratio %.2fx", tree_ms, ratio);
     row ("load", "whole document", load_ms, note);
   }
 
@@ -829,61 +563,6 @@ bench_document (const char      *label,
   ms = time_median (runs, step_export, &step);
   row ("export PNG", "one persona", ms, "scale 1 (72 dpi)");
 
-  if (large)
-    {
-      g_autofree char *dia_file = g_build_filename (tmp_dir, "large.dia", NULL);
-      g_autofree char *dia_svg = g_build_filename (tmp_dir, "dia.svg", NULL);
-      g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-      g_autofree char *dia = g_find_program_in_path ("dia");
-      double our_ms = 0, our_rss = 0, dia_ms = 0, dia_rss = 0;
-      g_autofree double *ours = g_new (double, runs);
-      g_autofree double *theirs = g_new (double, runs);
-      int n_dia = MAX (runs / 2, 1);
-
-      for (int i = 0; i < n_dia; i++)
-        {
-          char *argv[] = { self, (char *) "--child-export-svg", path, svg_prefix, NULL };
-
-          if (!run_measured (argv, &ours[i], &our_rss, NULL))
-            g_error ("child export failed");
-        }
-      our_ms = median (ours, n_dia);
-
-      g_string_append (report, "\n#### Side by side: export vs Dia\n\n");
-      if (dia == NULL)
-        {
-          g_string_append (report, "Dia is not installed (`apt-get install dia`): no comparison.\n");
-          printf ("dia not installed\n");
-        }
-      else
-        {
-          write_dia (document, dia_file);
-          for (int i = 0; i < n_dia; i++)
-            {
-              char *argv[] = { dia, (char *) "-n", (char *) "-e", dia_svg, (char *) "-t",
-                               (char *) "svg", dia_file, NULL };
-
-              if (!run_measured (argv, &theirs[i], &dia_rss, NULL))
-                g_error ("dia failed");
-            }
-          dia_ms = median (theirs, n_dia);
-          g_string_append_printf (report,
-            "Both in a fresh process, from the file on disk to SVG, all %u personas "
-            "(Waymark: one SVG per persona; Dia: one diagram holding the same boxes, "
-            "that is the %u cards plus every phase and lane header, at the same places and "
-            "with the same, already broken, lines of text). Wall time is the median of %d "
-            "runs; memory is the command's own peak RSS (`wait4` in a small "
-            "intermediary process, so that the benchmark's own heap is not counted).\n\n"
-            "| | Wall time | Peak memory |\n|---|---|---|\n"
-            "| Waymark (load + export SVG) | %.0f ms | %.1f MiB |\n"
-            "| Dia `dia -n -e out.svg -t svg` | %.0f ms | %.1f MiB |\n"
-            "| Ratio (target ≤ 0.5 for both) | %.2f | %.2f |\n",
-            waymark_document_get_n_personas (document), count_cards (document), n_dia,
-            our_ms, our_rss, dia_ms, dia_rss, our_ms / dia_ms, our_rss / dia_rss);
-          printf ("ours %.0f ms %.1f MiB, dia %.0f ms %.1f MiB\n", our_ms, our_rss, dia_ms,
-                  dia_rss);
-        }
-    }
 }
 
 int
@@ -898,11 +577,6 @@ main (int    argc,
   g_autoptr (WaymarkDocument) large = NULL;
   struct rusage usage;
   double start;
-
-  if (argc == 4 && strcmp (argv[1], "--child-export-svg") == 0)
-    return child_export_svg (argv[2], argv[3]);
-  if (argc >= 3 && strcmp (argv[1], "--measure") == 0)
-    return measure_child (argv + 2);
 
   for (int i = 1; i < argc; i++)
     {
