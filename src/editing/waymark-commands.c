@@ -290,10 +290,16 @@ waymark_command_shift_lane (WaymarkDocument *document,
   return waymark_document_move (document, lane_id, index);
 }
 
-/* Distinct, calm colours for new personas and tags. */
+/* Distinct, calm colours for new personas, tags and domains. */
 static const char * const palette[] = {
   "#3465a4", "#c17d11", "#4e9a06", "#75507b", "#cc0000", "#06989a", "#8f5902", "#5c3566",
 };
+
+const char *
+waymark_command_pick_color (guint n)
+{
+  return palette[n % G_N_ELEMENTS (palette)];
+}
 
 const char *
 waymark_command_add_persona (WaymarkDocument *document,

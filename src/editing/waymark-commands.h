@@ -84,6 +84,10 @@ gboolean    waymark_command_shift_persona   (WaymarkDocument    *document,
                                              const char         *persona_id,
                                              int                 delta);
 
+/* The @n-th colour of the fixed set new personas, tags and domains get
+ * theirs from ("#rrggbb", static); it repeats after a few. */
+const char *waymark_command_pick_color      (guint               n);
+
 /* Tags of the document: a new tag with a colour from a fixed set. */
 const char *waymark_command_add_tag         (WaymarkDocument    *document,
                                              const char         *name);

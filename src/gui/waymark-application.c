@@ -446,6 +446,7 @@ waymark_application_startup (GApplication *application)
     { "win.zoom-reset", { "<Control>0", NULL } },
     { "win.toggle-sidebar", { "<Shift>F9", NULL } },
     { "win.show-overview", { "<Control><Shift>o", NULL } },
+    { "win.toggle-recommendations", { "<Control><Shift>r", NULL } },
     { "win.close", { "<Control>w", NULL } },
   };
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-canvas-private.h"
+#include "waymark-card-drag.h"
 #include "waymark-commands.h"
 
 /* Pixels the pointer moves before a press becomes a drag. */
@@ -175,6 +176,130 @@ move_header (WaymarkCanvas *self,
 
 static void update_drag (WaymarkCanvas *self);
 static void update_autoscroll (WaymarkCanvas *self);
+static void stop_autoscroll (WaymarkCanvas *self);
+
+/* Cards out of the map ---------------------------------------------------- */
+
+/* A drag of cards stays the canvas's own while it is over the map, where
+ * it moves them (and the view scrolls at the edges). When the pointer
+ * reaches a widget of the window that takes cards, such as a
+ * recommendation in the sidebar, the drag becomes a drag and drop of
+ * GTK's, so that the widget's drop target can show and take it. */
+
+/* Whether the pointer, at (@x, @y) in canvas pixels, is off the map over
+ * a widget that takes dragged cards. */
+static gboolean
+over_card_drop_target (WaymarkCanvas *self,
+                       double         x,
+                       double         y)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_point_t point;
+
+  if (root == NULL ||
+      (x >= 0 && y >= 0 && x < gtk_widget_get_width (widget) && y < gtk_widget_get_height (widget)))
+    return FALSE;
+  if (!gtk_widget_compute_point (widget, root, &GRAPHENE_POINT_INIT (x, y), &point))
+    return FALSE;
+  return waymark_dragged_cards_accepted_at (gtk_widget_pick (root, point.x, point.y,
+                                                             GTK_PICK_DEFAULT),
+                                            root);
+}
+
+static void
+card_dnd_end (WaymarkCanvas *self,
+              gboolean       success)
+{
+  g_autoptr(GdkDrag) drag = g_steal_pointer (&self->card_dnd);
+
+  if (drag == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (drag, self);
+  gdk_drag_drop_done (drag, success);
+  _waymark_canvas_set_dragging_cards (self, FALSE);
+}
+
+static void
+card_dnd_finished_cb (GdkDrag       *drag,
+                      WaymarkCanvas *self)
+{
+  card_dnd_end (self, TRUE);
+}
+
+static void
+card_dnd_cancel_cb (GdkDrag             *drag,
+                    GdkDragCancelReason  reason,
+                    WaymarkCanvas       *self)
+{
+  card_dnd_end (self, FALSE);
+}
+
+/* What the pointer carries: the first card's text, and how many more. */
+static GtkWidget *
+make_drag_chip (WaymarkCanvas *self)
+{
+  WaymarkCard *card = waymark_document_find_card (self->document, selected (self)[0]);
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (n_selected (self) > 1)
+    /* Translators: what a drag of several cards shows: the first card's
+     * text and how many more cards there are, "No time (+2)". */
+    text = g_strdup_printf (_("%s (+%u)"), card != NULL ? card->text : "", n_selected (self) - 1);
+  label = gtk_label_new (text != NULL ? text : card != NULL ? card->text : "");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_widget_add_css_class (label, "waymark-drag-chip");
+  return label;
+}
+
+static void
+start_card_dnd (WaymarkCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkDevice *device = gtk_gesture_get_device (self->drag);
+  g_autoptr(GdkContentProvider) content = NULL;
+  graphene_point_t start, now;
+
+  if (native == NULL || device == NULL || n_selected (self) == 0 || self->card_dnd != NULL ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                 &GRAPHENE_POINT_INIT (self->drag_start_x, self->drag_start_y),
+                                 &start) ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                 &GRAPHENE_POINT_INIT (self->drag_x, self->drag_y), &now))
+    return;
+
+  content = waymark_dragged_cards_new_content (self->document, selected (self));
+  self->card_dnd = gdk_drag_begin (gtk_native_get_surface (native), device, content,
+                                   GDK_ACTION_LINK | GDK_ACTION_COPY,
+                                   now.x - start.x, now.y - start.y);
+  if (self->card_dnd == NULL)
+    return;
+  g_signal_connect (self->card_dnd, "dnd-finished", G_CALLBACK (card_dnd_finished_cb), self);
+  g_signal_connect (self->card_dnd, "cancel", G_CALLBACK (card_dnd_cancel_cb), self);
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (gtk_drag_icon_get_for_drag (self->card_dnd)),
+                           make_drag_chip (self));
+
+  /* The drag on the map is over: no card moves, the ghost goes. */
+  stop_autoscroll (self);
+  self->drag_mode = DRAG_NONE;
+  self->show_drop = FALSE;
+  gtk_widget_set_cursor_from_name (widget, NULL);
+  gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
+  _waymark_canvas_invalidate_overlay (self);
+}
+
+void
+_waymark_canvas_drag_dispose (WaymarkCanvas *self)
+{
+  if (self->card_dnd != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->card_dnd, self);
+      g_clear_object (&self->card_dnd);
+    }
+}
 
 static void
 drag_update_cb (GtkGestureDrag *gesture,
@@ -210,6 +335,7 @@ drag_update_cb (GtkGestureDrag *gesture,
             }
           self->drag_mode = DRAG_CARDS;
           gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->drag_copy ? "copy" : "grabbing");
+          _waymark_canvas_set_dragging_cards (self, TRUE);
         }
       else if (g_strcmp0 (self->drag_lane_id, "phase") == 0)
         self->drag_mode = DRAG_PHASE;
@@ -220,6 +346,11 @@ drag_update_cb (GtkGestureDrag *gesture,
       _waymark_canvas_invalidate_overlay (self);
     }
 
+  if (self->drag_mode == DRAG_CARDS && over_card_drop_target (self, self->drag_x, self->drag_y))
+    {
+      start_card_dnd (self);
+      return;
+    }
   update_drag (self);
   update_autoscroll (self);
 }
@@ -502,6 +633,8 @@ drag_end_cb (GtkGestureDrag *gesture,
   self->drag_mode = DRAG_NONE;
   self->show_drop = FALSE;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+  if (self->card_dnd == NULL)
+    _waymark_canvas_set_dragging_cards (self, FALSE);
   if (mode == DRAG_CARDS)
     {
       WaymarkFocus focus = { 0 };
@@ -523,6 +656,8 @@ drag_cancel_cb (GtkGesture       *gesture,
   end_open_group (self);
   self->drag_mode = DRAG_NONE;
   self->show_drop = FALSE;
+  if (self->card_dnd == NULL)
+    _waymark_canvas_set_dragging_cards (self, FALSE);
   _waymark_canvas_invalidate_overlay (self);
 }
 

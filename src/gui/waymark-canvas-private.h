@@ -95,6 +95,7 @@ struct _WaymarkCanvas
   char             *hover_lane_id;
   char             *hover_phase_id;
   GStrv             highlights;
+  GStrv             spotlight;     /* cards of the chosen recommendation */
   gboolean          space_down;
   gboolean          scroll_pending;
 
@@ -122,6 +123,9 @@ struct _WaymarkCanvas
   char             *drop_phase_id;
   int               drop_index;                  /* phase/lane reordering target */
   gboolean          press_had_modifier;
+  /* The drag of cards handed over to GTK's drag and drop, while it lasts. */
+  GdkDrag          *card_dnd;
+  gboolean          dragging_cards;
   gboolean          emotion_just_placed;         /* by this press's click */
 
   /* The in-place editor. */
@@ -242,6 +246,11 @@ gboolean        _waymark_canvas_on_span_handle    (WaymarkCanvas    *self,
 /* Adds the drag gesture: moving and copying cards, a card's span, an
  * emotion point, reordering headers, the rubber band and panning. */
 void            _waymark_canvas_drag_init         (WaymarkCanvas *self);
+/* Ends a drag of cards handed to drag and drop (the canvas goes away). */
+void            _waymark_canvas_drag_dispose      (WaymarkCanvas *self);
+/* Sets "dragging-cards" and notifies it (waymark-canvas.c). */
+void            _waymark_canvas_set_dragging_cards (WaymarkCanvas *self,
+                                                    gboolean       dragging);
 
 /* waymark-canvas-editor.c */
 void            _waymark_canvas_edit_start        (WaymarkCanvas *self,

@@ -27,6 +27,7 @@ enum {
   PROP_ZOOM,
   PROP_PALETTE,
   PROP_INSPECTED_ID,
+  PROP_DRAGGING_CARDS,
   N_PROPS,
   /* GtkScrollable */
   PROP_HADJUSTMENT = N_PROPS,
@@ -120,6 +121,7 @@ waymark_canvas_get_layout (WaymarkCanvas *self)
 
   waymark_render_options_init (&options);
   options.palette = self->palette;
+  options.highlight_card_ids = (const char * const *) self->spotlight;
   layout = waymark_layout_new (self->document, self->persona_id, &options, old);
   g_hash_table_remove (self->dirty, self->persona_id);
   if (layout == NULL)
@@ -192,6 +194,57 @@ document_changed_cb (WaymarkCanvas *self,
 }
 
 /* Properties --------------------------------------------------------- */
+
+gboolean
+waymark_canvas_get_dragging_cards (WaymarkCanvas *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_CANVAS (self), FALSE);
+  return self->dragging_cards;
+}
+
+void
+_waymark_canvas_set_dragging_cards (WaymarkCanvas *self,
+                                    gboolean       dragging)
+{
+  dragging = !!dragging;
+  if (self->dragging_cards == dragging)
+    return;
+  self->dragging_cards = dragging;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAGGING_CARDS]);
+}
+
+/* Every persona's map shows the spotlight: all layouts are rebuilt (from
+ * the old ones, so the texts are not measured again). */
+void
+waymark_canvas_set_spotlight (WaymarkCanvas      *self,
+                              const char * const *card_ids)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (WAYMARK_IS_CANVAS (self));
+
+  if (card_ids != NULL && card_ids[0] == NULL)
+    card_ids = NULL;
+  if (card_ids == NULL ? self->spotlight == NULL
+                       : self->spotlight != NULL &&
+                         g_strv_equal (card_ids, (const char * const *) self->spotlight))
+    return;
+  g_strfreev (self->spotlight);
+  self->spotlight = g_strdupv ((char **) card_ids);
+  g_hash_table_iter_init (&iter, self->layouts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (self->dirty, g_strdup (key));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char * const *
+waymark_canvas_get_spotlight (WaymarkCanvas *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_CANVAS (self), NULL);
+  return (const char * const *) self->spotlight;
+}
 
 WaymarkDocument *
 waymark_canvas_get_document (WaymarkCanvas *self)
@@ -578,6 +631,7 @@ waymark_canvas_dispose (GObject *object)
       self->autoscroll_id = 0;
     }
   _waymark_canvas_editor_dispose (self);
+  _waymark_canvas_drag_dispose (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -609,6 +663,7 @@ waymark_canvas_finalize (GObject *object)
   g_free (self->hover_lane_id);
   g_free (self->hover_phase_id);
   g_strfreev (self->highlights);
+  g_strfreev (self->spotlight);
   g_free (self->drag_card_id);
   g_free (self->drag_lane_id);
   g_free (self->drag_phase_id);
@@ -645,6 +700,9 @@ waymark_canvas_get_property (GObject    *object,
       break;
     case PROP_INSPECTED_ID:
       g_value_set_string (value, self->inspected_id);
+      break;
+    case PROP_DRAGGING_CARDS:
+      g_value_set_boolean (value, self->dragging_cards);
       break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -734,6 +792,9 @@ waymark_canvas_class_init (WaymarkCanvasClass *klass)
   properties[PROP_INSPECTED_ID] =
     g_param_spec_string ("inspected-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DRAGGING_CARDS] =
+    g_param_spec_boolean ("dragging-cards", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");

@@ -60,6 +60,17 @@ void             waymark_canvas_reveal_card      (WaymarkCanvas      *self,
 /* Cards drawn with a search highlight (NULL: none). */
 void             waymark_canvas_set_highlights   (WaymarkCanvas      *self,
                                                   const char * const *card_ids);
+/* Cards in the spotlight: ringed in amber, the others dimmed a little, as
+ * the maps and reports show the cards of a chosen recommendation (the
+ * render option highlight_card_ids). Any persona's; NULL: none. */
+void             waymark_canvas_set_spotlight    (WaymarkCanvas      *self,
+                                                  const char * const *card_ids);
+const char * const *waymark_canvas_get_spotlight (WaymarkCanvas      *self);
+/* Whether cards are being dragged ("dragging-cards"): on the map, or out
+ * of it to a drop target for WAYMARK_TYPE_DRAGGED_CARDS elsewhere in the
+ * window (waymark-card-drag.h), which a drag of cards becomes when the
+ * pointer reaches such a target. */
+gboolean         waymark_canvas_get_dragging_cards (WaymarkCanvas    *self);
 
 /* Starts editing the text of the focused card, a new card in the focused
  * cell, or the name of the focused phase or lane. */

@@ -123,6 +123,24 @@ read_text (WaymarkInspector *self,
         WaymarkTag *tag = (WaymarkTag *) object;
         return field == WAYMARK_FIELD_NAME ? tag->name : field == WAYMARK_FIELD_COLOR ? tag->color : "";
       }
+    case WAYMARK_OBJECT_DOMAIN:
+      {
+        WaymarkDomain *domain = (WaymarkDomain *) object;
+        return field == WAYMARK_FIELD_NAME ? domain->name
+               : field == WAYMARK_FIELD_COLOR ? domain->color : "";
+      }
+    case WAYMARK_OBJECT_RECOMMENDATION:
+      {
+        WaymarkRecommendation *recommendation = (WaymarkRecommendation *) object;
+        switch (field)
+          {
+          case WAYMARK_FIELD_TITLE: return recommendation->title;
+          case WAYMARK_FIELD_DESCRIPTION: return recommendation->description;
+          case WAYMARK_FIELD_OWNER: return recommendation->owner;
+          case WAYMARK_FIELD_DOMAIN: return recommendation->domain_id;
+          default: return "";
+          }
+      }
     default:
       return "";
     }
@@ -138,6 +156,14 @@ read_int (WaymarkInspector *self,
 
   if (object != NULL && object->kind == WAYMARK_OBJECT_CARD && field == WAYMARK_FIELD_SPAN)
     return MAX (((WaymarkCard *) object)->span, 1);
+  if (object != NULL && object->kind == WAYMARK_OBJECT_RECOMMENDATION)
+    {
+      WaymarkRecommendation *recommendation = (WaymarkRecommendation *) object;
+
+      return field == WAYMARK_FIELD_STATUS ? (int) recommendation->status
+             : field == WAYMARK_FIELD_VALUE ? recommendation->value
+             : field == WAYMARK_FIELD_EFFORT ? recommendation->effort : 0;
+    }
   if (object == NULL || object->kind != WAYMARK_OBJECT_LANE)
     return 0;
   return field == WAYMARK_FIELD_KIND ? (int) lane->kind
@@ -320,6 +346,61 @@ kind_selected_cb (AdwComboRow *row,
     return;
   waymark_document_set_int (field->inspector->document, field->object_id, WAYMARK_FIELD_KIND,
                             (int) adw_combo_row_get_selected (row));
+}
+
+/* A choice's position is the value it stands for: a status, or a score
+ * (0: not scored). */
+static void
+choice_selected_cb (AdwComboRow *row,
+                    GParamSpec  *pspec,
+                    Field       *field)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (field->inspector->syncing || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  waymark_document_set_int (field->inspector->document, field->object_id, field->field,
+                            (int) selected);
+}
+
+/* The domains, "No Domain" first: position 0 is none, then the
+ * document's order. */
+static const char *
+domain_at (WaymarkInspector *self,
+           guint             position)
+{
+  GPtrArray *domains = waymark_document_get_domains (self->document);
+
+  if (position == 0 || position > domains->len)
+    return "";
+  return ((WaymarkDomain *) g_ptr_array_index (domains, position - 1))->base.id;
+}
+
+static void
+domain_selected_cb (AdwComboRow *row,
+                    GParamSpec  *pspec,
+                    Field       *field)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (field->inspector->syncing || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  waymark_document_set_text (field->inspector->document, field->object_id, WAYMARK_FIELD_DOMAIN,
+                             domain_at (field->inspector, selected));
+}
+
+static void
+sync_domain_row (Field      *field,
+                 const char *domain_id)
+{
+  WaymarkInspector *self = field->inspector;
+  GPtrArray *domains = waymark_document_get_domains (self->document);
+  guint selected = 0;
+
+  for (guint i = 0; i < domains->len; i++)
+    if (g_str_equal (((WaymarkDomain *) g_ptr_array_index (domains, i))->base.id, domain_id))
+      selected = i + 1;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget), selected);
 }
 
 static void
@@ -622,6 +703,69 @@ kind_row (WaymarkInspector *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
+/* The labels of a choice, in the order of the values they stand for. */
+static GtkStringList *
+choice_labels (WaymarkField field_id)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  if (field_id == WAYMARK_FIELD_STATUS)
+    for (int status = 0; status < WAYMARK_N_STATUSES; status++)
+      gtk_string_list_append (labels, waymark_status_get_label (status));
+  else
+    {
+      /* Translators: a recommendation's value or effort not given yet. */
+      gtk_string_list_append (labels, _("Not Scored"));
+      /* Translators: the scores of value and effort, 1 to 5. */
+      gtk_string_list_append (labels, _("1 · Very Low"));
+      gtk_string_list_append (labels, _("2 · Low"));
+      gtk_string_list_append (labels, _("3 · Medium"));
+      gtk_string_list_append (labels, _("4 · High"));
+      gtk_string_list_append (labels, _("5 · Very High"));
+    }
+  return labels;
+}
+
+static void
+choice_row (WaymarkInspector *self,
+            GtkWidget        *group,
+            const char       *title,
+            const char       *object_id,
+            WaymarkField      field_id)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) labels = choice_labels (field_id);
+  Field *field = add_field (self, FIELD_CHOICE, object_id, field_id, row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  connect_field (row, "notify::selected", G_CALLBACK (choice_selected_cb), field);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+domain_row (WaymarkInspector *self,
+            GtkWidget        *group,
+            const char       *title,
+            const char       *object_id)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *domains = waymark_document_get_domains (self->document);
+  Field *field = add_field (self, FIELD_DOMAIN, object_id, WAYMARK_FIELD_DOMAIN, row);
+
+  gtk_string_list_append (names, _("No Domain"));
+  for (guint i = 0; i < domains->len; i++)
+    gtk_string_list_append (names, ((WaymarkDomain *) g_ptr_array_index (domains, i))->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  /* Long domain names ("De ontwikkeling van innovatief opleidingsaanbod
+   * stimuleren") wrap in the list rather than widen the panel. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  connect_field (row, "notify::selected", G_CALLBACK (domain_selected_cb), field);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
 static void
 language_row (WaymarkInspector *self,
               GtkWidget        *group,
@@ -684,6 +828,12 @@ _waymark_inspector_add_row (WaymarkInspector          *self,
     case FIELD_LANGUAGE:
       language_row (self, group, title);
       break;
+    case FIELD_CHOICE:
+      choice_row (self, group, title, object_id, row->field);
+      break;
+    case FIELD_DOMAIN:
+      domain_row (self, group, title, object_id);
+      break;
     case FIELD_TAG_COLOR:
     case FIELD_TAG_CHECK:
     case FIELD_BUTTON:
@@ -742,6 +892,13 @@ _waymark_inspector_sync_fields (WaymarkInspector *self)
           break;
         case FIELD_LANGUAGE:
           sync_language_row (field, read_text (self, NULL, WAYMARK_FIELD_LANGUAGE));
+          break;
+        case FIELD_CHOICE:
+          adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget),
+                                      read_int (self, field->object_id, field->field));
+          break;
+        case FIELD_DOMAIN:
+          sync_domain_row (field, read_text (self, field->object_id, WAYMARK_FIELD_DOMAIN));
           break;
         case FIELD_BUTTON:
           break;

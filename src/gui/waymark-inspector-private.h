@@ -35,6 +35,8 @@ typedef enum {
   FIELD_TAG_CHECK,  /* GtkCheckButton: a tag on the card */
   FIELD_BUTTON,     /* a button acting on object_id */
   FIELD_LANGUAGE,   /* AdwComboRow of the document's language */
+  FIELD_CHOICE,     /* AdwComboRow whose position is the value: a status, a score */
+  FIELD_DOMAIN,     /* AdwComboRow of the document's domains, "No Domain" first */
 } FieldType;
 
 typedef struct {
@@ -64,7 +66,8 @@ typedef struct {
 /* A row of a page: a field of the inspected object, titled @title
  * (untranslated, N_()). */
 typedef struct {
-  FieldType     type;    /* FIELD_ENTRY, _TEXT, _COLOR, _KIND, _SPIN or _LANGUAGE */
+  FieldType     type;    /* FIELD_ENTRY, _TEXT, _COLOR, _KIND, _SPIN, _LANGUAGE, _CHOICE
+                          * or _DOMAIN */
   const char   *title;
   WaymarkField  field;   /* for _ENTRY, _TEXT and _SPIN */
 } WaymarkInspectorRow;

@@ -45,6 +45,8 @@ typedef enum {
   GROUP_PHASE,
   GROUP_PERSONA,
   GROUP_DOCUMENT,
+  GROUP_RECOMMENDATION,
+  GROUP_DOMAIN,
 } Group;
 
 /* Every such field, in its group and order. */
@@ -74,6 +76,15 @@ static const struct {
   { GROUP_DOCUMENT, { FIELD_ENTRY, N_("Author"), WAYMARK_FIELD_AUTHOR } },
   { GROUP_DOCUMENT, { FIELD_TEXT, N_("Description"), WAYMARK_FIELD_DESCRIPTION } },
   { GROUP_DOCUMENT, { FIELD_LANGUAGE, N_("Language"), WAYMARK_FIELD_LANGUAGE } },
+  { GROUP_RECOMMENDATION, { FIELD_ENTRY, N_("Title"), WAYMARK_FIELD_TITLE } },
+  { GROUP_RECOMMENDATION, { FIELD_TEXT, N_("Description"), WAYMARK_FIELD_DESCRIPTION } },
+  { GROUP_RECOMMENDATION, { FIELD_DOMAIN, N_("Domain"), WAYMARK_FIELD_DOMAIN } },
+  { GROUP_RECOMMENDATION, { FIELD_CHOICE, N_("Status"), WAYMARK_FIELD_STATUS } },
+  { GROUP_RECOMMENDATION, { FIELD_ENTRY, N_("Owner"), WAYMARK_FIELD_OWNER } },
+  { GROUP_RECOMMENDATION, { FIELD_CHOICE, N_("Value"), WAYMARK_FIELD_VALUE } },
+  { GROUP_RECOMMENDATION, { FIELD_CHOICE, N_("Effort"), WAYMARK_FIELD_EFFORT } },
+  { GROUP_DOMAIN, { FIELD_ENTRY, N_("Name"), WAYMARK_FIELD_NAME } },
+  { GROUP_DOMAIN, { FIELD_COLOR, N_("Colour"), WAYMARK_FIELD_COLOR } },
 };
 
 /* The group @which headed @title, holding its fields of @object_id (NULL:
@@ -208,6 +219,12 @@ rebuild (WaymarkInspector *self)
         break;
       case WAYMARK_OBJECT_PERSONA:
         add_group (self, _("Persona"), GROUP_PERSONA, object->id);
+        break;
+      case WAYMARK_OBJECT_RECOMMENDATION:
+        add_group (self, _("Recommendation"), GROUP_RECOMMENDATION, object->id);
+        break;
+      case WAYMARK_OBJECT_DOMAIN:
+        add_group (self, _("Domain"), GROUP_DOMAIN, object->id);
         break;
       case WAYMARK_OBJECT_TAG:
       default:

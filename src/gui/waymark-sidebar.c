@@ -18,6 +18,7 @@ struct _WaymarkSidebar
 
   WaymarkDocument *document;
   char            *persona_id;
+  GStrv            spotlight;      /* card ids, or NULL */
 
   GtkWidget       *box;
   GtkWidget       *overview_slot;  /* OVERVIEW: the cross-persona overview row goes here */
@@ -115,14 +116,35 @@ make_avatar (WaymarkPersona *persona)
   return avatar;
 }
 
+/* How many cards of the spotlight are on @persona's map. */
+static guint
+count_spotlight (WaymarkSidebar *self,
+                 WaymarkPersona *persona)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->spotlight != NULL && self->spotlight[i] != NULL; i++)
+    {
+      WaymarkCard *card = waymark_document_find_card (self->document, self->spotlight[i]);
+
+      if (card != NULL && card->persona == persona)
+        n++;
+    }
+  return n;
+}
+
 static GtkWidget *
-make_row (WaymarkPersona *persona)
+make_row (WaymarkSidebar *self,
+          WaymarkPersona *persona)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (persona->name);
   GtkWidget *ambition = gtk_label_new (persona->ambition);
+  g_autofree char *spotlight_text = NULL;
+  g_autofree char *description = NULL;
+  guint n_spotlight;
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   /* Names often share their first word ("De loopbaanlanceerder", "De
@@ -146,6 +168,23 @@ make_row (WaymarkPersona *persona)
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), make_avatar (persona));
   gtk_box_append (GTK_BOX (box), labels);
+  n_spotlight = count_spotlight (self, persona);
+  if (n_spotlight > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", n_spotlight);
+      GtkWidget *badge = gtk_label_new (count);
+
+      gtk_widget_add_css_class (badge, "waymark-spotlight-count");
+      gtk_widget_add_css_class (badge, "numeric");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      /* Translators: a persona's row while a recommendation's cards are
+       * highlighted: how many of them are on this persona's map. */
+      spotlight_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u highlighted card",
+                                                     "%u highlighted cards", n_spotlight),
+                                        n_spotlight);
+      gtk_widget_set_tooltip_text (badge, spotlight_text);
+      gtk_box_append (GTK_BOX (box), badge);
+    }
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);
@@ -154,9 +193,12 @@ make_row (WaymarkPersona *persona)
   gtk_widget_set_tooltip_text (row, persona->ambition[0] != '\0' ? persona->ambition : NULL);
 
   g_object_set_data_full (G_OBJECT (row), "persona-id", g_strdup (persona->base.id), g_free);
+  description = spotlight_text != NULL && persona->ambition[0] != '\0'
+                ? g_strdup_printf ("%s. %s", persona->ambition, spotlight_text)
+                : g_strdup (spotlight_text != NULL ? spotlight_text : persona->ambition);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   persona->name, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  persona->ambition, -1);
+                                  description, -1);
   return row;
 }
 
@@ -202,7 +244,7 @@ rebuild (WaymarkSidebar *self)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
   for (guint i = 0; self->document != NULL && i < waymark_document_get_n_personas (self->document); i++)
     gtk_list_box_append (GTK_LIST_BOX (self->list),
-                         make_row (waymark_document_get_persona (self->document, i)));
+                         make_row (self, waymark_document_get_persona (self->document, i)));
   select_current (self);
   if (had_focus)
     {
@@ -265,6 +307,23 @@ waymark_sidebar_set_persona_id (WaymarkSidebar *self,
   self->rebuilding = FALSE;
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA_ID]);
+}
+
+void
+waymark_sidebar_set_spotlight (WaymarkSidebar     *self,
+                               const char * const *card_ids)
+{
+  g_return_if_fail (WAYMARK_IS_SIDEBAR (self));
+
+  if (card_ids != NULL && card_ids[0] == NULL)
+    card_ids = NULL;
+  if (card_ids == NULL ? self->spotlight == NULL
+                       : self->spotlight != NULL &&
+                         g_strv_equal (card_ids, (const char * const *) self->spotlight))
+    return;
+  g_strfreev (self->spotlight);
+  self->spotlight = g_strdupv ((char **) card_ids);
+  rebuild (self);
 }
 
 void
@@ -556,6 +615,7 @@ waymark_sidebar_finalize (GObject *object)
   WaymarkSidebar *self = WAYMARK_SIDEBAR (object);
 
   g_free (self->persona_id);
+  g_strfreev (self->spotlight);
   G_OBJECT_CLASS (waymark_sidebar_parent_class)->finalize (object);
 }
 

@@ -26,6 +26,12 @@ const char *waymark_sidebar_get_persona_id (WaymarkSidebar  *self);
 void        waymark_sidebar_set_persona_id (WaymarkSidebar  *self,
                                             const char      *persona_id);
 
+/* Cards in the spotlight (those of the chosen recommendation), any
+ * persona's: each persona's row shows how many of them are on its map.
+ * NULL: none. */
+void        waymark_sidebar_set_spotlight  (WaymarkSidebar     *self,
+                                            const char * const *card_ids);
+
 /* OVERVIEW: the place for the cross-persona overview entry, above the
  * personas (another piece of work adds it). @row may be NULL to remove it. */
 void        waymark_sidebar_set_overview   (WaymarkSidebar  *self,

@@ -46,6 +46,8 @@ document_properties_action (GtkWidget  *widget,
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
 
   waymark_canvas_inspect_document (self->canvas);
+  /* On the recommendations page the inspector shows the chosen one. */
+  waymark_recommendations_view_set_selected_id (self->recommendations, NULL);
   show_inspector_action (widget, action_name, param);
 }
 
@@ -58,13 +60,13 @@ cycle_panes_action (GtkWidget  *widget,
 {
   WaymarkWindow *self = WAYMARK_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *canvas = GTK_WIDGET (self->canvas);
+  GtkWidget *content = _waymark_window_get_content_pane (self);
   GtkWidget *panes[3];
   guint n = 0, current = 0;
   int step = g_variant_get_int32 (param) < 0 ? -1 : 1;
 
   panes[n++] = GTK_WIDGET (self->sidebar);
-  panes[n++] = canvas;
+  panes[n++] = content;
   if (waymark_window_get_inspector_visible (self))
     panes[n++] = GTK_WIDGET (self->inspector);
   for (guint i = 0; i < n; i++)
@@ -77,8 +79,9 @@ cycle_panes_action (GtkWidget  *widget,
 
       if (!gtk_widget_is_visible (next))
         continue;
-      if (next == canvas ? gtk_widget_grab_focus (next)
-                         : gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD))
+      /* The map and the views know where their keyboard focus goes. */
+      if (next == content ? gtk_widget_grab_focus (next)
+                          : gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD))
         return;
     }
 }
@@ -155,8 +158,8 @@ _waymark_window_panes_init (WaymarkWindow *self)
   g_object_bind_property (self, "persona-id", self->sidebar, "persona-id",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self, "document", self->inspector, "document", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->canvas, "inspected-id", self->inspector, "object-id",
-                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->canvas, "notify::inspected-id",
+                           G_CALLBACK (_waymark_window_update_inspected), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   application_changed_cb (self);
 

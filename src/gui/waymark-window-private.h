@@ -11,7 +11,9 @@
 #include "waymark-document.h"
 #include "waymark-find-bar.h"
 #include "waymark-inspector.h"
+#include "waymark-link-targets.h"
 #include "waymark-overview-view.h"
+#include "waymark-recommendations-view.h"
 #include "waymark-sidebar.h"
 #include "waymark-window.h"
 
@@ -53,15 +55,25 @@ struct _WaymarkWindow
   GtkLabel             *zoom_label;
   GtkRevealer          *changed_revealer;
   AdwFlap              *flap;
+  GtkWidget            *sidebar_stack; /* the sidebar, or the link targets during a drag */
   WaymarkSidebar       *sidebar;
+  WaymarkLinkTargets   *link_targets;
   GtkWidget            *map_area;      /* find bar, map and overview */
   WaymarkFindBar       *find_bar;
   WaymarkCanvas        *canvas;
   WaymarkInspector     *inspector;
-  GtkWidget            *overview_entry;  /* in the sidebar */
-  /* One of these three is shown in the map's place. */
+  /* In the sidebar, above the personas: the views of the whole document. */
+  GtkWidget            *view_entries;
+  GtkWidget            *overview_entry;
+  GtkWidget            *recommendations_entry;
+  GtkLabel             *recommendations_count;
+  /* Over the map while the cards of a recommendation are highlighted. */
+  GtkWidget            *spotlight_bar;
+  GtkLabel             *spotlight_label;
+  /* One of these four is shown in the map's place. */
   GtkWidget            *map_view;      /* the canvas's scrolled window */
   GtkWidget            *overview;      /* the overview of all personas */
+  WaymarkRecommendationsView *recommendations;
   GtkWidget            *empty_page;    /* without personas: what to do first */
 };
 
@@ -70,6 +82,19 @@ void     _waymark_window_state_changed      (WaymarkWindow      *self);
 /* Shows or hides the "changed by another program" bar. */
 void     _waymark_window_show_changed_bar   (WaymarkWindow      *self,
                                              gboolean            show);
+/* The page shown in the map's place: the canvas, the overview, the
+ * recommendations or the empty state; F6 moves the keyboard there. */
+GtkWidget *_waymark_window_get_content_pane (WaymarkWindow      *self);
+
+/* waymark-window-recommendations.c: the recommendations view, the
+ * highlight of a recommendation's cards and linking cards by dragging. */
+void     _waymark_window_recommendations_init (WaymarkWindow    *self);
+void     _waymark_window_class_recommendations_init (WaymarkWindowClass *klass);
+/* What the inspector shows follows the page: the recommendation or domain
+ * chosen in the recommendations view, otherwise the canvas's object. */
+void     _waymark_window_update_inspected   (WaymarkWindow      *self);
+/* The highlight of the chosen recommendation's cards, everywhere. */
+void     _waymark_window_update_spotlight   (WaymarkWindow      *self);
 
 /* waymark-window-panes.c: the editor. actions (panes, find, new persona) */
 void     _waymark_window_class_panes_init   (WaymarkWindowClass *klass);

@@ -123,18 +123,46 @@ update_title (WaymarkWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-/* The map, the overview and the empty state share one place; only one
- * is visible. (Siblings in a box rather than a GtkStack: the canvas is
- * then drawn straight into the window, as the GUI tests check.) */
+/* The map, the overview, the recommendations and the empty state share
+ * one place; only one is visible. (Siblings in a box rather than a
+ * GtkStack: the canvas is then drawn straight into the window, as the GUI
+ * tests check.) */
 static void
 show_page (WaymarkWindow *self,
            GtkWidget     *page)
 {
+  GtkWidget *recommendations = GTK_WIDGET (self->recommendations);
+
   /* The empty state lies over the map (an overlay): the map stays
    * allocated, so adding the first persona shows it at once. */
-  gtk_widget_set_visible (self->map_view, page != self->overview);
+  gtk_widget_set_visible (self->map_view, page != self->overview && page != recommendations);
   gtk_widget_set_visible (self->overview, page == self->overview);
+  gtk_widget_set_visible (recommendations, page == recommendations);
   gtk_widget_set_visible (self->empty_page, page == self->empty_page);
+
+  /* The sidebar's entry of the page shown looks chosen, as a row would. */
+  if (page == self->overview)
+    gtk_widget_add_css_class (self->overview_entry, "selected");
+  else
+    gtk_widget_remove_css_class (self->overview_entry, "selected");
+  if (page == recommendations)
+    gtk_widget_add_css_class (self->recommendations_entry, "selected");
+  else
+    gtk_widget_remove_css_class (self->recommendations_entry, "selected");
+  _waymark_window_update_inspected (self);
+  _waymark_window_update_spotlight (self);
+}
+
+GtkWidget *
+_waymark_window_get_content_pane (WaymarkWindow *self)
+{
+  if (gtk_widget_get_visible (self->overview))
+    return self->overview;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->recommendations)))
+    return GTK_WIDGET (self->recommendations);
+  if (gtk_widget_get_visible (self->empty_page))
+    return self->empty_page;
+  return GTK_WIDGET (self->canvas);
 }
 
 static void
@@ -142,9 +170,10 @@ update_empty_state (WaymarkWindow *self)
 {
   gboolean empty = waymark_document_get_n_personas (self->document) == 0;
 
-  if (empty)
+  /* Recommendations belong to the document, not to a persona: they stay. */
+  if (empty && !gtk_widget_get_visible (GTK_WIDGET (self->recommendations)))
     show_page (self, self->empty_page);
-  else if (gtk_widget_get_visible (self->empty_page))
+  else if (!empty && gtk_widget_get_visible (self->empty_page))
     show_page (self, self->map_view);
 }
 
@@ -395,6 +424,34 @@ waymark_window_show_overview (WaymarkWindow *self,
       update_empty_state (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
     }
+}
+
+gboolean
+waymark_window_get_recommendations_shown (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->recommendations));
+}
+
+void
+waymark_window_show_recommendations (WaymarkWindow *self,
+                                     gboolean       show)
+{
+  g_return_if_fail (WAYMARK_IS_WINDOW (self));
+  if (!show)
+    {
+      waymark_window_show_overview (self, FALSE);
+      return;
+    }
+  show_page (self, GTK_WIDGET (self->recommendations));
+  gtk_widget_grab_focus (GTK_WIDGET (self->recommendations));
+}
+
+GtkWidget *
+waymark_window_get_recommendations_view (WaymarkWindow *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->recommendations);
 }
 
 static void
@@ -673,7 +730,9 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   g_type_ensure (WAYMARK_TYPE_CANVAS);
   g_type_ensure (WAYMARK_TYPE_FIND_BAR);
   g_type_ensure (WAYMARK_TYPE_INSPECTOR);
+  g_type_ensure (WAYMARK_TYPE_LINK_TARGETS);
   g_type_ensure (WAYMARK_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (WAYMARK_TYPE_RECOMMENDATIONS_VIEW);
   g_type_ensure (WAYMARK_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -686,20 +745,29 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, changed_revealer);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, link_targets);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, map_area);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, recommendations);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, view_entries);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, overview_entry);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, recommendations_entry);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, recommendations_count);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, spotlight_bar);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, spotlight_label);
   gtk_widget_class_bind_template_callback (widget_class, overview_card_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, overview_entry_clicked_cb);
 
   _waymark_window_class_actions_init (klass);
   _waymark_window_class_panes_init (klass);
+  _waymark_window_class_recommendations_init (klass);
 }
 
 static void
@@ -716,8 +784,9 @@ waymark_window_init (WaymarkWindow *self)
   g_object_bind_property (self, "document", self->overview, "document", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->canvas, "palette", self->overview, "palette",
                           G_BINDING_SYNC_CREATE);
-  waymark_sidebar_set_overview (self->sidebar, self->overview_entry);
+  waymark_sidebar_set_overview (self->sidebar, self->view_entries);
   _waymark_window_panes_init (self);
+  _waymark_window_recommendations_init (self);
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);

@@ -94,5 +94,12 @@ void             waymark_window_set_inspector_visible (WaymarkWindow  *self,
 gboolean         waymark_window_get_overview_shown (WaymarkWindow     *self);
 void             waymark_window_show_overview     (WaymarkWindow      *self,
                                                    gboolean            show);
+/* The recommendations in place of the map (win.show-recommendations);
+ * hiding them shows the map. */
+gboolean         waymark_window_get_recommendations_shown (WaymarkWindow *self);
+void             waymark_window_show_recommendations (WaymarkWindow   *self,
+                                                      gboolean         show);
+/* The recommendations view, for tests. */
+GtkWidget       *waymark_window_get_recommendations_view (WaymarkWindow *self);
 
 G_END_DECLS
