@@ -12,6 +12,7 @@
 #include "waymark-format.h"
 #include "waymark-overview-scene.h"
 #include "waymark-overview-view.h"
+#include "waymark-overview-view-private.h"
 
 static WaymarkDocument *
 load_example (void)
@@ -235,6 +236,41 @@ cards_top_to_bottom (WaymarkOverviewFigure *figure,
   return ids;
 }
 
+/* A hidden view (the window has one behind the map from its start) makes
+ * its figure only when it is needed: not for a document, nor for edits
+ * while hidden; asking for its size or showing it makes it. */
+static void
+test_lazy (void)
+{
+  WaymarkDocument *document = load_example ();
+  GtkWidget *view = g_object_ref_sink (waymark_overview_view_new ());
+  WaymarkOverviewView *self = WAYMARK_OVERVIEW_VIEW (view);
+  GtkWidget *window;
+  double width = 0;
+
+  g_object_set (view, "document", document, NULL);
+  g_assert_null (self->figure);
+  waymark_document_insert_persona (document, waymark_persona_new (NULL, "Nieuw"), -1);
+  g_assert_null (self->figure);
+  waymark_overview_view_get_figure_size (self, &width, NULL);
+  g_assert_cmpfloat (width, >, 500);
+  g_assert_nonnull (self->figure);
+
+  /* An edit while hidden drops it again; mapping the view remakes it. */
+  waymark_document_insert_persona (document, waymark_persona_new (NULL, "Nog een"), -1);
+  g_assert_null (self->figure);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (self->figure);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (document);
+  g_assert_finalize_object (view);
+}
+
 static void
 test_keyboard_counts (void)
 {
@@ -413,6 +449,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/overview-view/view", test_view);
+  g_test_add_func ("/overview-view/lazy", test_lazy);
   g_test_add_func ("/overview-view/keyboard-counts", test_keyboard_counts);
   g_test_add_func ("/overview-view/keyboard-text", test_keyboard_text);
   return g_test_run ();

@@ -87,6 +87,8 @@ ensure_nav (WaymarkOverviewView *self)
 
   if (self->nav != NULL)
     return TRUE;
+  /* A key may come before the view was first shown (or in a test). */
+  _waymark_overview_view_ensure_figure (self);
   if (self->figure == NULL)
     return FALSE;
   n_rows = waymark_overview_get_n_rows (self->overview);

@@ -42,6 +42,7 @@ struct _WaymarkOverviewView {
 
   WaymarkOverview       *overview;
   WaymarkOverviewFigure *figure;
+  gboolean               stale;          /* the figure is to be built when shown */
   double                 zoom;
 
   /* Keyboard focus: a cell of the matrix, or a card listed in it (full
@@ -55,6 +56,9 @@ struct _WaymarkOverviewView {
 /* waymark-overview-view.c */
 /* Where the figure's left edge is in the drawing area, in pixels. */
 double   _waymark_overview_view_page_x          (WaymarkOverviewView      *self);
+/* Builds the figure now if it waits to be shown (the view was hidden
+ * when the document or a filter changed). */
+void     _waymark_overview_view_ensure_figure   (WaymarkOverviewView      *self);
 /* Emits ::card-activated for what @hit is on; FALSE for nothing. */
 gboolean _waymark_overview_view_activate_hit    (WaymarkOverviewView      *self,
                                                  const WaymarkOverviewHit *hit);

@@ -53,16 +53,15 @@ update_size (WaymarkOverviewView *self,
                                          : 0);
 }
 
-static void
-rebuild (WaymarkOverviewView *self)
+void
+_waymark_overview_view_ensure_figure (WaymarkOverviewView *self)
 {
   WaymarkOverviewFilter filter = { self->kinds, (const char * const *) self->tag_ids };
   WaymarkOverviewSceneOptions options;
 
-  _waymark_overview_view_free_nav (self);
-  g_clear_pointer (&self->figure, waymark_overview_figure_unref);
-  g_clear_pointer (&self->overview, waymark_overview_unref);
-
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
   if (self->document != NULL)
     {
       waymark_overview_scene_options_init (&options);
@@ -75,6 +74,29 @@ rebuild (WaymarkOverviewView *self)
   gtk_widget_queue_draw (self->area);
   /* The focused cell may have gone, or its counts changed. */
   _waymark_overview_view_update_focus (self);
+}
+
+/* The figure is made when the view is shown, not before: the window has
+ * one from its start, hidden behind the map, and the figure of a large
+ * study took a tenth of the window's start; edits on the map need not
+ * remake it either while it is hidden. A view that has a keyboard focus
+ * keeps it, and what assistive technology is told about it, up to date
+ * at once. */
+static void
+rebuild (WaymarkOverviewView *self)
+{
+  _waymark_overview_view_free_nav (self);
+  g_clear_pointer (&self->figure, waymark_overview_figure_unref);
+  g_clear_pointer (&self->overview, waymark_overview_unref);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || self->focus_column >= 0)
+    _waymark_overview_view_ensure_figure (self);
+}
+
+static void
+map_cb (WaymarkOverviewView *self)
+{
+  _waymark_overview_view_ensure_figure (self);
 }
 
 double
@@ -487,6 +509,7 @@ waymark_overview_view_init (WaymarkOverviewView *self)
 
   self->zoom = 1.0;
   self->focus_column = -1;
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   self->kinds = WAYMARK_OVERVIEW_DEFAULT_KINDS;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -630,6 +653,7 @@ waymark_overview_view_get_figure_size (WaymarkOverviewView *self,
     *width = 0;
   if (height != NULL)
     *height = 0;
+  _waymark_overview_view_ensure_figure (self);
   if (self->figure != NULL)
     waymark_overview_figure_get_size (self->figure, width, height);
 }
@@ -643,6 +667,7 @@ waymark_overview_view_activate_at (WaymarkOverviewView *self,
 
   g_return_val_if_fail (WAYMARK_IS_OVERVIEW_VIEW (self), FALSE);
 
+  _waymark_overview_view_ensure_figure (self);
   if (self->figure == NULL || !waymark_overview_figure_hit_test (self->figure, x, y, &hit))
     return FALSE;
   return _waymark_overview_view_activate_hit (self, &hit);
