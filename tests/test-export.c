@@ -260,6 +260,52 @@ collect_card_texts (xmlNode    *node,
     }
 }
 
+/* Each card group's <desc>, by the group's id. */
+static void
+collect_card_descriptions (xmlNode    *node,
+                           GHashTable *descriptions)
+{
+  for (xmlNode *child = node; child != NULL; child = child->next)
+    {
+      xmlChar *cls;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      cls = xmlGetProp (child, (const xmlChar *) "class");
+      if (cls != NULL && xmlStrcmp (cls, (const xmlChar *) "card") == 0)
+        for (xmlNode *d = child->children; d != NULL; d = d->next)
+          if (d->type == XML_ELEMENT_NODE && xmlStrcmp (d->name, (const xmlChar *) "desc") == 0)
+            {
+              xmlChar *id = xmlGetProp (child, (const xmlChar *) "id");
+              xmlChar *content = xmlNodeGetContent (d);
+
+              g_hash_table_insert (descriptions, g_strdup ((char *) id),
+                                   g_strdup ((char *) content));
+              xmlFree (content);
+              xmlFree (id);
+              break;
+            }
+      collect_card_descriptions (child->children, descriptions);
+      xmlFree (cls);
+    }
+}
+
+/* What a card's <desc> says: its lane, and its phase or first and last. */
+static char *
+expected_description (WaymarkPersona    *persona,
+                      const WaymarkCard *card)
+{
+  WaymarkLane *lane = waymark_persona_find_lane (persona, card->lane_id);
+  int first = waymark_persona_phase_index (persona, card->phase_id);
+  int last = MIN (first + MAX (card->span, 1) - 1, (int) persona->phases->len - 1);
+  WaymarkPhase *a = g_ptr_array_index (persona->phases, first);
+  WaymarkPhase *b = g_ptr_array_index (persona->phases, last);
+
+  if (a == b)
+    return g_strdup_printf ("%s · %s", lane->name, a->name);
+  return g_strdup_printf ("%s · %s – %s", lane->name, a->name, b->name);
+}
+
 static void
 check_svg (WaymarkDocument *document,
            const char      *persona_id,
@@ -267,6 +313,8 @@ check_svg (WaymarkDocument *document,
 {
   WaymarkPersona *persona = waymark_document_find_persona (document, persona_id);
   g_autoptr (GHashTable) cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) descriptions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               g_free);
   xmlDoc *doc;
 
   /* Valid SVG 1.1, without the network. */
@@ -293,7 +341,18 @@ check_svg (WaymarkDocument *document,
     g_assert_nonnull (doc);
   }
   collect_card_texts (xmlDocGetRootElement (doc), cards, NULL);
+  collect_card_descriptions (xmlDocGetRootElement (doc), descriptions);
   xmlFreeDoc (doc);
+
+  /* Every card says in words where it is (screen readers, Inkscape's
+   * Objects list). */
+  for (guint c = 0; c < persona->cards->len; c++)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, c);
+      g_autofree char *wanted = expected_description (persona, card);
+
+      g_assert_cmpstr (g_hash_table_lookup (descriptions, card->base.id), ==, wanted);
+    }
 
   for (guint c = 0; c < persona->cards->len; c++)
     {

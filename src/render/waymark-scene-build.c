@@ -149,14 +149,24 @@ waymark_scene_builder_ink_on (WaymarkSceneBuilder *builder,
 }
 
 void
-waymark_scene_builder_begin_group (WaymarkSceneBuilder *builder,
-                                   const char          *id,
-                                   const char          *css_class)
+waymark_scene_builder_begin_described_group (WaymarkSceneBuilder *builder,
+                                             const char          *id,
+                                             const char          *css_class,
+                                             const char          *description)
 {
   WaymarkSceneItem *item = waymark_scene_push_item (builder->scene, WAYMARK_SCENE_GROUP_BEGIN);
 
   item->group.id = g_strdup (id);
   item->group.css_class = css_class;
+  item->group.description = g_strdup (description);
+}
+
+void
+waymark_scene_builder_begin_group (WaymarkSceneBuilder *builder,
+                                   const char          *id,
+                                   const char          *css_class)
+{
+  waymark_scene_builder_begin_described_group (builder, id, css_class, NULL);
 }
 
 void

@@ -91,6 +91,13 @@ WaymarkColor waymark_scene_builder_ink_on        (WaymarkSceneBuilder *builder,
 void         waymark_scene_builder_begin_group   (WaymarkSceneBuilder *builder,
                                                   const char          *id,
                                                   const char          *css_class);
+/* The same, with a sentence that says what the group is where a reader
+ * of the file cannot see it: "Drempels · Verkenning & haalbaarheid" for
+ * a card (an SVG's <desc>, for screen readers and Inkscape's objects). */
+void         waymark_scene_builder_begin_described_group (WaymarkSceneBuilder *builder,
+                                                          const char          *id,
+                                                          const char          *css_class,
+                                                          const char          *description);
 void         waymark_scene_builder_end_group     (WaymarkSceneBuilder *builder);
 void         waymark_scene_builder_add_box       (WaymarkSceneBuilder *builder,
                                                   const WaymarkRect   *rect,

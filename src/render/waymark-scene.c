@@ -313,6 +313,29 @@ add_chip (WaymarkSceneBuilder     *builder,
                                   legible_on (builder, waymark_color_shade (&tag, 0.35), WHITE, 4.5));
 }
 
+static const char *
+text_of (const WaymarkLayoutText *text)
+{
+  return text != NULL ? pango_layout_get_text (text->layout) : "";
+}
+
+/* Where a card is, in words: its lane and phase (or phases), which a
+ * figure shows by position only. */
+static char *
+describe_card (WaymarkLayout           *layout,
+               const WaymarkLayoutLane *lane,
+               const WaymarkLayoutCard *card)
+{
+  const WaymarkLayoutPhase *first = g_ptr_array_index (layout->phases, card->phase_index);
+  const WaymarkLayoutPhase *last =
+    g_ptr_array_index (layout->phases, card->phase_index + MAX (card->span, 1) - 1);
+
+  if (first == last)
+    return g_strdup_printf ("%s · %s", text_of (lane->name), text_of (first->name));
+  return g_strdup_printf ("%s · %s – %s", text_of (lane->name), text_of (first->name),
+                          text_of (last->name));
+}
+
 static void
 build_card (WaymarkSceneBuilder *builder,
             WaymarkLayoutLane   *lane,
@@ -325,6 +348,7 @@ build_card (WaymarkSceneBuilder *builder,
   WaymarkColor own;
   gboolean explicit_fill = FALSE;
   const WaymarkRect *r = &card->rect;
+  g_autofree char *description = NULL;
 
   if (card->color[0] != '\0' && waymark_color_parse (card->color, &own))
     {
@@ -334,7 +358,8 @@ build_card (WaymarkSceneBuilder *builder,
     }
 
   fill = explicit_fill ? base : waymark_color_tint (&base, style->fill_tint);
-  waymark_scene_builder_begin_group (builder, card->id, "card");
+  description = describe_card (builder->layout, lane, card);
+  waymark_scene_builder_begin_described_group (builder, card->id, "card", description);
   waymark_scene_builder_add_box (builder, r, style->radius, fill,
                                  waymark_color_tint (&base, style->stroke_tint),
                                  style->line_width);
@@ -804,7 +829,10 @@ waymark_scene_unref (WaymarkScene *self)
       if (item->kind == WAYMARK_SCENE_PATH)
         g_free (item->path.segments);
       else if (item->kind == WAYMARK_SCENE_GROUP_BEGIN)
-        g_free (item->group.id);
+        {
+          g_free (item->group.id);
+          g_free (item->group.description);
+        }
     }
   g_array_unref (self->items);
   for (guint i = 0; i < self->n_columns * self->n_rows; i++)
@@ -991,6 +1019,7 @@ waymark_scene_compose_append (WaymarkScene *self,
           break;
         case WAYMARK_SCENE_GROUP_BEGIN:
           item->group.id = g_strdup (source->group.id);
+          item->group.description = g_strdup (source->group.description);
           break;
         case WAYMARK_SCENE_GROUP_END:
         default:

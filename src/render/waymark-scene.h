@@ -94,6 +94,7 @@ typedef struct {
     struct {
       char *id;                  /* an XML id: the object's id, or a derived one */
       const char *css_class;     /* "persona", "phase", "lane", "card", "emotion-curve", ... */
+      char *description;         /* what it is, in words (SVG <desc>); NULL for none */
     } group;
   };
 } WaymarkSceneItem;

@@ -302,6 +302,13 @@ write_item (Writer                 *w,
         g_string_append_printf (w->out, "<g id=\"%s\" class=\"%s\">\n", id,
                                 item->group.css_class);
         w->depth++;
+        if (item->group.description != NULL)
+          {
+            indent (w);
+            g_string_append (w->out, "<desc>");
+            waymark_xml_append_escaped (w->out, item->group.description, WAYMARK_XML_DISPLAY);
+            g_string_append (w->out, "</desc>\n");
+          }
       }
       break;
     case WAYMARK_SCENE_GROUP_END:
