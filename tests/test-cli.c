@@ -31,37 +31,68 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs waymark with @args (NULL-terminated), without any display: the
- * commands must be headless. */
+/* Runs waymark with @args, without any display: the commands must be
+ * headless. Standard input is the file @stdin_path, or nothing. */
 static void
-run_waymark (Run        *run,
-             const char *first_arg,
-             ...)
+run_waymark_va (Run        *run,
+                const char *stdin_path,
+                const char *first_arg,
+                va_list     args)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_auto (GStrv) envp = g_get_environ ();
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
   g_autoptr (GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
 
   g_ptr_array_add (argv, (char *) waymark_path);
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_environ (launcher, envp);
+  g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path != NULL ? stdin_path
+                                                                          : "/dev/null");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
   g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+/* Runs waymark with @args (NULL-terminated). */
+static G_GNUC_NULL_TERMINATED void
+run_waymark (Run        *run,
+             const char *first_arg,
+             ...)
+{
+  va_list args;
+
+  va_start (args, first_arg);
+  run_waymark_va (run, NULL, first_arg, args);
+  va_end (args);
+}
+
+/* The same with @stdin_path as standard input. */
+static G_GNUC_NULL_TERMINATED void
+run_waymark_with_stdin (Run        *run,
+                        const char *stdin_path,
+                        const char *first_arg,
+                        ...)
+{
+  va_list args;
+
+  va_start (args, first_arg);
+  run_waymark_va (run, stdin_path, first_arg, args);
+  va_end (args);
 }
 
 static char *
@@ -807,6 +838,77 @@ test_fmt_usage (void)
   g_assert_nonnull (strstr (run.err, "Usage: waymark fmt [--check] FILE…"));
 }
 
+/* "-" as the input reads standard input: validate names it "<stdin>" in
+ * its messages, export writes what the file would give, fmt is a filter,
+ * and more than the file size limit is refused. */
+static void
+test_stdin (void)
+{
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                    "levenslang-leren.waymark", NULL);
+  g_autofree char *broken = fixture_path ("dtd-after-broken-declaration.waymark");
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *from_file = g_build_filename (dir, "file.svg", NULL);
+  g_autofree char *from_stdin = g_build_filename (dir, "stdin.svg", NULL);
+  g_autofree char *huge = g_build_filename (dir, "huge.waymark", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize a_length, b_length;
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_waymark_with_stdin (&run, example, "validate", "-", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "<stdin>: ok\n");
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    /* Located as in a file. */
+    run_waymark_with_stdin (&run, broken, "validate", "-", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_prefix (run.out, "<stdin>:1:"));
+  }
+  {
+    g_auto (Run) file_run = { 0 };
+    g_auto (Run) stdin_run = { 0 };
+
+    run_waymark (&file_run, "export", "--persona", "job", "-o", from_file, example, NULL);
+    run_waymark_with_stdin (&stdin_run, example, "export", "--persona", "job", "-o", from_stdin,
+                            "-", NULL);
+    g_assert_cmpint (file_run.status, ==, 0);
+    g_assert_cmpint (stdin_run.status, ==, 0);
+    g_assert_true (g_file_get_contents (from_file, &a, &a_length, NULL));
+    g_assert_true (g_file_get_contents (from_stdin, &b, &b_length, NULL));
+    g_assert_cmpmem (a, a_length, b, b_length);
+  }
+  {
+    g_auto (Run) run = { 0 };
+
+    /* The example is canonical: fmt passes it through unchanged. */
+    run_waymark_with_stdin (&run, example, "fmt", "-", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (example, &expected, NULL, NULL));
+    g_assert_cmpstr (run.out, ==, expected);
+  }
+  {
+    g_auto (Run) run = { 0 };
+    g_autofree char *zeros = g_malloc0 (9 * 1024 * 1024);
+
+    g_assert_true (g_file_set_contents (huge, zeros, 9 * 1024 * 1024, NULL));
+    run_waymark_with_stdin (&run, huge, "validate", "-", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.out, "<stdin>: error: the file is larger than 8 MiB"));
+  }
+
+  g_remove (from_file);
+  g_remove (from_stdin);
+  g_remove (huge);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -834,6 +936,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-csv/english-headers", test_import_csv_english_headers);
   g_test_add_func ("/cli/import-csv/columns", test_import_csv_columns);
   g_test_add_func ("/cli/validate/usage", test_validate_usage);
+  g_test_add_func ("/cli/stdin", test_stdin);
   g_test_add_func ("/cli/end-of-options", test_end_of_options);
   g_test_add_func ("/cli/option-parser-error", test_option_parser_error);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);

@@ -229,7 +229,6 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
   g_auto (GStrv) inputs = NULL;
   g_auto (OptionValues) values = { NULL };
   const char *input;
-  g_autoptr (GFile) file = NULL;
   WaymarkDocument *document = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *notice = NULL;
@@ -320,11 +319,10 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
                                     _("CSV holds the whole document; --overview, --recommendations "
                                       "and --persona do not apply"));
 
-  file = g_file_new_for_commandline_arg (input);
-  input_name = g_filename_display_name (input);
+  input_name = waymark_cli_input_name (input);
   /* Problems as validate prints them: "FILE:LINE:COL: error: message",
    * with FILE as given on the command line. */
-  problems = waymark_format_check_file (file, input_name, &document);
+  problems = waymark_cli_check_input (input, input_name, &document);
   waymark_cli_keep_until_exit (document);
   if (document == NULL)
     {

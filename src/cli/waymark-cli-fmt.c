@@ -20,14 +20,15 @@ format_one (const char *path,
             gboolean    check_only)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
-  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *name = waymark_cli_input_name (path);
+  gboolean from_stdin = g_str_equal (path, WAYMARK_CLI_STDIN);
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) original = NULL;
   g_autoptr (GBytes) canonical = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   WaymarkDocument *document = NULL;
 
-  original = waymark_format_read_file (file, name, &error);
+  original = waymark_cli_read_input (path, name, &error);
   if (original == NULL)
     {
       fprintf (stderr, "%s\n", error->message);
@@ -43,6 +44,19 @@ format_one (const char *path,
     }
 
   canonical = waymark_format_save_to_bytes (document);
+  /* A filter: standard input comes out canonical on standard output. */
+  if (from_stdin && !check_only)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (canonical, &length);
+
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          fprintf (stderr, _("%s: cannot write to standard output\n"), name);
+          return FMT_FAILED;
+        }
+      return g_bytes_equal (original, canonical) ? FMT_CANONICAL : FMT_CHANGED;
+    }
   if (g_bytes_equal (original, canonical))
     return FMT_CANONICAL;
   if (check_only)

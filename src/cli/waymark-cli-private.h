@@ -81,4 +81,22 @@ void waymark_cli_keep_until_exit    (WaymarkDocument            *document);
 gboolean waymark_cli_check_exists   (const char                 *path,
                                      const char                 *display_name);
 
+/* An input operand of "-" is standard input, for every command. */
+#define WAYMARK_CLI_STDIN "-"
+/* What messages call standard input: "<stdin>:3:7: error: …". */
+#define WAYMARK_CLI_STDIN_NAME "<stdin>"
+
+/* The name messages give @path: as given, or WAYMARK_CLI_STDIN_NAME. */
+char      *waymark_cli_input_name   (const char                 *path);
+/* The bytes of the document at @path, or of standard input for "-",
+ * read as the loader reads a file (refused past its size limit). */
+GBytes    *waymark_cli_read_input   (const char                 *path,
+                                     const char                 *display_name,
+                                     GError                    **error);
+/* Checks the document at @path (or standard input) as the editor loads
+ * it: waymark_format_check_file (). */
+GPtrArray *waymark_cli_check_input  (const char                 *path,
+                                     const char                 *display_name,
+                                     WaymarkDocument           **document);
+
 G_END_DECLS

@@ -13,10 +13,9 @@
 static gboolean
 validate_one (const char *path)
 {
-  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
-  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *name = waymark_cli_input_name (path);
   WaymarkDocument *document = NULL;
-  g_autoptr (GPtrArray) problems = waymark_format_check_file (file, name, &document);
+  g_autoptr (GPtrArray) problems = waymark_cli_check_input (path, name, &document);
 
   /* Loaded as the editor loads it, then left to the exit. */
   waymark_cli_keep_until_exit (document);

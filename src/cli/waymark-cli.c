@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 #include <gmodule.h>
 
@@ -68,7 +69,8 @@ static const WaymarkCliCommand commands[] = {
     .args = N_("FILE…"),
     .summary = N_("Check that files are valid Waymark documents"),
     .help = N_("Prints “FILE: ok” for a valid file, else one line per problem:\n"
-               "“FILE:LINE:COLUMN: error: message”. Exits with 1 when any file has problems."),
+               "“FILE:LINE:COLUMN: error: message”. Exits with 1 when any file has problems.\n"
+               "- as FILE reads standard input."),
     .run = waymark_cli_run_validate,
   },
   {
@@ -76,7 +78,8 @@ static const WaymarkCliCommand commands[] = {
     .args = N_("[--check] FILE…"),
     .summary = N_("Rewrite files in the canonical Waymark form"),
     .help = N_("A file is rewritten only when its content changes, through a temporary\n"
-               "file, so an interrupted run never leaves a half-written file."),
+               "file, so an interrupted run never leaves a half-written file.\n"
+               "- as FILE reads standard input and writes the canonical form to standard output."),
     .run = waymark_cli_run_fmt,
   },
   {
@@ -326,6 +329,48 @@ waymark_cli_check_exists (const char *path,
                                                   g_strdup (_("no such file"))));
   waymark_cli_print_problems (stderr, problems);
   return FALSE;
+}
+
+char *
+waymark_cli_input_name (const char *path)
+{
+  if (g_str_equal (path, WAYMARK_CLI_STDIN))
+    return g_strdup (WAYMARK_CLI_STDIN_NAME);
+  return g_filename_display_name (path);
+}
+
+GBytes *
+waymark_cli_read_input (const char  *path,
+                        const char  *display_name,
+                        GError     **error)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (g_str_equal (path, WAYMARK_CLI_STDIN))
+    {
+      g_autoptr (GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+
+      return waymark_format_read_stream (in, display_name, error);
+    }
+  file = g_file_new_for_commandline_arg (path);
+  return waymark_format_read_file (file, display_name, error);
+}
+
+GPtrArray *
+waymark_cli_check_input (const char       *path,
+                         const char       *display_name,
+                         WaymarkDocument **document)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (g_str_equal (path, WAYMARK_CLI_STDIN))
+    {
+      g_autoptr (GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+
+      return waymark_format_check_stream (in, display_name, document);
+    }
+  file = g_file_new_for_commandline_arg (path);
+  return waymark_format_check_file (file, display_name, document);
 }
 
 guint

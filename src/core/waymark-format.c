@@ -120,6 +120,10 @@ check_data (WaymarkFormatChecker *checker,
   return document;
 }
 
+static GBytes *read_stream_capped (WaymarkFormatChecker *checker,
+                                   GInputStream         *stream,
+                                   gsize                 size_hint);
+
 /* Reads at most WAYMARK_FORMAT_MAX_FILE_SIZE + 1 bytes, so that a file
  * growing while it is read (or a device pretending to be a file) still
  * cannot make us allocate without bound. */
@@ -130,7 +134,6 @@ read_file_capped (WaymarkFormatChecker *checker,
   g_autoptr (GError) error = NULL;
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GFileInputStream) stream = NULL;
-  g_autoptr (GByteArray) buffer = NULL;
   goffset size;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
@@ -170,12 +173,44 @@ read_file_capped (WaymarkFormatChecker *checker,
                              _("cannot read the file: %s"), error->message);
       return NULL;
     }
+  return read_stream_capped (checker, G_INPUT_STREAM (stream), (gsize) MAX (size, 0));
+}
 
-  buffer = g_byte_array_sized_new ((guint) MAX (size, 0) + 1);
+GBytes *
+waymark_format_read_stream (GInputStream  *stream,
+                            const char    *display_name,
+                            GError       **error)
+{
+  WaymarkFormatChecker checker;
+  g_autoptr (GPtrArray) problems = NULL;
+  GBytes *bytes;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  waymark_format_checker_init (&checker, NULL, display_name);
+  bytes = read_stream_capped (&checker, stream, 0);
+  problems = waymark_format_checker_finish (&checker);
+  if (bytes == NULL)
+    waymark_problems_set_error (problems, FALSE, error);
+  return bytes;
+}
+
+/* Reads all of @stream, refusing more than WAYMARK_FORMAT_MAX_FILE_SIZE
+ * as soon as it has read past it (a pipe says nothing of its size).
+ * @size_hint: the size expected, 0 when unknown. */
+static GBytes *
+read_stream_capped (WaymarkFormatChecker *checker,
+                    GInputStream         *stream,
+                    gsize                 size_hint)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GByteArray) buffer = g_byte_array_sized_new ((guint) size_hint + 1);
+
   for (;;)
     {
       guint8 chunk[64 * 1024];
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL, &error);
+      gssize n = g_input_stream_read (stream, chunk, sizeof chunk, NULL, &error);
 
       if (n < 0)
         {
@@ -211,6 +246,26 @@ check (GFile            *file,
   waymark_format_checker_init (&checker, file, display_name);
   if (bytes == NULL)
     bytes = read = read_file_capped (&checker, file);
+  if (bytes != NULL)
+    loaded = check_data (&checker, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+  if (document != NULL)
+    *document = checker.problems->len == 0 ? g_steal_pointer (&loaded) : NULL;
+  return waymark_format_checker_finish (&checker);
+}
+
+GPtrArray *
+waymark_format_check_stream (GInputStream     *stream,
+                             const char       *display_name,
+                             WaymarkDocument **document)
+{
+  WaymarkFormatChecker checker;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (WaymarkDocument) loaded = NULL;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  waymark_format_checker_init (&checker, NULL, display_name);
+  bytes = read_stream_capped (&checker, stream, 0);
   if (bytes != NULL)
     loaded = check_data (&checker, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
   if (document != NULL)

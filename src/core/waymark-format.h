@@ -51,11 +51,20 @@ GPtrArray       *waymark_format_check_file      (GFile            *file,
 GPtrArray       *waymark_format_check_bytes     (GBytes           *bytes,
                                                  const char       *display_name,
                                                  WaymarkDocument **document);
+/* The same for a stream that is not a file, such as standard input. */
+GPtrArray       *waymark_format_check_stream    (GInputStream     *stream,
+                                                 const char       *display_name,
+                                                 WaymarkDocument **document);
 
 /* Reads a file's bytes as the loader does: refuses what is not a regular
  * file and anything over WAYMARK_FORMAT_MAX_FILE_SIZE. The error message
  * is "FILE: message"; @display_name NULL uses the parse name. */
 GBytes          *waymark_format_read_file       (GFile            *file,
+                                                 const char       *display_name,
+                                                 GError          **error);
+/* The same for a stream that is not a file, such as standard input: all
+ * of it, refused past WAYMARK_FORMAT_MAX_FILE_SIZE. */
+GBytes          *waymark_format_read_stream     (GInputStream     *stream,
                                                  const char       *display_name,
                                                  GError          **error);
 
