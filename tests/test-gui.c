@@ -500,6 +500,57 @@ test_autosave (void)
   gui_test_close_window (window);
 }
 
+/* The number of pages of a PDF that cairo wrote. */
+static guint
+count_pdf_pages (const char *pdf,
+                 gsize       length)
+{
+  g_autoptr (GRegex) page = g_regex_new ("/Type\\s*/Page[^s]", G_REGEX_RAW, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  guint n = 0;
+
+  g_regex_match_full (page, pdf, (gssize) length, 0, 0, &match, NULL);
+  while (g_match_info_matches (match))
+    {
+      n++;
+      g_match_info_next (match, NULL);
+    }
+  return n;
+}
+
+/* The combo row under @widget that offers @label, or NULL. */
+static AdwComboRow *
+find_combo_offering (GtkWidget  *widget,
+                     const char *label,
+                     guint      *position)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (widget));
+
+      for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+          if (GTK_IS_STRING_OBJECT (item) &&
+              g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), label) == 0)
+            {
+              *position = i;
+              return ADW_COMBO_ROW (widget);
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_offering (child, label, position);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The export dialog writes with the shared export code. */
 static void
 test_export_dialog (void)
@@ -513,6 +564,7 @@ test_export_dialog (void)
   g_autofree char *default_name = NULL;
   WaymarkExportOptions options;
   gsize length;
+  guint n_all_pages;
 
   /* Next to the document, as a PDF of all personas. */
   default_name = g_file_get_basename (waymark_export_dialog_get_file (dialog));
@@ -526,6 +578,43 @@ test_export_dialog (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  n_all_pages = count_pdf_pages (contents, length);
+
+  /* The example has recommendations: the dialog offers them alone, as
+   * `waymark export --recommendations` does. */
+  {
+    guint position = 0;
+    AdwComboRow *row = find_combo_offering (GTK_WIDGET (dialog), "Recommendations Only",
+                                            &position);
+
+    g_assert_nonnull (row);
+    adw_combo_row_set_selected (row, position);
+    waymark_export_dialog_get_options (dialog, &options);
+    g_assert_true (options.recommendations);
+    g_assert_false (options.overview);
+    g_assert_null (options.persona);
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (waymark_export_dialog_export (dialog, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    /* The section alone: no overview, no persona pages. */
+    {
+      WaymarkExportOptions section;
+      g_autofree char *expected = g_build_filename (tmp_dir, "section.pdf", NULL);
+      g_autofree char *expected_contents = NULL;
+      gsize expected_length;
+
+      waymark_export_options_init (&section);
+      section.recommendations = TRUE;
+      g_assert_true (waymark_export_to_file (window->document, &section, expected, NULL, &error));
+      g_assert_true (g_file_get_contents (expected, &expected_contents, &expected_length, NULL));
+      g_assert_cmpuint (count_pdf_pages (contents, length), ==,
+                        count_pdf_pages (expected_contents, expected_length));
+      g_assert_cmpuint (count_pdf_pages (contents, length), <,
+                        n_all_pages - waymark_document_get_n_personas (window->document));
+    }
+  }
 
   g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -81,9 +81,11 @@ update_extension (WaymarkExportDialog *self)
   update_file_row (self);
 }
 
-/* The "persona" entry that exports only the overview of all personas;
- * never a persona id (ids are XML ids, never empty). */
+/* The "persona" entries that export only the overview of all personas,
+ * or only the recommendations section; never persona ids (those are XML
+ * ids, never empty and without spaces). */
 #define OVERVIEW_ONLY ""
+#define RECOMMENDATIONS_ONLY " recommendations"
 
 static void
 persona_changed_cb (WaymarkExportDialog *self)
@@ -127,6 +129,11 @@ rebuild_personas (WaymarkExportDialog *self)
     {
       gtk_string_list_append (names, _("Overview Only"));
       g_ptr_array_add (self->persona_ids, g_strdup (OVERVIEW_ONLY));
+    }
+  if (waymark_document_get_recommendations (self->document)->len > 0)
+    {
+      gtk_string_list_append (names, _("Recommendations Only"));
+      g_ptr_array_add (self->persona_ids, g_strdup (RECOMMENDATIONS_ONLY));
     }
   g_set_object (&self->persona_names, names);
   adw_combo_row_set_model (self->persona_row, G_LIST_MODEL (names));
@@ -173,6 +180,11 @@ waymark_export_dialog_get_options (WaymarkExportDialog  *self,
     {
       options->persona = NULL;
       options->overview = TRUE;
+    }
+  else if (g_strcmp0 (options->persona, RECOMMENDATIONS_ONLY) == 0)
+    {
+      options->persona = NULL;
+      options->recommendations = TRUE;
     }
   else if (options->persona == NULL && options->format == WAYMARK_EXPORT_FORMAT_PDF)
     options->no_overview = !gtk_switch_get_active (self->overview_switch);
