@@ -551,6 +551,103 @@ find_combo_offering (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first widget of @type under @widget, or NULL. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Unchecks every check under @widget but the one in the row titled @keep. */
+static void
+keep_only_check (GtkWidget  *widget,
+                 const char *keep)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child))
+        {
+          GtkWidget *check = find_widget_of_type (child, GTK_TYPE_CHECK_BUTTON);
+
+          if (check != NULL)
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                         g_strcmp0 (adw_preferences_row_get_title (
+                                                      ADW_PREFERENCES_ROW (child)), keep) == 0);
+          continue;
+        }
+      keep_only_check (child, keep);
+    }
+}
+
+/* How many times @needle is in @haystack. */
+static guint
+count_in (const char *haystack,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A figure from the dialog: part of a map, as `waymark export --phases 2-3
+ * --lanes barriers` makes it. */
+static void
+test_export_dialog_subset (void)
+{
+  WaymarkWindow *window = open_copy ("subset.waymark", NULL);
+  WaymarkExportDialog *dialog = waymark_export_dialog_new (window);
+  g_autofree char *path = g_build_filename (tmp_dir, "subset.svg", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  WaymarkExportOptions options;
+  GtkWidget *expander;
+  guint position = 0;
+  AdwComboRow *format = find_combo_offering (GTK_WIDGET (dialog), "SVG Image", &position);
+
+  g_assert_nonnull (format);
+  adw_combo_row_set_selected (format, position);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget_of_type (GTK_WIDGET (dialog),
+                                                            ADW_TYPE_ENTRY_ROW)), "2-3");
+  expander = find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander), TRUE);
+  keep_only_check (expander, "Barriers");
+
+  waymark_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.phases, ==, "2-3");
+  g_assert_cmpstr (options.lanes, ==, "barriers");
+  waymark_export_dialog_set_file (dialog, file);
+  g_assert_true (waymark_export_dialog_export (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpuint (count_in (contents, "class=\"phase\""), ==, 2);
+  g_assert_cmpuint (count_in (contents, "class=\"lane\""), ==, 1);
+
+  /* No lane checked selects nothing: the export fails and says why. */
+  keep_only_check (expander, NULL);
+  g_assert_false (waymark_export_dialog_export (dialog, &error));
+  g_assert_error (error, WAYMARK_EXPORT_ERROR, WAYMARK_EXPORT_ERROR_SELECTION);
+
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+  gui_test_close_window (window);
+}
+
 /* The export dialog writes with the shared export code. */
 static void
 test_export_dialog (void)
@@ -1098,6 +1195,7 @@ main (int    argc,
   g_test_add_func ("/gui/draft-recovery", test_draft_recovery);
   g_test_add_func ("/gui/autosave", test_autosave);
   g_test_add_func ("/gui/export-dialog", test_export_dialog);
+  g_test_add_func ("/gui/export-dialog-subset", test_export_dialog_subset);
   g_test_add_func ("/gui/print", test_print);
   g_test_add_func ("/gui/templates", test_templates);
   g_test_add_func ("/gui/about", test_about);

@@ -25,6 +25,17 @@ struct _WaymarkExportDialog
   AdwComboRow     *persona_row;
   AdwActionRow    *overview_row;
   GtkSwitch       *overview_switch;
+  AdwPreferencesGroup *contents_group;
+  AdwEntryRow     *phases_row;
+  AdwExpanderRow  *lanes_row;
+  GtkSwitch       *hide_empty_switch;
+  /* The lane kinds the document's personas have, and a check for each. */
+  WaymarkLaneKind  lane_kinds[WAYMARK_N_LANE_KINDS];
+  GtkCheckButton  *lane_checks[WAYMARK_N_LANE_KINDS];
+  guint            n_lane_kinds;
+  /* The options' subset strings, kept while an export reads them. */
+  char            *phases_spec;
+  char            *lanes_spec;
   AdwPreferencesGroup *page_group;
   AdwComboRow     *paper_row;
   AdwComboRow     *orientation_row;
@@ -94,9 +105,78 @@ persona_changed_cb (WaymarkExportDialog *self)
   gboolean all = selected < self->persona_ids->len &&
                  g_ptr_array_index (self->persona_ids, selected) == NULL;
 
+  const char *id = selected < self->persona_ids->len
+                   ? g_ptr_array_index (self->persona_ids, selected) : NULL;
+  gboolean maps = g_strcmp0 (id, OVERVIEW_ONLY) != 0 && g_strcmp0 (id, RECOMMENDATIONS_ONLY) != 0;
+
   /* Only a PDF of all personas has an overview page before the maps. */
   gtk_widget_set_visible (GTK_WIDGET (self->overview_row),
                           all && formats[get_format_index (self)] == WAYMARK_EXPORT_FORMAT_PDF);
+  gtk_widget_set_visible (GTK_WIDGET (self->contents_group), maps);
+}
+
+/* A check per lane kind that the personas have, all checked: the kinds
+ * are what a figure picks ("the barriers and levers"), whatever each
+ * persona calls its lanes. */
+static void
+add_lane_checks (WaymarkExportDialog *self)
+{
+  gboolean present[WAYMARK_N_LANE_KINDS] = { FALSE, };
+
+  for (guint i = 0; i < waymark_document_get_n_personas (self->document); i++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (self->document, i);
+
+      for (guint l = 0; l < persona->lanes->len; l++)
+        present[((WaymarkLane *) g_ptr_array_index (persona->lanes, l))->kind] = TRUE;
+    }
+  for (guint k = 0; k < WAYMARK_N_LANE_KINDS; k++)
+    {
+      GtkWidget *row, *check;
+
+      if (!present[k])
+        continue;
+      row = adw_action_row_new ();
+      check = gtk_check_button_new ();
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), waymark_lane_kind_get_label (k));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_expander_row_add_row (self->lanes_row, row);
+      self->lane_kinds[self->n_lane_kinds] = k;
+      self->lane_checks[self->n_lane_kinds++] = GTK_CHECK_BUTTON (check);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->lanes_row), self->n_lane_kinds > 1);
+}
+
+/* The subset chosen, as `waymark export` takes it: --phases as typed
+ * (NULL: all), --lanes as the checked kinds (NULL: all). */
+static void
+read_subset (WaymarkExportDialog  *self,
+             WaymarkExportOptions *options)
+{
+  g_autofree char *phases = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (
+                                                    self->phases_row))));
+  g_autoptr (GString) lanes = g_string_new (NULL);
+
+  g_clear_pointer (&self->phases_spec, g_free);
+  g_clear_pointer (&self->lanes_spec, g_free);
+  if (phases[0] != '\0')
+    self->phases_spec = g_steal_pointer (&phases);
+  if (adw_expander_row_get_enable_expansion (self->lanes_row))
+    {
+      for (guint i = 0; i < self->n_lane_kinds; i++)
+        if (gtk_check_button_get_active (self->lane_checks[i]))
+          g_string_append_printf (lanes, "%s%s", lanes->len > 0 ? "," : "",
+                                  waymark_lane_kind_to_string (self->lane_kinds[i]));
+      /* None checked selects none, and the export says so; "" would mean
+       * all. */
+      self->lanes_spec = lanes->len > 0 ? g_strdup (lanes->str) : g_strdup (",");
+    }
+  options->phases = self->phases_spec;
+  options->lanes = self->lanes_spec;
+  options->hide_empty_lanes = gtk_switch_get_active (self->hide_empty_switch);
 }
 
 /* PDF can hold all personas, one per page; SVG and PNG hold one. Any
@@ -186,8 +266,12 @@ waymark_export_dialog_get_options (WaymarkExportDialog  *self,
       options->persona = NULL;
       options->recommendations = TRUE;
     }
-  else if (options->persona == NULL && options->format == WAYMARK_EXPORT_FORMAT_PDF)
-    options->no_overview = !gtk_switch_get_active (self->overview_switch);
+  else
+    {
+      read_subset (self, options);
+      if (options->persona == NULL && options->format == WAYMARK_EXPORT_FORMAT_PDF)
+        options->no_overview = !gtk_switch_get_active (self->overview_switch);
+    }
   options->paper = papers[MIN (paper, G_N_ELEMENTS (papers) - 1)];
   options->orientation = adw_combo_row_get_selected (self->orientation_row) == 1
                        ? WAYMARK_ORIENTATION_PORTRAIT : WAYMARK_ORIENTATION_LANDSCAPE;
@@ -409,6 +493,7 @@ waymark_export_dialog_new (WaymarkWindow *window)
     }
 
   self->file = default_file (self, settings);
+  add_lane_checks (self);
   if (wapp != NULL)
     {
       WaymarkPaper paper = waymark_application_get_paper (wapp);
@@ -462,6 +547,8 @@ waymark_export_dialog_finalize (GObject *object)
   WaymarkExportDialog *self = WAYMARK_EXPORT_DIALOG (object);
 
   g_ptr_array_unref (self->persona_ids);
+  g_free (self->phases_spec);
+  g_free (self->lanes_spec);
 
   G_OBJECT_CLASS (waymark_export_dialog_parent_class)->finalize (object);
 }
@@ -481,6 +568,10 @@ waymark_export_dialog_class_init (WaymarkExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, persona_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, overview_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, overview_switch);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, contents_group);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, phases_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, lanes_row);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, hide_empty_switch);
   gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, page_group);
   gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, WaymarkExportDialog, orientation_row);
