@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <adwaita.h>
 
 #include "waymark-format.h"
 #include "waymark-overview-scene.h"
+#include "waymark-scene.h"
 #include "waymark-overview-view.h"
 #include "waymark-overview-view-private.h"
 
@@ -271,6 +273,56 @@ test_lazy (void)
   g_assert_finalize_object (view);
 }
 
+/* Whether a text of @scene contains @needle. */
+static gboolean
+scene_says (WaymarkScene *scene,
+            const char   *needle)
+{
+  for (guint i = 0; i < waymark_scene_get_n_items (scene); i++)
+    {
+      const WaymarkSceneItem *item = waymark_scene_get_item (scene, i);
+
+      if (item->kind == WAYMARK_SCENE_TEXT &&
+          strstr (pango_layout_get_text (item->text.layout), needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Coverage shows what no recommendation addresses yet; it and Full Text
+ * are one view at a time. (The example is Dutch; without the built
+ * catalogue its figure speaks English.) */
+static void
+test_coverage (void)
+{
+  WaymarkDocument *document = load_example ();
+  GtkWidget *view = g_object_ref_sink (waymark_overview_view_new ());
+  WaymarkOverviewView *self = WAYMARK_OVERVIEW_VIEW (view);
+  double width;
+
+  g_object_set (view, "document", document, NULL);
+  waymark_overview_view_get_figure_size (self, &width, NULL);
+  g_assert_false (scene_says (waymark_overview_figure_get_scene (self->figure),
+                              "zonder aanbeveling") ||
+                  scene_says (waymark_overview_figure_get_scene (self->figure),
+                              "without a recommendation"));
+
+  g_object_set (view, "show-text", TRUE, NULL);
+  waymark_overview_view_set_show_coverage (self, TRUE);
+  g_assert_false (waymark_overview_view_get_show_text (self));
+  waymark_overview_view_get_figure_size (self, &width, NULL);
+  g_assert_true (scene_says (waymark_overview_figure_get_scene (self->figure),
+                             "zonder aanbeveling") ||
+                 scene_says (waymark_overview_figure_get_scene (self->figure),
+                             "without a recommendation"));
+
+  g_object_set (view, "show-text", TRUE, NULL);
+  g_assert_false (waymark_overview_view_get_show_coverage (self));
+
+  g_object_unref (document);
+  g_assert_finalize_object (view);
+}
+
 static void
 test_keyboard_counts (void)
 {
@@ -450,6 +502,7 @@ main (int   argc,
 
   g_test_add_func ("/overview-view/view", test_view);
   g_test_add_func ("/overview-view/lazy", test_lazy);
+  g_test_add_func ("/overview-view/coverage", test_coverage);
   g_test_add_func ("/overview-view/keyboard-counts", test_keyboard_counts);
   g_test_add_func ("/overview-view/keyboard-text", test_keyboard_text);
   return g_test_run ();

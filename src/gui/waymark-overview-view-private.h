@@ -27,6 +27,7 @@ struct _WaymarkOverviewView {
 
   GtkWidget             *toolbar;
   GtkWidget             *text_toggle;
+  GtkWidget             *coverage_toggle;
   GtkWidget             *filter_button;
   GtkWidget             *kind_checks[WAYMARK_N_LANE_KINDS];
   GtkWidget             *tag_box;
@@ -36,6 +37,7 @@ struct _WaymarkOverviewView {
   WaymarkDocument       *document;
   int                    palette;
   gboolean               show_text;
+  gboolean               show_coverage;  /* barriers without a recommendation */
   guint                  kinds;
   GStrv                  tag_ids;
   gboolean               updating_checks;

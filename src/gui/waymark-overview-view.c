@@ -23,6 +23,7 @@ enum {
   PROP_DOCUMENT,
   PROP_PALETTE,
   PROP_SHOW_TEXT,
+  PROP_SHOW_COVERAGE,
   N_PROPS
 };
 
@@ -65,7 +66,9 @@ _waymark_overview_view_ensure_figure (WaymarkOverviewView *self)
   if (self->document != NULL)
     {
       waymark_overview_scene_options_init (&options);
-      options.mode = self->show_text ? WAYMARK_OVERVIEW_SHOW_TEXT : WAYMARK_OVERVIEW_SHOW_COUNTS;
+      options.mode = self->show_coverage ? WAYMARK_OVERVIEW_SHOW_COVERAGE
+                     : self->show_text ? WAYMARK_OVERVIEW_SHOW_TEXT
+                     : WAYMARK_OVERVIEW_SHOW_COUNTS;
       options.palette = self->palette;
       self->overview = waymark_overview_new (self->document, &filter);
       self->figure = waymark_overview_figure_new (self->overview, &options);
@@ -334,6 +337,13 @@ text_toggled_cb (GtkToggleButton     *button,
   waymark_overview_view_set_show_text (self, gtk_toggle_button_get_active (button));
 }
 
+static void
+coverage_toggled_cb (GtkToggleButton     *button,
+                     WaymarkOverviewView *self)
+{
+  waymark_overview_view_set_show_coverage (self, gtk_toggle_button_get_active (button));
+}
+
 static GtkWidget *
 build_filter_popover (WaymarkOverviewView *self)
 {
@@ -431,6 +441,9 @@ waymark_overview_view_get_property (GObject    *object,
     case PROP_SHOW_TEXT:
       g_value_set_boolean (value, self->show_text);
       break;
+    case PROP_SHOW_COVERAGE:
+      g_value_set_boolean (value, self->show_coverage);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -464,6 +477,9 @@ waymark_overview_view_set_property (GObject      *object,
     case PROP_SHOW_TEXT:
       waymark_overview_view_set_show_text (self, g_value_get_boolean (value));
       break;
+    case PROP_SHOW_COVERAGE:
+      waymark_overview_view_set_show_coverage (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -489,6 +505,9 @@ waymark_overview_view_class_init (WaymarkOverviewViewClass *klass)
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SHOW_TEXT] =
     g_param_spec_boolean ("show-text", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_COVERAGE] =
+    g_param_spec_boolean ("show-coverage", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -528,6 +547,12 @@ waymark_overview_view_init (WaymarkOverviewView *self)
   gtk_widget_set_tooltip_text (self->text_toggle, _("Show the cards’ text instead of counts"));
   g_signal_connect (self->text_toggle, "toggled", G_CALLBACK (text_toggled_cb), self);
   gtk_box_append (GTK_BOX (self->toolbar), self->text_toggle);
+
+  self->coverage_toggle = gtk_toggle_button_new_with_mnemonic (_("_Coverage"));
+  gtk_widget_set_tooltip_text (self->coverage_toggle,
+                               _("Barriers without a recommendation, per persona and phase"));
+  g_signal_connect (self->coverage_toggle, "toggled", G_CALLBACK (coverage_toggled_cb), self);
+  gtk_box_append (GTK_BOX (self->toolbar), self->coverage_toggle);
 
   self->filter_button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->filter_button), _("Filter"));
@@ -609,8 +634,35 @@ waymark_overview_view_set_show_text (WaymarkOverviewView *self,
     return;
   self->show_text = show_text;
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->text_toggle), show_text);
+  /* One view at a time: the cards' text, or what is still open. */
+  if (show_text)
+    waymark_overview_view_set_show_coverage (self, FALSE);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TEXT]);
+}
+
+void
+waymark_overview_view_set_show_coverage (WaymarkOverviewView *self,
+                                         gboolean             show_coverage)
+{
+  g_return_if_fail (WAYMARK_IS_OVERVIEW_VIEW (self));
+
+  show_coverage = !!show_coverage;
+  if (self->show_coverage == show_coverage)
+    return;
+  self->show_coverage = show_coverage;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->coverage_toggle), show_coverage);
+  if (show_coverage)
+    waymark_overview_view_set_show_text (self, FALSE);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_COVERAGE]);
+}
+
+gboolean
+waymark_overview_view_get_show_coverage (WaymarkOverviewView *self)
+{
+  g_return_val_if_fail (WAYMARK_IS_OVERVIEW_VIEW (self), FALSE);
+  return self->show_coverage;
 }
 
 gboolean

@@ -43,6 +43,11 @@ WaymarkDocument *
 void        waymark_overview_view_set_show_text (WaymarkOverviewView *self,
                                                  gboolean             show_text);
 gboolean    waymark_overview_view_get_show_text (WaymarkOverviewView *self);
+/* Shows, per persona and phase, the barriers that no recommendation
+ * addresses yet (instead of the counts or the text). */
+void        waymark_overview_view_set_show_coverage (WaymarkOverviewView *self,
+                                                     gboolean             show_coverage);
+gboolean    waymark_overview_view_get_show_coverage (WaymarkOverviewView *self);
 
 /* The lane kinds shown (WAYMARK_OVERVIEW_KIND bits; 0: barriers and
  * levers) and the tags a card must carry one of (NULL: all cards). */
