@@ -641,8 +641,8 @@ assert_newer_version (const char *name,
   g_autoptr (GError) error = NULL;
   g_autoptr (WaymarkDocument) document = waymark_format_load_file (file, &error);
   g_autofree char *expected = g_strdup_printf ("%s:2:1: this file was written by a newer version of "
-                                               "Waymark (format %d); this version reads formats up to %d",
-                                               path, version, WAYMARK_FORMAT_VERSION);
+                                               "Waymark (format %d); this version reads formats "
+                                               "up to %d", path, version, WAYMARK_FORMAT_VERSION);
 
   g_assert_null (document);
   g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_VERSION);
