@@ -690,6 +690,17 @@ test_layout_profile (void)
   waymark_layout_get_size (layout, &width, &height);
   g_assert_cmpfloat (width, ==, plain_width);
   g_assert_cmpfloat (layout->grid_y, >, plain->grid_y);
+
+  /* A later page of a split map leaves the profile to the first. */
+  {
+    WaymarkRenderOptions options;
+    g_autoptr (WaymarkLayout) continued = NULL;
+
+    waymark_render_options_init (&options);
+    options.continued = TRUE;
+    continued = waymark_layout_new (document, "p", &options, NULL);
+    g_assert_null (continued->profile_columns);
+  }
 }
 
 int

@@ -430,12 +430,14 @@ layout_title_block (WaymarkLayout        *self,
 
   /* The profile, in the room right of the title up to the grid's right
    * edge, or under the title's text; the title block, which selects the
-   * persona, holds it too. */
-  layout_profile (self, previous, persona,
-                  self->title_rect.x + self->title_rect.width + PROFILE_GAP, y,
-                  text_x, y + self->title_rect.height + PROFILE_ROW_GAP,
-                  MARGIN + LANE_HEADER_WIDTH + LANE_HEADER_GAP
-                    + MAX (persona->phases->len, 2) * self->column_width);
+   * persona, holds it too. A later page of a split map leaves it to the
+   * first, for room to the journey. */
+  if (!self->options.continued)
+    layout_profile (self, previous, persona,
+                    self->title_rect.x + self->title_rect.width + PROFILE_GAP, y,
+                    text_x, y + self->title_rect.height + PROFILE_ROW_GAP,
+                    MARGIN + LANE_HEADER_WIDTH + LANE_HEADER_GAP
+                      + MAX (persona->phases->len, 2) * self->column_width);
   if (self->profile_rect.width > 0)
     {
       double right = MAX (self->title_rect.x + self->title_rect.width,
