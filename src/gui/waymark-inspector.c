@@ -155,8 +155,8 @@ build_persona (WaymarkInspector *self,
   add_group (self, _("Persona"), GROUP_PERSONA, persona->base.id);
   group = add_group (self, _("Profile"), GROUP_PROFILE, persona->base.id);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("One goal, need or frustration a line; facts as "
-                                           "“Label: value”, one a line."));
+                                         _("One goal, need or frustration per line; facts "
+                                           "as “Label: value”, one per line."));
 }
 
 static void
