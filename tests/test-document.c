@@ -329,6 +329,73 @@ test_limits (void)
   g_assert_cmpuint (waymark_document_get_n_personas (doc), ==, 1);
 }
 
+/* A persona's profile: each field one undo step with its own label, the
+ * facts as pairs, and nothing beyond what a file may hold. */
+static void
+test_profile (void)
+{
+  g_autoptr (WaymarkDocument) doc = make_document ();
+  g_autoptr (GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_fact_free);
+  g_autofree char *huge = g_strnfill (64 * 1024 + 1, 'x');
+  WaymarkPersona *persona = waymark_document_find_persona (doc, "p");
+  const char * const goals[] = { "Find a course", "", "Keep the job", NULL };
+  const char * const bad[] = { "fine", huge, NULL };
+  char *before = document_test_serialise (doc);
+
+  g_assert_false (waymark_persona_has_profile (persona));
+
+  g_assert_true (waymark_document_set_text (doc, "p", WAYMARK_FIELD_QUOTE, "Not again."));
+  g_assert_cmpstr (persona->quote, ==, "Not again.");
+  g_assert_true (waymark_persona_has_profile (persona));
+  document_test_assert_step (doc, before, "Edit Quote");
+  g_free (before);
+
+  before = document_test_serialise (doc);
+  g_assert_true (waymark_document_set_list (doc, "p", WAYMARK_FIELD_GOALS, goals));
+  g_assert_true (g_strv_equal ((const char * const *) persona->goals, goals));
+  document_test_assert_step (doc, before, "Edit Goals");
+  g_assert_false (waymark_document_set_list (doc, "p", WAYMARK_FIELD_GOALS, goals));
+  g_free (before);
+
+  before = document_test_serialise (doc);
+  g_assert_true (waymark_document_set_list (doc, "p", WAYMARK_FIELD_FRUSTRATIONS,
+                                            (const char * const[]) { "Forms", NULL }));
+  document_test_assert_step (doc, before, "Edit Frustrations");
+  g_free (before);
+
+  before = document_test_serialise (doc);
+  g_ptr_array_add (facts, waymark_fact_new ("Age", "34"));
+  g_ptr_array_add (facts, waymark_fact_new ("Staff", ""));
+  g_assert_true (waymark_document_set_facts (doc, "p", facts));
+  g_assert_cmpuint (persona->facts->len, ==, 2);
+  g_assert_cmpstr (((WaymarkFact *) g_ptr_array_index (persona->facts, 1))->label, ==, "Staff");
+  document_test_assert_step (doc, before, "Edit Facts");
+  g_assert_false (waymark_document_set_facts (doc, "p", facts));
+  g_free (before);
+
+  /* Refused: text a file may not hold, a list field through the wrong
+   * call, an unknown persona. */
+  g_assert_false (waymark_document_set_list (doc, "p", WAYMARK_FIELD_NEEDS, bad));
+  g_assert_false (waymark_document_set_text (doc, "p", WAYMARK_FIELD_QUOTE, huge));
+  g_assert_false (waymark_document_set_text (doc, "p", WAYMARK_FIELD_GOALS, "x"));
+  g_assert_false (waymark_document_set_list (doc, "nope", WAYMARK_FIELD_NEEDS, goals));
+  g_assert_false (waymark_document_set_list (doc, "c1", WAYMARK_FIELD_NEEDS, goals));
+  g_assert_cmpuint (g_strv_length (persona->needs), ==, 0);
+
+  /* A copy of the persona carries its profile. */
+  {
+    g_autoptr (WaymarkPersona) copy = waymark_persona_copy (persona);
+
+    g_assert_cmpstr (copy->quote, ==, "Not again.");
+    g_assert_true (g_strv_equal ((const char * const *) copy->goals, goals));
+    g_assert_cmpuint (copy->facts->len, ==, 2);
+  }
+
+  while (waymark_document_undo (doc))
+    ;
+  g_assert_false (waymark_persona_has_profile (persona));
+}
+
 static void
 test_initials (void)
 {
@@ -580,6 +647,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/emotions", test_emotions);
   g_test_add_func ("/document/structure", test_structure);
   g_test_add_func ("/document/personas-and-tags", test_personas_and_tags);
+  g_test_add_func ("/document/profile", test_profile);
   g_test_add_func ("/document/initials", test_initials);
   g_test_add_func ("/document/tag-colors", test_tag_colors);
   g_test_add_func ("/document/limits", test_limits);

@@ -422,6 +422,46 @@ test_svg_stress (void)
   check_svg (document, "s1", path);
 }
 
+/* The profile is in every export as text: the PDF (through pdftotext)
+ * and the SVG, quote, headings, items and facts. */
+static void
+test_profile (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_profile_document ();
+  g_autofree char *pdf = tmp_path ("profile.pdf");
+  g_autofree char *svg = tmp_path ("profile.svg");
+  g_autofree char *svg_text = NULL;
+  g_autofree char *pdf_text = NULL;
+  const char * const wanted[] = { "Ik wil gewoon weten wat er na de opleiding komt.", "Goals",
+                                  "Een job vinden die past", "Frustrations", "Dure boeken", "+2",
+                                  "Leeftijd", "Gent, met twee kinderen", NULL };
+
+  export_ok (document, WAYMARK_EXPORT_FORMAT_PDF, NULL, pdf);
+  export_ok (document, WAYMARK_EXPORT_FORMAT_SVG, "p", svg);
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  {
+    g_autofree char *squeezed_svg = NULL;
+    g_autofree char *squeezed_pdf = NULL;
+
+    /* The SVG keeps each line in a <tspan>: compare without the markup's
+     * line breaks, as the PDF's text. */
+    squeezed_svg = fixture_squeeze (svg_text);
+    pdf_text = fixture_run_tool (NULL, "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL);
+    if (pdf_text != NULL)
+      squeezed_pdf = fixture_squeeze (pdf_text);
+    for (guint i = 0; wanted[i] != NULL; i++)
+      {
+        g_autofree char *item = fixture_squeeze (wanted[i]);
+
+        /* The quote wraps over two <tspan>s in the SVG. */
+        if (i > 0)
+          g_assert_nonnull (strstr (squeezed_svg, item));
+        if (squeezed_pdf != NULL)
+          g_assert_nonnull (strstr (squeezed_pdf, item));
+      }
+  }
+}
+
 static cairo_surface_t *
 load_png_argb (const char *path)
 {
@@ -630,6 +670,7 @@ main (int    argc,
   g_test_add_func ("/export/pdf/paper", test_pdf_paper);
   g_test_add_func ("/export/svg/example", test_svg_example);
   g_test_add_func ("/export/svg/stress", test_svg_stress);
+  g_test_add_func ("/export/profile", test_profile);
   g_test_add_func ("/export/svg/matches-png", test_svg_matches_png);
   g_test_add_func ("/export/png/background", test_png_background);
   g_test_add_func ("/export/errors-leave-nothing", test_errors_leave_nothing);

@@ -224,7 +224,8 @@ static const char * const awkward_values[] = {
   "1000000000000000000000000", "-0000000000000000000000000000007", "#0072b2", "#ABCDEF",
   "#abcdeg", " #0072b2", "#12345", "nl", "en-GB", "toolonglanguage", "en-", "zh-Hant-TW",
   "actions", " emotions ", "Actions", "notes", "open", " done ", "in-progress", "finished",
-  "2", " 1 ", "3", "2026-11-29T10:00:00Z", "2026-11-29 10:00:00Z", "٢026-11-29T10:00:00Z",
+  "2", " 1 ", "3", " 3 ", "4", "2026-11-29T10:00:00Z", "2026-11-29 10:00:00Z",
+  "٢026-11-29T10:00:00Z",
   "2026-11-29T10:00:00.5+01:00", "2026-11-29T10:00:00",
 };
 
@@ -232,7 +233,7 @@ static const char * const element_names[] = {
   "waymark", "title", "author", "created", "modified", "description", "tags", "tag",
   "persona", "ambition", "phases", "phase", "lanes", "lane", "cards", "card", "text",
   "evidence", "emotions", "point", "domains", "domain", "recommendations", "recommendation",
-  "addresses", "mood",
+  "addresses", "profile", "quote", "goal", "need", "frustration", "fact", "mood",
 };
 
 typedef struct {

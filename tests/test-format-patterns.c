@@ -250,8 +250,8 @@ test_messages (void)
 }
 
 /* Which version may hold what: the loader relaxes the schema's choice
- * between the versions and checks the rule itself (relax_versions () in
- * src/core/waymark-format-schema.c), so together they must accept exactly
+ * between the versions and checks the rule itself (check_version () in
+ * src/core/waymark-format-reader.c), so together they must accept exactly
  * what the full schema accepts. */
 static void
 test_versions (void)
@@ -267,6 +267,7 @@ test_versions (void)
     gboolean    before;        /* before the persona rather than after */
     gboolean    swapped;       /* recommendations before domains */
     gboolean    ok;
+    gboolean    profile;       /* the persona has a <profile> */
   } cases[] = {
     { "1", FALSE, FALSE, FALSE, FALSE, TRUE },
     { "1", TRUE, FALSE, FALSE, FALSE, FALSE },
@@ -278,6 +279,12 @@ test_versions (void)
     { "2", TRUE, TRUE, FALSE, FALSE, TRUE },
     { "2", TRUE, TRUE, TRUE, FALSE, FALSE },
     { "2", TRUE, TRUE, FALSE, TRUE, FALSE },
+    { "1", FALSE, FALSE, FALSE, FALSE, FALSE, TRUE },
+    { "2", TRUE, TRUE, FALSE, FALSE, FALSE, TRUE },
+    { "3", FALSE, FALSE, FALSE, FALSE, TRUE, FALSE },
+    { "3", FALSE, FALSE, FALSE, FALSE, TRUE, TRUE },
+    { "3", TRUE, TRUE, FALSE, FALSE, TRUE, TRUE },
+    { "3", TRUE, TRUE, TRUE, FALSE, FALSE, TRUE },
     { "0", FALSE, FALSE, FALSE, FALSE, FALSE },
     { "1.0", FALSE, FALSE, FALSE, FALSE, FALSE },
   };
@@ -298,6 +305,7 @@ test_versions (void)
                               "<waymark xmlns=\"urn:waymark:document\" version=\"%s\">\n"
                               "%s"
                               "  <persona id=\"p\" name=\"P\">\n"
+                              "%s"
                               "    <phases><phase id=\"f\" name=\"F\"/></phases>\n"
                               "    <lanes><lane id=\"l\" name=\"L\" kind=\"barriers\"/></lanes>\n"
                               "    <cards><card id=\"c\" lane=\"l\" phase=\"f\"/></cards>\n"
@@ -305,6 +313,7 @@ test_versions (void)
                               "%s"
                               "</waymark>\n",
                               cases[i].version, cases[i].before ? extras->str : "",
+                              cases[i].profile ? "    <profile><goal>G</goal></profile>\n" : "",
                               cases[i].before ? "" : extras->str);
       problems = check_text (xml->str);
       schema_ok = full_schema_accepts (xml->str);
@@ -319,6 +328,15 @@ test_versions (void)
           assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 8,
                           "<domains> needs format version 2");
           g_assert_cmpuint (problems->len, ==, cases[i].recommendations ? 2 : 1);
+        }
+      if (cases[i].profile && !cases[i].domains && !cases[i].ok)
+        {
+          g_autofree char *expected = g_strdup_printf ("<profile> needs format version 3; "
+                                                       "this file says version %s",
+                                                       cases[i].version);
+
+          assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 4, expected);
+          g_assert_cmpuint (problems->len, ==, 1);
         }
     }
 }

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "waymark-format.h"
+#include "waymark-limits.h"
 
 /* Helpers */
 
@@ -565,7 +566,7 @@ test_documented_example (void)
       n_examples++;
     }
   /* One of each version. */
-  g_assert_cmpuint (n_examples, ==, 2);
+  g_assert_cmpuint (n_examples, ==, WAYMARK_FORMAT_VERSION);
 }
 
 /* Broken and hostile input: one test each, asserting message and line */
@@ -640,8 +641,8 @@ assert_newer_version (const char *name,
   g_autoptr (GError) error = NULL;
   g_autoptr (WaymarkDocument) document = waymark_format_load_file (file, &error);
   g_autofree char *expected = g_strdup_printf ("%s:2:1: this file was written by a newer version of "
-                                               "Waymark (format %d); this version reads formats up to 2",
-                                               path, version);
+                                               "Waymark (format %d); this version reads formats "
+                                               "up to %d", path, version, WAYMARK_FORMAT_VERSION);
 
   g_assert_null (document);
   g_assert_error (error, WAYMARK_FORMAT_ERROR, WAYMARK_FORMAT_ERROR_VERSION);
@@ -655,7 +656,7 @@ test_newer_version (void)
    * reported as a schema error. */
   assert_newer_version ("newer-version.waymark", 7);
   /* Nor are the elements this version knows, with attributes it does not. */
-  assert_newer_version ("version-3.waymark", 3);
+  assert_newer_version ("version-4.waymark", 4);
 }
 
 static void
@@ -757,6 +758,125 @@ test_recommendations_round_trip (void)
                                                                                       "card-1");
     g_assert_cmpuint (addressing->len, ==, 2);
   }
+}
+
+/* A canonical version-3 file: every part of a profile, empty items and
+ * awkward text kept, written back byte for byte; a document whose
+ * profiles are emptied is written in the version before. */
+static void
+test_profile_round_trip (void)
+{
+  g_autofree char *path = fixture_path ("profile.waymark");
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr (GBytes) original = NULL;
+  g_autoptr (GBytes) saved = NULL;
+  g_autoptr (GBytes) resaved = NULL;
+  g_autoptr (WaymarkDocument) document = load_fixture ("profile.waymark");
+  g_autoptr (WaymarkDocument) again = NULL;
+  g_autoptr (GError) error = NULL;
+  WaymarkPersona *maria = waymark_document_find_persona (document, "persona-1");
+  WaymarkPersona *jan = waymark_document_find_persona (document, "persona-2");
+  WaymarkFact *fact;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  original = g_bytes_new (contents, length);
+  saved = waymark_format_save_to_bytes (document);
+  assert_bytes_equal (original, saved);
+  again = waymark_format_load_bytes (saved, "again", &error);
+  g_assert_no_error (error);
+  resaved = waymark_format_save_to_bytes (again);
+  assert_bytes_equal (saved, resaved);
+  g_assert_cmpint (waymark_format_get_version (document), ==, WAYMARK_FORMAT_VERSION_PROFILES);
+
+  g_assert_cmpstr (maria->quote, ==, "I just want to know what happens next & when.");
+  g_assert_cmpuint (g_strv_length (maria->goals), ==, 2);
+  g_assert_cmpstr (maria->goals[1], ==, "Stay in her own home");
+  g_assert_cmpuint (g_strv_length (maria->needs), ==, 2);
+  g_assert_cmpstr (maria->needs[1], ==, "");
+  g_assert_cmpstr (maria->frustrations[0], ==,
+                   "Letters full of jargon\nthat arrive after the appointment");
+  g_assert_cmpuint (maria->facts->len, ==, 3);
+  fact = g_ptr_array_index (maria->facts, 1);
+  g_assert_cmpstr (fact->label, ==, "Lives");
+  g_assert_cmpstr (fact->value, ==, "alone, second floor, no lift");
+  fact = g_ptr_array_index (maria->facts, 2);
+  g_assert_cmpstr (fact->label, ==, "Note \"quoted\"");
+  g_assert_cmpstr (fact->value, ==, "");
+  g_assert_cmpstr (jan->quote, ==, "");
+  g_assert_cmpuint (jan->facts->len, ==, 1);
+  g_assert_false (waymark_persona_has_profile (waymark_document_find_persona (document,
+                                                                             "persona-3")));
+
+  /* Emptied, the document needs nothing of version 3 and says so. */
+  g_assert_true (waymark_document_set_text (document, "persona-1", WAYMARK_FIELD_QUOTE, ""));
+  g_assert_true (waymark_document_set_list (document, "persona-1", WAYMARK_FIELD_GOALS, NULL));
+  g_assert_true (waymark_document_set_list (document, "persona-1", WAYMARK_FIELD_NEEDS, NULL));
+  g_assert_true (waymark_document_set_list (document, "persona-1", WAYMARK_FIELD_FRUSTRATIONS,
+                                            NULL));
+  g_assert_true (waymark_document_set_facts (document, "persona-1", NULL));
+  g_assert_cmpint (waymark_format_get_version (document), ==, WAYMARK_FORMAT_VERSION_PROFILES);
+  g_assert_true (waymark_document_set_facts (document, "persona-2", NULL));
+  g_assert_cmpint (waymark_format_get_version (document), ==, WAYMARK_FORMAT_VERSION_BASE);
+  {
+    g_autoptr (GBytes) bytes = waymark_format_save_to_bytes (document);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_nonnull (strstr (text, "version=\"1\""));
+    g_assert_null (strstr (text, "<profile"));
+  }
+}
+
+/* An older version's file may not hold a profile: said at the element,
+ * and nothing else. */
+static void
+test_profile_in_version_2 (void)
+{
+  g_autoptr (GPtrArray) problems = check_fixture ("profile-in-version-2.waymark");
+
+  assert_problem (problems, WAYMARK_FORMAT_ERROR_SEMANTIC, 4,
+                  "<profile> needs format version 3; this file says version 2");
+  g_assert_cmpuint (problems->len, ==, 1);
+}
+
+/* A profile holds at most WAYMARK_LIMIT_PROFILE_ITEMS items, of all four
+ * kinds together: one more is refused at that element, with the limit. */
+static void
+test_profile_limit (void)
+{
+  for (guint n = WAYMARK_LIMIT_PROFILE_ITEMS; n <= WAYMARK_LIMIT_PROFILE_ITEMS + 1; n++)
+    {
+      g_autoptr (GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                              "<waymark xmlns=\"urn:waymark:document\" "
+                                              "version=\"3\">\n"
+                                              "  <persona id=\"p\" name=\"P\">\n"
+                                              "    <profile>\n");
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (WaymarkDocument) document = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (xml, i < n / 2 ? "      <goal>G</goal>\n"
+                                        : "      <fact label=\"L\">V</fact>\n");
+      g_string_append (xml, "    </profile>\n  </persona>\n</waymark>\n");
+      bytes = g_string_free_to_bytes (g_steal_pointer (&xml));
+      document = waymark_format_load_bytes (bytes, "limit", &error);
+      if (n == WAYMARK_LIMIT_PROFILE_ITEMS)
+        {
+          WaymarkPersona *persona;
+
+          g_assert_no_error (error);
+          persona = waymark_document_find_persona (document, "p");
+          g_assert_cmpuint (g_strv_length (persona->goals) + persona->facts->len, ==, n);
+        }
+      else
+        {
+          g_assert_null (document);
+          g_assert_nonnull (error);
+          g_assert_nonnull (strstr (error->message, "more than 1000 goals, needs, frustrations "
+                                                    "and facts"));
+        }
+    }
 }
 
 static void
@@ -1226,6 +1346,9 @@ main (int    argc,
   g_test_add_func ("/format/version/recommendations-in-1", test_recommendations_in_version_1);
   g_test_add_func ("/format/recommendations/round-trip", test_recommendations_round_trip);
   g_test_add_func ("/format/recommendations/errors", test_recommendation_errors);
+  g_test_add_func ("/format/profile/round-trip", test_profile_round_trip);
+  g_test_add_func ("/format/profile/in-version-2", test_profile_in_version_2);
+  g_test_add_func ("/format/profile/limit", test_profile_limit);
   g_test_add_func ("/format/hostile/dtd", test_dtd_refused);
   g_test_add_func ("/format/hostile/external-entity", test_external_entity);
   g_test_add_func ("/format/hostile/entity-bomb", test_entity_bomb);

@@ -123,7 +123,7 @@ test_headings (void)
   assert_page (inspector, emotions->base.id, "Lane|Emotion Scale");
   assert_page (inspector, ((WaymarkPhase *) g_ptr_array_index (persona->phases, 0))->base.id,
                "Phase");
-  assert_page (inspector, persona->base.id, "Persona");
+  assert_page (inspector, persona->base.id, "Persona|Profile");
 
   waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), NULL);
   g_assert_finalize_object (inspector);
@@ -509,6 +509,133 @@ test_tag_name_is_text (void)
   g_assert_finalize_object (document);
 }
 
+/* The text view of the field titled @title. */
+static GtkWidget *
+find_text_view (GtkWidget  *inspector,
+                const char *title)
+{
+  GtkWidget *row = find_widget (inspector, ADW_TYPE_PREFERENCES_ROW, title);
+
+  g_assert_nonnull (row);
+  return find_widget (row, GTK_TYPE_TEXT_VIEW, NULL);
+}
+
+/* Types @text into @view and moves the focus on, which commits it. */
+static void
+type_into (GtkWidget  *view,
+           GtkWidget  *next,
+           const char *text)
+{
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_widget_grab_focus (next);
+}
+
+static char *
+dup_view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* A persona's profile is edited on its page: the quote as text, the lists
+ * one item a line, facts as "Label: value"; each field one undo step, and
+ * the fields follow undo. Passing through a list changes nothing. */
+static void
+test_profile (void)
+{
+  WaymarkDocument *document = load_example ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *inspector = waymark_inspector_new ();
+  WaymarkPersona *persona = waymark_document_get_persona (document, 0);
+  WaymarkHistory *history = waymark_document_get_history (document);
+  GtkWidget *name, *quote, *goals, *facts;
+  const char * const expected_goals[] = { "Find a course", "Keep the job", NULL };
+  const WaymarkFact *fact;
+  guint steps;
+  g_autofree char *shown = NULL;
+
+  /* Whatever the example holds, start from an empty profile. */
+  waymark_document_set_text (document, persona->base.id, WAYMARK_FIELD_QUOTE, "");
+  waymark_document_set_list (document, persona->base.id, WAYMARK_FIELD_GOALS, NULL);
+  waymark_document_set_list (document, persona->base.id, WAYMARK_FIELD_NEEDS, NULL);
+  waymark_document_set_list (document, persona->base.id, WAYMARK_FIELD_FRUSTRATIONS, NULL);
+  waymark_document_set_facts (document, persona->base.id, NULL);
+  waymark_history_clear (history);
+
+  gtk_window_set_child (GTK_WINDOW (window), inspector);
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), document);
+  waymark_inspector_set_object_id (WAYMARK_INSPECTOR (inspector), persona->base.id);
+  gtk_window_present (GTK_WINDOW (window));
+
+  name = find_widget (inspector, ADW_TYPE_ENTRY_ROW, "Name");
+  quote = find_text_view (inspector, "Quote");
+  goals = find_text_view (inspector, "Goals");
+  facts = find_text_view (inspector, "Facts");
+  g_assert_nonnull (name);
+  g_assert_nonnull (quote);
+  g_assert_nonnull (goals);
+  g_assert_nonnull (facts);
+  g_assert_nonnull (find_text_view (inspector, "Needs"));
+  g_assert_nonnull (find_text_view (inspector, "Frustrations"));
+
+  type_into (quote, name, "Ik wil weten wat het oplevert.");
+  g_assert_cmpstr (persona->quote, ==, "Ik wil weten wat het oplevert.");
+  g_assert_cmpstr (waymark_history_get_undo_label (history), ==, "Edit Quote");
+
+  /* Blank lines and the spaces around an item do not count. */
+  type_into (goals, name, "  Find a course\n\nKeep the job \n");
+  g_assert_true (g_strv_equal ((const char * const *) persona->goals, expected_goals));
+  g_assert_cmpstr (waymark_history_get_undo_label (history), ==, "Edit Goals");
+
+  type_into (facts, name, "Medewerkers: 12\nSector:  bouw: ruwbouw\nKMO");
+  g_assert_cmpuint (persona->facts->len, ==, 3);
+  fact = g_ptr_array_index (persona->facts, 0);
+  g_assert_cmpstr (fact->label, ==, "Medewerkers");
+  g_assert_cmpstr (fact->value, ==, "12");
+  fact = g_ptr_array_index (persona->facts, 1);
+  g_assert_cmpstr (fact->label, ==, "Sector");
+  g_assert_cmpstr (fact->value, ==, "bouw: ruwbouw");
+  fact = g_ptr_array_index (persona->facts, 2);
+  g_assert_cmpstr (fact->label, ==, "KMO");
+  g_assert_cmpstr (fact->value, ==, "");
+  g_assert_cmpstr (waymark_history_get_undo_label (history), ==, "Edit Facts");
+  g_assert_cmpuint (waymark_history_get_n_undo (history), ==, 3);
+  g_assert_true (waymark_persona_has_profile (persona));
+
+  /* The lists show what the document holds, tidied. */
+  shown = dup_view_text (goals);
+  g_assert_cmpstr (shown, ==, "Find a course\nKeep the job");
+  g_clear_pointer (&shown, g_free);
+
+  /* Through a field without typing: no step. */
+  steps = waymark_history_get_n_undo (history);
+  gtk_widget_grab_focus (goals);
+  gtk_widget_grab_focus (facts);
+  gtk_widget_grab_focus (name);
+  g_assert_cmpuint (waymark_history_get_n_undo (history), ==, steps);
+
+  /* Undo takes back one field at a time, and the page follows. */
+  g_assert_true (waymark_document_undo (document));
+  g_assert_cmpuint (persona->facts->len, ==, 0);
+  shown = dup_view_text (facts);
+  g_assert_cmpstr (shown, ==, "");
+  g_clear_pointer (&shown, g_free);
+  g_assert_true (waymark_document_undo (document));
+  g_assert_cmpuint (g_strv_length (persona->goals), ==, 0);
+  g_assert_true (waymark_document_undo (document));
+  g_assert_false (waymark_persona_has_profile (persona));
+  shown = dup_view_text (quote);
+  g_assert_cmpstr (shown, ==, "");
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,5 +656,6 @@ main (int   argc,
   g_test_add_func ("/inspector/add-tag-focus", test_add_tag_focus);
   g_test_add_func ("/inspector/text-fields", test_text_fields);
   g_test_add_func ("/inspector/tag-name-is-text", test_tag_name_is_text);
+  g_test_add_func ("/inspector/profile", test_profile);
   return g_test_run ();
 }

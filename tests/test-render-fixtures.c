@@ -171,6 +171,30 @@ fixture_recommendations_document (void)
 }
 
 WaymarkDocument *
+fixture_profile_document (void)
+{
+  WaymarkDocument *document = fixture_small_document ();
+  g_autoptr (GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_fact_free);
+  const char * const goals[] = { "Een job vinden die past", "Zelf het tempo bepalen", NULL };
+  const char * const needs[] = { "Eén aanspreekpunt", "", "Lessen na de werkuren", NULL };
+  const char * const frustrations[] = { "Folders vol jargon", "Te laat nieuws over de start",
+                                        "Lange wachtlijsten", "Formulieren op papier",
+                                        "Geen kinderopvang", "Dure boeken",
+                                        "Lessen die uitvallen", "Geen stageplek", NULL };
+
+  waymark_document_set_text (document, "p", WAYMARK_FIELD_QUOTE,
+                             "Ik wil gewoon weten wat er na de opleiding komt.");
+  waymark_document_set_list (document, "p", WAYMARK_FIELD_GOALS, goals);
+  waymark_document_set_list (document, "p", WAYMARK_FIELD_NEEDS, needs);
+  waymark_document_set_list (document, "p", WAYMARK_FIELD_FRUSTRATIONS, frustrations);
+  g_ptr_array_add (facts, waymark_fact_new ("Leeftijd", "34"));
+  g_ptr_array_add (facts, waymark_fact_new ("Woont", "Gent, met twee kinderen"));
+  waymark_document_set_facts (document, "p", facts);
+  waymark_history_clear (waymark_document_get_history (document));
+  return document;
+}
+
+WaymarkDocument *
 fixture_stress_document (void)
 {
   WaymarkDocument *document = waymark_document_new ();

@@ -26,6 +26,11 @@ WaymarkDocument *fixture_small_document  (void);
  * addresses nothing yet. So b1 shows a badge of 2, a2 and a3 of 1. */
 WaymarkDocument *fixture_recommendations_document (void);
 
+/* fixture_small_document() whose persona "p" has a profile: a quote, two
+ * goals, needs with a blank one, eight frustrations (more than a column
+ * shows) and two facts. */
+WaymarkDocument *fixture_profile_document (void);
+
 /* Everything that is hard to draw: long and unbroken text, emoji, RTL,
  * CJK, diacritics, spans, a crowded cell, own colours, evidence, many
  * tags, an empty lane, a long persona name. Two personas. */

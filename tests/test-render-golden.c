@@ -25,7 +25,8 @@
 
 typedef struct {
   const char          *name;
-  const char          *document;   /* "example", "stress", "small", "recommendations" */
+  const char          *document;   /* "example", "stress", "small", "recommendations",
+                                    * "profile" */
   const char          *persona;
   WaymarkPalette       palette;
   double               scale;
@@ -46,6 +47,8 @@ static const GoldenCase cases[] = {
   { "highlight", "recommendations", "p", WAYMARK_PALETTE_STANDARD, 0.8, r1_cards },
   { "highlight-colorblind", "recommendations", "p", WAYMARK_PALETTE_COLORBLIND, 0.6, r1_cards },
   { "highlight-greyscale", "recommendations", "p", WAYMARK_PALETTE_GREYSCALE, 0.6, r1_cards },
+  /* A persona's profile beside its title. */
+  { "profile", "profile", "p", WAYMARK_PALETTE_STANDARD, 0.8, NULL },
 };
 
 /* Draws the map; with @regions, also gives the parts of the image that
@@ -95,6 +98,8 @@ load_document (const char *which)
     return fixture_stress_document ();
   if (g_str_equal (which, "recommendations"))
     return fixture_recommendations_document ();
+  if (g_str_equal (which, "profile"))
+    return fixture_profile_document ();
   return fixture_small_document ();
 }
 

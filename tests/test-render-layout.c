@@ -626,6 +626,83 @@ test_word_breaks (void)
       }
 }
 
+/* Whether @inner lies within @outer (to a hundredth of a unit). */
+static gboolean
+rect_within (const WaymarkRect *outer,
+             const WaymarkRect *inner)
+{
+  return inner->x >= outer->x - 0.01 && inner->y >= outer->y - 0.01
+         && inner->x + inner->width <= outer->x + outer->width + 0.01
+         && inner->y + inner->height <= outer->y + outer->height + 0.01;
+}
+
+/* The profile: a column per part that has something, blank items left
+ * out, a long list cut with a count; inside the title block, so that a
+ * click on it selects the persona; a narrow map keeps its width (the
+ * profile goes under the title), and a persona without a profile has
+ * none. */
+static void
+test_layout_profile (void)
+{
+  g_autoptr (WaymarkDocument) small = fixture_small_document ();
+  g_autoptr (WaymarkDocument) document = fixture_profile_document ();
+  g_autoptr (WaymarkLayout) plain = waymark_layout_new (small, "p", NULL, NULL);
+  g_autoptr (WaymarkLayout) layout = waymark_layout_new (document, "p", NULL, NULL);
+  WaymarkLayoutProfileColumn *column;
+  WaymarkHit hit;
+  double plain_width, plain_height, width, height, x, y;
+
+  g_assert_null (plain->profile_columns);
+  g_assert_cmpfloat (plain->profile_rect.width, ==, 0);
+
+  g_assert_nonnull (layout->profile_columns);
+  /* The quote, goals, needs, frustrations, facts. */
+  g_assert_cmpuint (layout->profile_columns->len, ==, 5);
+  column = g_ptr_array_index (layout->profile_columns, 0);
+  g_assert_true (column->is_quote);
+  g_assert_null (column->heading);
+  column = g_ptr_array_index (layout->profile_columns, 2);
+  g_assert_cmpuint (column->items->len, ==, 2);
+  g_assert_null (column->more);
+  column = g_ptr_array_index (layout->profile_columns, 3);
+  g_assert_cmpuint (column->items->len, ==, PROFILE_MAX_ITEMS);
+  g_assert_nonnull (column->more);
+  g_assert_cmpstr (pango_layout_get_text (column->more->layout), ==, "+2");
+  column = g_ptr_array_index (layout->profile_columns, 4);
+  g_assert_nonnull (g_array_index (column->items, WaymarkLayoutProfileItem, 0).label);
+
+  for (guint i = 0; i < layout->profile_columns->len; i++)
+    {
+      column = g_ptr_array_index (layout->profile_columns, i);
+      g_assert_true (rect_within (&layout->title_rect, &column->rect));
+      g_assert_true (rect_within (&layout->profile_rect, &column->rect));
+    }
+  g_assert_true (rect_within (&layout->title_rect, &layout->name_rect));
+  column = g_ptr_array_index (layout->profile_columns, 1);
+  center (&column->rect, &x, &y);
+  g_assert_true (waymark_layout_hit_test (layout, x, y, &hit));
+  g_assert_cmpint (hit.kind, ==, WAYMARK_HIT_PERSONA_TITLE);
+
+  /* Three phases: no room beside the title, so under it; the map is as
+   * wide as without a profile, and the grid starts lower. */
+  g_assert_cmpfloat (layout->profile_rect.y, >, layout->name_rect.y);
+  waymark_layout_get_size (plain, &plain_width, &plain_height);
+  waymark_layout_get_size (layout, &width, &height);
+  g_assert_cmpfloat (width, ==, plain_width);
+  g_assert_cmpfloat (layout->grid_y, >, plain->grid_y);
+
+  /* A later page of a split map leaves the profile to the first. */
+  {
+    WaymarkRenderOptions options;
+    g_autoptr (WaymarkLayout) continued = NULL;
+
+    waymark_render_options_init (&options);
+    options.continued = TRUE;
+    continued = waymark_layout_new (document, "p", &options, NULL);
+    g_assert_null (continued->profile_columns);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -635,6 +712,7 @@ main (int    argc,
   g_test_add_func ("/render/layout/geometry", test_layout_geometry);
   g_test_add_func ("/render/layout/word-breaks", test_word_breaks);
   g_test_add_func ("/render/layout/hit-test", test_layout_hit_test);
+  g_test_add_func ("/render/layout/profile", test_layout_profile);
   g_test_add_func ("/render/layout/phase-and-lane-at", test_layout_phase_and_lane_at);
   g_test_add_func ("/render/layout/drop-target", test_layout_drop_target);
   g_test_add_func ("/render/layout/emotion-scale", test_layout_emotion_scale);

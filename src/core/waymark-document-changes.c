@@ -103,7 +103,70 @@ value_clear (Value *value)
 gboolean
 waymark_field_is_int (WaymarkField field)
 {
-  return field >= WAYMARK_FIELD_SPAN;
+  return field >= WAYMARK_FIELD_SPAN && field <= WAYMARK_FIELD_EFFORT;
+}
+
+gboolean
+waymark_field_is_list (WaymarkField field)
+{
+  return field >= WAYMARK_FIELD_GOALS && field <= WAYMARK_FIELD_FACTS;
+}
+
+static GStrv *
+list_slot (WaymarkPersona *persona,
+           WaymarkField    field)
+{
+  switch (field)
+    {
+    case WAYMARK_FIELD_GOALS: return &persona->goals;
+    case WAYMARK_FIELD_NEEDS: return &persona->needs;
+    case WAYMARK_FIELD_FRUSTRATIONS: return &persona->frustrations;
+    default: return NULL;
+    }
+}
+
+GStrv
+waymark_persona_dup_list_field (const WaymarkPersona *persona,
+                                WaymarkField          field)
+{
+  GStrv items;
+
+  if (field != WAYMARK_FIELD_FACTS)
+    {
+      GStrv *slot = list_slot ((WaymarkPersona *) persona, field);
+
+      g_return_val_if_fail (slot != NULL, NULL);
+      return g_strdupv (*slot);
+    }
+  items = g_new0 (char *, 2 * persona->facts->len + 1);
+  for (guint i = 0; i < persona->facts->len; i++)
+    {
+      const WaymarkFact *fact = g_ptr_array_index (persona->facts, i);
+
+      items[2 * i] = g_strdup (fact->label);
+      items[2 * i + 1] = g_strdup (fact->value);
+    }
+  return items;
+}
+
+static void
+set_list_field (WaymarkPersona *persona,
+                WaymarkField    field,
+                char          **items)
+{
+  GStrv *slot;
+
+  if (field != WAYMARK_FIELD_FACTS)
+    {
+      slot = list_slot (persona, field);
+      g_return_if_fail (slot != NULL);
+      g_strfreev (*slot);
+      *slot = g_strdupv (items);
+      return;
+    }
+  g_ptr_array_set_size (persona->facts, 0);
+  for (guint i = 0; items[i] != NULL && items[i + 1] != NULL; i += 2)
+    g_ptr_array_add (persona->facts, waymark_fact_new (items[i], items[i + 1]));
 }
 
 gboolean
@@ -142,6 +205,7 @@ waymark_document_field_slot (WaymarkDocument *self,
           case WAYMARK_FIELD_DESCRIPTION: *text_slot = &persona->description; break;
           case WAYMARK_FIELD_COLOR: *text_slot = &persona->color; break;
           case WAYMARK_FIELD_INITIALS: *text_slot = &persona->initials; break;
+          case WAYMARK_FIELD_QUOTE: *text_slot = &persona->quote; break;
           default: return FALSE;
           }
       }
@@ -271,7 +335,12 @@ field_change_set (WaymarkDocument *self,
     object = g_hash_table_lookup (self->objects, change->object_id);
   g_return_if_fail (change->object_id == NULL || object != NULL);
 
-  if (change->ids)
+  if (waymark_field_is_list (change->field) && !change->ids)
+    {
+      g_return_if_fail (object != NULL && object->kind == WAYMARK_OBJECT_PERSONA);
+      set_list_field ((WaymarkPersona *) object, change->field, value->strv);
+    }
+  else if (change->ids)
     {
       GStrv *slot = ids_slot (object);
 
@@ -670,6 +739,17 @@ waymark_ids_change_new (const char *object_id,
   return field_change_new (object_id, 0, TRUE,
                            (Value) { VALUE_STRV, NULL, 0, old_ids },
                            (Value) { VALUE_STRV, NULL, 0, new_ids });
+}
+
+WaymarkChange *
+waymark_list_field_change_new (const char   *persona_id,
+                               WaymarkField  field,
+                               GStrv         old_items,
+                               GStrv         new_items)
+{
+  return field_change_new (persona_id, field, FALSE,
+                           (Value) { VALUE_STRV, NULL, 0, old_items },
+                           (Value) { VALUE_STRV, NULL, 0, new_items });
 }
 
 WaymarkChange *

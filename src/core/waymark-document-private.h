@@ -109,6 +109,8 @@ GPtrArray     *waymark_document_list_for       (WaymarkDocument   *self,
                                                 WaymarkObjectKind  kind,
                                                 const char        *persona_id);
 gboolean       waymark_field_is_int            (WaymarkField       field);
+/* The list fields of a persona's profile (WAYMARK_FIELD_GOALS ... _FACTS). */
+gboolean       waymark_field_is_list           (WaymarkField       field);
 /* Where @field of @object (NULL: the document) lives: exactly one of the
  * slots is set. FALSE when the object has no such field. */
 gboolean       waymark_document_field_slot     (WaymarkDocument   *self,
@@ -138,6 +140,15 @@ WaymarkChange *waymark_move_change_new         (WaymarkObjectKind  kind,
                                                 const char        *persona_id,
                                                 guint              from,
                                                 guint              to);
+/* Sets a list field of a persona; takes both lists. For WAYMARK_FIELD_FACTS
+ * the lists hold label and value in turn. */
+WaymarkChange *waymark_list_field_change_new   (const char        *persona_id,
+                                                WaymarkField       field,
+                                                GStrv              old_items,
+                                                GStrv              new_items);
+/* A persona's list field as such a list; free with g_strfreev. */
+GStrv          waymark_persona_dup_list_field  (const WaymarkPersona *persona,
+                                                WaymarkField       field);
 /* Takes both points; either may be NULL (no point), not both. */
 WaymarkChange *waymark_emotion_change_new      (const char          *persona_id,
                                                 WaymarkEmotionPoint *old_point,

@@ -476,6 +476,11 @@ field_label (WaymarkObject *object,
     case WAYMARK_FIELD_DESCRIPTION: return _("Edit Description");
     case WAYMARK_FIELD_AMBITION: return _("Edit Ambition");
     case WAYMARK_FIELD_INITIALS: return _("Edit Initials");
+    case WAYMARK_FIELD_QUOTE: return _("Edit Quote");
+    case WAYMARK_FIELD_GOALS: return _("Edit Goals");
+    case WAYMARK_FIELD_NEEDS: return _("Edit Needs");
+    case WAYMARK_FIELD_FRUSTRATIONS: return _("Edit Frustrations");
+    case WAYMARK_FIELD_FACTS: return _("Edit Facts");
     case WAYMARK_FIELD_COLOR: return _("Change Colour");
     case WAYMARK_FIELD_TEXT: return _("Edit Card");
     case WAYMARK_FIELD_EVIDENCE: return _("Edit Evidence");
@@ -544,6 +549,50 @@ score_fits (int score)
   return score == WAYMARK_SCORE_UNSET || (score >= WAYMARK_SCORE_MIN && score <= WAYMARK_SCORE_MAX);
 }
 
+static gboolean
+strv_fits (char **items)
+{
+  for (guint i = 0; items[i] != NULL; i++)
+    if (!text_fits (items[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The items of a persona's profile, but for those of the list field
+ * @except (a list about to be replaced; any other field counts them all). */
+static guint
+count_profile_items (const WaymarkPersona *persona,
+                     WaymarkField          except)
+{
+  guint n = 0;
+
+  if (except != WAYMARK_FIELD_GOALS)
+    n += g_strv_length (persona->goals);
+  if (except != WAYMARK_FIELD_NEEDS)
+    n += g_strv_length (persona->needs);
+  if (except != WAYMARK_FIELD_FRUSTRATIONS)
+    n += g_strv_length (persona->frustrations);
+  if (except != WAYMARK_FIELD_FACTS)
+    n += persona->facts->len;
+  return n;
+}
+
+static gboolean
+profile_fits (const WaymarkPersona *persona)
+{
+  if (!text_fits (persona->quote) || !strv_fits (persona->goals) || !strv_fits (persona->needs) ||
+      !strv_fits (persona->frustrations) ||
+      count_profile_items (persona, WAYMARK_FIELD_QUOTE) > WAYMARK_LIMIT_PROFILE_ITEMS)
+    return FALSE;
+  for (guint i = 0; i < persona->facts->len; i++)
+    {
+      const WaymarkFact *fact = g_ptr_array_index (persona->facts, i);
+      if (!text_fits (fact->label) || !text_fits (fact->value))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static guint
 count_cards (WaymarkDocument *self)
 {
@@ -571,7 +620,7 @@ persona_fits (WaymarkDocument      *self,
     return FALSE;
   if (!text_fits (persona->name) || !text_fits (persona->ambition) ||
       !text_fits (persona->description) || !text_fits (persona->color) ||
-      !text_fits (persona->initials))
+      !text_fits (persona->initials) || !profile_fits (persona))
     return FALSE;
   for (guint i = 0; i < persona->phases->len; i++)
     {
@@ -639,6 +688,75 @@ waymark_document_set_text (WaymarkDocument *self,
   record_field (self, object, field,
                 waymark_text_change_new (object_id, field, *text_slot, value));
   return TRUE;
+}
+
+/* Sets a list field of a persona to @items (label and value in turn for
+ * the facts), which it takes. */
+static gboolean
+set_list_field (WaymarkDocument *self,
+                const char      *persona_id,
+                WaymarkField     field,
+                GStrv            items)
+{
+  WaymarkPersona *persona = persona_id != NULL ? waymark_document_find_persona (self, persona_id)
+                                               : NULL;
+  g_auto (GStrv) new_items = items;
+  g_auto (GStrv) old_items = NULL;
+  guint n_new;
+
+  if (persona == NULL)
+    return FALSE;
+  n_new = g_strv_length (new_items);
+  if (field == WAYMARK_FIELD_FACTS)
+    n_new /= 2;
+  if (!strv_fits (new_items) ||
+      count_profile_items (persona, field) + n_new > WAYMARK_LIMIT_PROFILE_ITEMS)
+    return FALSE;
+  old_items = waymark_persona_dup_list_field (persona, field);
+  if (g_strv_equal ((const char * const *) old_items, (const char * const *) new_items))
+    return FALSE;
+  record_field (self, &persona->base, field,
+                waymark_list_field_change_new (persona_id, field, g_steal_pointer (&old_items),
+                                               g_steal_pointer (&new_items)));
+  return TRUE;
+}
+
+gboolean
+waymark_document_set_list (WaymarkDocument    *self,
+                           const char         *persona_id,
+                           WaymarkField        field,
+                           const char * const *items)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (field == WAYMARK_FIELD_GOALS || field == WAYMARK_FIELD_NEEDS ||
+                        field == WAYMARK_FIELD_FRUSTRATIONS, FALSE);
+
+  return set_list_field (self, persona_id, field, g_strdupv ((char **) (items ? items : none)));
+}
+
+gboolean
+waymark_document_set_facts (WaymarkDocument *self,
+                            const char      *persona_id,
+                            GPtrArray       *facts)
+{
+  guint n = facts != NULL ? facts->len : 0;
+  GStrv items;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (self), FALSE);
+
+  if (n > WAYMARK_LIMIT_PROFILE_ITEMS)
+    return FALSE;
+  items = g_new0 (char *, 2 * n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const WaymarkFact *fact = g_ptr_array_index (facts, i);
+
+      items[2 * i] = g_strdup (fact->label);
+      items[2 * i + 1] = g_strdup (fact->value);
+    }
+  return set_list_field (self, persona_id, WAYMARK_FIELD_FACTS, items);
 }
 
 static void

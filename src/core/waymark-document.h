@@ -31,6 +31,7 @@ typedef enum {
   WAYMARK_FIELD_CARD_PHASE,   /* card: phase id */
   WAYMARK_FIELD_OWNER,        /* recommendation */
   WAYMARK_FIELD_DOMAIN,       /* recommendation: a domain id, "" for none */
+  WAYMARK_FIELD_QUOTE,        /* persona */
   /* integer fields */
   WAYMARK_FIELD_SPAN,         /* card */
   WAYMARK_FIELD_KIND,         /* lane: a WaymarkLaneKind */
@@ -40,6 +41,11 @@ typedef enum {
   WAYMARK_FIELD_STATUS,       /* recommendation: a WaymarkStatus */
   WAYMARK_FIELD_VALUE,        /* recommendation: WAYMARK_SCORE_MIN..MAX, or _UNSET */
   WAYMARK_FIELD_EFFORT,       /* recommendation: the same */
+  /* list fields of a persona's profile (waymark_document_set_list ()) */
+  WAYMARK_FIELD_GOALS,
+  WAYMARK_FIELD_NEEDS,
+  WAYMARK_FIELD_FRUSTRATIONS,
+  WAYMARK_FIELD_FACTS,        /* waymark_document_set_facts () */
 } WaymarkField;
 
 #define WAYMARK_TYPE_DOCUMENT (waymark_document_get_type ())
@@ -172,6 +178,19 @@ gboolean         waymark_document_set_int          (WaymarkDocument *self,
                                                     const char      *object_id,
                                                     WaymarkField     field,
                                                     int              value);
+/* Replaces a list of a persona's profile (WAYMARK_FIELD_GOALS, _NEEDS or
+ * _FRUSTRATIONS) with @items (NULL: none), in this order; items are kept
+ * exactly, empty ones too. FALSE when nothing changes, past
+ * WAYMARK_LIMIT_PROFILE_ITEMS or for text a file may not hold. */
+gboolean         waymark_document_set_list         (WaymarkDocument    *self,
+                                                    const char         *persona_id,
+                                                    WaymarkField        field,
+                                                    const char * const *items);
+/* Replaces a persona's facts with @facts (WaymarkFact*, not taken; NULL:
+ * none), in this order. The same rules. */
+gboolean         waymark_document_set_facts        (WaymarkDocument    *self,
+                                                    const char         *persona_id,
+                                                    GPtrArray          *facts);
 gboolean         waymark_document_set_card_tags    (WaymarkDocument    *self,
                                                     const char         *card_id,
                                                     const char * const *tag_ids);

@@ -99,8 +99,8 @@ static const char * const attribute_names[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (attribute_names) == WAYMARK_FORMAT_N_ATTRIBUTES);
 
 /* The <value>s of data/waymark.rng. The versions: the loader reads
- * both, and what version 2 adds is checked in check_version(). */
-static const char * const versions[] = { "1", "2", NULL };
+ * all, and what versions 2 and 3 add is checked in check_version(). */
+static const char * const versions[] = { "1", "2", "3", NULL };
 static const char * const lane_kinds[] = { "actions", "thoughts", "emotions", "touchpoints",
                                            "barriers", "levers", "notes", NULL };
 static const char * const statuses[] = { "open", "in-progress", "done", "dropped", NULL };
@@ -132,9 +132,14 @@ static const AttributeRule persona_attributes[] = {
   A (INITIALS, TEXT, FALSE, NULL), END_ATTRIBUTES
 };
 static const ChildRule persona_children[] = {
-  C (AMBITION, FALSE), C (DESCRIPTION, FALSE), C (PHASES, FALSE), C (LANES, FALSE),
-  C (CARDS, FALSE), C (EMOTIONS, FALSE), END_CHILDREN
+  C (AMBITION, FALSE), C (DESCRIPTION, FALSE), C (PROFILE, FALSE), C (PHASES, FALSE),
+  C (LANES, FALSE), C (CARDS, FALSE), C (EMOTIONS, FALSE), END_CHILDREN
 };
+static const ChildRule profile_children[] = {
+  C (QUOTE, FALSE), C (GOAL, TRUE), C (NEED, TRUE), C (FRUSTRATION, TRUE), C (FACT, TRUE),
+  END_CHILDREN
+};
+static const AttributeRule fact_attributes[] = { A (LABEL, TEXT, TRUE, NULL), END_ATTRIBUTES };
 static const ChildRule phases_children[] = { C (PHASE, TRUE), END_CHILDREN };
 static const AttributeRule phase_attributes[] = {
   A (ID, ID, TRUE, NULL), A (NAME, TEXT, TRUE, NULL), END_ATTRIBUTES
@@ -204,6 +209,12 @@ static const ElementRule rules[] = {
   E (RECOMMENDATION, "recommendation", ELEMENTS, recommendation_attributes,
      recommendation_children),
   E (ADDRESSES, "addresses", EMPTY, addresses_attributes, no_children),
+  E (PROFILE, "profile", ELEMENTS, no_attributes, profile_children),
+  E (QUOTE, "quote", TEXT, no_attributes, no_children),
+  E (GOAL, "goal", TEXT, no_attributes, no_children),
+  E (NEED, "need", TEXT, no_attributes, no_children),
+  E (FRUSTRATION, "frustration", TEXT, no_attributes, no_children),
+  E (FACT, "fact", TEXT, fact_attributes, no_children),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (rules) == WAYMARK_FORMAT_N_ELEMENTS);
 
@@ -606,7 +617,10 @@ waymark_format_grammar_child (WaymarkFormatGrammar *grammar,
          * reader explains it at the element (check_version ()). */
         if ((children[i].element == WAYMARK_FORMAT_ELEMENT_DOMAINS ||
              children[i].element == WAYMARK_FORMAT_ELEMENT_RECOMMENDATIONS) &&
-            grammar->version != 2)
+            grammar->version < 2)
+          grammar->valid = FALSE;
+        /* And what version 3 added, the same way. */
+        if (children[i].element == WAYMARK_FORMAT_ELEMENT_PROFILE && grammar->version < 3)
           grammar->valid = FALSE;
         return children[i].element;
       }
@@ -731,7 +745,8 @@ waymark_format_grammar_attributes (WaymarkFormatGrammar  *grammar,
           refuse_value (grammar, element, rule, value, line);
         }
       else if (rule->attribute == WAYMARK_FORMAT_ATTRIBUTE_VERSION)
-        grammar->version = is_token (start, end, versions + 1) ? 2 : 1;
+        grammar->version = is_token (start, end, versions + 2) ? 3
+                           : is_token (start, end, versions + 1) ? 2 : 1;
     }
 
   for (const AttributeRule *rule = rules[element].attributes; rule->type != (ValueType) -1; rule++)

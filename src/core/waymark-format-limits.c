@@ -47,6 +47,10 @@ exceed_limit (WaymarkFormatLimits *limits,
   xmlStopParser (parser);
 }
 
+#define PROFILE_ITEMS_MESSAGE \
+  N_("a persona’s profile has more than %d goals, needs, frustrations and facts, " \
+     "the most Waymark reads")
+
 /* The elements counted by where they stand, as the reader finds them. */
 static const struct {
   const char *name;
@@ -73,6 +77,15 @@ static const struct {
   { "addresses", "recommendation", G_STRUCT_OFFSET (WaymarkFormatLimits, n_links),
     WAYMARK_LIMIT_LINKS,
     N_("a recommendation addresses more than %d cards, the most Waymark reads") },
+  /* The four lists of a profile share one count. */
+  { "goal", "profile", G_STRUCT_OFFSET (WaymarkFormatLimits, n_profile_items),
+    WAYMARK_LIMIT_PROFILE_ITEMS, PROFILE_ITEMS_MESSAGE },
+  { "need", "profile", G_STRUCT_OFFSET (WaymarkFormatLimits, n_profile_items),
+    WAYMARK_LIMIT_PROFILE_ITEMS, PROFILE_ITEMS_MESSAGE },
+  { "frustration", "profile", G_STRUCT_OFFSET (WaymarkFormatLimits, n_profile_items),
+    WAYMARK_LIMIT_PROFILE_ITEMS, PROFILE_ITEMS_MESSAGE },
+  { "fact", "profile", G_STRUCT_OFFSET (WaymarkFormatLimits, n_profile_items),
+    WAYMARK_LIMIT_PROFILE_ITEMS, PROFILE_ITEMS_MESSAGE },
 };
 
 gboolean
@@ -112,6 +125,8 @@ waymark_format_limits_count_element (WaymarkFormatLimits  *limits,
     limits->n_phases = limits->n_lanes = 0;
   else if (xmlStrEqual (localname, (const xmlChar *) "recommendation"))
     limits->n_links = 0;
+  else if (xmlStrEqual (localname, (const xmlChar *) "profile"))
+    limits->n_profile_items = 0;
   for (gsize i = 0; i < G_N_ELEMENTS (counted); i++)
     {
       guint *count = &G_STRUCT_MEMBER (guint, limits, counted[i].count);

@@ -96,6 +96,12 @@ typedef enum {
   WAYMARK_FORMAT_ELEMENT_RECOMMENDATIONS,
   WAYMARK_FORMAT_ELEMENT_RECOMMENDATION,
   WAYMARK_FORMAT_ELEMENT_ADDRESSES,
+  WAYMARK_FORMAT_ELEMENT_PROFILE,
+  WAYMARK_FORMAT_ELEMENT_QUOTE,
+  WAYMARK_FORMAT_ELEMENT_GOAL,
+  WAYMARK_FORMAT_ELEMENT_NEED,
+  WAYMARK_FORMAT_ELEMENT_FRUSTRATION,
+  WAYMARK_FORMAT_ELEMENT_FACT,
   WAYMARK_FORMAT_N_ELEMENTS
 } WaymarkFormatElement;
 
@@ -275,6 +281,7 @@ typedef struct {
   guint                 n_domains;
   guint                 n_recommendations;
   guint                 n_links;                        /* of the current recommendation */
+  guint                 n_profile_items;                /* of the current profile */
   gsize                 text_length;                    /* of the current element */
 } WaymarkFormatLimits;
 

@@ -125,6 +125,7 @@ struct _WaymarkFormatReader {
   WaymarkPhase         *phase;
   PendingCard          *card;       /* in persona->cards, until the next card */
   PendingRecommendation *recommendation;
+  char                 *fact_label; /* of the <fact> being read */
 
   /* What was read. */
   char                 *title;
@@ -702,17 +703,52 @@ start_recommendation (Reader                   *reader,
   reader->recommendation = pending;
 }
 
-/* Whether the file's version has @element; complains when not. */
+/* Whether the file's version has @element, which version @needed added;
+ * complains when not. */
 static gboolean
 check_version (Reader     *reader,
                long        line,
-               const char *element)
+               const char *element,
+               int         needed)
 {
-  if (reader->version == 0 || reader->version >= WAYMARK_FORMAT_VERSION_RECOMMENDATIONS)
+  if (reader->version == 0 || reader->version >= needed)
     return TRUE;
   complain (reader, line, _("<%s> needs format version %d; this file says version %d"),
-            element, WAYMARK_FORMAT_VERSION_RECOMMENDATIONS, reader->version);
+            element, needed, reader->version);
   return FALSE;
+}
+
+/* Appends @text to the list of a persona's profile that @element fills. */
+static void
+add_profile_item (Reader               *reader,
+                  WaymarkFormatElement  element,
+                  const char           *text)
+{
+  WaymarkPersona *persona;
+  GStrv *slot;
+  guint n;
+
+  if (reader->persona == NULL)
+    return;
+  persona = reader->persona->persona;
+  switch (element)
+    {
+    case WAYMARK_FORMAT_ELEMENT_GOAL: slot = &persona->goals; break;
+    case WAYMARK_FORMAT_ELEMENT_NEED: slot = &persona->needs; break;
+    case WAYMARK_FORMAT_ELEMENT_FRUSTRATION: slot = &persona->frustrations; break;
+    case WAYMARK_FORMAT_ELEMENT_FACT:
+      g_ptr_array_add (persona->facts, waymark_fact_new (reader->fact_label, text));
+      g_clear_pointer (&reader->fact_label, g_free);
+      return;
+    default:
+      g_return_if_reached ();
+    }
+  /* A profile holds at most WAYMARK_LIMIT_PROFILE_ITEMS (the limits
+   * counted them), so growing one by one stays cheap. */
+  n = g_strv_length (*slot);
+  *slot = g_renew (char *, *slot, n + 2);
+  (*slot)[n] = g_strdup (text);
+  (*slot)[n + 1] = NULL;
 }
 
 /* A problem that stops the reader: the file is not a document it reads. */
@@ -791,6 +827,8 @@ start_root (Reader                   *reader,
     reader->version = 1;
   else if (g_strcmp0 (version, "2") == 0)
     reader->version = 2;
+  else if (g_strcmp0 (version, "3") == 0)
+    reader->version = 3;
   else if (version != NULL)
     complain (reader, line, _("unsupported format version “%s”"), version);
   if (language != NULL && !waymark_format_value_matches (WAYMARK_FORMAT_PATTERN_LANGUAGE, language))
@@ -841,11 +879,23 @@ read_start (Reader                   *reader,
     case WAYMARK_FORMAT_ELEMENT_RECOMMENDATIONS:
       if (frame->element == WAYMARK_FORMAT_ELEMENT_RECOMMENDATIONS)
         reader->has_recommendations = TRUE;
-      if (!check_version (reader, line, waymark_format_element_get_name (frame->element)))
+      if (!check_version (reader, line, waymark_format_element_get_name (frame->element),
+                          WAYMARK_FORMAT_VERSION_RECOMMENDATIONS))
         {
           frame->muted = TRUE;
           reader->muted++;
         }
+      break;
+    case WAYMARK_FORMAT_ELEMENT_PROFILE:
+      if (!check_version (reader, line, "profile", WAYMARK_FORMAT_VERSION_PROFILES))
+        {
+          frame->muted = TRUE;
+          reader->muted++;
+        }
+      break;
+    case WAYMARK_FORMAT_ELEMENT_FACT:
+      g_free (reader->fact_label);
+      reader->fact_label = waymark_format_value_dup (&values[WAYMARK_FORMAT_ATTRIBUTE_LABEL]);
       break;
     case WAYMARK_FORMAT_ELEMENT_RECOMMENDATION:
       start_recommendation (reader, line, values);
@@ -980,6 +1030,16 @@ read_text_element (Reader *reader,
     case WAYMARK_FORMAT_ELEMENT_AMBITION:
       if (reader->persona != NULL)
         replace (&reader->persona->persona->ambition, text);
+      break;
+    case WAYMARK_FORMAT_ELEMENT_QUOTE:
+      if (reader->persona != NULL)
+        replace (&reader->persona->persona->quote, text);
+      break;
+    case WAYMARK_FORMAT_ELEMENT_GOAL:
+    case WAYMARK_FORMAT_ELEMENT_NEED:
+    case WAYMARK_FORMAT_ELEMENT_FRUSTRATION:
+    case WAYMARK_FORMAT_ELEMENT_FACT:
+      add_profile_item (reader, frame->element, text);
       break;
     case WAYMARK_FORMAT_ELEMENT_TEXT:
       if (reader->card != NULL)
@@ -1587,6 +1647,7 @@ waymark_format_reader_free (WaymarkFormatReader *reader)
   g_clear_pointer (&reader->problems, g_ptr_array_unref);
   waymark_format_grammar_clear (&reader->grammar);
   g_string_free (reader->text, TRUE);
+  g_clear_pointer (&reader->fact_label, g_free);
   g_clear_pointer (&reader->title, g_free);
   g_clear_pointer (&reader->author, g_free);
   g_clear_pointer (&reader->language, g_free);

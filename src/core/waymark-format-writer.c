@@ -333,6 +333,63 @@ sorted_copy (GPtrArray        *array,
   return copy;
 }
 
+/* <NAME>text</NAME> for each of @items, an empty one self-closing: the
+ * items of a profile are kept even when empty, as every text is. */
+static void
+write_items (GString     *out,
+             int          depth,
+             const char  *name,
+             char       **items)
+{
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      indent (out, depth);
+      if (items[i][0] == '\0')
+        {
+          g_string_append_printf (out, "<%s/>\n", name);
+          continue;
+        }
+      g_string_append_printf (out, "<%s>", name);
+      waymark_xml_append_escaped (out, items[i], WAYMARK_XML_TEXT);
+      g_string_append_printf (out, "</%s>\n", name);
+    }
+}
+
+/* <profile>, only for a persona that has one (format version 3). */
+static void
+write_profile (GString        *out,
+               int             depth,
+               WaymarkPersona *persona)
+{
+  g_autoptr (GString) children = g_string_new (NULL);
+
+  if (!waymark_persona_has_profile (persona))
+    return;
+  text_element (children, depth + 1, "quote", persona->quote);
+  write_items (children, depth + 1, "goal", persona->goals);
+  write_items (children, depth + 1, "need", persona->needs);
+  write_items (children, depth + 1, "frustration", persona->frustrations);
+  for (guint i = 0; i < persona->facts->len; i++)
+    {
+      WaymarkFact *fact = g_ptr_array_index (persona->facts, i);
+
+      indent (children, depth + 1);
+      g_string_append (children, "<fact");
+      attribute (children, "label", fact->label);
+      if (fact->value[0] == '\0')
+        {
+          g_string_append (children, "/>\n");
+          continue;
+        }
+      g_string_append_c (children, '>');
+      waymark_xml_append_escaped (children, fact->value, WAYMARK_XML_TEXT);
+      g_string_append (children, "</fact>\n");
+    }
+  indent (out, depth);
+  g_string_append (out, "<profile");
+  finish_element (out, depth, "profile", children);
+}
+
 static void
 write_persona (GString        *out,
                int             depth,
@@ -355,6 +412,7 @@ write_persona (GString        *out,
 
   text_element (children, depth + 1, "ambition", persona->ambition);
   text_element (children, depth + 1, "description", persona->description);
+  write_profile (children, depth + 1, persona);
 
   cards = sorted_copy (persona->cards, compare_cards, &order);
   points = sorted_copy (persona->emotions, compare_points, &order);
@@ -413,6 +471,9 @@ waymark_format_get_version (WaymarkDocument *document)
 {
   g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), WAYMARK_FORMAT_VERSION);
 
+  for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
+    if (waymark_persona_has_profile (waymark_document_get_persona (document, i)))
+      return WAYMARK_FORMAT_VERSION_PROFILES;
   if (waymark_document_get_domains (document)->len > 0 ||
       waymark_document_get_recommendations (document)->len > 0)
     return WAYMARK_FORMAT_VERSION_RECOMMENDATIONS;

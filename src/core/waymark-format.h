@@ -15,13 +15,16 @@ G_BEGIN_DECLS
 
 /* The newest format version this build reads and writes. A file of a
  * higher version is refused as "written by a newer version of Waymark". */
-#define WAYMARK_FORMAT_VERSION 2
+#define WAYMARK_FORMAT_VERSION 3
 /* The oldest version it reads, and the one it writes for a document that
  * uses nothing newer, so that such files stay readable by older Waymarks
  * and tools (docs/file-format.md, "Versions"). */
 #define WAYMARK_FORMAT_VERSION_BASE 1
 /* What version 2 added: domains and recommendations. */
 #define WAYMARK_FORMAT_VERSION_RECOMMENDATIONS 2
+/* What version 3 added: persona profiles (quote, goals, needs,
+ * frustrations, facts). */
+#define WAYMARK_FORMAT_VERSION_PROFILES 3
 #define WAYMARK_FORMAT_NAMESPACE "urn:waymark:document"
 
 /* Files larger than this are refused before parsing (docs/file-format.md).
@@ -97,7 +100,8 @@ WaymarkDocument *waymark_format_load_bytes      (GBytes           *bytes,
                                                  GError          **error);
 
 /* The format version the document is written in: the oldest that holds
- * everything it has (WAYMARK_FORMAT_VERSION_RECOMMENDATIONS when it has a
+ * everything it has (WAYMARK_FORMAT_VERSION_PROFILES when a persona has a
+ * profile, else WAYMARK_FORMAT_VERSION_RECOMMENDATIONS when it has a
  * domain or a recommendation, else WAYMARK_FORMAT_VERSION_BASE). */
 int              waymark_format_get_version     (WaymarkDocument  *document);
 

@@ -37,6 +37,10 @@
 #define WAYMARK_LIMIT_RECOMMENDATIONS 10000
 #define WAYMARK_LIMIT_LINKS           1000
 
+/* The goals, needs, frustrations and facts of one persona's profile,
+ * together (a real profile has a handful of each). */
+#define WAYMARK_LIMIT_PROFILE_ITEMS   1000
+
 /* Elements in the file, of any name, and how deeply they nest. The format
  * itself nests five deep (waymark, persona, cards, card, text); a
  * recommendation's title or link is four deep. */

@@ -211,6 +211,40 @@ waymark_emotion_point_free (WaymarkEmotionPoint *point)
   g_free (point);
 }
 
+WaymarkFact *
+waymark_fact_new (const char *label,
+                  const char *value)
+{
+  WaymarkFact *fact = g_new0 (WaymarkFact, 1);
+
+  fact->label = dup_or_empty (label);
+  fact->value = dup_or_empty (value);
+  return fact;
+}
+
+WaymarkFact *
+waymark_fact_copy (const WaymarkFact *fact)
+{
+  return waymark_fact_new (fact->label, fact->value);
+}
+
+void
+waymark_fact_free (WaymarkFact *fact)
+{
+  if (fact == NULL)
+    return;
+  g_free (fact->label);
+  g_free (fact->value);
+  g_free (fact);
+}
+
+gboolean
+waymark_persona_has_profile (const WaymarkPersona *persona)
+{
+  return persona->quote[0] != '\0' || persona->goals[0] != NULL || persona->needs[0] != NULL ||
+         persona->frustrations[0] != NULL || persona->facts->len > 0;
+}
+
 WaymarkPersona *
 waymark_persona_new (const char *id,
                      const char *name)
@@ -224,6 +258,11 @@ waymark_persona_new (const char *id,
   persona->description = g_strdup ("");
   persona->color = g_strdup ("");
   persona->initials = g_strdup ("");
+  persona->quote = g_strdup ("");
+  persona->goals = g_new0 (char *, 1);
+  persona->needs = g_new0 (char *, 1);
+  persona->frustrations = g_new0 (char *, 1);
+  persona->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_fact_free);
   persona->phases = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_phase_free);
   persona->lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_lane_free);
   persona->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_card_free);
@@ -244,6 +283,16 @@ waymark_persona_copy (const WaymarkPersona *persona)
   copy->color = g_strdup (persona->color);
   g_free (copy->initials);
   copy->initials = g_strdup (persona->initials);
+  g_free (copy->quote);
+  copy->quote = g_strdup (persona->quote);
+  g_strfreev (copy->goals);
+  copy->goals = g_strdupv (persona->goals);
+  g_strfreev (copy->needs);
+  copy->needs = g_strdupv (persona->needs);
+  g_strfreev (copy->frustrations);
+  copy->frustrations = g_strdupv (persona->frustrations);
+  for (guint i = 0; i < persona->facts->len; i++)
+    g_ptr_array_add (copy->facts, waymark_fact_copy (g_ptr_array_index (persona->facts, i)));
 
   for (guint i = 0; i < persona->phases->len; i++)
     {
@@ -280,6 +329,11 @@ waymark_persona_free (WaymarkPersona *persona)
   g_free (persona->description);
   g_free (persona->color);
   g_free (persona->initials);
+  g_free (persona->quote);
+  g_strfreev (persona->goals);
+  g_strfreev (persona->needs);
+  g_strfreev (persona->frustrations);
+  g_ptr_array_unref (persona->facts);
   g_ptr_array_unref (persona->phases);
   g_ptr_array_unref (persona->lanes);
   g_ptr_array_unref (persona->cards);

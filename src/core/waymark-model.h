@@ -81,6 +81,12 @@ typedef struct {
   char *label;
 } WaymarkEmotionPoint;
 
+/* A free fact of a persona's profile ("Staff": "12"). */
+typedef struct {
+  char *label;
+  char *value;
+} WaymarkFact;
+
 struct _WaymarkPersona {
   WaymarkObject base;
   char *name;
@@ -88,6 +94,13 @@ struct _WaymarkPersona {
   char *description;
   char *color;
   char *initials;            /* the avatar; "" means derived from the name */
+  /* The profile (format version 3): all optional. The lists are never
+   * NULL and keep the user's order. */
+  char *quote;               /* in the persona's own words; "" when none */
+  GStrv goals;
+  GStrv needs;
+  GStrv frustrations;
+  GPtrArray *facts;          /* WaymarkFact*, in the user's order */
   GPtrArray *phases;         /* WaymarkPhase*, in journey order */
   GPtrArray *lanes;          /* WaymarkLane*, top to bottom */
   GPtrArray *cards;          /* WaymarkCard*; array order is the order within a cell */
@@ -118,6 +131,9 @@ WaymarkEmotionPoint *waymark_emotion_point_new  (const char *lane_id, const char
                                                  int score, const char *label);
 WaymarkEmotionPoint *waymark_emotion_point_copy (const WaymarkEmotionPoint *point);
 void                 waymark_emotion_point_free (WaymarkEmotionPoint *point);
+WaymarkFact         *waymark_fact_new           (const char *label, const char *value);
+WaymarkFact         *waymark_fact_copy          (const WaymarkFact *fact);
+void                 waymark_fact_free          (WaymarkFact *fact);
 /* A new persona has no phases, lanes, cards or emotion points. */
 WaymarkPersona      *waymark_persona_new        (const char *id, const char *name);
 /* A deep copy, ids included. */
@@ -150,6 +166,9 @@ int                  waymark_persona_cell_insert_index (const WaymarkPersona *pe
 /* The initials shown in the avatar: persona->initials, or derived from the
  * name ("De loopbaanlanceerder" gives "DL"). Free with g_free. */
 char                *waymark_persona_dup_initials (const WaymarkPersona *persona);
+/* Whether the persona has any of a profile: a quote, a goal, need,
+ * frustration or fact (what needs format version 3). */
+gboolean             waymark_persona_has_profile  (const WaymarkPersona *persona);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkPersona, waymark_persona_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkCard, waymark_card_free)
@@ -157,5 +176,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkLane, waymark_lane_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkPhase, waymark_phase_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkTag, waymark_tag_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkEmotionPoint, waymark_emotion_point_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkFact, waymark_fact_free)
 
 G_END_DECLS

@@ -115,6 +115,7 @@ read_text (WaymarkInspector *self,
           case WAYMARK_FIELD_DESCRIPTION: return persona->description;
           case WAYMARK_FIELD_COLOR: return persona->color;
           case WAYMARK_FIELD_INITIALS: return persona->initials;
+          case WAYMARK_FIELD_QUOTE: return persona->quote;
           default: return "";
           }
       }
@@ -190,6 +191,78 @@ rgba_to_spec (const GdkRGBA *rgba)
                           (int) (rgba->green * 255 + 0.5), (int) (rgba->blue * 255 + 0.5));
 }
 
+/* A list of a persona's profile as the text its field shows: one item a
+ * line, a fact as "Label: value" (or its label alone when it has no
+ * value). */
+static char *
+dup_list_text (WaymarkInspector *self,
+               const char       *persona_id,
+               WaymarkField      field)
+{
+  WaymarkPersona *persona = waymark_document_find_persona (self->document, persona_id);
+  GString *text = g_string_new (NULL);
+
+  if (persona == NULL)
+    return g_string_free (text, FALSE);
+  if (field == WAYMARK_FIELD_FACTS)
+    for (guint i = 0; i < persona->facts->len; i++)
+      {
+        const WaymarkFact *fact = g_ptr_array_index (persona->facts, i);
+
+        g_string_append_printf (text, "%s%s%s%s", i > 0 ? "\n" : "", fact->label,
+                                fact->value[0] != '\0' ? ": " : "", fact->value);
+      }
+  else
+    {
+      char **items = field == WAYMARK_FIELD_GOALS ? persona->goals
+                     : field == WAYMARK_FIELD_NEEDS ? persona->needs : persona->frustrations;
+
+      for (guint i = 0; items[i] != NULL; i++)
+        g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", items[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Writes what a list field shows back as the list: each line not blank
+ * is an item, trimmed; a fact's label ends at its first colon. */
+static void
+apply_list_text (WaymarkInspector *self,
+                 const char       *persona_id,
+                 WaymarkField      field,
+                 const char       *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GStrvBuilder) items = g_strv_builder_new ();
+  g_autoptr (GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_fact_free);
+  g_auto (GStrv) list = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      char *colon;
+
+      if (line[0] == '\0')
+        continue;
+      if (field != WAYMARK_FIELD_FACTS)
+        {
+          g_strv_builder_add (items, line);
+          continue;
+        }
+      colon = strchr (line, ':');
+      if (colon != NULL)
+        *colon = '\0';
+      g_ptr_array_add (facts, waymark_fact_new (g_strstrip (line),
+                                                colon != NULL ? g_strstrip (colon + 1) : ""));
+    }
+  if (field == WAYMARK_FIELD_FACTS)
+    {
+      waymark_document_set_facts (self->document, persona_id, facts);
+      return;
+    }
+  list = g_strv_builder_end (items);
+  waymark_document_set_list (self->document, persona_id, field, (const char * const *) list);
+}
+
 /* Writing ------------------------------------------------------------------ */
 
 static void
@@ -229,6 +302,17 @@ text_leave_cb (GtkEventControllerFocus *controller,
 
   if (self->syncing || self->document == NULL)
     return;
+  if (field->type == FIELD_LIST)
+    {
+      g_autofree char *shown = dup_list_text (self, field->object_id, field->field);
+
+      /* Only what was edited: a list read from a file may hold items that
+       * one a line cannot show as they are (empty, or with line breaks),
+       * and merely passing through must not rewrite them. */
+      if (g_strcmp0 (text, shown) != 0)
+        apply_list_text (self, field->object_id, field->field, text);
+      return;
+    }
   g_strchomp (text);
   waymark_document_set_text (self->document, field->object_id, field->field, text);
 }
@@ -593,6 +677,7 @@ text_extent_changed_cb (GtkAdjustment *adjustment,
 static void
 text_row (WaymarkInspector *self,
           GtkWidget        *group,
+          FieldType         type,
           const char       *title,
           const char       *object_id,
           WaymarkField      field_id)
@@ -606,7 +691,7 @@ text_row (WaymarkInspector *self,
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkEventController *controller = gtk_event_controller_focus_new ();
-  Field *field = add_field (self, FIELD_TEXT, object_id, field_id, view);
+  Field *field = add_field (self, type, object_id, field_id, view);
   g_autoptr(PangoLayout) line = gtk_widget_create_pango_layout (view, "Xg");
   int line_height;
 
@@ -814,7 +899,8 @@ _waymark_inspector_add_row (WaymarkInspector          *self,
       entry_row (self, group, title, object_id, row->field);
       break;
     case FIELD_TEXT:
-      text_row (self, group, title, object_id, row->field);
+    case FIELD_LIST:
+      text_row (self, group, row->type, title, object_id, row->field);
       break;
     case FIELD_COLOR:
       color_row (self, group, title, object_id, TRUE);
@@ -867,6 +953,16 @@ _waymark_inspector_sync_fields (WaymarkInspector *self)
             {
               g_autofree char *current = text_view_text (GTK_TEXT_VIEW (field->widget));
               const char *value = read_text (self, field->object_id, field->field);
+              if (g_strcmp0 (current, value) != 0)
+                gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)),
+                                          value, -1);
+            }
+          break;
+        case FIELD_LIST:
+          if (!editing)
+            {
+              g_autofree char *current = text_view_text (GTK_TEXT_VIEW (field->widget));
+              g_autofree char *value = dup_list_text (self, field->object_id, field->field);
               if (g_strcmp0 (current, value) != 0)
                 gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)),
                                           value, -1);

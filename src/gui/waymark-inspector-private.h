@@ -37,6 +37,7 @@ typedef enum {
   FIELD_LANGUAGE,   /* AdwComboRow of the document's language */
   FIELD_CHOICE,     /* AdwComboRow whose position is the value: a status, a score */
   FIELD_DOMAIN,     /* AdwComboRow of the document's domains, "No Domain" first */
+  FIELD_LIST,       /* GtkTextView: a list of a persona's profile, one item a line */
 } FieldType;
 
 typedef struct {
@@ -66,10 +67,10 @@ typedef struct {
 /* A row of a page: a field of the inspected object, titled @title
  * (untranslated, N_()). */
 typedef struct {
-  FieldType     type;    /* FIELD_ENTRY, _TEXT, _COLOR, _KIND, _SPIN, _LANGUAGE, _CHOICE
-                          * or _DOMAIN */
+  FieldType     type;    /* FIELD_ENTRY, _TEXT, _COLOR, _KIND, _SPIN, _LANGUAGE, _CHOICE,
+                          * _DOMAIN or _LIST */
   const char   *title;
-  WaymarkField  field;   /* for _ENTRY, _TEXT and _SPIN */
+  WaymarkField  field;   /* for _ENTRY, _TEXT, _SPIN, _CHOICE and _LIST */
 } WaymarkInspectorRow;
 
 /* waymark-inspector-fields.c: the rows of a page, each appended to

@@ -44,6 +44,7 @@ typedef enum {
   GROUP_EMOTION_SCALE,
   GROUP_PHASE,
   GROUP_PERSONA,
+  GROUP_PROFILE,
   GROUP_DOCUMENT,
   GROUP_RECOMMENDATION,
   GROUP_DOMAIN,
@@ -72,6 +73,13 @@ static const struct {
   { GROUP_PERSONA, { FIELD_ENTRY, N_("Initials"), WAYMARK_FIELD_INITIALS } },
   { GROUP_PERSONA, { FIELD_TEXT, N_("Description"), WAYMARK_FIELD_DESCRIPTION } },
   { GROUP_PERSONA, { FIELD_COLOR, N_("Colour"), WAYMARK_FIELD_COLOR } },
+  /* The profile: the lists take one item a line (facts as "Label: value"),
+   * which is how designers jot them down and keeps the page short. */
+  { GROUP_PROFILE, { FIELD_TEXT, N_("Quote"), WAYMARK_FIELD_QUOTE } },
+  { GROUP_PROFILE, { FIELD_LIST, N_("Goals"), WAYMARK_FIELD_GOALS } },
+  { GROUP_PROFILE, { FIELD_LIST, N_("Needs"), WAYMARK_FIELD_NEEDS } },
+  { GROUP_PROFILE, { FIELD_LIST, N_("Frustrations"), WAYMARK_FIELD_FRUSTRATIONS } },
+  { GROUP_PROFILE, { FIELD_LIST, N_("Facts"), WAYMARK_FIELD_FACTS } },
   { GROUP_DOCUMENT, { FIELD_ENTRY, N_("Title"), WAYMARK_FIELD_TITLE } },
   { GROUP_DOCUMENT, { FIELD_ENTRY, N_("Author"), WAYMARK_FIELD_AUTHOR } },
   { GROUP_DOCUMENT, { FIELD_TEXT, N_("Description"), WAYMARK_FIELD_DESCRIPTION } },
@@ -88,8 +96,8 @@ static const struct {
 };
 
 /* The group @which headed @title, holding its fields of @object_id (NULL:
- * the document). */
-static void
+ * the document); returns it. */
+static GtkWidget *
 add_group (WaymarkInspector *self,
            const char       *title,
            Group             which,
@@ -100,6 +108,7 @@ add_group (WaymarkInspector *self,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (rows[i].group == which)
       _waymark_inspector_add_row (self, group, object_id, &rows[i].row);
+  return group;
 }
 
 static void
@@ -135,6 +144,19 @@ build_lane (WaymarkInspector *self,
   add_group (self, _("Lane"), GROUP_LANE, lane->base.id);
   if (waymark_lane_kind_holds_emotions (lane->kind))
     add_group (self, _("Emotion Scale"), GROUP_EMOTION_SCALE, lane->base.id);
+}
+
+static void
+build_persona (WaymarkInspector *self,
+               WaymarkPersona   *persona)
+{
+  GtkWidget *group;
+
+  add_group (self, _("Persona"), GROUP_PERSONA, persona->base.id);
+  group = add_group (self, _("Profile"), GROUP_PROFILE, persona->base.id);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("One goal, need or frustration per line; facts "
+                                           "as “Label: value”, one per line."));
 }
 
 static void
@@ -218,7 +240,7 @@ rebuild (WaymarkInspector *self)
         add_group (self, _("Phase"), GROUP_PHASE, object->id);
         break;
       case WAYMARK_OBJECT_PERSONA:
-        add_group (self, _("Persona"), GROUP_PERSONA, object->id);
+        build_persona (self, (WaymarkPersona *) object);
         break;
       case WAYMARK_OBJECT_RECOMMENDATION:
         add_group (self, _("Recommendation"), GROUP_RECOMMENDATION, object->id);

@@ -50,6 +50,16 @@ G_BEGIN_DECLS
 #define ICON_SIZE           13.0
 #define BADGE_PAD_X         3.0     /* the pill's padding beside its number */
 #define BADGE_GAP           3.0     /* between a badge and the card's content */
+/* The persona's profile beside the title: columns of a fixed width, so
+ * that a long list wraps rather than widens the header. */
+#define PROFILE_GAP         32.0    /* between the title's text and the profile */
+#define PROFILE_COLUMN      180.0
+#define PROFILE_COLUMN_GAP  20.0
+#define PROFILE_ROW_GAP     12.0
+#define PROFILE_ITEM_GAP    3.0
+#define PROFILE_BULLET      8.0     /* the room a bullet takes before an item */
+#define PROFILE_QUOTE_BAR   3.0
+#define PROFILE_MAX_ITEMS   6       /* of one list; the rest is counted ("+3") */
 
 static inline WaymarkRect
 rect_make (double x, double y, double width, double height)

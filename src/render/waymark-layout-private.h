@@ -32,6 +32,8 @@ typedef enum {
   WAYMARK_TEXT_BADGE,
   WAYMARK_TEXT_HEADING,       /* a section of a report: a domain */
   WAYMARK_TEXT_STRONG,        /* a recommendation's title in a report's table */
+  WAYMARK_TEXT_QUOTE,         /* a persona's quote, in its profile */
+  WAYMARK_TEXT_PROFILE,       /* an item of a persona's profile */
   WAYMARK_N_TEXT_STYLES
 } WaymarkTextStyle;
 
@@ -104,6 +106,28 @@ typedef struct {
   WaymarkRect        rect;
 } WaymarkLayoutChip;
 
+/* An item of a persona's profile: a goal, need or frustration after a
+ * bullet, or a fact's label and value; the quote's text. */
+typedef struct {
+  WaymarkLayoutText *label;     /* a fact's; NULL otherwise */
+  WaymarkRect        label_rect;
+  WaymarkLayoutText *text;
+  WaymarkRect        text_rect;
+  WaymarkRect        bullet;    /* empty for facts and the quote */
+} WaymarkLayoutProfileItem;
+
+/* A column of the profile beside the title: the quote, or one list under
+ * its heading. */
+typedef struct {
+  gboolean                  is_quote;
+  WaymarkLayoutText        *heading;   /* NULL for the quote */
+  WaymarkRect               heading_rect;
+  WaymarkRect               rect;
+  GArray                   *items;     /* WaymarkLayoutProfileItem */
+  WaymarkLayoutText        *more;      /* "+N" for the items not shown, or NULL */
+  WaymarkRect               more_rect;
+} WaymarkLayoutProfileColumn;
+
 typedef struct {
   char              *id;
   int                lane_index;
@@ -152,6 +176,10 @@ struct _WaymarkLayout {
   WaymarkRect           name_rect;
   WaymarkRect           ambition_rect;
   WaymarkRect           description_rect;
+  /* the persona's profile, right of the title's text: NULL (and an
+   * empty rect) when it has none */
+  GPtrArray            *profile_columns;  /* WaymarkLayoutProfileColumn* */
+  WaymarkRect           profile_rect;
 
   /* the grid */
   double                grid_x;     /* left edge of the first column */

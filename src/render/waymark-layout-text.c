@@ -28,6 +28,8 @@ static const WaymarkTextStyleInfo text_styles[WAYMARK_N_TEXT_STYLES] = {
   [WAYMARK_TEXT_BADGE]         = { "Cantarell, DejaVu Sans", 6.5, 700, FALSE },
   [WAYMARK_TEXT_HEADING]       = { "Cantarell, DejaVu Sans", 12.5, 700, FALSE },
   [WAYMARK_TEXT_STRONG]        = { "Cantarell, DejaVu Sans", 8.0, 700, FALSE },
+  [WAYMARK_TEXT_QUOTE]         = { "Cantarell, DejaVu Sans", 9.5, 400, TRUE },
+  [WAYMARK_TEXT_PROFILE]       = { "Cantarell, DejaVu Sans", 8.0, 400, FALSE },
 };
 
 const WaymarkTextStyleInfo *

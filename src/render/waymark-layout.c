@@ -114,6 +114,267 @@ legend_free (WaymarkLayout *self)
 }
 
 static void
+profile_column_free (gpointer data)
+{
+  WaymarkLayoutProfileColumn *column = data;
+
+  g_array_unref (column->items);
+  g_free (column);
+}
+
+static WaymarkLayoutProfileColumn *
+profile_column_new (WaymarkLayout *self,
+                    double         x,
+                    double         y)
+{
+  WaymarkLayoutProfileColumn *column = g_new0 (WaymarkLayoutProfileColumn, 1);
+
+  column->items = g_array_new (FALSE, TRUE, sizeof (WaymarkLayoutProfileItem));
+  column->rect = rect_make (x, y, PROFILE_COLUMN, 0);
+  if (self->profile_columns == NULL)
+    self->profile_columns = g_ptr_array_new_with_free_func (profile_column_free);
+  g_ptr_array_add (self->profile_columns, column);
+  return column;
+}
+
+/* A heading in the map's language, then up to PROFILE_MAX_ITEMS of
+ * @items (the blank ones have nothing to show) after bullets, and how
+ * many more there are. Returns the column's height, 0 when it has none. */
+static double
+layout_profile_list (WaymarkLayout *self,
+                     WaymarkLayout *previous,
+                     const char    *heading,
+                     char         **items,
+                     double         x,
+                     double         y)
+{
+  WaymarkLayoutProfileColumn *column;
+  guint n_shown = 0, n_items = 0;
+  double ty;
+
+  for (guint i = 0; items[i] != NULL; i++)
+    n_items += items[i][0] != '\0';
+  if (n_items == 0)
+    return 0;
+
+  column = profile_column_new (self, x, y);
+  column->heading = measure (self, previous, WAYMARK_TEXT_LEGEND,
+                             waymark_catalog_gettext (self->language, heading), PROFILE_COLUMN, 1,
+                             WAYMARK_TEXT_ALIGN_LEFT);
+  column->heading_rect = rect_make (x, y, column->heading->width, column->heading->height);
+  ty = y + column->heading->height + PROFILE_ITEM_GAP;
+  for (guint i = 0; items[i] != NULL && n_shown < PROFILE_MAX_ITEMS; i++)
+    {
+      WaymarkLayoutProfileItem item = { 0 };
+      double line;
+
+      if (items[i][0] == '\0')
+        continue;
+      item.text = measure (self, previous, WAYMARK_TEXT_PROFILE, items[i],
+                           PROFILE_COLUMN - PROFILE_BULLET, 3, WAYMARK_TEXT_ALIGN_LEFT);
+      item.text_rect = rect_make (x + PROFILE_BULLET, ty, item.text->width, item.text->height);
+      /* Centred on the first line. */
+      line = item.text->n_lines > 0 ? item.text->height / item.text->n_lines : item.text->height;
+      item.bullet = rect_make (x + 1, ty + line / 2 - 1.5, 3, 3);
+      g_array_append_val (column->items, item);
+      ty += item.text->height + PROFILE_ITEM_GAP;
+      n_shown++;
+    }
+  if (n_items > n_shown)
+    {
+      g_autofree char *more = g_strdup_printf ("+%u", n_items - n_shown);
+
+      column->more = measure (self, previous, WAYMARK_TEXT_PROFILE, more, 0, 1,
+                              WAYMARK_TEXT_ALIGN_LEFT);
+      column->more_rect = rect_make (x + PROFILE_BULLET, ty, column->more->width,
+                                     column->more->height);
+      ty += column->more->height + PROFILE_ITEM_GAP;
+    }
+  column->rect.height = ty - PROFILE_ITEM_GAP - y;
+  return column->rect.height;
+}
+
+/* The facts as "label value" rows, the labels bold and their values
+ * aligned after the widest label (within reason). */
+static double
+layout_profile_facts (WaymarkLayout   *self,
+                      WaymarkLayout   *previous,
+                      GPtrArray       *facts,
+                      double           x,
+                      double           y)
+{
+  WaymarkLayoutProfileColumn *column;
+  double label_width = 0, ty;
+  guint n_shown = 0, n_facts = 0;
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const WaymarkFact *fact = g_ptr_array_index (facts, i);
+
+      n_facts += fact->label[0] != '\0' || fact->value[0] != '\0';
+    }
+  if (n_facts == 0)
+    return 0;
+
+  column = profile_column_new (self, x, y);
+  column->heading = measure (self, previous, WAYMARK_TEXT_LEGEND,
+                             waymark_catalog_gettext (self->language, N_("Facts")),
+                             PROFILE_COLUMN, 1, WAYMARK_TEXT_ALIGN_LEFT);
+  column->heading_rect = rect_make (x, y, column->heading->width, column->heading->height);
+  ty = y + column->heading->height + PROFILE_ITEM_GAP;
+  for (guint i = 0; i < facts->len && n_shown < PROFILE_MAX_ITEMS; i++)
+    {
+      const WaymarkFact *fact = g_ptr_array_index (facts, i);
+      WaymarkLayoutProfileItem item = { 0 };
+
+      if (fact->label[0] == '\0' && fact->value[0] == '\0')
+        continue;
+      item.label = measure (self, previous, WAYMARK_TEXT_STRONG, fact->label,
+                            PROFILE_COLUMN * 0.45, 2, WAYMARK_TEXT_ALIGN_LEFT);
+      label_width = MAX (label_width, item.label->width);
+      g_array_append_val (column->items, item);
+      n_shown++;
+    }
+  n_shown = 0;
+  for (guint i = 0; i < facts->len && n_shown < column->items->len; i++)
+    {
+      const WaymarkFact *fact = g_ptr_array_index (facts, i);
+      WaymarkLayoutProfileItem *item;
+      double value_x = x + (label_width > 0 ? label_width + 6 : 0);
+
+      if (fact->label[0] == '\0' && fact->value[0] == '\0')
+        continue;
+      item = &g_array_index (column->items, WaymarkLayoutProfileItem, n_shown++);
+      item->label_rect = rect_make (x, ty, item->label->width, item->label->height);
+      item->text = measure (self, previous, WAYMARK_TEXT_PROFILE, fact->value,
+                            x + PROFILE_COLUMN - value_x, 3, WAYMARK_TEXT_ALIGN_LEFT);
+      item->text_rect = rect_make (value_x, ty, item->text->width, item->text->height);
+      ty += MAX (item->label->height, item->text->height) + PROFILE_ITEM_GAP;
+    }
+  if (n_facts > n_shown)
+    {
+      g_autofree char *more = g_strdup_printf ("+%u", n_facts - n_shown);
+
+      column->more = measure (self, previous, WAYMARK_TEXT_PROFILE, more, 0, 1,
+                              WAYMARK_TEXT_ALIGN_LEFT);
+      column->more_rect = rect_make (x, ty, column->more->width, column->more->height);
+      ty += column->more->height + PROFILE_ITEM_GAP;
+    }
+  column->rect.height = ty - PROFILE_ITEM_GAP - y;
+  return column->rect.height;
+}
+
+static void
+move_rect (WaymarkRect *rect,
+           double       dx,
+           double       dy)
+{
+  rect->x += dx;
+  rect->y += dy;
+}
+
+static void
+profile_column_move (WaymarkLayoutProfileColumn *column,
+                     double                      dx,
+                     double                      dy)
+{
+  move_rect (&column->rect, dx, dy);
+  move_rect (&column->heading_rect, dx, dy);
+  move_rect (&column->more_rect, dx, dy);
+  for (guint i = 0; i < column->items->len; i++)
+    {
+      WaymarkLayoutProfileItem *item = &g_array_index (column->items, WaymarkLayoutProfileItem, i);
+
+      move_rect (&item->label_rect, dx, dy);
+      move_rect (&item->text_rect, dx, dy);
+      move_rect (&item->bullet, dx, dy);
+    }
+}
+
+/* The persona's profile: the quote, then a column per list that has
+ * items, in rows that end at @right. Beside the title's text from
+ * @beside_x when three columns (or all there are) fit there, otherwise
+ * below it from @below_x, @below_y: a narrow map is not made wider by its
+ * header. Sets profile_rect (empty without a profile). */
+static void
+layout_profile (WaymarkLayout        *self,
+                WaymarkLayout        *previous,
+                const WaymarkPersona *persona,
+                double                beside_x,
+                double                y,
+                double                below_x,
+                double                below_y,
+                double                right)
+{
+  static const char * const headings[] = { N_("Goals"), N_("Needs"), N_("Frustrations") };
+  char **lists[] = { persona->goals, persona->needs, persona->frustrations };
+  const double pitch = PROFILE_COLUMN + PROFILE_COLUMN_GAP;
+  double x0, y0, cx, cy, row_height = 0, bottom;
+  guint n, per_row;
+
+  self->profile_rect = rect_make (beside_x, y, 0, 0);
+  if (!waymark_persona_has_profile (persona))
+    return;
+
+  /* Each column at the origin first, then moved to its place. */
+  if (persona->quote[0] != '\0')
+    {
+      WaymarkLayoutProfileColumn *column = profile_column_new (self, 0, 0);
+      WaymarkLayoutProfileItem item = { 0 };
+      double text_x = PROFILE_QUOTE_BAR + 7;
+
+      column->is_quote = TRUE;
+      item.text = measure (self, previous, WAYMARK_TEXT_QUOTE, persona->quote,
+                           PROFILE_COLUMN - text_x, 6, WAYMARK_TEXT_ALIGN_LEFT);
+      item.text_rect = rect_make (text_x, 1, item.text->width, item.text->height);
+      /* The bar beside the quote, as a pull quote has. */
+      item.bullet = rect_make (0, 0, PROFILE_QUOTE_BAR, item.text->height + 2);
+      g_array_append_val (column->items, item);
+      column->rect.height = item.text->height + 2;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    layout_profile_list (self, previous, headings[i], lists[i], 0, 0);
+  layout_profile_facts (self, previous, persona->facts, 0, 0);
+  if (self->profile_columns == NULL)
+    return;
+
+  n = self->profile_columns->len;
+  per_row = (guint) MAX (floor ((right - beside_x + PROFILE_COLUMN_GAP) / pitch), 0);
+  if (per_row >= MIN (n, 3))
+    {
+      x0 = beside_x;
+      y0 = y;
+    }
+  else
+    {
+      x0 = below_x;
+      y0 = below_y;
+      per_row = (guint) MAX (floor ((right - below_x + PROFILE_COLUMN_GAP) / pitch), 1);
+    }
+
+  cx = x0;
+  cy = y0;
+  bottom = y0;
+  for (guint i = 0; i < n; i++)
+    {
+      WaymarkLayoutProfileColumn *column = g_ptr_array_index (self->profile_columns, i);
+
+      if (i > 0 && i % per_row == 0)
+        {
+          cx = x0;
+          cy += row_height + PROFILE_ROW_GAP;
+          row_height = 0;
+        }
+      profile_column_move (column, cx, cy);
+      row_height = MAX (row_height, column->rect.height);
+      bottom = MAX (bottom, cy + column->rect.height);
+      cx += pitch;
+    }
+  self->profile_rect = rect_make (x0, y0, MIN (n, per_row) * pitch - PROFILE_COLUMN_GAP,
+                                  ceil (bottom - y0));
+}
+
+static void
 layout_title_block (WaymarkLayout        *self,
                     WaymarkLayout        *previous,
                     WaymarkDocument      *document,
@@ -166,6 +427,27 @@ layout_title_block (WaymarkLayout        *self,
                                          MAX (self->ambition_text ? self->ambition_text->width : 0,
                                               self->description_text ? self->description_text->width : 0)),
                                 ceil (MAX (AVATAR_SIZE, ty - y)));
+
+  /* The profile, in the room right of the title up to the grid's right
+   * edge, or under the title's text; the title block, which selects the
+   * persona, holds it too. A later page of a split map leaves it to the
+   * first, for room to the journey. */
+  if (!self->options.continued)
+    layout_profile (self, previous, persona,
+                    self->title_rect.x + self->title_rect.width + PROFILE_GAP, y,
+                    text_x, y + self->title_rect.height + PROFILE_ROW_GAP,
+                    MARGIN + LANE_HEADER_WIDTH + LANE_HEADER_GAP
+                      + MAX (persona->phases->len, 2) * self->column_width);
+  if (self->profile_rect.width > 0)
+    {
+      double right = MAX (self->title_rect.x + self->title_rect.width,
+                          self->profile_rect.x + self->profile_rect.width);
+      double bottom = MAX (self->title_rect.y + self->title_rect.height,
+                           self->profile_rect.y + self->profile_rect.height);
+
+      self->title_rect.width = right - self->title_rect.x;
+      self->title_rect.height = bottom - self->title_rect.y;
+    }
   (void) document;
 }
 
@@ -1098,6 +1380,7 @@ waymark_layout_unref (WaymarkLayout *self)
     }
   g_hash_table_unref (self->card_index);
   legend_free (self);
+  g_clear_pointer (&self->profile_columns, g_ptr_array_unref);
   g_ptr_array_unref (self->cards);
   g_ptr_array_unref (self->lanes);
   g_ptr_array_unref (self->phases);

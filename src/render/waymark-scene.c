@@ -94,6 +94,48 @@ header_ink (WaymarkSceneBuilder *builder,
   return with_ink > with_white ? INK : WHITE;
 }
 
+/* The profile beside the title: headings in the persona's colour like its
+ * ambition, items in the description's ink, bullets and the quote's bar
+ * in the colour, each made to stand on the white paper. */
+static void
+build_profile (WaymarkSceneBuilder *builder,
+               const WaymarkColor  *color)
+{
+  WaymarkLayout *layout = builder->layout;
+  WaymarkColor accent;
+  WaymarkColor mark;
+
+  if (layout->profile_columns == NULL)
+    return;
+  accent = legible_on (builder, waymark_color_shade (color, 0.15), WHITE, 4.5);
+  mark = legible_on (builder, *color, WHITE, 3);
+  for (guint i = 0; i < layout->profile_columns->len; i++)
+    {
+      WaymarkLayoutProfileColumn *column = g_ptr_array_index (layout->profile_columns, i);
+
+      waymark_scene_builder_add_text (builder, column->heading, column->heading_rect.x,
+                                      column->heading_rect.y, accent);
+      for (guint j = 0; j < column->items->len; j++)
+        {
+          WaymarkLayoutProfileItem *item = &g_array_index (column->items,
+                                                           WaymarkLayoutProfileItem, j);
+
+          if (column->is_quote)
+            waymark_scene_builder_add_box (builder, &item->bullet, 1, mark, NONE, 0);
+          else if (item->bullet.width > 0)
+            waymark_scene_builder_add_circle (builder, item->bullet.x + item->bullet.width / 2,
+                                              item->bullet.y + item->bullet.height / 2,
+                                              item->bullet.width / 2, mark, NONE, 0);
+          waymark_scene_builder_add_text (builder, item->label, item->label_rect.x,
+                                          item->label_rect.y, INK);
+          waymark_scene_builder_add_text (builder, item->text, item->text_rect.x,
+                                          item->text_rect.y, column->is_quote ? INK : INK_SOFT);
+        }
+      waymark_scene_builder_add_text (builder, column->more, column->more_rect.x,
+                                      column->more_rect.y, INK_FAINT);
+    }
+}
+
 static void
 build_title (WaymarkSceneBuilder *builder)
 {
@@ -118,6 +160,7 @@ build_title (WaymarkSceneBuilder *builder)
                                   legible_on (builder, waymark_color_shade (&color, 0.15), WHITE, 4.5));
   waymark_scene_builder_add_text (builder, layout->description_text, layout->description_rect.x,
                                   layout->description_rect.y, INK_SOFT);
+  build_profile (builder, &color);
   waymark_scene_builder_end_group (builder);
 }
 
