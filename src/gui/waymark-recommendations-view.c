@@ -955,6 +955,10 @@ waymark_recommendations_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  /* A list that goes with a row selected reports the selection gone,
+   * after the template has cleared self->list. */
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_RECOMMENDATIONS_VIEW);
   /* The template's unnamed children (a separator) too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
