@@ -16,7 +16,9 @@
 
 #include "gui-test-util.h"
 #include "waymark-application.h"
+#include "waymark-canvas-private.h"
 #include "waymark-history.h"
+#include "waymark-link-chooser.h"
 #include "waymark-window-private.h"
 
 static WaymarkApplication *app;
@@ -363,6 +365,259 @@ test_view_edits (void)
   gui_test_close_window (window);
 }
 
+/* The first card of the first persona's map that no recommendation
+ * addresses. */
+static const char *
+unlinked_card (WaymarkWindow *window)
+{
+  WaymarkPersona *persona = waymark_document_get_persona (window->document, 0);
+
+  for (guint i = 0; i < persona->cards->len; i++)
+    {
+      WaymarkCard *card = g_ptr_array_index (persona->cards, i);
+
+      if (waymark_document_count_recommendations_for_card (window->document, card->base.id) == 0)
+        return card->base.id;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static WaymarkLinkChooser *
+find_link_chooser (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (WAYMARK_IS_LINK_CHOOSER (child))
+      return WAYMARK_LINK_CHOOSER (child);
+  return NULL;
+}
+
+/* Ctrl+K on the map: the chooser for the selected cards, open. */
+static WaymarkLinkChooser *
+open_link_chooser (WaymarkWindow *window)
+{
+  WaymarkLinkChooser *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->canvas),
+                                             "canvas.link-recommendation", NULL));
+  gui_test_spin (50);
+  chooser = find_link_chooser (GTK_WIDGET (window->canvas));
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  return chooser;
+}
+
+static gboolean
+addresses (WaymarkWindow *window,
+           const char    *recommendation_id,
+           const char    *card_id)
+{
+  return waymark_recommendation_addresses (
+    waymark_document_find_recommendation (window->document, recommendation_id), card_id);
+}
+
+/* Whether the card menu has an item for @action (with string @target
+ * when not NULL), in a section or a submenu. */
+static gboolean
+menu_has (GMenuModel *model,
+          const char *action,
+          const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) value = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        {
+          value = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET,
+                                                         G_VARIANT_TYPE_STRING);
+          if (target == NULL ||
+              (value != NULL && g_str_equal (g_variant_get_string (value, NULL), target)))
+            return TRUE;
+        }
+      if ((section != NULL && menu_has (section, action, target)) ||
+          (submenu != NULL && menu_has (submenu, action, target)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GMenuModel *
+card_menu_model (WaymarkWindow *window)
+{
+  WaymarkCanvas *canvas = window->canvas;
+
+  /* What the Menu key opens at the focused card. */
+  _waymark_canvas_popup_menu (canvas, -1, -1);
+  gui_test_spin (20);
+  g_assert_nonnull (canvas->context_menu);
+  return gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (canvas->context_menu));
+}
+
+/* Cards linked from the map with the keyboard: search and Enter, ticks,
+ * "New Recommendation" and the menu's "Unlink", one undo step each. */
+static void
+test_link_chooser (void)
+{
+  WaymarkWindow *window = open_example ();
+  g_autofree char *card_id = g_strdup (unlinked_card (window));
+  const char * const *selection;
+  WaymarkLinkChooser *chooser;
+  GtkWidget *entry, *check;
+  GPtrArray *recommendations = waymark_document_get_recommendations (window->document);
+  guint n_recommendations = recommendations->len;
+  guint steps = n_undo (window);
+  g_autofree char *new_id = NULL;
+
+  waymark_canvas_reveal_card (window->canvas, card_id);
+  gui_test_spin (50);
+  selection = waymark_canvas_get_selected_cards (window->canvas);
+  g_assert_cmpuint (g_strv_length ((char **) selection), ==, 1);
+  g_assert_cmpstr (selection[0], ==, card_id);
+
+  /* The card's menu offers the chooser, and nothing to unlink yet. */
+  g_assert_true (menu_has (card_menu_model (window), "canvas.link-recommendation", NULL));
+  g_assert_false (menu_has (card_menu_model (window), "canvas.unlink-recommendation", NULL));
+  gtk_popover_popdown (GTK_POPOVER (window->canvas->context_menu));
+
+  /* Ctrl+K, "uitstroom", Enter: linked to the one that matches. */
+  chooser = open_link_chooser (window);
+  entry = waymark_link_chooser_get_search_entry (chooser);
+  for (guint i = 1; i <= 10; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("aanbeveling-%u", i);
+      check = waymark_link_chooser_get_check (chooser, id);
+      g_assert_nonnull (check);
+      g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    }
+  gtk_editable_set_text (GTK_EDITABLE (entry), "UITSTROOM");
+  gui_test_spin (400);  /* the entry's search delay */
+  g_assert_true (waymark_link_chooser_shows (chooser, "aanbeveling-7"));
+  g_assert_false (waymark_link_chooser_shows (chooser, "aanbeveling-1"));
+  /* The owner is searched too. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "vlaio");
+  gui_test_spin (400);
+  g_assert_true (waymark_link_chooser_shows (chooser, "aanbeveling-6"));
+  g_assert_false (waymark_link_chooser_shows (chooser, "aanbeveling-7"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "uitstroom");
+  gui_test_spin (400);
+  g_signal_emit_by_name (entry, "activate");
+  gui_test_spin (50);
+  g_assert_true (addresses (window, "aanbeveling-7", card_id));
+  g_assert_cmpuint (n_undo (window), ==, steps + 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+
+  /* Linked now: the menu offers to unlink it, in one step. */
+  g_assert_true (menu_has (card_menu_model (window), "canvas.unlink-recommendation",
+                           "aanbeveling-7"));
+  gtk_popover_popdown (GTK_POPOVER (window->canvas->context_menu));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->canvas),
+                                             "canvas.unlink-recommendation", "s",
+                                             "aanbeveling-7"));
+  gui_test_spin (20);
+  g_assert_false (addresses (window, "aanbeveling-7", card_id));
+  g_assert_cmpuint (n_undo (window), ==, steps + 2);
+  undo (window);
+  g_assert_true (addresses (window, "aanbeveling-7", card_id));
+  undo (window);
+  g_assert_false (addresses (window, "aanbeveling-7", card_id));
+  g_assert_cmpuint (n_undo (window), ==, steps);
+
+  /* Ticks link and unlink at once; the popover stays for more. */
+  chooser = open_link_chooser (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (waymark_link_chooser_get_search_entry (chooser))),
+                   ==, "");
+  check = waymark_link_chooser_get_check (chooser, "aanbeveling-1");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gui_test_spin (20);
+  g_assert_true (addresses (window, "aanbeveling-1", card_id));
+  g_assert_cmpuint (n_undo (window), ==, steps + 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  /* The checks follow undo while it is open. */
+  undo (window);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  gui_test_spin (20);
+  g_assert_false (addresses (window, "aanbeveling-1", card_id));
+  g_assert_cmpuint (n_undo (window), ==, steps + 2);
+  undo (window);
+  undo (window);
+  g_assert_cmpuint (n_undo (window), ==, steps);
+
+  /* "New Recommendation": made and linked in one step, then shown to be
+   * named. */
+  click (waymark_link_chooser_get_new_button (chooser));
+  gui_test_spin (50);
+  g_assert_cmpuint (recommendations->len, ==, n_recommendations + 1);
+  g_assert_cmpuint (n_undo (window), ==, steps + 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  g_assert_true (waymark_window_get_recommendations_shown (window));
+  new_id = g_strdup (waymark_recommendations_view_get_selected_id (window->recommendations));
+  g_assert_nonnull (new_id);
+  g_assert_true (addresses (window, new_id, card_id));
+  g_assert_true (waymark_window_get_inspector_visible (window));
+  g_assert_nonnull (find_row_titled (GTK_WIDGET (window->inspector), ADW_TYPE_COMBO_ROW,
+                                     "Status"));
+  undo (window);
+  g_assert_cmpuint (recommendations->len, ==, n_recommendations);
+  g_assert_null (waymark_document_find_recommendation (window->document, new_id));
+  g_assert_cmpuint (n_undo (window), ==, steps);
+
+  gui_test_close_window (window);
+}
+
+/* Several cards: a recommendation that addresses some of them is
+ * half-ticked, and ticking it links the rest. */
+static void
+test_link_chooser_many (void)
+{
+  WaymarkWindow *window = open_example ();
+  WaymarkRecommendation *recommendation =
+    waymark_document_find_recommendation (window->document, "aanbeveling-1");
+  g_autofree char *linked = g_strdup (recommendation->cards[0]);
+  WaymarkPersona *persona = waymark_document_lookup_persona (window->document, linked);
+  g_auto(GStrv) selection = NULL;
+  WaymarkLinkChooser *chooser;
+  GtkWidget *check;
+  guint steps = n_undo (window);
+  guint n_cards;
+
+  /* Ctrl+A on that card's map. */
+  waymark_window_set_persona_id (window, persona->base.id);
+  waymark_canvas_reveal_card (window->canvas, linked);
+  gui_test_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->canvas), "canvas.select-all",
+                                             NULL));
+  gui_test_spin (20);
+  selection = g_strdupv ((char **) waymark_canvas_get_selected_cards (window->canvas));
+  n_cards = g_strv_length (selection);
+  g_assert_cmpuint (n_cards, >, 1);
+
+  chooser = open_link_chooser (window);
+  check = waymark_link_chooser_get_check (chooser, "aanbeveling-1");
+  g_assert_true (gtk_check_button_get_inconsistent (GTK_CHECK_BUTTON (check)));
+  /* A click on a half-ticked box. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  gui_test_spin (20);
+  for (guint i = 0; i < n_cards; i++)
+    g_assert_true (addresses (window, "aanbeveling-1", selection[i]));
+  g_assert_false (gtk_check_button_get_inconsistent (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpuint (n_undo (window), ==, steps + 1);
+  undo (window);
+  g_assert_true (addresses (window, "aanbeveling-1", linked));
+  g_assert_true (gtk_check_button_get_inconsistent (GTK_CHECK_BUTTON (check)));
+  gtk_popover_popdown (GTK_POPOVER (chooser));
+
+  gui_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -390,6 +645,8 @@ main (int    argc,
 
   g_test_add_func ("/recommendations-gui/inspector", test_inspector);
   g_test_add_func ("/recommendations-gui/view-edits", test_view_edits);
+  g_test_add_func ("/recommendations-gui/link-chooser", test_link_chooser);
+  g_test_add_func ("/recommendations-gui/link-chooser-many", test_link_chooser_many);
 
   result = g_test_run ();
 
