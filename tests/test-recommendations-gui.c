@@ -17,6 +17,7 @@
 #include "gui-test-util.h"
 #include "waymark-application.h"
 #include "waymark-canvas-private.h"
+#include "waymark-find.h"
 #include "waymark-history.h"
 #include "waymark-link-chooser.h"
 #include "waymark-window-private.h"
@@ -618,6 +619,140 @@ test_link_chooser_many (void)
   gui_test_close_window (window);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type,
+                 const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The ids of the recommendations that find should go through for
+ * @query, in order. */
+static GPtrArray *
+expected_matches (WaymarkWindow *window,
+                  const char    *query)
+{
+  g_autoptr(GArray) matches = waymark_find_matches_with_recommendations (window->document, query);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < matches->len; i++)
+    if (g_array_index (matches, WaymarkFindMatch, i).recommendation_id != NULL)
+      g_ptr_array_add (ids, g_strdup (g_array_index (matches, WaymarkFindMatch, i).recommendation_id));
+  return ids;
+}
+
+static void
+type_in_find_bar (WaymarkWindow *window,
+                  const char    *text)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (window->find_bar), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_drawable (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gui_test_spin (400);  /* the entry's search delay */
+}
+
+/* Ctrl+F while the recommendations are shown finds recommendations by
+ * title, description and owner, and chooses each match in the view. */
+static void
+test_find (void)
+{
+  WaymarkWindow *window = open_recommendations ();
+  g_autofree char *persona_id = g_strdup (window->persona_id);
+  g_autoptr(GPtrArray) expected = expected_matches (window, "vdab");
+  GtkWidget *entry, *count;
+  g_autofree char *text = NULL;
+
+  /* Owners "VDAB" and "VDAB en sectorfondsen", and some descriptions. */
+  g_assert_cmpuint (expected->len, >=, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.find", NULL));
+  gui_test_spin (50);
+  entry = find_descendant (GTK_WIDGET (window->find_bar), GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  {
+    g_autofree char *placeholder = NULL;
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Find recommendations");
+  }
+
+  type_in_find_bar (window, "vdab");
+  /* The first match chosen in the view, and in the inspector. */
+  g_assert_cmpstr (waymark_recommendations_view_get_selected_id (window->recommendations), ==,
+                   g_ptr_array_index (expected, 0));
+  count = find_descendant (GTK_WIDGET (window->find_bar), GTK_TYPE_LABEL, "numeric");
+  text = g_strdup_printf ("1 of %u", expected->len);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, text);
+
+  /* Ctrl+G: the next one; still the view, still the same persona. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.find-next", NULL));
+  gui_test_spin (50);
+  g_assert_cmpstr (waymark_recommendations_view_get_selected_id (window->recommendations), ==,
+                   g_ptr_array_index (expected, 1));
+  g_assert_true (waymark_window_get_recommendations_shown (window));
+  g_assert_cmpstr (window->persona_id, ==, persona_id);
+  g_clear_pointer (&text, g_free);
+  text = g_strdup_printf ("2 of %u", expected->len);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, text);
+  /* Ctrl+Shift+G back, and once more round to the last. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.find-previous", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "editor.find-previous", NULL));
+  gui_test_spin (50);
+  g_assert_cmpstr (waymark_recommendations_view_get_selected_id (window->recommendations), ==,
+                   g_ptr_array_index (expected, expected->len - 1));
+
+  /* A description's words: only the recommendation that has them. */
+  g_clear_pointer (&expected, g_ptr_array_unref);
+  expected = expected_matches (window, "structurele financiering");
+  g_assert_cmpuint (expected->len, ==, 1);
+  type_in_find_bar (window, "structurele financiering");
+  g_assert_cmpstr (waymark_recommendations_view_get_selected_id (window->recommendations), ==,
+                   g_ptr_array_index (expected, 0));
+  {
+    /* Scrolled to: its row is inside the list's visible part. */
+    GtkWidget *row = waymark_recommendations_view_get_row (window->recommendations,
+                                                           g_ptr_array_index (expected, 0));
+    GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_rect_t bounds;
+
+    gui_test_spin (50);
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                       gtk_widget_get_height (scroller) + 0.5);
+  }
+  /* Nothing found: no choice changes. */
+  type_in_find_bar (window, "zzzz-niets");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, "No matches");
+  g_assert_cmpstr (waymark_recommendations_view_get_selected_id (window->recommendations), ==,
+                   g_ptr_array_index (expected, 0));
+
+  /* Back on the map, the same bar finds cards again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-recommendations",
+                                             NULL));
+  gui_test_spin (50);
+  g_assert_false (waymark_window_get_recommendations_shown (window));
+  {
+    g_autofree char *placeholder = NULL;
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Find cards in all personas");
+  }
+
+  gui_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -647,6 +782,7 @@ main (int    argc,
   g_test_add_func ("/recommendations-gui/view-edits", test_view_edits);
   g_test_add_func ("/recommendations-gui/link-chooser", test_link_chooser);
   g_test_add_func ("/recommendations-gui/link-chooser-many", test_link_chooser_many);
+  g_test_add_func ("/recommendations-gui/find", test_find);
 
   result = g_test_run ();
 

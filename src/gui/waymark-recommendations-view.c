@@ -34,6 +34,7 @@ struct _WaymarkRecommendationsView
   GtkWidget       *toolbar;
   GtkWidget       *summary_label;
   GtkWidget       *stack;
+  GtkWidget       *list_scroller;
   GtkWidget       *list;
   GtkWidget       *matrix_page;
   GtkWidget       *empty_page;
@@ -868,6 +869,39 @@ waymark_recommendations_view_set_selected_id (WaymarkRecommendationsView *self,
   update_actions (self);
 }
 
+void
+waymark_recommendations_view_reveal (WaymarkRecommendationsView *self,
+                                     const char                 *id)
+{
+  GtkAdjustment *adjustment;
+  GtkWidget *content;
+  GtkListBoxRow *row;
+  graphene_rect_t bounds;
+  double top, bottom, page;
+
+  g_return_if_fail (WAYMARK_IS_RECOMMENDATIONS_VIEW (self));
+
+  waymark_recommendations_view_set_selected_id (self, id);
+  row = find_row (self, self->selected_id);
+  if (row == NULL)
+    return;
+  /* The viewport's child moves under it: a row's place in that child is
+   * where the scrolling must bring it. */
+  for (content = GTK_WIDGET (row); content != NULL; content = gtk_widget_get_parent (content))
+    if (GTK_IS_VIEWPORT (gtk_widget_get_parent (content)))
+      break;
+  if (content == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->list_scroller));
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = bounds.origin.y;
+  bottom = bounds.origin.y + bounds.size.height;
+  if (top < gtk_adjustment_get_value (adjustment))
+    gtk_adjustment_set_value (adjustment, top - 12);
+  else if (bottom > gtk_adjustment_get_value (adjustment) + page)
+    gtk_adjustment_set_value (adjustment, bottom - page + 12);
+}
+
 gboolean
 waymark_recommendations_view_get_show_matrix (WaymarkRecommendationsView *self)
 {
@@ -1075,6 +1109,7 @@ waymark_recommendations_view_class_init (WaymarkRecommendationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, list);
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, matrix_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, empty_page);
