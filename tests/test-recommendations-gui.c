@@ -20,6 +20,7 @@
 #include "waymark-find.h"
 #include "waymark-history.h"
 #include "waymark-link-chooser.h"
+#include "waymark-recommendations-matrix.h"
 #include "waymark-window-private.h"
 
 static WaymarkApplication *app;
@@ -753,6 +754,59 @@ test_find (void)
   gui_test_close_window (window);
 }
 
+/* The Matrix tab draws the priority matrix over the page's height, and
+ * a click on a dot chooses that recommendation. */
+static void
+test_matrix (void)
+{
+  WaymarkWindow *window = open_recommendations ();
+  GtkWidget *matrix;
+  GtkWidget *switcher;
+  double x, y;
+
+  /* The tab as the switcher's button chooses it. */
+  switcher = find_descendant (GTK_WIDGET (window->recommendations), GTK_TYPE_STACK_SWITCHER, NULL);
+  g_assert_nonnull (switcher);
+  waymark_recommendations_view_set_show_matrix (window->recommendations, TRUE);
+  gui_test_spin (100);
+  matrix = find_descendant (GTK_WIDGET (window->recommendations),
+                            WAYMARK_TYPE_RECOMMENDATIONS_MATRIX, NULL);
+  g_assert_nonnull (matrix);
+  g_assert_true (gtk_widget_get_mapped (matrix));
+  /* The page's height, not a strip at its top. */
+  g_assert_cmpint (gtk_widget_get_height (matrix), >,
+                   gtk_widget_get_height (GTK_WIDGET (window->recommendations)) / 2);
+
+  g_assert_true (waymark_recommendations_matrix_get_marker (WAYMARK_RECOMMENDATIONS_MATRIX (matrix),
+                                                            "aanbeveling-6", &x, &y));
+  g_assert_true (waymark_recommendations_matrix_click (WAYMARK_RECOMMENDATIONS_MATRIX (matrix),
+                                                       x, y));
+  gui_test_spin (20);
+  g_assert_cmpstr (waymark_recommendations_view_get_selected_id (window->recommendations), ==,
+                   "aanbeveling-6");
+  {
+    GValue id = G_VALUE_INIT;
+
+    g_value_init (&id, G_TYPE_STRING);
+    g_object_get_property (G_OBJECT (window->inspector), "object-id", &id);
+    g_assert_cmpstr (g_value_get_string (&id), ==, "aanbeveling-6");
+    g_value_unset (&id);
+  }
+  /* Empty paper chooses nothing. */
+  g_assert_false (waymark_recommendations_matrix_click (WAYMARK_RECOMMENDATIONS_MATRIX (matrix),
+                                                        2, 2));
+  g_assert_cmpstr (waymark_recommendations_view_get_selected_id (window->recommendations), ==,
+                   "aanbeveling-6");
+  /* The choice stays when going back to the list. */
+  waymark_recommendations_view_set_show_matrix (window->recommendations, FALSE);
+  gui_test_spin (20);
+  g_assert_true (gtk_list_box_row_is_selected (
+    GTK_LIST_BOX_ROW (waymark_recommendations_view_get_row (window->recommendations,
+                                                            "aanbeveling-6"))));
+
+  gui_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -783,6 +837,7 @@ main (int    argc,
   g_test_add_func ("/recommendations-gui/link-chooser", test_link_chooser);
   g_test_add_func ("/recommendations-gui/link-chooser-many", test_link_chooser_many);
   g_test_add_func ("/recommendations-gui/find", test_find);
+  g_test_add_func ("/recommendations-gui/matrix", test_matrix);
 
   result = g_test_run ();
 
