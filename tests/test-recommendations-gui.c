@@ -89,6 +89,54 @@ click (GtkWidget *button)
   gui_test_spin (20);
 }
 
+static gboolean
+is_drawn (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_is_drawable (widget) && gtk_widget_get_height (widget) > 0;
+}
+
+/* A loaded machine may take longer than a few frames to show a page or
+ * to end an animation. */
+static void
+wait_drawn (GtkWidget *widget)
+{
+  g_assert_true (gui_test_wait_for (is_drawn, widget, 5000));
+}
+
+typedef struct {
+  WaymarkWindow *window;
+  const char    *id;
+} ChosenWait;
+
+static gboolean
+is_chosen (gpointer data)
+{
+  ChosenWait *wait = data;
+
+  return g_strcmp0 (waymark_recommendations_view_get_selected_id (wait->window->recommendations),
+                    wait->id) == 0;
+}
+
+/* The search entry waits a moment after typing before it searches. */
+static void
+wait_chosen (WaymarkWindow *window,
+             const char    *id)
+{
+  ChosenWait wait = { window, id };
+
+  gui_test_wait_for (is_chosen, &wait, 5000);
+  g_assert_cmpstr (waymark_recommendations_view_get_selected_id (window->recommendations), ==,
+                   id);
+}
+
+static gboolean
+says_no_matches (gpointer data)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (data)), "No matches") == 0;
+}
+
 static GtkWidget *
 find_row_titled (GtkWidget  *widget,
                  GType       type,
@@ -171,9 +219,10 @@ open_recommendations (void)
   /* What Ctrl+Shift+R and the sidebar's entry do. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-recommendations",
                                              NULL));
-  gui_test_spin (100);
   g_assert_true (waymark_window_get_recommendations_shown (window));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->recommendations)));
+  wait_drawn (GTK_WIDGET (window->recommendations));
+  /* The map's zoom does nothing here: not offered. */
+  g_assert_false (gtk_widget_get_visible (window->zoom_box));
   return window;
 }
 
@@ -660,7 +709,7 @@ type_in_find_bar (WaymarkWindow *window,
   GtkWidget *entry = find_descendant (GTK_WIDGET (window->find_bar), GTK_TYPE_SEARCH_ENTRY, NULL);
 
   g_assert_nonnull (entry);
-  g_assert_true (gtk_widget_is_drawable (entry));
+  wait_drawn (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gui_test_spin (400);  /* the entry's search delay */
 }
@@ -691,8 +740,7 @@ test_find (void)
 
   type_in_find_bar (window, "vdab");
   /* The first match chosen in the view, and in the inspector. */
-  g_assert_cmpstr (waymark_recommendations_view_get_selected_id (window->recommendations), ==,
-                   g_ptr_array_index (expected, 0));
+  wait_chosen (window, g_ptr_array_index (expected, 0));
   count = find_descendant (GTK_WIDGET (window->find_bar), GTK_TYPE_LABEL, "numeric");
   text = g_strdup_printf ("1 of %u", expected->len);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, text);
@@ -719,8 +767,7 @@ test_find (void)
   expected = expected_matches (window, "structurele financiering");
   g_assert_cmpuint (expected->len, ==, 1);
   type_in_find_bar (window, "structurele financiering");
-  g_assert_cmpstr (waymark_recommendations_view_get_selected_id (window->recommendations), ==,
-                   g_ptr_array_index (expected, 0));
+  wait_chosen (window, g_ptr_array_index (expected, 0));
   {
     /* Scrolled to: its row is inside the list's visible part. */
     GtkWidget *row = waymark_recommendations_view_get_row (window->recommendations,
@@ -736,6 +783,7 @@ test_find (void)
   }
   /* Nothing found: no choice changes. */
   type_in_find_bar (window, "zzzz-niets");
+  gui_test_wait_for (says_no_matches, count, 5000);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, "No matches");
   g_assert_cmpstr (waymark_recommendations_view_get_selected_id (window->recommendations), ==,
                    g_ptr_array_index (expected, 0));
@@ -745,6 +793,7 @@ test_find (void)
                                              NULL));
   gui_test_spin (50);
   g_assert_false (waymark_window_get_recommendations_shown (window));
+  g_assert_true (gtk_widget_get_visible (window->zoom_box));
   {
     g_autofree char *placeholder = NULL;
     g_object_get (entry, "placeholder-text", &placeholder, NULL);
@@ -772,7 +821,8 @@ test_matrix (void)
   matrix = find_descendant (GTK_WIDGET (window->recommendations),
                             WAYMARK_TYPE_RECOMMENDATIONS_MATRIX, NULL);
   g_assert_nonnull (matrix);
-  g_assert_true (gtk_widget_get_mapped (matrix));
+  wait_drawn (matrix);
+  gui_test_spin (50);
   /* The page's height, not a strip at its top. */
   g_assert_cmpint (gtk_widget_get_height (matrix), >,
                    gtk_widget_get_height (GTK_WIDGET (window->recommendations)) / 2);
