@@ -581,8 +581,8 @@ test_link_chooser (void)
 
   /* Ticks link and unlink at once; the popover stays for more. */
   chooser = open_link_chooser (window);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (waymark_link_chooser_get_search_entry (chooser))),
-                   ==, "");
+  entry = waymark_link_chooser_get_search_entry (chooser);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   check = waymark_link_chooser_get_check (chooser, "aanbeveling-1");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   gui_test_spin (20);
@@ -619,6 +619,35 @@ test_link_chooser (void)
   g_assert_cmpuint (recommendations->len, ==, n_recommendations);
   g_assert_null (waymark_document_find_recommendation (window->document, new_id));
   g_assert_cmpuint (n_undo (window), ==, steps);
+
+  gui_test_close_window (window);
+}
+
+/* Ctrl+K while typing a card's text keeps the text, then links. */
+static void
+test_link_while_editing (void)
+{
+  WaymarkWindow *window = open_example ();
+  g_autofree char *card_id = g_strdup (unlinked_card (window));
+  WaymarkLinkChooser *chooser;
+
+  waymark_canvas_reveal_card (window->canvas, card_id);
+  gui_test_spin (50);
+  waymark_canvas_start_editing (window->canvas);
+  gui_test_spin (20);
+  g_assert_true (waymark_canvas_is_editing (window->canvas));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->canvas->editor)),
+                            "Geen tijd voor opleiding", -1);
+  chooser = open_link_chooser (window);
+  g_assert_false (waymark_canvas_is_editing (window->canvas));
+  g_assert_cmpstr (waymark_document_find_card (window->document, card_id)->text, ==,
+                   "Geen tijd voor opleiding");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (waymark_link_chooser_get_check (chooser,
+                                                                                 "aanbeveling-9")),
+                               TRUE);
+  gui_test_spin (20);
+  g_assert_true (addresses (window, "aanbeveling-9", card_id));
+  gtk_popover_popdown (GTK_POPOVER (chooser));
 
   gui_test_close_window (window);
 }
@@ -698,7 +727,8 @@ expected_matches (WaymarkWindow *window,
 
   for (guint i = 0; i < matches->len; i++)
     if (g_array_index (matches, WaymarkFindMatch, i).recommendation_id != NULL)
-      g_ptr_array_add (ids, g_strdup (g_array_index (matches, WaymarkFindMatch, i).recommendation_id));
+      g_ptr_array_add (ids,
+                       g_strdup (g_array_index (matches, WaymarkFindMatch, i).recommendation_id));
   return ids;
 }
 
@@ -886,6 +916,7 @@ main (int    argc,
   g_test_add_func ("/recommendations-gui/view-edits", test_view_edits);
   g_test_add_func ("/recommendations-gui/link-chooser", test_link_chooser);
   g_test_add_func ("/recommendations-gui/link-chooser-many", test_link_chooser_many);
+  g_test_add_func ("/recommendations-gui/link-while-editing", test_link_while_editing);
   g_test_add_func ("/recommendations-gui/find", test_find);
   g_test_add_func ("/recommendations-gui/matrix", test_matrix);
 

@@ -205,6 +205,9 @@ link_recommendation_action (GtkWidget  *widget,
 
   if (n_selected (self) == 0 || layout == NULL)
     return;
+  /* Ctrl+K while typing a card's text: keep the text, then link. */
+  waymark_canvas_commit_editing (self);
+  layout = waymark_canvas_get_layout (self);
   card_id = self->focus.kind == WAYMARK_FOCUS_CARD &&
             g_strv_contains (selected (self), self->focus.card_id)
             ? self->focus.card_id : selected (self)[0];
