@@ -126,6 +126,23 @@ draw_cb (GtkDrawingArea *area,
   clip = (WaymarkRect) { x1, y1, x2 - x1, y2 - y1 };
   waymark_cairo_backend_draw (waymark_priority_matrix_get_scene (self->matrix), cr, &clip);
   cairo_restore (cr);
+
+  /* The keyboard's place: a ring around the chosen dot. */
+  if (gtk_widget_has_visible_focus (GTK_WIDGET (area)) && self->selected_id != NULL)
+    {
+      WaymarkRect rect;
+
+      if (!waymark_priority_matrix_get_marker_rect (self->matrix, self->selected_id, &rect))
+        return;
+      /* Adwaita's accent blue: on the white page in either style. */
+      cairo_set_source_rgb (cr, 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0);
+      cairo_set_line_width (cr, 2);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, page_x (self) + (rect.x + rect.width / 2) * self->zoom,
+                 PAGE_PAD + (rect.y + rect.height / 2) * self->zoom,
+                 MAX (rect.width, rect.height) * self->zoom / 2 + 5, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
 }
 
 static void
@@ -226,6 +243,50 @@ waymark_recommendations_matrix_get_marker (WaymarkRecommendationsMatrix *self,
     return FALSE;
   *x = page_x (self) + (rect.x + rect.width / 2) * self->zoom;
   *y = PAGE_PAD + (rect.y + rect.height / 2) * self->zoom;
+  return TRUE;
+}
+
+/* The arrow keys go through the recommendations in the report's order
+ * (their numbers on the dots), Enter edits the chosen one: the matrix
+ * without a pointer. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                gpointer               user_data)
+{
+  WaymarkRecommendationsMatrix *self = user_data;
+  g_autoptr(GPtrArray) order = NULL;
+  int step = 0, index = -1, next;
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 || self->document == NULL)
+    return FALSE;
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_F2)
+    return self->selected_id != NULL &&
+           gtk_widget_activate_action (GTK_WIDGET (self), "recs.edit", NULL);
+  if (keyval == GDK_KEY_Right || keyval == GDK_KEY_Down)
+    step = 1;
+  else if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Up)
+    step = -1;
+  else
+    return FALSE;
+
+  order = waymark_document_list_recommendations_in_order (self->document);
+  if (order->len == 0)
+    return TRUE;
+  for (guint i = 0; i < order->len; i++)
+    if (g_strcmp0 (((WaymarkRecommendation *) g_ptr_array_index (order, i))->base.id,
+                   self->selected_id) == 0)
+      index = (int) i;
+  next = index < 0 ? (step > 0 ? 0 : (int) order->len - 1) : index + step;
+  if (next < 0 || next >= (int) order->len)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+  g_signal_emit (self, signals[RECOMMENDATION_CHOSEN], 0,
+                 ((WaymarkRecommendation *) g_ptr_array_index (order, next))->base.id);
   return TRUE;
 }
 
@@ -336,10 +397,11 @@ static void
 waymark_recommendations_matrix_init (WaymarkRecommendationsMatrix *self)
 {
   GtkGesture *click;
-  GtkEventController *motion;
+  GtkEventController *motion, *keys, *focus;
 
   self->zoom = 1.0;
   self->area = gtk_drawing_area_new ();
+  gtk_widget_set_focusable (self->area, TRUE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_cb, self, NULL);
   g_signal_connect (self->area, "resize", G_CALLBACK (resize_cb), self);
   gtk_widget_set_has_tooltip (self->area, TRUE);
@@ -353,6 +415,13 @@ waymark_recommendations_matrix_init (WaymarkRecommendationsMatrix *self)
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (self->area, motion);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (gtk_widget_queue_draw), self->area);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (gtk_widget_queue_draw), self->area);
+  gtk_widget_add_controller (self->area, focus);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (self->area, keys);
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,

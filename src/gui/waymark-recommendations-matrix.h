@@ -19,7 +19,9 @@ G_DECLARE_FINAL_TYPE (WaymarkRecommendationsMatrix, waymark_recommendations_matr
  * (value × effort, waymark-priority-matrix.h) drawn by the shared cairo
  * backend, fitted to the width, the chosen recommendation's dot glowing.
  * A click on a dot, a title or an entry beside the plot emits
- * ::recommendation-chosen with its id; the view makes it the chosen one. */
+ * ::recommendation-chosen with its id; the view makes it the chosen one.
+ * From the keyboard, the arrows choose the next or previous one in the
+ * report's order and Enter or F2 activates recs.edit. */
 GtkWidget *waymark_recommendations_matrix_new             (void);
 void       waymark_recommendations_matrix_set_document    (WaymarkRecommendationsMatrix *self,
                                                            WaymarkDocument              *document);
