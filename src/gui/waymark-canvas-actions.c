@@ -13,6 +13,8 @@
 #include "waymark-clipboard-cards.h"
 #include "waymark-commands.h"
 #include "waymark-format.h"
+#include "waymark-link-chooser.h"
+#include "waymark-recommendation-commands.h"
 #include "waymark-svg-writer.h"
 
 static WaymarkPersona *
@@ -63,6 +65,8 @@ _waymark_canvas_update_actions (WaymarkCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.select-all", have_map);
   gtk_widget_action_set_enabled (widget, "canvas.card-color", have_cards);
   gtk_widget_action_set_enabled (widget, "canvas.toggle-tag", have_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.link-recommendation", have_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.unlink-recommendation", have_cards);
   gtk_widget_action_set_enabled (widget, "canvas.edit", have_map);
   gtk_widget_action_set_enabled (widget, "canvas.phase-add", have_map);
   gtk_widget_action_set_enabled (widget, "canvas.phase-move", phase);
@@ -184,6 +188,55 @@ toggle_tag_action (GtkWidget  *widget,
         all_have = FALSE;
     }
   waymark_command_toggle_tag (self->document, (const char * const *) ids, tag_id, !all_have);
+}
+
+/* Linking to recommendations without dragging: the chooser under the
+ * focused card (or the first selected one), for all the selected cards. */
+static void
+link_recommendation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  const char *card_id;
+  WaymarkRect rect = { 0 };
+  double x, y;
+
+  if (n_selected (self) == 0 || layout == NULL)
+    return;
+  /* Ctrl+K while typing a card's text: keep the text, then link. */
+  waymark_canvas_commit_editing (self);
+  layout = waymark_canvas_get_layout (self);
+  card_id = self->focus.kind == WAYMARK_FOCUS_CARD &&
+            g_strv_contains (selected (self), self->focus.card_id)
+            ? self->focus.card_id : selected (self)[0];
+  waymark_layout_get_card_rect (layout, card_id, &rect);
+  _waymark_canvas_doc_to_widget (self, rect.x + rect.width / 2, rect.y + rect.height, &x, &y);
+
+  if (self->link_chooser == NULL)
+    {
+      self->link_chooser = waymark_link_chooser_new ();
+      gtk_widget_set_parent (self->link_chooser, widget);
+    }
+  waymark_link_chooser_show (WAYMARK_LINK_CHOOSER (self->link_chooser), self->document,
+                             selected (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->link_chooser),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->link_chooser));
+}
+
+/* Takes the selected cards off one recommendation (one undo step). */
+static void
+unlink_recommendation_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+  g_auto(GStrv) ids = g_strdupv ((char **) selected (self));
+
+  waymark_command_link_cards (self->document, g_variant_get_string (parameter, NULL),
+                              (const char * const *) ids, FALSE);
 }
 
 static void
@@ -676,6 +729,10 @@ _waymark_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.card-color", "s", card_color_action);
   gtk_widget_class_install_action (widget_class, "canvas.toggle-tag", "s", toggle_tag_action);
   gtk_widget_class_install_action (widget_class, "canvas.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "canvas.link-recommendation", NULL,
+                                   link_recommendation_action);
+  gtk_widget_class_install_action (widget_class, "canvas.unlink-recommendation", "s",
+                                   unlink_recommendation_action);
   gtk_widget_class_install_action (widget_class, "canvas.phase-add", "s", phase_add_action);
   gtk_widget_class_install_action (widget_class, "canvas.phase-move", "i", phase_move_action);
   gtk_widget_class_install_action (widget_class, "canvas.phase-delete", NULL, phase_delete_action);
@@ -703,6 +760,9 @@ _waymark_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "canvas.copy-image", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
+  /* Ctrl+K links, as it inserts a link in editors. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
+                                       "canvas.link-recommendation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_CONTROL_MASK, "canvas.zoom-fit-width", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_CONTROL_MASK, "canvas.zoom-fit-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "canvas.phase-add", "s", "after");

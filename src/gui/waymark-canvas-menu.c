@@ -54,6 +54,15 @@ append_with_accel (GMenu      *menu,
   g_menu_append_item (menu, item);
 }
 
+/* The user's words in a menu, where "_" would mark a mnemonic. */
+static char *
+escape_underlines (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 static GMenu *
 card_menu (WaymarkCanvas *self)
 {
@@ -92,6 +101,49 @@ card_menu (WaymarkCanvas *self)
     g_menu_append_submenu (clip, _("_Tags"), G_MENU_MODEL (tags));
   append (clip, _("E_vidence…"), "editor.show-inspector", NULL);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (clip));
+
+  {
+    g_autoptr(GMenu) links = g_menu_new ();
+    g_autoptr(GMenu) unlink = g_menu_new ();
+    g_autoptr(GPtrArray) recommendations =
+      waymark_document_list_recommendations_in_order (self->document);
+    guint n_linked = 0;
+    const char *only_title = NULL;
+    const char *only_id = NULL;
+
+    append_with_accel (links, _("_Link to Recommendation…"), "canvas.link-recommendation", NULL,
+                       "<Control>k");
+    /* The recommendations any of the cards is linked to, each a way to
+     * undo that link from here. */
+    for (guint i = 0; i < recommendations->len; i++)
+      {
+        WaymarkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+        g_autofree char *title = NULL;
+        gboolean linked = FALSE;
+
+        for (guint c = 0; c < n_selected (self) && !linked; c++)
+          linked = waymark_recommendation_addresses (recommendation, selected (self)[c]);
+        if (!linked)
+          continue;
+        title = escape_underlines (recommendation->title);
+        append (unlink, title, "canvas.unlink-recommendation",
+                g_variant_new_string (recommendation->base.id));
+        only_title = recommendation->title;
+        only_id = recommendation->base.id;
+        n_linked++;
+      }
+    if (n_linked == 1)
+      {
+        /* Translators: a card's menu item; %s is a recommendation's title. */
+        g_autofree char *title = escape_underlines (only_title);
+        g_autofree char *label = g_strdup_printf (_("U_nlink from “%s”"), title);
+
+        append (links, label, "canvas.unlink-recommendation", g_variant_new_string (only_id));
+      }
+    else if (n_linked > 1)
+      g_menu_append_submenu (links, _("U_nlink from"), G_MENU_MODEL (unlink));
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (links));
+  }
 
   {
     g_autoptr(GMenu) cb = g_menu_new ();

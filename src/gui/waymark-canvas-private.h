@@ -141,6 +141,7 @@ struct _WaymarkCanvas
   guint             commit_idle_id; /* commits after the focus has left */
 
   GtkWidget        *context_menu;   /* GtkPopoverMenu */
+  GtkWidget        *link_chooser;   /* WaymarkLinkChooser, made when first asked for */
   double            menu_x, menu_y;
 
   /* WAYMARK_DEBUG_TIMINGS */

@@ -583,6 +583,8 @@ waymark_canvas_size_allocate (GtkWidget *widget,
   _waymark_canvas_edit_allocate (self);
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
+  if (self->link_chooser != NULL)
+    gtk_popover_present (GTK_POPOVER (self->link_chooser));
 }
 
 static void
@@ -633,6 +635,7 @@ waymark_canvas_dispose (GObject *object)
   _waymark_canvas_editor_dispose (self);
   _waymark_canvas_drag_dispose (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_pointer (&self->link_chooser, gtk_widget_unparent);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);

@@ -1,4 +1,4 @@
-/* waymark-find-bar.c: finding cards by their text across all personas
+/* waymark-find-bar.c: finding cards across all personas, or recommendations
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,11 +15,13 @@ struct _WaymarkFindBar
   GtkWidget      parent_instance;
 
   WaymarkCanvas *canvas;       /* weak: the canvas outlives its bar */
+  /* weak too; searched instead of the cards while it is shown */
+  WaymarkRecommendationsView *recommendations;
   GtkWidget     *search_bar;
   GtkWidget     *entry;
   GtkWidget     *count_label;
   GArray        *matches;      /* WaymarkFindMatch */
-  char          *current;      /* the card id jumped to */
+  char          *current;      /* the card's or recommendation's id jumped to */
   WaymarkDocument *document;
 };
 
@@ -28,10 +30,25 @@ G_DEFINE_FINAL_TYPE (WaymarkFindBar, waymark_find_bar, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CANVAS,
+  PROP_RECOMMENDATIONS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The recommendations are searched while their view is on screen. */
+static gboolean
+finds_recommendations (WaymarkFindBar *self)
+{
+  return self->recommendations != NULL &&
+         gtk_widget_get_visible (GTK_WIDGET (self->recommendations));
+}
+
+static const char *
+match_id (const WaymarkFindMatch *match)
+{
+  return match->card_id != NULL ? match->card_id : match->recommendation_id;
+}
 
 static void
 update_count (WaymarkFindBar *self)
@@ -40,7 +57,8 @@ update_count (WaymarkFindBar *self)
   int index = -1;
 
   for (guint i = 0; self->matches != NULL && i < self->matches->len; i++)
-    if (g_strcmp0 (g_array_index (self->matches, WaymarkFindMatch, i).card_id, self->current) == 0)
+    if (g_strcmp0 (match_id (&g_array_index (self->matches, WaymarkFindMatch, i)),
+                   self->current) == 0)
       index = (int) i;
 
   if (gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] == '\0')
@@ -64,7 +82,8 @@ highlight (WaymarkFindBar *self)
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   for (guint i = 0; self->matches != NULL && i < self->matches->len; i++)
-    g_ptr_array_add (ids, g_array_index (self->matches, WaymarkFindMatch, i).card_id);
+    if (g_array_index (self->matches, WaymarkFindMatch, i).card_id != NULL)
+      g_ptr_array_add (ids, g_array_index (self->matches, WaymarkFindMatch, i).card_id);
   g_ptr_array_add (ids, NULL);
   if (self->canvas != NULL)
     waymark_canvas_set_highlights (self->canvas, ids->len > 1 ? (const char * const *) ids->pdata : NULL);
@@ -75,9 +94,20 @@ search (WaymarkFindBar *self)
 {
   WaymarkDocument *document = self->canvas != NULL ? waymark_canvas_get_document (self->canvas) : NULL;
 
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
   g_clear_pointer (&self->matches, g_array_unref);
-  if (document != NULL)
-    self->matches = waymark_find_matches (document, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  if (document != NULL && finds_recommendations (self))
+    {
+      /* Only the recommendations: a card would take the user off the
+       * page they are searching. */
+      self->matches = waymark_find_matches_with_recommendations (document, query);
+      for (guint i = self->matches->len; i > 0; i--)
+        if (g_array_index (self->matches, WaymarkFindMatch, i - 1).recommendation_id == NULL)
+          g_array_remove_index (self->matches, i - 1);
+    }
+  else if (document != NULL)
+    self->matches = waymark_find_matches (document, query);
   highlight (self);
 }
 
@@ -99,9 +129,12 @@ waymark_find_bar_step (WaymarkFindBar *self,
       return;
     }
   g_free (self->current);
-  self->current = g_strdup (g_array_index (self->matches, WaymarkFindMatch, index).card_id);
-  /* Switches persona when the match is on another map. */
-  waymark_canvas_reveal_card (self->canvas, self->current);
+  self->current = g_strdup (match_id (&g_array_index (self->matches, WaymarkFindMatch, index)));
+  if (g_array_index (self->matches, WaymarkFindMatch, index).recommendation_id != NULL)
+    waymark_recommendations_view_reveal (self->recommendations, self->current);
+  else
+    /* Switches persona when the match is on another map. */
+    waymark_canvas_reveal_card (self->canvas, self->current);
   highlight (self);
   update_count (self);
 }
@@ -135,10 +168,36 @@ search_mode_cb (WaymarkFindBar *self)
     return;
   g_clear_pointer (&self->matches, g_array_unref);
   if (self->canvas != NULL)
+    waymark_canvas_set_highlights (self->canvas, NULL);
+  /* The keyboard goes back to the page searched, on the match. */
+  if (finds_recommendations (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->recommendations));
+  else if (self->canvas != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* What is searched follows the page shown: the entry says which, and an
+ * open bar searches again. */
+static void
+scope_changed_cb (WaymarkFindBar *self)
+{
+  gboolean recommendations = finds_recommendations (self);
+
+  g_object_set (self->entry, "placeholder-text",
+                recommendations ? _("Find recommendations") : _("Find cards in all personas"),
+                NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  recommendations ? _("Find recommendations") : _("Find cards"),
+                                  -1);
+  g_clear_pointer (&self->current, g_free);
+  g_clear_pointer (&self->matches, g_array_unref);
+  if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
     {
-      waymark_canvas_set_highlights (self->canvas, NULL);
-      gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+      search (self);
+      update_count (self);
     }
+  else if (self->canvas != NULL)
+    waymark_canvas_set_highlights (self->canvas, NULL);
 }
 
 static gboolean
@@ -244,6 +303,25 @@ waymark_find_bar_set_canvas (WaymarkFindBar *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS]);
 }
 
+void
+waymark_find_bar_set_recommendations (WaymarkFindBar             *self,
+                                      WaymarkRecommendationsView *view)
+{
+  g_return_if_fail (WAYMARK_IS_FIND_BAR (self));
+  g_return_if_fail (view == NULL || WAYMARK_IS_RECOMMENDATIONS_VIEW (view));
+
+  if (self->recommendations == view)
+    return;
+  if (self->recommendations != NULL)
+    g_signal_handlers_disconnect_by_func (self->recommendations, scope_changed_cb, self);
+  g_set_weak_pointer (&self->recommendations, view);
+  if (view != NULL)
+    g_signal_connect_object (view, "notify::visible", G_CALLBACK (scope_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  scope_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOMMENDATIONS]);
+}
+
 static void
 waymark_find_bar_dispose (GObject *object)
 {
@@ -253,6 +331,7 @@ waymark_find_bar_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_weak_pointer (&self->canvas);
+  g_clear_weak_pointer (&self->recommendations);
   g_clear_pointer (&self->search_bar, gtk_widget_unparent);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->current, g_free);
@@ -272,6 +351,9 @@ waymark_find_bar_get_property (GObject    *object,
     case PROP_CANVAS:
       g_value_set_object (value, self->canvas);
       break;
+    case PROP_RECOMMENDATIONS:
+      g_value_set_object (value, self->recommendations);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -290,6 +372,9 @@ waymark_find_bar_set_property (GObject      *object,
     case PROP_CANVAS:
       waymark_find_bar_set_canvas (self, g_value_get_object (value));
       break;
+    case PROP_RECOMMENDATIONS:
+      waymark_find_bar_set_recommendations (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -307,6 +392,9 @@ waymark_find_bar_class_init (WaymarkFindBarClass *klass)
   /* Not construct-only: a template sets it after building the canvas. */
   properties[PROP_CANVAS] =
     g_param_spec_object ("canvas", NULL, NULL, WAYMARK_TYPE_CANVAS,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_RECOMMENDATIONS] =
+    g_param_spec_object ("recommendations", NULL, NULL, WAYMARK_TYPE_RECOMMENDATIONS_VIEW,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -10,6 +10,7 @@
 
 #include "waymark-recommendation-commands.h"
 #include "waymark-recommendation-rows.h"
+#include "waymark-recommendations-matrix.h"
 #include "waymark-recommendations-view.h"
 
 /* The list is rebuilt from the document after each change (there are
@@ -34,8 +35,10 @@ struct _WaymarkRecommendationsView
   GtkWidget       *toolbar;
   GtkWidget       *summary_label;
   GtkWidget       *stack;
+  GtkWidget       *list_scroller;
   GtkWidget       *list;
   GtkWidget       *matrix_page;
+  GtkWidget       *matrix;       /* WaymarkRecommendationsMatrix, in matrix_page */
   GtkWidget       *empty_page;
   GtkWidget       *add_button;
   GtkWidget       *add_domain_button;
@@ -380,6 +383,9 @@ set_selected (WaymarkRecommendationsView *self,
     return;
   g_free (self->selected_id);
   self->selected_id = g_strdup (id);
+  if (self->matrix != NULL)
+    waymark_recommendations_matrix_set_selected_id (WAYMARK_RECOMMENDATIONS_MATRIX (self->matrix),
+                                                    id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
 
@@ -839,6 +845,8 @@ waymark_recommendations_view_set_document (WaymarkRecommendationsView *self,
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  waymark_recommendations_matrix_set_document (WAYMARK_RECOMMENDATIONS_MATRIX (self->matrix),
+                                               document);
   set_selected (self, NULL);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -866,6 +874,39 @@ waymark_recommendations_view_set_selected_id (WaymarkRecommendationsView *self,
   select_row (self, id);
   set_selected (self, id);
   update_actions (self);
+}
+
+void
+waymark_recommendations_view_reveal (WaymarkRecommendationsView *self,
+                                     const char                 *id)
+{
+  GtkAdjustment *adjustment;
+  GtkWidget *content;
+  GtkListBoxRow *row;
+  graphene_rect_t bounds;
+  double top, bottom, page;
+
+  g_return_if_fail (WAYMARK_IS_RECOMMENDATIONS_VIEW (self));
+
+  waymark_recommendations_view_set_selected_id (self, id);
+  row = find_row (self, self->selected_id);
+  if (row == NULL)
+    return;
+  /* The viewport's child moves under it: a row's place in that child is
+   * where the scrolling must bring it. */
+  for (content = GTK_WIDGET (row); content != NULL; content = gtk_widget_get_parent (content))
+    if (GTK_IS_VIEWPORT (gtk_widget_get_parent (content)))
+      break;
+  if (content == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->list_scroller));
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = bounds.origin.y;
+  bottom = bounds.origin.y + bounds.size.height;
+  if (top < gtk_adjustment_get_value (adjustment))
+    gtk_adjustment_set_value (adjustment, top - 12);
+  else if (bottom > gtk_adjustment_get_value (adjustment) + page)
+    gtk_adjustment_set_value (adjustment, bottom - page + 12);
 }
 
 gboolean
@@ -898,6 +939,14 @@ waymark_recommendations_view_get_list (WaymarkRecommendationsView *self)
 {
   g_return_val_if_fail (WAYMARK_IS_RECOMMENDATIONS_VIEW (self), NULL);
   return self->list;
+}
+
+/* A dot clicked in the matrix: the same choice as its row in the list. */
+static void
+matrix_chosen_cb (WaymarkRecommendationsView *self,
+                  const char                 *id)
+{
+  waymark_recommendations_view_set_selected_id (self, id);
 }
 
 static void
@@ -955,6 +1004,12 @@ waymark_recommendations_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  /* A list that goes with a row selected reports the selection gone,
+   * after the template has cleared self->list. */
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  /* Goes with matrix_page, a template child. */
+  self->matrix = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), WAYMARK_TYPE_RECOMMENDATIONS_VIEW);
   /* The template's unnamed children (a separator) too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1021,6 +1076,8 @@ waymark_recommendations_view_set_property (GObject      *object,
       if (self->palette != g_value_get_int (value))
         {
           self->palette = g_value_get_int (value);
+          waymark_recommendations_matrix_set_palette (WAYMARK_RECOMMENDATIONS_MATRIX (self->matrix),
+                                                      self->palette);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -1071,6 +1128,7 @@ waymark_recommendations_view_class_init (WaymarkRecommendationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, list);
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, matrix_page);
   gtk_widget_class_bind_template_child (widget_class, WaymarkRecommendationsView, empty_page);
@@ -1098,6 +1156,11 @@ waymark_recommendations_view_init (WaymarkRecommendationsView *self)
   g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (stack_child_cb), self);
+
+  self->matrix = waymark_recommendations_matrix_new ();
+  gtk_box_append (GTK_BOX (self->matrix_page), self->matrix);
+  g_signal_connect_swapped (self->matrix, "recommendation-chosen", G_CALLBACK (matrix_chosen_cb),
+                            self);
 
   target = gtk_drop_target_new (GTK_TYPE_LIST_BOX_ROW, GDK_ACTION_MOVE);
   g_signal_connect (target, "motion", G_CALLBACK (list_drop_motion_cb), self);

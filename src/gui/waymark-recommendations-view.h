@@ -41,6 +41,12 @@ gboolean    waymark_recommendations_view_get_show_matrix (WaymarkRecommendations
 void        waymark_recommendations_view_set_show_matrix (WaymarkRecommendationsView *self,
                                                           gboolean                    show_matrix);
 
+/* Chooses @id (a recommendation or domain) as set_selected_id () does
+ * and scrolls the list to its row, leaving the keyboard focus where it
+ * is: what find does with a match. */
+void        waymark_recommendations_view_reveal          (WaymarkRecommendationsView *self,
+                                                          const char                 *id);
+
 /* The list's row of @id (a recommendation or domain), for tests and
  * assistive technology; NULL when there is none. */
 GtkWidget  *waymark_recommendations_view_get_row         (WaymarkRecommendationsView *self,

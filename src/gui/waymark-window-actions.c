@@ -21,7 +21,7 @@ _waymark_window_actions_update (WaymarkWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   WaymarkHistory *history;
   const char *label;
-  gboolean has_personas;
+  gboolean has_personas, on_map;
   double zoom;
   g_autofree char *undo_tooltip = NULL;
   g_autofree char *redo_tooltip = NULL;
@@ -33,6 +33,8 @@ _waymark_window_actions_update (WaymarkWindow *self)
   history = waymark_document_get_history (self->document);
   has_personas = waymark_document_get_n_personas (self->document) > 0;
   zoom = waymark_canvas_get_zoom (self->canvas);
+  /* Only the map zooms (see show_page ()). */
+  on_map = gtk_widget_get_visible (self->map_view);
 
   gtk_widget_action_set_enabled (widget, "win.undo", waymark_history_get_can_undo (history));
   gtk_widget_action_set_enabled (widget, "win.redo", waymark_history_get_can_redo (history));
@@ -41,9 +43,12 @@ _waymark_window_actions_update (WaymarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-csv", has_personas);
   gtk_widget_action_set_enabled (widget, "win.reload", self->file != NULL);
   gtk_widget_action_set_enabled (widget, "win.dismiss-changed", self->changed_on_disk);
-  gtk_widget_action_set_enabled (widget, "win.zoom-in", zoom < WAYMARK_CANVAS_ZOOM_MAX - 0.001);
-  gtk_widget_action_set_enabled (widget, "win.zoom-out", zoom > WAYMARK_CANVAS_ZOOM_MIN + 0.001);
-  gtk_widget_action_set_enabled (widget, "win.zoom-reset", !G_APPROX_VALUE (zoom, 1.0, 0.001));
+  gtk_widget_action_set_enabled (widget, "win.zoom-in",
+                                 on_map && zoom < WAYMARK_CANVAS_ZOOM_MAX - 0.001);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out",
+                                 on_map && zoom > WAYMARK_CANVAS_ZOOM_MIN + 0.001);
+  gtk_widget_action_set_enabled (widget, "win.zoom-reset",
+                                 on_map && !G_APPROX_VALUE (zoom, 1.0, 0.001));
 
   /* The tooltips name the step, as in "Undo Move Card". */
   label = waymark_history_get_undo_label (history);

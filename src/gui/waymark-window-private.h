@@ -52,6 +52,7 @@ struct _WaymarkWindow
   AdwSplitButton       *open_button;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
+  GtkWidget            *zoom_box;
   GtkLabel             *zoom_label;
   GtkRevealer          *changed_revealer;
   AdwFlap              *flap;

@@ -139,6 +139,10 @@ show_page (WaymarkWindow *self,
   gtk_widget_set_visible (self->overview, page == self->overview);
   gtk_widget_set_visible (recommendations, page == recommendations);
   gtk_widget_set_visible (self->empty_page, page == self->empty_page);
+  /* The overview and the recommendations fit themselves to the window:
+   * the map's zoom would change a page not shown. */
+  gtk_widget_set_visible (self->zoom_box, page != self->overview && page != recommendations);
+  _waymark_window_actions_update (self);
 
   /* The sidebar's entry of the page shown looks chosen, as a row would. */
   if (page == self->overview)
@@ -742,6 +746,7 @@ waymark_window_class_init (WaymarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, changed_revealer);
   gtk_widget_class_bind_template_child (widget_class, WaymarkWindow, flap);
