@@ -94,6 +94,17 @@ static const WaymarkCliCommand commands[] = {
     .run = run_export_module,
   },
   {
+    .name = "import",
+    .args = N_("IN.csv|IN.xlsx|IN.ods [--sheet NAME] -o OUT.waymark"),
+    .summary = N_("Build a journey-map document from a spreadsheet"),
+    .help = N_("Reads CSV, xlsx or ods (by content): the first sheet, or --sheet NAME.\n"
+               "The header row names the columns: persona, phase, lane (required), and\n"
+               "the others of docs/spreadsheets.md. Problems are printed as\n"
+               "“FILE:ROW: error: message”; the output is only written when there are\n"
+               "none. Exits with 1 on any error. import-csv is the same command."),
+    .run = waymark_cli_run_import_csv,
+  },
+  {
     .name = "import-csv",
     .args = N_("IN.csv -o OUT.waymark"),
     .summary = N_("Build a journey-map document from a CSV table"),
