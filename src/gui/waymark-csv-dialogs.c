@@ -1,4 +1,4 @@
-/* waymark-csv-dialogs.c: "Export as Spreadsheet…" (CSV, xlsx) and "Import Spreadsheet…" (CSV, xlsx, ods)
+/* waymark-csv-dialogs.c: "Export as Spreadsheet…" and "Import Spreadsheet…" in the app
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
