@@ -8,7 +8,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
 #include <gsf/gsf-outfile.h>
 #include <gsf/gsf-outfile-zip.h>
 #include <gsf/gsf-output-memory.h>
