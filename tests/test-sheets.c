@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <gsf/gsf-outfile.h>
+#include <gsf/gsf-outfile-zip.h>
+#include <gsf/gsf-output-memory.h>
 
 #include "waymark-csv.h"
 #include "waymark-format.h"
@@ -353,6 +356,39 @@ test_export_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* An archive of more members than a spreadsheet has is refused before
+ * libgsf lists them. */
+static void
+test_too_many_members (void)
+{
+  GsfOutput *sink = gsf_output_memory_new ();
+  GsfOutfile *zip = gsf_outfile_zip_new (sink, NULL);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (WaymarkDocument) document = NULL;
+  g_autofree char *said = NULL;
+
+  for (guint i = 0; i < 1001; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("m%u", i);
+      GsfOutput *member = gsf_outfile_new_child (zip, name, FALSE);
+
+      gsf_output_close (member);
+      g_object_unref (member);
+    }
+  gsf_output_close (GSF_OUTPUT (zip));
+  g_object_unref (zip);
+  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)),
+                       (gsize) gsf_output_size (sink));
+  g_object_unref (sink);
+
+  document = waymark_csv_import_bytes (bytes, "many.xlsx", &problems);
+  said = problems_text (problems);
+  g_assert_null (document);
+  g_assert_cmpstr (said, ==, "many.xlsx: error: the archive has more than 1000 members, the most "
+                             "Waymark reads\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/sheets/import/ods-dutch", test_ods_dutch);
   g_test_add_func ("/sheets/import/refused", test_refused);
   g_test_add_func ("/sheets/import/refused-bytes", test_refused_bytes);
+  g_test_add_func ("/sheets/import/too-many-members", test_too_many_members);
   g_test_add_func ("/sheets/export/file", test_export_file);
 
   return g_test_run ();
