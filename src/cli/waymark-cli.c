@@ -82,7 +82,7 @@ static const WaymarkCliCommand commands[] = {
   {
     .name = "export",
     .args = N_("[OPTION…] -o OUT FILE"),
-    .summary = N_("Export a journey map to PDF, SVG, PNG or CSV"),
+    .summary = N_("Export a journey map to PDF, SVG, PNG, CSV or xlsx"),
     .help = N_("PDF: the overview, then one page per persona, then the recommendations\n"
                "(by domain, traceability, priority matrix), fonts embedded, with an\n"
                "outline. SVG: one persona, text kept as text. --recommendations: only\n"
