@@ -182,7 +182,8 @@ sheet_xml (GPtrArray *rows)
               g_string_append_printf (out, "<c r=\"%s\"><v>%s</v></c>", ref, value);
               continue;
             }
-          g_string_append_printf (out, "<c r=\"%s\"%s t=\"inlineStr\"><is><t xml:space=\"preserve\">",
+          g_string_append_printf (out,
+                                  "<c r=\"%s\"%s t=\"inlineStr\"><is><t xml:space=\"preserve\">",
                                   ref, r == 0 ? " s=\"1\"" : "");
           /* The CSV's formula guard, so that the importer, which takes it
            * away from any table, gives back the text as it was; in an

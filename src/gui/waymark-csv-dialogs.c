@@ -142,8 +142,8 @@ waymark_csv_export_dialog (WaymarkWindow *window)
 
   stem = waymark_document_dup_file_stem (waymark_window_get_document (window));
   name = g_strdup_printf ("%s.csv", stem != NULL ? stem : _("Journey Map"));
-  choose_csv_file (window, _("Export as Spreadsheet"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name,
-                   export_to);
+  choose_csv_file (window, _("Export as Spreadsheet"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                   name, export_to);
 }
 
 static void
@@ -175,6 +175,6 @@ waymark_csv_import_dialog (WaymarkWindow *window)
 {
   g_return_if_fail (WAYMARK_IS_WINDOW (window));
 
-  choose_csv_file (window, _("Import Spreadsheet"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL,
-                   import_from);
+  choose_csv_file (window, _("Import Spreadsheet"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                   NULL, import_from);
 }
