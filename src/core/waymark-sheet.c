@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gsf/gsf-infile.h>
+#include <gsf/gsf-infile-impl.h>
 #include <gsf/gsf-infile-zip.h>
 #include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-input.h>
@@ -20,10 +21,11 @@
 /* The archive is read with libgsf, GNOME's structured-file library (as
  * Gnumeric reads xlsx and ods); its XML parts go through the document
  * loader's hardened parser, never a parser set up here. What libgsf does
- * not bound is bounded here: how many members it lists, and how much any
- * member unpacks to, which is checked against the size the archive
- * declares before any of it is inflated, and only that much is ever
- * inflated. */
+ * not bound or check is done here: how many members it lists, that each
+ * is sound enough for libgsf to fail cleanly (check_directory()), and how
+ * much any member unpacks to, which is checked against the size the
+ * archive declares before any of it is inflated, and only that much is
+ * ever inflated. */
 
 struct _WaymarkSheetZip {
   GBytes    *bytes;
@@ -40,30 +42,102 @@ waymark_sheet_is_zip (GBytes *bytes)
   return size >= 4 && memcmp (data, "PK\003\004", 4) == 0;
 }
 
-/* The number of members the archive's end-of-central-directory record
- * declares, or -1 when it has none. Read by hand before libgsf sees the
- * archive, because libgsf builds a directory entry for each member it
- * lists, however many a hostile archive claims; the record is 22 bytes
- * plus a comment of at most 65,535 at the end of the file. */
-static gint64
-count_members (const guchar *data,
-               gsize         size)
+static guint
+get_u16 (const guchar *p)
 {
-  gsize lowest;
+  return p[0] | (p[1] << 8);
+}
+
+static guint32
+get_u32 (const guchar *p)
+{
+  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+/* Whether a member's DOS date and time is one libgsf can make a date of
+ * (0 is none); it asserts on any other. */
+static gboolean
+is_valid_dos_time (guint32 dostime)
+{
+  guint day = (dostime >> 16) & 31, month = (dostime >> 21) & 15, year = 1980 + (dostime >> 25);
+  guint seconds = (dostime & 31) * 2, minutes = (dostime >> 5) & 63, hours = (dostime >> 11) & 31;
+
+  if (dostime == 0)
+    return TRUE;
+  return month >= 1 && month <= 12 && day >= 1 &&
+         day <= g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year) && hours < 24 &&
+         minutes < 60 && seconds < 60;
+}
+
+/* Checks the archive's directory by hand before libgsf sees it, for what
+ * libgsf does not: it builds an entry for as many members as the
+ * directory claims (ZIP64 records included), prints to stderr and
+ * asserts on a damaged member (a wrong local header, an impossible
+ * date) rather than returning an error. The end-of-central-directory
+ * record is 22 bytes plus a comment of at most 65,535 at the end of the
+ * file; each directory entry is 46 bytes plus its name, extra field and
+ * comment (APPNOTE.TXT 4.3.12, 4.3.16). */
+static gboolean
+check_directory (const guchar  *data,
+                 gsize          size,
+                 GError       **error)
+{
+  gsize lowest, end = 0, at;
+  guint n_members;
+  gsize position;
+  gboolean found = FALSE;
 
   if (size < 22)
-    return -1;
+    goto damaged;
   lowest = size > 22 + 65535 ? size - 22 - 65535 : 0;
-  for (gsize at = size - 22 + 1; at-- > lowest;)
+  for (at = size - 22 + 1; at-- > lowest;)
     if (memcmp (data + at, "PK\005\006", 4) == 0)
       {
-        guint total = data[at + 10] | (data[at + 11] << 8);
-
-        /* 0xFFFF: the real count is in a ZIP64 record; a spreadsheet of
-         * that many members is refused either way. */
-        return total;
+        found = TRUE;
+        end = at;
+        break;
       }
-  return -1;
+  if (!found)
+    goto damaged;
+
+  n_members = get_u16 (data + end + 10);
+  position = get_u32 (data + end + 16);
+  /* ZIP64, which a file of at most 32 MiB never needs, would let the
+   * directory claim billions of members. */
+  if ((end >= 20 && memcmp (data + end - 20, "PK\006\007", 4) == 0) || n_members == 0xFFFF ||
+      position == 0xFFFFFFFF)
+    {
+      g_set_error_literal (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_INVALID,
+                           _("the archive is a ZIP64 archive, which Waymark does not read"));
+      return FALSE;
+    }
+  if (n_members > WAYMARK_SHEET_MAX_MEMBERS)
+    {
+      g_set_error (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_TOO_LARGE,
+                   _("the archive has more than %d members, the most Waymark reads"),
+                   WAYMARK_SHEET_MAX_MEMBERS);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_members; i++)
+    {
+      const guchar *entry = data + position;
+      gsize local;
+
+      if (position > end || end - position < 46 || get_u32 (entry) != 0x02014b50)
+        goto damaged;
+      local = get_u32 (entry + 42);
+      if (!is_valid_dos_time (get_u32 (entry + 12)) || local > size || size - local < 30 ||
+          get_u32 (data + local) != 0x04034b50)
+        goto damaged;
+      position += 46 + get_u16 (entry + 28) + get_u16 (entry + 30) + get_u16 (entry + 32);
+    }
+  return TRUE;
+
+damaged:
+  g_set_error_literal (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_INVALID,
+                       _("the zip archive is damaged; it cannot be read"));
+  return FALSE;
 }
 
 WaymarkSheetZip *
@@ -76,21 +150,15 @@ waymark_sheet_zip_open (GBytes  *bytes,
   WaymarkSheetZip *zip;
   gsize size;
   const guchar *data = g_bytes_get_data (bytes, &size);
-  gint64 n_members = count_members (data, size);
 
-  if (!waymark_sheet_is_zip (bytes) || n_members < 0)
+  if (!waymark_sheet_is_zip (bytes))
     {
       g_set_error_literal (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_INVALID,
                            _("the file is not a zip archive, as xlsx and ods files are"));
       return NULL;
     }
-  if (n_members > WAYMARK_SHEET_MAX_MEMBERS)
-    {
-      g_set_error (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_TOO_LARGE,
-                   _("the archive has more than %d members, the most Waymark reads"),
-                   WAYMARK_SHEET_MAX_MEMBERS);
-      return NULL;
-    }
+  if (!check_directory (data, size, error))
+    return NULL;
 
   input = gsf_input_memory_new (data, (gsf_off_t) size, FALSE);
   infile = gsf_infile_zip_new (input, &local_error);
@@ -119,20 +187,53 @@ waymark_sheet_zip_free (WaymarkSheetZip *zip)
   g_free (zip);
 }
 
+/* The member at @path, or NULL, with @error set when the archive is
+ * damaged there. By the class's own lookup rather than
+ * gsf_infile_child_by_aname(), which prints a warning of its own for a
+ * damaged member (a file's problem is the user's to see, in our words,
+ * not a warning on stderr). */
 static GsfInput *
-find_member (WaymarkSheetZip *zip,
-             const char      *path)
+find_member (WaymarkSheetZip  *zip,
+             const char       *path,
+             GError          **error)
 {
   g_auto (GStrv) names = g_strsplit (path, "/", -1);
+  GsfInfile *dir = g_object_ref (zip->infile);
+  GsfInput *member = NULL;
 
-  return gsf_infile_child_by_aname (zip->infile, (const char **) names);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GsfInfileClass *klass = G_TYPE_INSTANCE_GET_CLASS (dir, GSF_INFILE_TYPE, GsfInfileClass);
+      g_autoptr (GError) local_error = NULL;
+
+      member = klass->child_by_name (dir, names[i], &local_error);
+      g_object_unref (dir);
+      dir = NULL;
+      if (member == NULL)
+        {
+          if (local_error != NULL)
+            g_set_error (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_INVALID,
+                         _("%s: the part cannot be unpacked; the archive is damaged"), path);
+          return NULL;
+        }
+      if (names[i + 1] == NULL)
+        break;
+      if (!GSF_IS_INFILE (member))
+        {
+          g_object_unref (member);
+          return NULL;
+        }
+      dir = GSF_INFILE (member);
+      member = NULL;
+    }
+  return member;
 }
 
 gboolean
 waymark_sheet_zip_has_part (WaymarkSheetZip *zip,
                             const char      *path)
 {
-  GsfInput *member = find_member (zip, path);
+  GsfInput *member = find_member (zip, path, NULL);
   gboolean found = member != NULL;
 
   g_clear_object (&member);
@@ -190,9 +291,16 @@ waymark_sheet_zip_read_part (WaymarkSheetZip *zip,
                              const char      *path,
                              GError         **error)
 {
-  GsfInput *member = find_member (zip, path);
-  GBytes *bytes = read_member (zip, member, path, error);
+  g_autoptr (GError) local_error = NULL;
+  GsfInput *member = find_member (zip, path, &local_error);
+  GBytes *bytes;
 
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  bytes = read_member (zip, member, path, error);
   g_clear_object (&member);
   return bytes;
 }
