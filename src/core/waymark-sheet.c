@@ -100,7 +100,11 @@ check_directory (const guchar  *data,
   if (!found)
     goto damaged;
 
+  /* The members on this disk and in all: one disk, so the same, and
+   * libgsf reads the first. */
   n_members = get_u16 (data + end + 10);
+  if (get_u16 (data + end + 8) != n_members)
+    goto damaged;
   position = get_u32 (data + end + 16);
   /* ZIP64, which a file of at most 32 MiB never needs, would let the
    * directory claim billions of members. */
