@@ -278,9 +278,13 @@ read_member (WaymarkSheetZip *zip,
     }
 
   /* Exactly the declared size is inflated, never more, whatever the
-   * compressed data would unpack to. */
-  data = g_malloc ((gsize) size + 1);
-  if (size > 0 && gsf_input_read (member, (size_t) size, data) == NULL)
+   * compressed data would unpack to. When it unpacks to less, libgsf
+   * still says it read it all, so the buffer starts zeroed: the rest is
+   * then NUL bytes, which no XML part holds, rather than whatever the
+   * memory held. */
+  data = g_malloc0 ((gsize) size + 1);
+  if (size > 0 && (gsf_input_read (member, (size_t) size, data) == NULL ||
+                   memchr (data, '\0', (gsize) size) != NULL))
     {
       g_set_error (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_INVALID,
                    _("%s: the part cannot be unpacked; the archive is damaged"), path);
