@@ -6,6 +6,7 @@
 WAYMARK_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libxml2-dev libcairo2-dev libpango1.0-dev
+  libgsf-1-dev
   desktop-file-utils appstream
 )
 

@@ -607,6 +607,94 @@ test_import_csv_columns (void)
   g_rmdir (dir);
 }
 
+/* `waymark export -o x.xlsx` and `waymark import x.xlsx` give the
+ * document the CSV round trip gives, through the real program. */
+static void
+test_import_xlsx_round_trip (void)
+{
+  g_auto (Run) to_xlsx = { 0 };
+  g_auto (Run) to_csv = { 0 };
+  g_auto (Run) from_xlsx = { 0 };
+  g_auto (Run) from_csv = { 0 };
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                    "levenslang-leren.waymark", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *xlsx_dir = g_build_filename (dir, "xlsx", NULL);
+  g_autofree char *csv_dir = g_build_filename (dir, "csv", NULL);
+  g_autofree char *xlsx = g_build_filename (xlsx_dir, "study.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (csv_dir, "study.csv", NULL);
+  g_autofree char *map_xlsx = g_build_filename (xlsx_dir, "study.waymark", NULL);
+  g_autofree char *map_csv = g_build_filename (csv_dir, "study.waymark", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_cmpint (g_mkdir (xlsx_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (csv_dir, 0700), ==, 0);
+  run_waymark (&to_xlsx, "export", "-o", xlsx, example, NULL);
+  g_assert_cmpint (to_xlsx.status, ==, 0);
+  run_waymark (&to_csv, "export", "-o", csv, example, NULL);
+  g_assert_cmpint (to_csv.status, ==, 0);
+  /* The new name, and the old one, which reads xlsx too. */
+  run_waymark (&from_xlsx, "import", xlsx, "-o", map_xlsx, NULL);
+  g_assert_cmpint (from_xlsx.status, ==, 0);
+  g_assert_cmpstr (from_xlsx.err, ==, "");
+  run_waymark (&from_csv, "import-csv", csv, "-o", map_csv, NULL);
+  g_assert_cmpint (from_csv.status, ==, 0);
+
+  first = read_text (map_xlsx);
+  second = read_text (map_csv);
+  g_assert_cmpstr (first, ==, second);
+
+  g_remove (xlsx);
+  g_remove (csv);
+  g_remove (map_xlsx);
+  g_remove (map_csv);
+  g_rmdir (xlsx_dir);
+  g_rmdir (csv_dir);
+  g_rmdir (dir);
+}
+
+/* A sheet by name, a missing sheet, and an export into a missing folder:
+ * the errors say where, and nothing is written. */
+static void
+test_import_sheets (void)
+{
+  g_auto (Run) named = { 0 };
+  g_auto (Run) missing = { 0 };
+  g_auto (Run) not_zip = { 0 };
+  g_auto (Run) no_dir = { 0 };
+  g_autofree char *ods = g_test_build_filename (G_TEST_DIST, "data", "sheets", "dutch.ods", NULL);
+  g_autofree char *fake = g_test_build_filename (G_TEST_DIST, "data", "sheets", "not-a-zip.xlsx",
+                                                 NULL);
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                    "levenslang-leren.waymark", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-test-cli-XXXXXX", NULL);
+  g_autofree char *map = g_build_filename (dir, "map.waymark", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "missing", "map.xlsx", NULL);
+
+  run_waymark (&named, "import-csv", "--sheet", "Codering", ods, "-o", map, NULL);
+  g_assert_cmpint (named.status, ==, 0);
+  g_assert_true (g_file_test (map, G_FILE_TEST_IS_REGULAR));
+  g_remove (map);
+
+  run_waymark (&missing, "import", "--sheet", "Missing", ods, "-o", map, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "dutch.ods: error: the workbook has no sheet “Missing” "
+                                         "(it has “Notities”, “Codering”)"));
+  g_assert_false (g_file_test (map, G_FILE_TEST_EXISTS));
+
+  run_waymark (&not_zip, "import", fake, "-o", map, NULL);
+  g_assert_cmpint (not_zip.status, ==, 1);
+  g_assert_nonnull (strstr (not_zip.err, "not-a-zip.xlsx: error: the file is not a zip archive"));
+  g_assert_false (g_file_test (map, G_FILE_TEST_EXISTS));
+
+  run_waymark (&no_dir, "export", "-o", nowhere, example, NULL);
+  g_assert_cmpint (no_dir.status, ==, 1);
+  g_assert_nonnull (strstr (no_dir.err, "waymark export:"));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_validate_usage (void)
 {
@@ -705,7 +793,7 @@ test_unknown_option (void)
 static void
 test_man_page_options (void)
 {
-  static const char *const commands[] = { "validate", "fmt", "export", "import-csv" };
+  static const char *const commands[] = { "validate", "fmt", "export", "import", "import-csv" };
   g_autofree char *path = g_build_filename (g_getenv ("WAYMARK_SOURCE_ROOT"), "docs",
                                             "waymark.1", NULL);
   g_autofree char *man = NULL;
@@ -935,6 +1023,8 @@ main (int    argc,
   g_test_add_func ("/cli/import-csv/dutch", test_import_csv_dutch);
   g_test_add_func ("/cli/import-csv/english-headers", test_import_csv_english_headers);
   g_test_add_func ("/cli/import-csv/columns", test_import_csv_columns);
+  g_test_add_func ("/cli/import/xlsx-round-trip", test_import_xlsx_round_trip);
+  g_test_add_func ("/cli/import/sheets", test_import_sheets);
   g_test_add_func ("/cli/validate/usage", test_validate_usage);
   g_test_add_func ("/cli/stdin", test_stdin);
   g_test_add_func ("/cli/end-of-options", test_end_of_options);

@@ -1,4 +1,4 @@
-/* waymark-cli-csv.c: `waymark import-csv IN.csv -o OUT.waymark`
+/* waymark-cli-csv.c: `waymark import IN.csv|IN.xlsx|IN.ods -o OUT.waymark` (also import-csv)
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +18,7 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
   g_auto (GStrv) inputs = NULL;
   g_autofree char *output = NULL;
   g_autofree char *columns = NULL;
+  g_autofree char *sheet = NULL;
   g_auto (GStrv) mapping = NULL;
   WaymarkImportOptions options = { NULL, };
   const char *input;
@@ -34,6 +35,8 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
       N_("OUT") },
     { "columns", 0, 0, G_OPTION_ARG_STRING, &columns,
       N_("Which header is which column, as persona=Who,phase=Step,…"), N_("MAPPING") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet,
+      N_("xlsx, ods: the sheet to read (default: the first)"), N_("NAME") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -61,6 +64,7 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
       mapping = g_strsplit (columns, ",", -1);
       options.columns = (const char * const *) mapping;
     }
+  options.sheet = sheet;
   document = waymark_csv_import_file_with_options (in_file, input_name, &options, &problems);
   waymark_cli_keep_until_exit (document);
 
@@ -69,7 +73,7 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
   if (document == NULL)
     {
       /* Nothing was written: the output only appears for a clean import. */
-      fprintf (stderr, _("waymark import-csv: %s not written\n"), output_name);
+      fprintf (stderr, _("waymark %s: %s not written\n"), command->name, output_name);
       return WAYMARK_CLI_EXIT_FAILURE;
     }
 

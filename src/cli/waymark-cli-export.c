@@ -13,6 +13,7 @@
 
 #include "waymark-cli-private.h"
 #include "waymark-csv.h"
+#include "waymark-xlsx.h"
 #include "waymark-export.h"
 
 /* `-o -`: the export on standard output, for pipelines. */
@@ -98,13 +99,15 @@ find_word (const Word *words,
   return words->value;
 }
 
-/* Puts the options' @values into @options (and *@csv); WAYMARK_CLI_EXIT_OK,
+/* Puts the options' @values into @options (and *@csv, *@xlsx: a table
+ * export, and which); WAYMARK_CLI_EXIT_OK,
  * or a usage error for a value it does not know. */
 static int
 read_option_values (const WaymarkCliCommand *command,
                     const OptionValues      *values,
                     WaymarkExportOptions    *options,
-                    gboolean                *csv)
+                    gboolean                *csv,
+                    gboolean                *xlsx)
 {
   int orientation = find_word (orientations, values->orientation, options->orientation);
   int palette = find_word (palettes, values->palette, options->palette);
@@ -113,8 +116,11 @@ read_option_values (const WaymarkCliCommand *command,
     ;
   else if (g_ascii_strcasecmp (values->format, "csv") == 0)
     *csv = TRUE;
+  else if (g_ascii_strcasecmp (values->format, "xlsx") == 0)
+    *csv = *xlsx = TRUE;
   else if (!waymark_export_format_from_string (values->format, &options->format))
-    return waymark_cli_usage_error (command, _("unknown format “%s” (use pdf, svg, png or csv)"),
+    return waymark_cli_usage_error (command,
+                                    _("unknown format “%s” (use pdf, svg, png, csv or xlsx)"),
                                     values->format);
 
   if (values->paper != NULL && !waymark_paper_from_string (values->paper, &options->paper))
@@ -237,6 +243,7 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
   g_autofree char *temp_path = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   gboolean csv = FALSE;
+  gboolean xlsx = FALSE;
   gboolean to_stdout = FALSE;
   gboolean each_persona = FALSE;
   int status;
@@ -245,7 +252,7 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
       N_("The file to write (required); - for standard output; {persona} in it writes one "
          "file per persona, named by its id"), N_("OUT") },
     { "format", 'f', 0, G_OPTION_ARG_FILENAME, &values.format,
-      N_("pdf, svg, png or csv (default: from OUT’s extension)"), N_("FORMAT") },
+      N_("pdf, svg, png, csv or xlsx (default: from OUT’s extension)"), N_("FORMAT") },
     { "persona", 'p', 0, G_OPTION_ARG_FILENAME, &values.persona,
       N_("Only this persona (PDF: default all; SVG/PNG: the first)"), N_("ID|NAME") },
     { "paper", 0, 0, G_OPTION_ARG_FILENAME, &values.paper,
@@ -280,7 +287,7 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
   waymark_export_options_init (&options);
   if (!waymark_cli_parse_options (command, entries, argc, argv, &inputs, &status))
     return status;
-  status = read_option_values (command, &values, &options, &csv);
+  status = read_option_values (command, &values, &options, &csv, &xlsx);
   if (status != WAYMARK_CLI_EXIT_OK)
     return status;
 
@@ -293,14 +300,16 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
   if (to_stdout && values.format == NULL)
     return waymark_cli_usage_error (command,
                                     _("writing to standard output (-o -) needs --format pdf, "
-                                      "svg, png or csv"));
+                                      "svg, png, csv or xlsx"));
   if (values.format == NULL && g_str_has_suffix (values.output, ".csv"))
     csv = TRUE;
+  else if (values.format == NULL && g_str_has_suffix (values.output, ".xlsx"))
+    csv = xlsx = TRUE;
   else if (values.format == NULL && !waymark_export_format_from_path (values.output,
                                                                       &options.format))
     return waymark_cli_usage_error (command,
                                     _("cannot tell the format from “%s”; use --format pdf, "
-                                      "svg, png or csv"),
+                                      "svg, png, csv or xlsx"),
                                     values.output);
   if (options.overview && options.no_overview)
     return waymark_cli_usage_error (command, _("--overview and --no-overview exclude each other"));
@@ -336,12 +345,14 @@ waymark_cli_run_export (const WaymarkCliCommand  *command,
 
       if (to_stdout)
         {
-          g_autoptr (GBytes) bytes = waymark_csv_export_to_bytes (document);
+          g_autoptr (GBytes) bytes = xlsx ? waymark_xlsx_export_to_bytes (document)
+                                          : waymark_csv_export_to_bytes (document);
 
           return write_stdout (command, bytes);
         }
       out_file = g_file_new_for_commandline_arg (values.output);
-      if (!waymark_csv_export_to_file (document, out_file, &error))
+      if (xlsx ? !waymark_xlsx_export_to_file (document, out_file, &error)
+               : !waymark_csv_export_to_file (document, out_file, &error))
         {
           waymark_cli_print_error (command, error->message);
           return WAYMARK_CLI_EXIT_FAILURE;

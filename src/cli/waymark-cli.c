@@ -85,7 +85,7 @@ static const WaymarkCliCommand commands[] = {
   {
     .name = "export",
     .args = N_("[OPTION…] -o OUT FILE"),
-    .summary = N_("Export a journey map to PDF, SVG, PNG or CSV"),
+    .summary = N_("Export a journey map to PDF, SVG, PNG, CSV or xlsx"),
     .help = N_("PDF: the overview, then one page per persona, then the recommendations\n"
                "(by domain, traceability, priority matrix), fonts embedded, with an\n"
                "outline. SVG: one persona, text kept as text. --recommendations: only\n"
@@ -95,6 +95,17 @@ static const WaymarkCliCommand commands[] = {
                "-o 'maps/{persona}.svg'.\n"
                "Exits with 1 when the input cannot be read or the output not written."),
     .run = run_export_module,
+  },
+  {
+    .name = "import",
+    .args = N_("IN.csv|IN.xlsx|IN.ods [--sheet NAME] -o OUT.waymark"),
+    .summary = N_("Build a journey-map document from a spreadsheet"),
+    .help = N_("Reads CSV, xlsx or ods (by content): the first sheet, or --sheet NAME.\n"
+               "The header row names the columns: persona, phase, lane (required), and\n"
+               "the others of docs/spreadsheets.md. Problems are printed as\n"
+               "“FILE:ROW: error: message”; the output is only written when there are\n"
+               "none. Exits with 1 on any error. import-csv is the same command."),
+    .run = waymark_cli_run_import_csv,
   },
   {
     .name = "import-csv",

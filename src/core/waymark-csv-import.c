@@ -8,11 +8,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "waymark-csv-private.h"
+#include "waymark-sheet-private.h"
 
-/* The CSV reader (waymark-csv-reader.c) turns the bytes into a table and
- * the table import (waymark-table-import.c) builds the document; what is
- * left here is the size cap and the file. */
+/* A reader turns the bytes into a table (waymark-csv-reader.c for CSV,
+ * waymark-xlsx-reader.c and waymark-ods-reader.c for the zip-based
+ * spreadsheets, told apart by their content) and the table import
+ * (waymark-table-import.c) builds the document; what is left here is the
+ * size cap, the choice of reader and the file. */
 
 /* The file is refused before any of it is read. */
 static WaymarkProblem *
@@ -24,15 +26,78 @@ too_large_problem (const char *display_name)
                                                WAYMARK_CSV_MAX_FILE_SIZE / (1024 * 1024)));
 }
 
+static gboolean
+has_suffix (const char *name,
+            const char *suffix)
+{
+  gsize len = strlen (name), suffix_len = strlen (suffix);
+
+  return len > suffix_len && g_ascii_strcasecmp (name + len - suffix_len, suffix) == 0;
+}
+
 static char *
 title_from_display_name (const char *display_name)
 {
+  static const char * const suffixes[] = { ".csv", ".tsv", ".xlsx", ".ods" };
   g_autofree char *base = g_path_get_basename (display_name);
-  gsize len = strlen (base);
 
-  if (len > 4 && g_ascii_strcasecmp (base + len - 4, ".csv") == 0)
-    base[len - 4] = '\0';
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (has_suffix (base, suffixes[i]))
+      {
+        base[strlen (base) - strlen (suffixes[i])] = '\0';
+        break;
+      }
   return g_steal_pointer (&base);
+}
+
+/* The table of @bytes by their content, whatever the file is called: a
+ * zip archive is an ods file when it says so in its mimetype member (as
+ * OpenDocument requires), else an xlsx file; anything else is CSV, unless
+ * its name says it should have been a spreadsheet. NULL with @error when
+ * the file cannot be read as a table at all. */
+static WaymarkTable *
+read_table (GBytes                     *bytes,
+            const char                 *display_name,
+            const WaymarkImportOptions *options,
+            GError                    **error)
+{
+  const char *sheet = options != NULL ? options->sheet : NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (waymark_sheet_is_zip (bytes))
+    {
+      g_autoptr (WaymarkSheetZip) zip = waymark_sheet_zip_open (bytes, error);
+
+      if (zip == NULL)
+        return NULL;
+      if (waymark_sheet_zip_has_part (zip, "mimetype"))
+        return waymark_ods_read_table (bytes, display_name, sheet, error);
+      return waymark_xlsx_read_table (bytes, display_name, sheet, error);
+    }
+  /* The compound file of Excel 97–2003 (.xls): a clear word rather than
+   * a screen of encoding errors from the CSV reader. */
+  if (size >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    {
+      g_set_error_literal (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_INVALID,
+                           _("the file is an old Excel workbook (.xls), which Waymark does not "
+                             "read; save it as .xlsx, .ods or CSV"));
+      return NULL;
+    }
+  if (has_suffix (display_name, ".xlsx") || has_suffix (display_name, ".ods"))
+    {
+      g_set_error_literal (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_INVALID,
+                           _("the file is not a zip archive, as xlsx and ods files are"));
+      return NULL;
+    }
+  if (sheet != NULL)
+    {
+      g_set_error_literal (error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_INVALID,
+                           _("a CSV file has one sheet; a sheet name applies to xlsx and ods "
+                             "files"));
+      return NULL;
+    }
+  return waymark_csv_read_table (bytes, display_name);
 }
 
 static WaymarkDocument *
@@ -43,6 +108,7 @@ import_bytes (GBytes                     *bytes,
 {
   g_autoptr (WaymarkTable) table = NULL;
   g_autofree char *title = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
@@ -59,7 +125,19 @@ import_bytes (GBytes                     *bytes,
       return NULL;
     }
 
-  table = waymark_csv_read_table (bytes, display_name);
+  table = read_table (bytes, display_name, options, &error);
+  if (table == NULL)
+    {
+      if (problems != NULL)
+        {
+          *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_problem_free);
+          g_ptr_array_add (*problems,
+                           waymark_problem_new (display_name, 0, 0, WAYMARK_PROBLEM_ERROR,
+                                                error->domain, error->code,
+                                                g_strdup (error->message)));
+        }
+      return NULL;
+    }
   title = title_from_display_name (display_name);
   return waymark_table_import_with_options (table, title, options, problems);
 }

@@ -12,6 +12,15 @@ xmlDocPtr
 waymark_format_parse_fragment (GBytes  *bytes,
                                GError **error)
 {
+  return waymark_format_parse_fragment_at (bytes, NULL, NULL, error);
+}
+
+xmlDocPtr
+waymark_format_parse_fragment_at (GBytes  *bytes,
+                                  guint   *error_line,
+                                  guint   *error_column,
+                                  GError **error)
+{
   WaymarkFormatChecker checker;
   g_autoptr (GPtrArray) problems = NULL;
   xmlDocPtr doc = NULL;
@@ -22,6 +31,10 @@ waymark_format_parse_fragment (GBytes  *bytes,
   g_return_val_if_fail (length <= WAYMARK_FORMAT_MAX_FILE_SIZE, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (error_line != NULL)
+    *error_line = 0;
+  if (error_column != NULL)
+    *error_column = 0;
   if (!waymark_format_scan_markup (data, length, &parse_length, &line, &column, error))
     return NULL;
 
@@ -37,6 +50,10 @@ waymark_format_parse_fragment (GBytes  *bytes,
     {
       const WaymarkProblem *first = g_ptr_array_index (problems, 0);
 
+      if (error_line != NULL)
+        *error_line = first->line;
+      if (error_column != NULL)
+        *error_column = first->column;
       g_set_error_literal (error, WAYMARK_FORMAT_ERROR, first->code, first->message);
     }
   return doc;

@@ -29,6 +29,14 @@ G_BEGIN_DECLS
 xmlDocPtr waymark_format_parse_fragment (GBytes      *bytes,
                                          GError     **error);
 
+/* The same, and on failure the line and column of the first problem
+ * (0 when it is with the bytes as a whole), for callers that name where
+ * a problem is (the parts of a spreadsheet). */
+xmlDocPtr waymark_format_parse_fragment_at (GBytes     *bytes,
+                                            guint      *error_line,
+                                            guint      *error_column,
+                                            GError    **error);
+
 /* Whether @node is the element <@name> in the document's namespace. */
 gboolean  waymark_format_is_element     (xmlNodePtr   node,
                                          const char  *name);

@@ -1,4 +1,4 @@
-/* waymark-csv-dialogs.c: "Export as CSV…" and "Import CSV…" in the app
+/* waymark-csv-dialogs.c: "Export as Spreadsheet…" and "Import Spreadsheet…" in the app
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 
 #include "waymark-csv.h"
 #include "waymark-csv-dialogs.h"
+#include "waymark-xlsx.h"
 
 static void
 show_error (GtkWindow  *parent,
@@ -22,15 +23,44 @@ show_error (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+#define XLSX_MIME_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#define ODS_MIME_TYPE  "application/vnd.oasis.opendocument.spreadsheet"
+
 static GtkFileFilter *
-csv_filter (void)
+new_filter (const char *name,
+            const char *mime_type,
+            const char *suffix)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("CSV Tables"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
   return filter;
+}
+
+/* Opening: every spreadsheet Waymark reads, then each kind. Saving: the
+ * two it writes; the file's extension decides (export_to()). */
+static void
+add_filters (GtkFileChooser *chooser,
+             gboolean        opening)
+{
+  if (opening)
+    {
+      GtkFileFilter *all = new_filter (_("Spreadsheets"), "text/csv", "csv");
+
+      gtk_file_filter_add_mime_type (all, XLSX_MIME_TYPE);
+      gtk_file_filter_add_suffix (all, "xlsx");
+      gtk_file_filter_add_mime_type (all, ODS_MIME_TYPE);
+      gtk_file_filter_add_suffix (all, "ods");
+      gtk_file_chooser_add_filter (chooser, all);
+    }
+  gtk_file_chooser_add_filter (chooser, new_filter (_("CSV Tables"), "text/csv", "csv"));
+  gtk_file_chooser_add_filter (chooser, new_filter (_("Excel Workbooks (xlsx)"), XLSX_MIME_TYPE,
+                                                    "xlsx"));
+  if (opening)
+    gtk_file_chooser_add_filter (chooser, new_filter (_("OpenDocument Spreadsheets (ods)"),
+                                                      ODS_MIME_TYPE, "ods"));
 }
 
 /* What the window does with the CSV file chosen. */
@@ -58,7 +88,7 @@ response_cb (GtkNativeDialog *chooser,
   g_free (choice);
 }
 
-/* Asks, modally over @window, for a CSV file to open or to save as @name
+/* Asks, modally over @window, for a spreadsheet to open or to save as @name
  * (NULL when opening), and hands it to @chosen. */
 static void
 choose_csv_file (WaymarkWindow        *window,
@@ -72,7 +102,7 @@ choose_csv_file (WaymarkWindow        *window,
   Choice *choice = g_new0 (Choice, 1);
 
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept_label, NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv_filter ());
+  add_filters (GTK_FILE_CHOOSER (chooser), action == GTK_FILE_CHOOSER_ACTION_OPEN);
   if (name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -87,11 +117,19 @@ export_to (WaymarkWindow *window,
            GFile         *file)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  WaymarkDocument *document = waymark_window_get_document (window);
+  gboolean xlsx = name != NULL && g_str_has_suffix (name, ".xlsx");
+  gboolean ok;
 
-  if (!waymark_csv_export_to_file (waymark_window_get_document (window), file, &error))
+  /* The name says the format, as on the command line; CSV otherwise. */
+  ok = xlsx ? waymark_xlsx_export_to_file (document, file, &error)
+            : waymark_csv_export_to_file (document, file, &error);
+  if (!ok)
     show_error (GTK_WINDOW (window), _("Export Failed"), error->message);
   else
-    waymark_window_add_toast (window, adw_toast_new (_("Exported as CSV")));
+    waymark_window_add_toast (window, adw_toast_new (xlsx ? _("Exported as xlsx")
+                                                          : _("Exported as CSV")));
 }
 
 void
@@ -104,8 +142,8 @@ waymark_csv_export_dialog (WaymarkWindow *window)
 
   stem = waymark_document_dup_file_stem (waymark_window_get_document (window));
   name = g_strdup_printf ("%s.csv", stem != NULL ? stem : _("Journey Map"));
-  choose_csv_file (window, _("Export as CSV"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name,
-                   export_to);
+  choose_csv_file (window, _("Export as Spreadsheet"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                   name, export_to);
 }
 
 static void
@@ -118,7 +156,7 @@ import_from (WaymarkWindow *window,
 
   if (document == NULL)
     {
-      show_error (GTK_WINDOW (window), _("The CSV Cannot Be Imported"), error->message);
+      show_error (GTK_WINDOW (window), _("The Spreadsheet Cannot Be Imported"), error->message);
       return;
     }
   /* Never replace work: an empty window takes the document, any other
@@ -137,6 +175,6 @@ waymark_csv_import_dialog (WaymarkWindow *window)
 {
   g_return_if_fail (WAYMARK_IS_WINDOW (window));
 
-  choose_csv_file (window, _("Import CSV"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL,
-                   import_from);
+  choose_csv_file (window, _("Import Spreadsheet"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                   NULL, import_from);
 }
