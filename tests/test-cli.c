@@ -991,6 +991,29 @@ test_stdin (void)
     g_assert_nonnull (strstr (run.out, "<stdin>: error: the file is larger than 8 MiB"));
   }
 
+  {
+    g_auto (Run) export = { 0 };
+    g_auto (Run) import = { 0 };
+    g_autofree char *table = g_build_filename (dir, "cards.xlsx", NULL);
+    g_autofree char *map = g_build_filename (dir, "study.waymark", NULL);
+    g_autofree char *saved = NULL;
+    g_auto (Run) validate = { 0 };
+
+    /* import takes a spreadsheet on standard input too, by its content,
+     * and names the map after the file it writes. */
+    run_waymark (&export, "export", "-o", table, example, NULL);
+    g_assert_cmpint (export.status, ==, 0);
+    run_waymark_with_stdin (&import, table, "import", "-o", map, "-", NULL);
+    g_assert_cmpint (import.status, ==, 0);
+    run_waymark (&validate, "validate", map, NULL);
+    g_assert_cmpint (validate.status, ==, 0);
+    g_assert_true (g_file_get_contents (map, &saved, NULL, NULL));
+    g_assert_nonnull (strstr (saved, "<title>study</title>"));
+    g_assert_nonnull (strstr (saved, "name=\"De maatschappelijke meetrekker\""));
+    g_remove (table);
+    g_remove (map);
+  }
+
   g_remove (from_file);
   g_remove (from_stdin);
   g_remove (huge);

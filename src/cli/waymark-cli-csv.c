@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "waymark-cli-private.h"
 #include "waymark-csv.h"
@@ -29,6 +31,7 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
   g_autoptr (GError) error = NULL;
   g_autofree char *input_name = NULL;
   g_autofree char *output_name = NULL;
+  gboolean from_stdin;
   int status;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The document to write (required)"),
@@ -49,15 +52,16 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
   if (input == NULL)
     return status;
 
+  from_stdin = g_str_equal (input, WAYMARK_CLI_STDIN);
   in_file = g_file_new_for_commandline_arg (input);
   out_file = g_file_new_for_commandline_arg (output);
-  input_name = g_filename_display_name (input);
+  input_name = waymark_cli_input_name (input);
   output_name = g_filename_display_name (output);
 
-  if (g_file_equal (in_file, out_file))
+  if (!from_stdin && g_file_equal (in_file, out_file))
     return waymark_cli_usage_error (command, _("the output would overwrite the input"));
 
-  if (!waymark_cli_check_exists (input, input_name))
+  if (!from_stdin && !waymark_cli_check_exists (input, input_name))
     return WAYMARK_CLI_EXIT_FAILURE;
   if (columns != NULL)
     {
@@ -65,7 +69,21 @@ waymark_cli_run_import_csv (const WaymarkCliCommand  *command,
       options.columns = (const char * const *) mapping;
     }
   options.sheet = sheet;
-  document = waymark_csv_import_file_with_options (in_file, input_name, &options, &problems);
+  if (from_stdin)
+    {
+      g_autoptr (GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      g_autofree char *base = g_path_get_basename (output_name);
+      char *dot = strrchr (base, '.');
+
+      /* Named after the document it makes, as a file's import is after
+       * the file. */
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      options.title = base;
+      document = waymark_csv_import_stream_with_options (in, input_name, &options, &problems);
+    }
+  else
+    document = waymark_csv_import_file_with_options (in_file, input_name, &options, &problems);
   waymark_cli_keep_until_exit (document);
 
   /* Every problem, errors and warnings, "FILE:ROW: error: message". */

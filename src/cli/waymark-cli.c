@@ -104,7 +104,8 @@ static const WaymarkCliCommand commands[] = {
                "The header row names the columns: persona, phase, lane (required), and\n"
                "the others of docs/spreadsheets.md. Problems are printed as\n"
                "“FILE:ROW: error: message”; the output is only written when there are\n"
-               "none. Exits with 1 on any error. import-csv is the same command."),
+               "none. Exits with 1 on any error. import-csv is the same command.\n"
+               "- as IN reads standard input."),
     .run = waymark_cli_run_import_csv,
   },
   {

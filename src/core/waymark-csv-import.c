@@ -138,7 +138,8 @@ import_bytes (GBytes                     *bytes,
         }
       return NULL;
     }
-  title = title_from_display_name (display_name);
+  title = options != NULL && options->title != NULL ? g_strdup (options->title)
+                                                    : title_from_display_name (display_name);
   return waymark_table_import_with_options (table, title, options, problems);
 }
 
@@ -151,22 +152,17 @@ waymark_csv_import_bytes (GBytes      *bytes,
 }
 
 static GBytes *
-read_capped (GFile       *file,
-             const char  *display_name,
-             GPtrArray   *problems)
+read_stream_capped (GInputStream *stream,
+                    const char   *display_name,
+                    GPtrArray    *problems)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFileInputStream) stream = NULL;
   g_autoptr (GByteArray) data = g_byte_array_new ();
   guint8 buffer[64 * 1024];
 
-  stream = g_file_read (file, NULL, &error);
-  if (stream == NULL)
-    goto fail;
-
   for (;;)
     {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, &error);
+      gssize n = g_input_stream_read (stream, buffer, sizeof buffer, NULL, &error);
 
       if (n < 0)
         goto fail;
@@ -188,6 +184,46 @@ fail:
                                                   WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_IO,
                                                   g_strdup (error->message)));
   return NULL;
+}
+
+static GBytes *
+read_capped (GFile       *file,
+             const char  *display_name,
+             GPtrArray   *problems)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFileInputStream) stream = g_file_read (file, NULL, &error);
+
+  if (stream == NULL)
+    {
+      g_ptr_array_add (problems, waymark_problem_new (display_name, 0, 0, WAYMARK_PROBLEM_ERROR,
+                                                      WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_IO,
+                                                      g_strdup (error->message)));
+      return NULL;
+    }
+  return read_stream_capped (G_INPUT_STREAM (stream), display_name, problems);
+}
+
+WaymarkDocument *
+waymark_csv_import_stream_with_options (GInputStream               *stream,
+                                        const char                 *display_name,
+                                        const WaymarkImportOptions *options,
+                                        GPtrArray                 **problems)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GPtrArray) read_problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) waymark_problem_free);
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  bytes = read_stream_capped (stream, display_name, read_problems);
+  if (bytes == NULL)
+    {
+      if (problems != NULL)
+        *problems = g_steal_pointer (&read_problems);
+      return NULL;
+    }
+  return import_bytes (bytes, display_name, options, problems);
 }
 
 WaymarkDocument *

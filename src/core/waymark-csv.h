@@ -82,6 +82,12 @@ WaymarkDocument *waymark_csv_import_file_with_options (GFile                    
 /* For callers that want a GError (the app's "Import CSV"): on failure the
  * error's message lists the problems, one "FILE:ROW: error: message" per
  * line. Warnings are dropped. */
+/* The same for a stream that is not a file, such as standard input. */
+WaymarkDocument *waymark_csv_import_stream_with_options (GInputStream               *stream,
+                                                         const char                 *display_name,
+                                                         const WaymarkImportOptions *options,
+                                                         GPtrArray                 **problems);
+
 WaymarkDocument *waymark_csv_import_file_simple (GFile         *file,
                                                  GError       **error);
 

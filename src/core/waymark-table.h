@@ -72,6 +72,9 @@ typedef struct {
   /* Which header cell is which column, as "column=Header" ("phase=Stap"),
    * NULL-terminated; NULL or empty: the headers say it themselves. */
   const char * const *columns;
+  /* The new document's title; NULL: the file's name without its
+   * extension (standard input has no name to give). */
+  const char         *title;
 } WaymarkImportOptions;
 
 /* The same with @options (may be NULL). A header cell the mapping names
