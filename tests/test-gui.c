@@ -79,6 +79,55 @@ open_copy (const char *name,
   return window;
 }
 
+/* A key press on @widget as its key controller gets it from GTK. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+/* The first cell of @persona with at least @n cards, its cards in order. */
+static GPtrArray *
+find_cell_cards (WaymarkPersona *persona,
+                 guint           n)
+{
+  for (guint l = 0; l < persona->lanes->len; l++)
+    for (guint p = 0; p < persona->phases->len; p++)
+      {
+        WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+        WaymarkPhase *phase = g_ptr_array_index (persona->phases, p);
+        GPtrArray *cards = waymark_persona_cell_cards (persona, lane->base.id, phase->base.id);
+
+        if (cards->len >= n)
+          return cards;
+        g_ptr_array_unref (cards);
+      }
+  g_assert_not_reached ();
+}
+
+static void
+assert_accessible_label (GtkWidget  *widget,
+                         const char *expected)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               expected);
+  if (error != NULL)
+    g_error ("accessible label: %s", error);
+}
+
 /* Tests */
 
 /* The app opens the example and draws the persona's map: many pixels of
@@ -914,6 +963,85 @@ test_keyboard_reach (void)
   gui_test_close_window (window);
 }
 
+/* What a screen reader hears on each keyboard move over the map: the
+ * card, its place in its cell ("2 of 3"), first the lane or phase when
+ * the move entered another one; and the new text after an edit. */
+static void
+test_canvas_announces (void)
+{
+  WaymarkWindow *window = open_copy ("announce.waymark", NULL);
+  GtkWidget *canvas = waymark_window_get_canvas (window);
+  WaymarkPersona *persona;
+  g_autoptr(GPtrArray) cards = NULL;
+  WaymarkCard *first, *second;
+  WaymarkLane *lane;
+  WaymarkPhase *phase;
+  int phase_number;
+  g_autofree char *expected = NULL;
+  const char * const *selected;
+
+  g_assert_true (gui_test_wait_for (widget_is_drawn, canvas, 5000));
+  persona = waymark_document_find_persona (window->document,
+                                           waymark_canvas_get_persona_id (WAYMARK_CANVAS (canvas)));
+  cards = find_cell_cards (persona, 2);
+  first = g_ptr_array_index (cards, 0);
+  second = g_ptr_array_index (cards, 1);
+  lane = waymark_persona_find_lane (persona, first->lane_id);
+  phase = waymark_persona_find_phase (persona, first->phase_id);
+  phase_number = waymark_persona_phase_index (persona, phase->base.id) + 1;
+
+  gtk_widget_grab_focus (canvas);
+  waymark_canvas_reveal_card (WAYMARK_CANVAS (canvas), first->base.id);
+  expected = g_strdup_printf ("Lane %s, phase %d %s: Card “%s”, 1 of %u", lane->name,
+                              phase_number, phase->name, first->text, cards->len);
+  assert_accessible_label (canvas, expected);
+
+  /* Down: the next card of the same cell, no lane or phase repeated. */
+  g_assert_true (press_key (canvas, GDK_KEY_Down, 0));
+  selected = waymark_canvas_get_selected_cards (WAYMARK_CANVAS (canvas));
+  g_assert_cmpstr (selected[0], ==, second->base.id);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Card “%s”, 2 of %u", second->text, cards->len);
+  assert_accessible_label (canvas, expected);
+
+  /* An edit of the focused card's text is heard, not the old text. */
+  g_assert_true (waymark_document_set_text (window->document, second->base.id, WAYMARK_FIELD_TEXT,
+                                            "Edited while focused"));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Card “Edited while focused”, 2 of %u", cards->len);
+  assert_accessible_label (canvas, expected);
+
+  /* Right: into the next phase, which is said first. */
+  if (phase_number < (int) persona->phases->len)
+    {
+      g_assert_true (press_key (canvas, GDK_KEY_Right, 0));
+      selected = waymark_canvas_get_selected_cards (WAYMARK_CANVAS (canvas));
+      if (selected != NULL && selected[0] != NULL)
+        {
+          WaymarkCard *card = waymark_document_find_card (window->document, selected[0]);
+          WaymarkPhase *next = waymark_persona_find_phase (persona, card->phase_id);
+          g_autoptr(GPtrArray) cell = waymark_persona_cell_cards (persona, card->lane_id,
+                                                                  card->phase_id);
+          guint position;
+
+          g_assert_true (next != phase);
+          g_assert_true (g_ptr_array_find (cell, card, &position));
+          g_clear_pointer (&expected, g_free);
+          if (g_strcmp0 (card->lane_id, first->lane_id) == 0)
+            expected = g_strdup_printf ("Phase %d %s: Card “%s”, %u of %u", phase_number + 1,
+                                        next->name, card->text, position + 1, cell->len);
+          else
+            expected = g_strdup_printf ("Lane %s, phase %d %s: Card “%s”, %u of %u",
+                                        waymark_persona_find_lane (persona, card->lane_id)->name,
+                                        phase_number + 1, next->name, card->text, position + 1,
+                                        cell->len);
+          assert_accessible_label (canvas, expected);
+        }
+    }
+
+  gui_test_close_window (window);
+}
+
 static void
 remove_recursively (GFile *file)
 {
@@ -1018,6 +1146,7 @@ main (int    argc,
   g_test_add_func ("/gui/keyboard-reach", test_keyboard_reach);
   g_test_add_func ("/gui/sidebar-rename", test_sidebar_rename);
   g_test_add_func ("/gui/inspector-remembered", test_inspector_remembered);
+  g_test_add_func ("/gui/canvas-announces", test_canvas_announces);
 
   result = g_test_run ();
 

@@ -180,6 +180,10 @@ document_changed_cb (WaymarkCanvas *self,
   validate_selection (self);
   if (waymark_focus_validate (&self->focus, _waymark_canvas_get_persona (self)))
     _waymark_canvas_set_focus (self, &self->focus);
+  else
+    /* The focused card's text, a lane's name or the count of cards may
+     * be what changed: the screen reader must not keep the old words. */
+    _waymark_canvas_update_accessible (self);
   /* The inspected object may be gone. */
   if (self->inspected_id != NULL && waymark_document_lookup (self->document, self->inspected_id) == NULL)
     {
@@ -659,6 +663,8 @@ waymark_canvas_finalize (GObject *object)
   waymark_focus_clear (&self->focus);
   g_free (self->persona_id);
   g_free (self->inspected_id);
+  g_free (self->announced_lane_id);
+  g_free (self->announced_phase_id);
   g_free (self->hover_card_id);
   g_free (self->hover_lane_id);
   g_free (self->hover_phase_id);
