@@ -13,6 +13,7 @@
 #include "waymark-about.h"
 #include "waymark-application.h"
 #include "waymark-canvas.h"
+#include "waymark-canvas-private.h"
 #include "waymark-drafts.h"
 #include "waymark-export-dialog.h"
 #include "waymark-format.h"
@@ -1042,6 +1043,75 @@ test_canvas_announces (void)
   gui_test_close_window (window);
 }
 
+static char *
+dup_editor_text (WaymarkCanvas *canvas)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (canvas->editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* From the keyboard alone: Ctrl+Return (the card menu's Add Card) adds a
+ * card to a cell that has cards already, and typing a character on a
+ * focused card or cell starts editing with it. */
+static void
+test_canvas_typing (void)
+{
+  WaymarkWindow *window = open_copy ("typing.waymark", NULL);
+  WaymarkCanvas *canvas = WAYMARK_CANVAS (waymark_window_get_canvas (window));
+  WaymarkPersona *persona;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  WaymarkCard *first, *added;
+
+  g_assert_true (gui_test_wait_for (widget_is_drawn, canvas, 5000));
+  persona = waymark_document_find_persona (window->document,
+                                           waymark_canvas_get_persona_id (canvas));
+  cards = find_cell_cards (persona, 2);
+  first = g_ptr_array_index (cards, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  waymark_canvas_reveal_card (canvas, first->base.id);
+
+  /* Add Card is offered for the focused card, and Ctrl+Return does it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.add-card", NULL));
+  g_assert_true (waymark_canvas_is_editing (canvas));
+  waymark_canvas_commit_editing (canvas);   /* empty: nothing added */
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_true (waymark_canvas_is_editing (canvas));
+  text = dup_editor_text (canvas);
+  g_assert_cmpstr (text, ==, "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (canvas->editor)),
+                            "Added from the keyboard", -1);
+  waymark_canvas_commit_editing (canvas);
+  after = waymark_persona_cell_cards (persona, first->lane_id, first->phase_id);
+  g_assert_cmpuint (after->len, ==, cards->len + 1);
+  added = g_ptr_array_index (after, after->len - 1);
+  g_assert_cmpstr (added->text, ==, "Added from the keyboard");
+
+  /* Typing on the focused card: its text, then the character. */
+  waymark_canvas_reveal_card (canvas, first->base.id);
+  old_text = g_strdup (first->text);
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_x, 0));
+  g_assert_true (waymark_canvas_is_editing (canvas));
+  g_clear_pointer (&text, g_free);
+  text = dup_editor_text (canvas);
+  expected = g_strconcat (old_text, "x", NULL);
+  g_assert_cmpstr (text, ==, expected);
+  waymark_canvas_commit_editing (canvas);
+  g_assert_cmpstr (first->text, ==, expected);
+
+  /* A key with Ctrl is a shortcut, not text. */
+  g_assert_false (press_key (GTK_WIDGET (canvas), GDK_KEY_x, GDK_CONTROL_MASK) &&
+                  waymark_canvas_is_editing (canvas));
+
+  gui_test_close_window (window);
+}
+
 static void
 remove_recursively (GFile *file)
 {
@@ -1147,6 +1217,7 @@ main (int    argc,
   g_test_add_func ("/gui/sidebar-rename", test_sidebar_rename);
   g_test_add_func ("/gui/inspector-remembered", test_inspector_remembered);
   g_test_add_func ("/gui/canvas-announces", test_canvas_announces);
+  g_test_add_func ("/gui/canvas-typing", test_canvas_typing);
 
   result = g_test_run ();
 

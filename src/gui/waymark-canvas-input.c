@@ -400,6 +400,45 @@ zoom_scale_changed_cb (GtkGestureZoom *gesture,
 
 /* Keyboard ----------------------------------------------------------------- */
 
+/* Typing a character on a focused card, cell or header starts editing it
+ * with that character, as in a spreadsheet: after a card's text (which
+ * is amended more often than replaced), in place of a selected name, as
+ * the start of a new card. Not on an emotion cell, where Enter would
+ * place a point as a side effect. */
+static gboolean
+start_typing (WaymarkCanvas *self,
+              guint          keyval)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char utf8[8] = { 0 };
+  GtkTextBuffer *buffer;
+
+  if (c == 0 || !g_unichar_isgraph (c))
+    return FALSE;
+  switch (self->focus.kind)
+    {
+    case WAYMARK_FOCUS_CELL:
+      if (_waymark_canvas_is_emotions_lane (self, self->focus.lane_id))
+        return FALSE;
+      break;
+    case WAYMARK_FOCUS_CARD:
+    case WAYMARK_FOCUS_PHASE:
+    case WAYMARK_FOCUS_LANE:
+      break;
+    case WAYMARK_FOCUS_NONE:
+    default:
+      return FALSE;
+    }
+  waymark_canvas_start_editing (self);
+  if (self->editor == NULL)
+    return FALSE;
+  g_unichar_to_utf8 (c, utf8);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, utf8, -1, TRUE);
+  return TRUE;
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -442,8 +481,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
           !_waymark_canvas_is_emotions_lane (self, self->focus.lane_id))
         {
           /* Ctrl+Return: a new card at the bottom of the focused cell. */
-          _waymark_canvas_edit_start (self, EDIT_NEW_CARD, NULL, self->focus.lane_id,
-                                      self->focus.phase_id, -1);
+          gtk_widget_activate_action (GTK_WIDGET (self), "canvas.add-card", NULL);
           return TRUE;
         }
       if (ctrl || alt)
@@ -489,7 +527,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
       return FALSE;
 
     default:
-      return FALSE;
+      return !ctrl && !alt && start_typing (self, keyval);
     }
 
   if (ctrl)
