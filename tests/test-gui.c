@@ -464,6 +464,7 @@ test_draft_recovery (void)
   WaymarkWindow *window;
   GtkWindow *parent;
   g_autofree char *draft_id = NULL;
+  guint n_windows;
 
   if (g_test_subprocess ())
     {
@@ -486,7 +487,16 @@ test_draft_recovery (void)
   waymark_application_check_drafts (app);
   dialog = gui_test_wait_for_dialog (parent, "waymark-restore-drafts");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Edited before the crash"));
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  /* With a window manager, the dialog is the active window when the
+   * user answers; it is not a map window to restore into. */
+  gtk_application_add_window (GTK_APPLICATION (app), GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
   gui_test_respond (dialog, "restore");
+  gui_test_spin (50);
+  /* No second window: the one the dialog was over took the draft. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), <=,
+                    n_windows);
 
   /* The pristine window took the draft. */
   window = WAYMARK_WINDOW (parent);
