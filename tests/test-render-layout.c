@@ -524,9 +524,21 @@ test_scene_overlay (void)
   state.show_drop_target = TRUE;
   g_assert_true (waymark_layout_get_drop_target (layout, 0, 0, NULL, &state.drop_target));
   overlay = waymark_scene_new_overlay (layout, &state);
-  /* Two selected cards (wash + ring each), hover tint and its "+" (circle,
-   * cross), focus ring, drop line. */
-  g_assert_cmpuint (waymark_scene_get_n_items (overlay), ==, 9);
+  /* Two selected cards (wash + ring each, a span handle and its grip
+   * each), hover tint and its "+" (circle, cross), focus ring, drop line. */
+  g_assert_cmpuint (waymark_scene_get_n_items (overlay), ==, 13);
+  {
+    WaymarkRect card, handle;
+
+    /* The handle sits on the card's right edge, within its height. */
+    g_assert_true (waymark_layout_get_card_rect (layout, "a3", &card));
+    g_assert_true (waymark_scene_get_span_handle_rect (layout, "a3", &handle));
+    g_assert_cmpfloat (handle.x, <, card.x + card.width);
+    g_assert_cmpfloat (handle.x + handle.width, >, card.x + card.width);
+    g_assert_cmpfloat (handle.y, >=, card.y);
+    g_assert_cmpfloat (handle.y + handle.height, <=, card.y + card.height);
+    g_assert_false (waymark_scene_get_span_handle_rect (layout, "not-a-card", &handle));
+  }
 
   /* The selection ring is drawn around a1 by the same backend. */
   g_assert_true (waymark_layout_get_card_rect (layout, "a1", &a1));

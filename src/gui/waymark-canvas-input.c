@@ -11,7 +11,7 @@
 #include "waymark-canvas-private.h"
 
 /* Pixels from a card's right edge where dragging changes its span. */
-#define SPAN_HANDLE 7
+#define SPAN_HANDLE 12
 
 static WaymarkLane *
 find_lane (WaymarkCanvas *self,
@@ -34,12 +34,18 @@ _waymark_canvas_on_span_handle (WaymarkCanvas    *self,
                 const WaymarkHit *hit,
                 double            x)
 {
-  double right, y;
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  WaymarkRect handle;
+  double left, right, y;
 
-  if (hit->kind != WAYMARK_HIT_CARD)
+  if (hit->kind != WAYMARK_HIT_CARD || layout == NULL ||
+      !waymark_scene_get_span_handle_rect (layout, hit->card_id, &handle))
     return FALSE;
+  /* The drawn handle, and at least SPAN_HANDLE pixels of the card's edge
+   * over its whole height whatever the zoom: easy to aim at. */
+  _waymark_canvas_doc_to_widget (self, handle.x, handle.y, &left, &y);
   _waymark_canvas_doc_to_widget (self, hit->rect.x + hit->rect.width, hit->rect.y, &right, &y);
-  return x >= right - SPAN_HANDLE && x <= right + 1;
+  return x >= MIN (left, right - SPAN_HANDLE) && x <= right + 1;
 }
 
 /* Hover ------------------------------------------------------------------ */

@@ -685,6 +685,53 @@ add_add_button (WaymarkSceneBuilder *builder,
   waymark_scene_builder_add_path (builder, &path, NONE, plus, 1.6, 0);
 }
 
+/* The grip on a card's right edge that changes how many phases it spans:
+ * a pill half over the edge, so that it reads as belonging to the edge,
+ * tall enough to aim at, never taller than the card. */
+gboolean
+waymark_scene_get_span_handle_rect (WaymarkLayout *layout,
+                                    const char    *card_id,
+                                    WaymarkRect   *rect)
+{
+  WaymarkRect card;
+  double height;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  if (card_id == NULL || !waymark_layout_get_card_rect (layout, card_id, &card))
+    return FALSE;
+  height = MIN (22.0, card.height - 4);
+  if (rect != NULL)
+    *rect = (WaymarkRect) { card.x + card.width - 4, card.y + (card.height - height) / 2, 8,
+                            height };
+  return TRUE;
+}
+
+static void
+add_span_handle (WaymarkSceneBuilder *builder,
+                 const char          *card_id)
+{
+  WaymarkRect rect;
+  WaymarkScenePath path;
+
+  if (!waymark_scene_get_span_handle_rect (builder->layout, card_id, &rect))
+    return;
+  /* Accent on a white rim: visible on every card colour and palette. */
+  waymark_scene_path_init (&path);
+  waymark_scene_path_rounded_rect (&path, rect.x, rect.y, rect.width, rect.height, 4, 4, 4, 4);
+  waymark_scene_builder_add_path (builder, &path, ACCENT, WHITE, 1.5, 0);
+  /* Two grip lines say "drag me sideways". */
+  waymark_scene_path_init (&path);
+  for (int i = -1; i <= 1; i += 2)
+    {
+      double x = rect.x + rect.width / 2 + i * 1.25;
+
+      waymark_scene_path_move_to (&path, x, rect.y + rect.height * 0.3);
+      waymark_scene_path_line_to (&path, x, rect.y + rect.height * 0.7);
+    }
+  waymark_scene_builder_add_path (builder, &path, NONE, WHITE, 1.0, 0);
+}
+
 WaymarkScene *
 waymark_scene_new_overlay (WaymarkLayout           *layout,
                            const WaymarkSceneState *state)
@@ -736,6 +783,13 @@ waymark_scene_new_overlay (WaymarkLayout           *layout,
           add_ring (&builder, &rect, 2, 4, ACCENT, 2, 0);
         }
     }
+
+  /* The span handles over the rings, where a drag on them starts. */
+  if (state->hovered_card_id != NULL)
+    add_span_handle (&builder, state->hovered_card_id);
+  for (guint i = 0; state->selected_card_ids != NULL && state->selected_card_ids[i] != NULL; i++)
+    if (g_strcmp0 (state->selected_card_ids[i], state->hovered_card_id) != 0)
+      add_span_handle (&builder, state->selected_card_ids[i]);
 
   if (state->focus_id != NULL
       && (waymark_layout_get_card_rect (layout, state->focus_id, &rect)
