@@ -58,6 +58,7 @@ struct _WaymarkCanvas
   char             *persona_id;
   double            zoom;
   int               palette;
+  gboolean          high_contrast;   /* follows libadwaita's high-contrast style */
 
   /* Scrolling (GtkScrollable). */
   GtkAdjustment    *hadjustment;

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "waymark-canvas-private.h"
 
 /* This file holds the widget itself: properties, scrolling, zoom and the
@@ -121,6 +123,7 @@ waymark_canvas_get_layout (WaymarkCanvas *self)
 
   waymark_render_options_init (&options);
   options.palette = self->palette;
+  options.high_contrast = self->high_contrast;
   options.highlight_card_ids = (const char * const *) self->spotlight;
   layout = waymark_layout_new (self->document, self->persona_id, &options, old);
   g_hash_table_remove (self->dirty, self->persona_id);
@@ -486,6 +489,24 @@ set_palette (WaymarkCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
 }
 
+/* The desktop's high-contrast setting (or ADW_DEBUG_HIGH_CONTRAST) gives
+ * the map the high-contrast style, as it does the rest of the window. */
+static void
+high_contrast_changed_cb (WaymarkCanvas   *self,
+                          GParamSpec      *pspec,
+                          AdwStyleManager *manager)
+{
+  gboolean high_contrast = adw_style_manager_get_high_contrast (manager);
+
+  if (high_contrast == self->high_contrast)
+    return;
+  self->high_contrast = high_contrast;
+  g_hash_table_remove_all (self->layouts);
+  drop_drawn (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 const char * const *
 waymark_canvas_get_selected_cards (WaymarkCanvas *self)
 {
@@ -844,6 +865,15 @@ waymark_canvas_init (WaymarkCanvas *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Journey map"), -1);
+
+  if (adw_is_initialized ())
+    {
+      AdwStyleManager *manager = adw_style_manager_get_default ();
+
+      g_signal_connect_object (manager, "notify::high-contrast",
+                               G_CALLBACK (high_contrast_changed_cb), self, G_CONNECT_SWAPPED);
+      high_contrast_changed_cb (self, NULL, manager);
+    }
 
   _waymark_canvas_input_init (self);
 }
