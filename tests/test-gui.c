@@ -14,6 +14,7 @@
 #include "waymark-application.h"
 #include "waymark-canvas.h"
 #include "waymark-canvas-private.h"
+#include "waymark-csv.h"
 #include "waymark-drafts.h"
 #include "waymark-export-dialog.h"
 #include "waymark-format.h"
@@ -1122,6 +1123,82 @@ test_canvas_typing (void)
   gui_test_close_window (window);
 }
 
+/* Whether a label under @widget shows text that contains @part. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, part))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+window_shows_summary (gpointer data)
+{
+  return shows_text (data, "Imported 5 personas and ");
+}
+
+/* Import CSV says what came in: the personas and cards in a toast, and
+ * the warnings (an ignored column) in a dialog when there are any. */
+static void
+test_import_csv_summary (void)
+{
+  g_autofree char *example = example_path ();
+  g_autoptr(GFile) example_file = g_file_new_for_path (example);
+  g_autoptr(WaymarkDocument) document = waymark_format_load_file (example_file, NULL);
+  g_autofree char *csv_path = g_build_filename (tmp_dir, "summary.csv", NULL);
+  g_autofree char *warn_path = g_build_filename (tmp_dir, "summary-warn.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) warn = g_file_new_for_path (warn_path);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) with_extra = NULL;
+  WaymarkWindow *window;
+  AdwMessageDialog *dialog;
+  guint n_cards = 0;
+  char *newline;
+
+  g_assert_nonnull (document);
+  for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
+    n_cards += waymark_document_get_persona (document, i)->cards->len;
+  g_assert_true (waymark_csv_export_to_file (document, csv, NULL));
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  /* The same sheet with a column Waymark does not know. */
+  newline = strchr (contents, '\n');
+  g_assert_nonnull (newline);
+  if (newline > contents && newline[-1] == '\r')
+    newline--;
+  with_extra = g_string_new_len (contents, newline - contents);
+  g_string_append (with_extra, ",mysterie");
+  g_string_append (with_extra, newline);
+  g_assert_true (g_file_set_contents (warn_path, with_extra->str, -1, NULL));
+
+  window = waymark_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL));
+  gui_test_choose_file (csv);
+  g_assert_true (gui_test_wait_for (window_shows_summary, window, 5000));
+  expected = g_strdup_printf ("Imported 5 personas and %u cards", n_cards);
+  g_assert_true (shows_text (GTK_WIDGET (window), expected));
+  gui_test_close_window (window);
+
+  window = waymark_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL));
+  gui_test_choose_file (warn);
+  dialog = gui_test_wait_for_dialog (GTK_WINDOW (window), "waymark-import-summary");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "CSV Imported With Warnings");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "mysterie"));
+  gui_test_respond (dialog, "close");
+  gui_test_close_window (window);
+}
+
 static void
 remove_recursively (GFile *file)
 {
@@ -1228,6 +1305,7 @@ main (int    argc,
   g_test_add_func ("/gui/inspector-remembered", test_inspector_remembered);
   g_test_add_func ("/gui/canvas-announces", test_canvas_announces);
   g_test_add_func ("/gui/canvas-typing", test_canvas_typing);
+  g_test_add_func ("/gui/import-csv-summary", test_import_csv_summary);
 
   result = g_test_run ();
 
