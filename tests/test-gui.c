@@ -1199,6 +1199,29 @@ test_import_csv_summary (void)
   gui_test_close_window (window);
 }
 
+/* Large Text (text-scaling-factor 1.25, which GTK turns into the font
+ * resolution) opens maps at 125 %, and Ctrl+0 returns there. */
+static void
+test_text_scaling_zoom (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  WaymarkWindow *window;
+  WaymarkCanvas *canvas;
+  int dpi;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int) (1.25 * 96 * 1024), NULL);
+  window = open_copy ("large-text.waymark", NULL);
+  canvas = WAYMARK_CANVAS (waymark_window_get_canvas (window));
+  g_assert_cmpfloat_with_epsilon (waymark_canvas_get_zoom (canvas), 1.25, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_cmpfloat (waymark_canvas_get_zoom (canvas), >, 1.26);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (waymark_canvas_get_zoom (canvas), 1.25, 0.001);
+  gui_test_close_window (window);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+}
+
 static void
 remove_recursively (GFile *file)
 {
@@ -1306,6 +1329,7 @@ main (int    argc,
   g_test_add_func ("/gui/canvas-announces", test_canvas_announces);
   g_test_add_func ("/gui/canvas-typing", test_canvas_typing);
   g_test_add_func ("/gui/import-csv-summary", test_import_csv_summary);
+  g_test_add_func ("/gui/text-scaling-zoom", test_text_scaling_zoom);
 
   result = g_test_run ();
 

@@ -43,7 +43,9 @@ _waymark_window_actions_update (WaymarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.dismiss-changed", self->changed_on_disk);
   gtk_widget_action_set_enabled (widget, "win.zoom-in", zoom < WAYMARK_CANVAS_ZOOM_MAX - 0.001);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", zoom > WAYMARK_CANVAS_ZOOM_MIN + 0.001);
-  gtk_widget_action_set_enabled (widget, "win.zoom-reset", !G_APPROX_VALUE (zoom, 1.0, 0.001));
+  gtk_widget_action_set_enabled (widget, "win.zoom-reset",
+                                 !G_APPROX_VALUE (zoom, _waymark_window_get_default_zoom (self),
+                                                  0.001));
 
   /* The tooltips name the step, as in "Undo Move Card". */
   label = waymark_history_get_undo_label (history);
@@ -163,7 +165,7 @@ zoom_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.zoom-out"))
     waymark_canvas_set_zoom (canvas, zoom / ZOOM_STEP);
   else
-    waymark_canvas_set_zoom (canvas, 1.0);
+    waymark_canvas_set_zoom (canvas, _waymark_window_get_default_zoom (WAYMARK_WINDOW (widget)));
 }
 
 static void

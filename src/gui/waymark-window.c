@@ -604,14 +604,31 @@ application_set_cb (WaymarkWindow *self)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      waymark_canvas_set_zoom (self->canvas, g_settings_get_double (settings, "zoom"));
+      waymark_canvas_set_zoom (self->canvas, g_settings_get_double (settings, "zoom")
+                                             * _waymark_window_get_default_zoom (self));
       g_settings_bind (settings, "sidebar-visible", self->flap, "reveal-flap",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "inspector-visible", self, "inspector-visible",
                        G_SETTINGS_BIND_DEFAULT);
     }
+  else
+    waymark_canvas_set_zoom (self->canvas, _waymark_window_get_default_zoom (self));
   _waymark_window_connect_settings (self);
   _waymark_window_update_recent_menu (self);
+}
+
+double
+_waymark_window_get_default_zoom (WaymarkWindow *self)
+{
+  GtkSettings *settings = gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  int dpi = 0;
+
+  /* GTK turns org.gnome.desktop.interface text-scaling-factor into the
+   * font resolution, in 1024ths of a dot per inch (96 at 1×). */
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi <= 0)
+    return 1.0;
+  return CLAMP (dpi / (96.0 * 1024), WAYMARK_CANVAS_ZOOM_MIN, WAYMARK_CANVAS_ZOOM_MAX);
 }
 
 static void
