@@ -1096,6 +1096,16 @@ test_canvas_typing (void)
   g_assert_true (waymark_canvas_is_editing (canvas));
   text = dup_editor_text (canvas);
   g_assert_cmpstr (text, ==, "");
+  /* The editor covers none of the cell's cards: the map makes room. */
+  for (guint i = 0; i < cards->len; i++)
+    {
+      WaymarkRect rect;
+
+      g_assert_true (waymark_layout_get_card_rect (waymark_canvas_get_layout (canvas),
+                                                   ((WaymarkCard *) g_ptr_array_index (cards, i))
+                                                     ->base.id, &rect));
+      g_assert_false (waymark_rect_intersects (&rect, &canvas->edit_rect));
+    }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (canvas->editor)),
                             "Added from the keyboard", -1);
   waymark_canvas_commit_editing (canvas);

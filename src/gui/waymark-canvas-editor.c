@@ -32,6 +32,9 @@ close_editor (WaymarkCanvas *self)
   /* Cleared first: moving the focus away triggers the editor's focus
    * leave handler, which would commit again. */
   self->editor = NULL;
+  /* The room kept for a new card goes with its editor. */
+  if (self->edit_kind == EDIT_NEW_CARD && self->persona_id != NULL)
+    g_hash_table_add (self->dirty, g_strdup (self->persona_id));
   self->edit_kind = EDIT_NONE;
   /* The focus moves out before the editor goes, so that GTK never has a
    * focus widget that is no longer in the window. */
@@ -322,8 +325,22 @@ _waymark_canvas_edit_start (WaymarkCanvas *self,
         WaymarkRect cell;
         WaymarkDropTarget drop;
 
-        if (!waymark_layout_get_cell_rect (layout, lane_id, phase_id, &cell))
-          return;
+        /* The layout keeps room below the cell's cards while a card is
+         * being added there (waymark_canvas_get_layout ()), so that the
+         * editor covers none of them. */
+        self->edit_kind = EDIT_NEW_CARD;
+        g_free (self->edit_lane_id);
+        self->edit_lane_id = g_strdup (lane_id);
+        g_free (self->edit_phase_id);
+        self->edit_phase_id = g_strdup (phase_id);
+        g_hash_table_add (self->dirty, g_strdup (self->persona_id));
+        layout = waymark_canvas_get_layout (self);
+        if (layout == NULL || !waymark_layout_get_cell_rect (layout, lane_id, phase_id, &cell))
+          {
+            self->edit_kind = EDIT_NONE;
+            g_hash_table_add (self->dirty, g_strdup (self->persona_id));
+            return;
+          }
         /* Where a card dropped at the bottom of the cell would go. */
         if (position < 0 &&
             waymark_layout_get_drop_target (layout, cell.x + cell.width / 2,

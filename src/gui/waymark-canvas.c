@@ -124,6 +124,11 @@ waymark_canvas_get_layout (WaymarkCanvas *self)
   waymark_render_options_init (&options);
   options.palette = self->palette;
   options.high_contrast = self->high_contrast;
+  if (self->edit_kind == EDIT_NEW_CARD)
+    {
+      options.room_lane_id = self->edit_lane_id;
+      options.room_phase_id = self->edit_phase_id;
+    }
   options.highlight_card_ids = (const char * const *) self->spotlight;
   layout = waymark_layout_new (self->document, self->persona_id, &options, old);
   g_hash_table_remove (self->dirty, self->persona_id);
