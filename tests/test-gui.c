@@ -14,6 +14,7 @@
 #include "waymark-application.h"
 #include "waymark-canvas.h"
 #include "waymark-canvas-private.h"
+#include "waymark-commands.h"
 #include "waymark-csv.h"
 #include "waymark-drafts.h"
 #include "waymark-export-dialog.h"
@@ -1232,6 +1233,51 @@ test_text_scaling_zoom (void)
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
 }
 
+/* Renaming a phase in one persona offers, in a toast, to rename it in
+ * every persona that has a phase of that name; taking the offer renames
+ * them all in one undo step. */
+static void
+test_rename_phase_everywhere (void)
+{
+  WaymarkWindow *window = open_copy ("phases.waymark", NULL);
+  WaymarkCanvas *canvas = WAYMARK_CANVAS (waymark_window_get_canvas (window));
+  WaymarkPersona *persona;
+  WaymarkPhase *phase;
+  g_autofree char *old_name = NULL;
+  guint others;
+
+  g_assert_true (gui_test_wait_for (widget_is_drawn, canvas, 5000));
+  persona = waymark_document_find_persona (window->document,
+                                           waymark_canvas_get_persona_id (canvas));
+  phase = g_ptr_array_index (persona->phases, 0);
+  old_name = g_strdup (phase->name);
+  others = waymark_command_count_phases_named (window->document, old_name, persona->base.id);
+  g_assert_cmpuint (others, >, 0);
+
+  /* As a double-click on the phase's header does. */
+  _waymark_canvas_edit_start (canvas, EDIT_PHASE_NAME, phase->base.id, NULL, NULL, -1);
+  g_assert_true (waymark_canvas_is_editing (canvas));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (canvas->editor)),
+                            "Signaleren", -1);
+  waymark_canvas_commit_editing (canvas);
+  g_assert_cmpstr (phase->name, ==, "Signaleren");
+  g_assert_cmpuint (waymark_command_count_phases_named (window->document, old_name, NULL), ==,
+                    others);
+  gui_test_spin (100);
+  g_assert_true (shows_text (GTK_WIDGET (window), "other personas have a phase"));
+
+  /* The toast's button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-phases", "(ss)",
+                                             old_name, "Signaleren"));
+  g_assert_cmpuint (waymark_command_count_phases_named (window->document, old_name, NULL), ==, 0);
+  g_assert_cmpuint (waymark_command_count_phases_named (window->document, "Signaleren", NULL),
+                    ==, others + 1);
+  g_assert_true (waymark_document_undo (window->document));
+  g_assert_cmpuint (waymark_command_count_phases_named (window->document, old_name, NULL), ==,
+                    others);
+  gui_test_close_window (window);
+}
+
 static void
 remove_recursively (GFile *file)
 {
@@ -1340,6 +1386,7 @@ main (int    argc,
   g_test_add_func ("/gui/canvas-typing", test_canvas_typing);
   g_test_add_func ("/gui/import-csv-summary", test_import_csv_summary);
   g_test_add_func ("/gui/text-scaling-zoom", test_text_scaling_zoom);
+  g_test_add_func ("/gui/rename-phase-everywhere", test_rename_phase_everywhere);
 
   result = g_test_run ();
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-commands.h"
 #include "waymark-csv-dialogs.h"
 #include "waymark-export-dialog.h"
 #include "waymark-print.h"
@@ -152,6 +153,19 @@ redo_action (GtkWidget  *widget,
   waymark_document_redo (WAYMARK_WINDOW (widget)->document);
 }
 
+/* The toast after renaming a phase offers this: the same rename in every
+ * persona that has a phase of the old name ("(ss)": old, new). */
+static void
+rename_phases_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  const char *old_name, *new_name;
+
+  g_variant_get (param, "(&s&s)", &old_name, &new_name);
+  waymark_command_rename_phases (WAYMARK_WINDOW (widget)->document, old_name, new_name);
+}
+
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
@@ -295,6 +309,8 @@ _waymark_window_class_actions_init (WaymarkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-phases", "(ss)",
+                                   rename_phases_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, overview_action);
   gtk_widget_class_install_action (widget_class, "win.show-map", NULL, overview_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
