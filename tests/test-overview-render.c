@@ -219,6 +219,64 @@ test_lane_names (void)
   g_assert_null (strstr (text, "Barriers and levers"));
 }
 
+/* Personas who gave a phase the same score get markers side by side in
+ * the emotion chart, not one hidden under the other. */
+static void
+test_equal_scores (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_load_example ();
+  g_autoptr (WaymarkOverview) overview = NULL;
+  g_autoptr (WaymarkOverviewFigure) figure = NULL;
+  g_autoptr (GArray) centres = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  WaymarkScene *scene;
+  gboolean in_chart = FALSE;
+
+  if (document == NULL)
+    return;
+  /* Every persona scores its first phase 1. */
+  for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (document, p);
+      WaymarkPhase *phase = g_ptr_array_index (persona->phases, 0);
+
+      for (guint l = 0; l < persona->lanes->len; l++)
+        {
+          WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+
+          if (lane->kind == WAYMARK_LANE_EMOTIONS)
+            waymark_document_set_emotion (document, persona->base.id, lane->base.id,
+                                          phase->base.id, 1, "");
+        }
+    }
+  overview = waymark_overview_new (document, NULL);
+  figure = waymark_overview_figure_new (overview, NULL);
+  scene = waymark_overview_figure_get_scene (figure);
+  for (guint i = 0; i < waymark_scene_get_n_items (scene); i++)
+    {
+      const WaymarkSceneItem *item = waymark_scene_get_item (scene, i);
+
+      if (item->kind == WAYMARK_SCENE_GROUP_BEGIN
+          && g_strcmp0 (item->group.css_class, "emotion-chart") == 0)
+        in_chart = TRUE;
+      else if (in_chart && item->kind == WAYMARK_SCENE_PATH && item->bounds.width < 10
+               && item->bounds.height < 10 && item->paint.fill.alpha > 0)
+        {
+          double centre[2] = { item->bounds.x + item->bounds.width / 2,
+                               item->bounds.y + item->bounds.height / 2 };
+          g_array_append_val (centres, centre);
+        }
+    }
+  g_assert_cmpuint (centres->len, >=, 5);
+  for (guint a = 0; a < centres->len; a++)
+    for (guint b = a + 1; b < centres->len; b++)
+      {
+        const double *ca = &g_array_index (centres, double, 2 * a);
+        const double *cb = &g_array_index (centres, double, 2 * b);
+
+        g_assert_cmpfloat (hypot (ca[0] - cb[0], ca[1] - cb[1]), >=, 5.0);
+      }
+}
+
 /* The SVG keeps the overview's text as text, and groups per persona. */
 static void
 test_svg (void)
@@ -428,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/overview-render/hit-test", test_hit_test);
   g_test_add_func ("/overview-render/svg", test_svg);
   g_test_add_func ("/overview-render/lane-names", test_lane_names);
+  g_test_add_func ("/overview-render/equal-scores", test_equal_scores);
   g_test_add_func ("/overview-render/empty", test_empty);
   g_test_add_func ("/overview-render/linear-growth", test_linear_growth);
   g_test_add_func ("/overview-render/export", test_export);
