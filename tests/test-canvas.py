@@ -206,7 +206,7 @@ def main():
     card_lane = next(l['id'] for l in persona['lanes'] if l.get('kind') == 'actions')
     emotion_lane = next(l['id'] for l in persona['lanes'] if l.get('kind') == 'emotions')
 
-    print('1..%d' % (16 + (2 if genmap else 0)), flush=True)
+    print('1..%d' % (16 + (3 if genmap else 0)), flush=True)
     app = App(binary, path, workdir)
     try:
         # 1. Double-click the empty part of a cell, type, Enter: a new card.
@@ -584,6 +584,15 @@ def run_autoscroll(binary, path, workdir):
         tap(ok, 'the card drops in a cell that was out of view before autoscrolling')
     finally:
         app.quit()
+    # The map stayed drawn while it scrolled under the drag: GTK says
+    # this when a widget is drawn before it has its size, which blanked
+    # the canvas.
+    with open(os.path.join(subdir, 'app.log')) as f:
+        log = f.read()
+    blank = 'without a current allocation' in log
+    if blank:
+        print('# ' + '\n# '.join(l for l in log.splitlines() if 'allocation' in l))
+    tap(not blank, 'the canvas is never drawn without its size while autoscrolling')
 
 
 def run_benchmark(binary, path, workdir):
