@@ -484,12 +484,14 @@ def run_span_handle(binary, example, workdir, persona):
     app = App(binary, path, subdir)
     try:
         phases = [p['id'] for p in persona['phases']]
+        def next_cell_of(c):
+            return (c[0]['lane'], phases[phases.index(c[0]['phase']) + 1])
+
         card = next(c[0]['id'] for c in persona['cards']
                     if c[0]['id'] in app.cards and c[0]['phase'] in phases[:-1]
                     and inside(app.view, center(app.cards[c[0]['id']]))
-                    and (c[0]['lane'], phases[phases.index(c[0]['phase']) + 1]) in app.cells
-                    and inside(app.view, center(app.cells[(c[0]['lane'],
-                                                           phases[phases.index(c[0]['phase']) + 1])])))
+                    and next_cell_of(c) in app.cells
+                    and inside(app.view, center(app.cells[next_cell_of(c)])))
         attrib = next(c[0] for c in persona['cards'] if c[0]['id'] == card)
         next_cell = app.cells[(attrib['lane'], phases[phases.index(attrib['phase']) + 1])]
         rect = list(app.cards[card])

@@ -549,8 +549,12 @@ has_lanes_of_one_name (WaymarkDocument *document)
       g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (guint l = 0; l < persona->lanes->len; l++)
-        if (!g_hash_table_add (names, ((WaymarkLane *) g_ptr_array_index (persona->lanes, l))->name))
-          return TRUE;
+        {
+          WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+
+          if (!g_hash_table_add (names, lane->name))
+            return TRUE;
+        }
     }
   return FALSE;
 }

@@ -562,8 +562,9 @@ get_lane (Import        *import,
       lane = g_hash_table_lookup (persona->lane_by_order, GINT_TO_POINTER (order));
       if (lane != NULL && g_strcmp0 (lane->name, name) != 0)
         {
-          add_problem (import, row, PROBLEM_INVALID, _("lane %d of “%s” is “%s” (row %u), not “%s”"),
-                       order, persona->name, lane->name, lane->row, name);
+          add_problem (import, row, PROBLEM_INVALID,
+                       _("lane %d of “%s” is “%s” (row %u), not “%s”"), order, persona->name,
+                       lane->name, lane->row, name);
           return NULL;
         }
     }

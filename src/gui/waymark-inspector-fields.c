@@ -873,7 +873,8 @@ _waymark_inspector_commit_focused (WaymarkInspector *self)
     {
       Field *field = g_ptr_array_index (self->fields, i);
 
-      if (!gtk_widget_has_focus (field->widget) && gtk_widget_get_focus_child (field->widget) == NULL)
+      if (!gtk_widget_has_focus (field->widget) &&
+          gtk_widget_get_focus_child (field->widget) == NULL)
         continue;
       if (field->type == FIELD_ENTRY)
         entry_apply_cb (ADW_ENTRY_ROW (field->widget), field);

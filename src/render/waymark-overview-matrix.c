@@ -543,8 +543,8 @@ waymark_overview_builder_add_key (Builder *builder,
     {
       WaymarkLaneKind kind = builder->kinds[i];
 
-      text = measure (builder, WAYMARK_TEXT_SCALE, waymark_overview_builder_kind_name (builder, kind),
-                      0, 1,
+      text = measure (builder, WAYMARK_TEXT_SCALE,
+                      waymark_overview_builder_kind_name (builder, kind), 0, 1,
                       WAYMARK_TEXT_ALIGN_LEFT);
       waymark_overview_builder_add_kind_icon (builder, kind, x, y + 1, SMALL_ICON,
                      filter (builder, kind_color (builder, kind)), WHITE);
