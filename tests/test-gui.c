@@ -1278,6 +1278,59 @@ test_rename_phase_everywhere (void)
   gui_test_close_window (window);
 }
 
+/* An icon-only button with a tooltip, under @widget. */
+static GtkWidget *
+find_icon_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_is_sensitive (widget) && gtk_widget_get_focusable (widget) &&
+      gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL &&
+      gtk_widget_get_tooltip_text (widget) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The keyboard on an icon-only button shows what the button does (its
+ * tooltip's text), which GTK shows only to the pointer; the focus stays
+ * on the button, and the text goes when the focus moves on. */
+static void
+test_focus_tooltips (void)
+{
+  WaymarkWindow *window = open_copy ("tips.waymark", NULL);
+  GtkWidget *canvas = waymark_window_get_canvas (window);
+  GtkWidget *button;
+
+  g_assert_true (gui_test_wait_for (widget_is_drawn, canvas, 5000));
+  button = find_icon_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+
+  /* A click's focus: no text (the pointer has the real tooltip). */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  gtk_widget_grab_focus (button);
+  g_assert_null (window->focus_tip);
+  gtk_widget_grab_focus (canvas);
+
+  /* The keyboard's. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  g_assert_true (gtk_widget_grab_focus (button));
+  gui_test_spin (50);
+  g_assert_nonnull (window->focus_tip);
+  g_assert_true (gtk_widget_get_visible (window->focus_tip));
+  g_assert_true (shows_text (window->focus_tip, gtk_widget_get_tooltip_text (button)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == button);
+
+  gtk_widget_grab_focus (canvas);
+  g_assert_null (window->focus_tip);
+  gui_test_close_window (window);
+}
+
 static void
 remove_recursively (GFile *file)
 {
@@ -1387,6 +1440,7 @@ main (int    argc,
   g_test_add_func ("/gui/import-csv-summary", test_import_csv_summary);
   g_test_add_func ("/gui/text-scaling-zoom", test_text_scaling_zoom);
   g_test_add_func ("/gui/rename-phase-everywhere", test_rename_phase_everywhere);
+  g_test_add_func ("/gui/focus-tooltips", test_focus_tooltips);
 
   result = g_test_run ();
 

@@ -25,6 +25,9 @@ struct _WaymarkWindow
 
   WaymarkDocument      *document;
   GFile                *file;          /* NULL while untitled */
+  /* The tooltip of the icon-only button the keyboard is on, which GTK
+   * shows only to the pointer. */
+  GtkWidget            *focus_tip;
   /* SHA-256 of the file's content as we last read or wrote it: another
    * program's change is noticed by content, which an mtime misses. */
   char                 *disk_checksum;
