@@ -206,7 +206,7 @@ def main():
     card_lane = next(l['id'] for l in persona['lanes'] if l.get('kind') == 'actions')
     emotion_lane = next(l['id'] for l in persona['lanes'] if l.get('kind') == 'emotions')
 
-    print('1..%d' % (13 + (2 if genmap else 0)), flush=True)
+    print('1..%d' % (16 + (3 if genmap else 0)), flush=True)
     app = App(binary, path, workdir)
     try:
         # 1. Double-click the empty part of a cell, type, Enter: a new card.
@@ -335,6 +335,7 @@ def main():
 
     run_editor_regressions(binary, example, workdir, card_lane, emotion_lane, phase_ids, persona)
     run_add_button(binary, example, workdir, persona)
+    run_span_handle(binary, example, workdir, persona)
 
     if genmap:
         large = os.path.join(workdir, 'large.waymark')
@@ -473,6 +474,68 @@ def run_add_button(binary, example, workdir, persona):
         app.quit()
 
 
+def run_span_handle(binary, example, workdir, persona):
+    """A card's span changes only by dragging the handle on its right
+    edge; a click there (even with a shaking hand) or on the part of the
+    card in a later phase changes nothing."""
+    subdir = tempfile.mkdtemp(dir=workdir)
+    path = os.path.join(subdir, 'map.waymark')
+    shutil.copy(example, path)
+    app = App(binary, path, subdir)
+    try:
+        phases = [p['id'] for p in persona['phases']]
+        def next_cell_of(c):
+            return (c[0]['lane'], phases[phases.index(c[0]['phase']) + 1])
+
+        card = next(c[0]['id'] for c in persona['cards']
+                    if c[0]['id'] in app.cards and c[0]['phase'] in phases[:-1]
+                    and inside(app.view, center(app.cards[c[0]['id']]))
+                    and next_cell_of(c) in app.cells
+                    and inside(app.view, center(app.cells[next_cell_of(c)])))
+        attrib = next(c[0] for c in persona['cards'] if c[0]['id'] == card)
+        next_cell = app.cells[(attrib['lane'], phases[phases.index(attrib['phase']) + 1])]
+        rect = list(app.cards[card])
+        handle = (int(rect[0] + rect[2] - 3), int(rect[1] + rect[3] / 2))
+
+        # A click on the handle with a 2-pixel tremor.
+        xdo('mousemove', *handle)
+        time.sleep(0.3)
+        xdo('mousedown', 1)
+        xdo('mousemove', handle[0] - 2, handle[1] + 1)
+        time.sleep(0.1)
+        xdo('mouseup', 1)
+        app.settle()
+        ok = abs(app.cards[card][2] - rect[2]) < 1 and '•' not in app.title()
+        if not ok:
+            print('# width', rect[2], 'after a click', app.cards[card][2], app.title())
+        tap(ok, 'a click on the span handle changes nothing')
+
+        # A drag of the handle into the next phase spans it.
+        drag(handle, center(next_cell))
+        app.settle()
+        spanned = list(app.cards[card])
+        ok = spanned[2] > rect[2] * 1.5
+        if not ok:
+            print('# width', rect[2], 'after the drag', spanned[2])
+        tap(ok, 'dragging the span handle into the next phase spans it')
+
+        # A click on the part in the later phase, away from the handle.
+        part = (int(next_cell[0] + next_cell[2] / 3), int(spanned[1] + spanned[3] / 2))
+        xdo('mousemove', *part)
+        time.sleep(0.2)
+        xdo('mousedown', 1)
+        xdo('mousemove', part[0] + 2, part[1])
+        time.sleep(0.1)
+        xdo('mouseup', 1)
+        app.settle()
+        ok = abs(app.cards[card][2] - spanned[2]) < 1
+        if not ok:
+            print('# width', spanned[2], 'after a click on its later part', app.cards[card][2])
+        tap(ok, 'a click on a spanning card\'s later phase keeps its span')
+    finally:
+        app.quit()
+
+
 def persona_ids(persona):
     return {c[0]['id'] for c in persona['cards']}
 
@@ -523,6 +586,15 @@ def run_autoscroll(binary, path, workdir):
         tap(ok, 'the card drops in a cell that was out of view before autoscrolling')
     finally:
         app.quit()
+    # The map stayed drawn while it scrolled under the drag: GTK says
+    # this when a widget is drawn before it has its size, which blanked
+    # the canvas.
+    with open(os.path.join(subdir, 'app.log')) as f:
+        log = f.read()
+    blank = 'without a current allocation' in log
+    if blank:
+        print('# ' + '\n# '.join(l for l in log.splitlines() if 'allocation' in l))
+    tap(not blank, 'the canvas is never drawn without its size while autoscrolling')
 
 
 def run_benchmark(binary, path, workdir):

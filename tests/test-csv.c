@@ -427,6 +427,49 @@ test_round_trip_example (void)
                                  "barriers,1,Onzekere instroom,Doelgroep theorie vs praktijk,"));
 }
 
+/* A persona with two lanes of one name (of one kind and of another)
+ * comes back with both, each with its own cards: the "lane order" column,
+ * written only then, tells them apart. Other tables keep their columns. */
+static void
+test_round_trip_lanes_of_one_name (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "examples", "levenslang-leren.waymark",
+                                            NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WaymarkDocument) document = waymark_format_load_file (file, &error);
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *csv = NULL;
+  WaymarkPersona *persona;
+
+  g_assert_no_error (error);
+  before = waymark_csv_export_to_bytes (document);
+  plain = csv_string (before);
+  g_assert_null (strstr (plain, "zwembaanvolgorde"));
+
+  persona = waymark_document_get_persona (document, 0);
+  /* Two "Activiteiten" of different kinds, two "Drempels" of one kind. */
+  for (guint l = 0; l < persona->lanes->len; l++)
+    {
+      WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+
+      if (lane->kind == WAYMARK_LANE_THOUGHTS)
+        waymark_document_set_text (document, lane->base.id, WAYMARK_FIELD_NAME, "Activiteiten");
+      else if (lane->kind == WAYMARK_LANE_LEVERS)
+        {
+          waymark_document_set_text (document, lane->base.id, WAYMARK_FIELD_NAME, "Drempels");
+          waymark_document_set_int (document, lane->base.id, WAYMARK_FIELD_KIND,
+                                    WAYMARK_LANE_BARRIERS);
+        }
+    }
+  assert_round_trip (document);
+  bytes = waymark_csv_export_to_bytes (document);
+  csv = csv_string (bytes);
+  g_assert_nonnull (strstr (csv, ",zwembaanvolgorde\r\n"));
+}
+
 typedef struct {
   const char *name;
   const char *csv;
@@ -1384,6 +1427,7 @@ main (int   argc,
   g_test_add_func ("/csv/export/quoting", test_export_quoting);
   g_test_add_func ("/csv/round-trip/awkward", test_round_trip_awkward);
   g_test_add_func ("/csv/round-trip/example", test_round_trip_example);
+  g_test_add_func ("/csv/round-trip/lanes-of-one-name", test_round_trip_lanes_of_one_name);
   g_test_add_func ("/csv/round-trip/recommendations", test_round_trip_recommendations);
   g_test_add_func ("/csv/import/recommendations", test_import_recommendations);
   g_test_add_func ("/csv/import/errors", test_import_errors);

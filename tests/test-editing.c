@@ -761,6 +761,17 @@ test_find (void)
   none = waymark_find_matches (doc, "zebra");
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_cmpint (waymark_find_matches_step (none, NULL, FALSE), ==, -1);
+
+  /* A tag's name finds the cards tagged with it, and only those. */
+  {
+    const char *ids[] = { "c2", NULL };
+    g_autoptr(GArray) tagged = NULL;
+
+    g_assert_true (waymark_command_toggle_tag (doc, ids, "t1", TRUE));
+    tagged = waymark_find_matches (doc, "cost");
+    g_assert_cmpuint (tagged->len, ==, 1);
+    g_assert_cmpstr (g_array_index (tagged, WaymarkFindMatch, 0).card_id, ==, "c2");
+  }
 }
 
 /* Recommendations are found by title, description and owner, after the

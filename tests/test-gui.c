@@ -13,6 +13,9 @@
 #include "waymark-about.h"
 #include "waymark-application.h"
 #include "waymark-canvas.h"
+#include "waymark-canvas-private.h"
+#include "waymark-commands.h"
+#include "waymark-csv.h"
 #include "waymark-drafts.h"
 #include "waymark-export-dialog.h"
 #include "waymark-format.h"
@@ -77,6 +80,55 @@ open_copy (const char *name,
   if (file_out != NULL)
     *file_out = g_steal_pointer (&file);
   return window;
+}
+
+/* A key press on @widget as its key controller gets it from GTK. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+/* The first cell of @persona with at least @n cards, its cards in order. */
+static GPtrArray *
+find_cell_cards (WaymarkPersona *persona,
+                 guint           n)
+{
+  for (guint l = 0; l < persona->lanes->len; l++)
+    for (guint p = 0; p < persona->phases->len; p++)
+      {
+        WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+        WaymarkPhase *phase = g_ptr_array_index (persona->phases, p);
+        GPtrArray *cards = waymark_persona_cell_cards (persona, lane->base.id, phase->base.id);
+
+        if (cards->len >= n)
+          return cards;
+        g_ptr_array_unref (cards);
+      }
+  g_assert_not_reached ();
+}
+
+static void
+assert_accessible_label (GtkWidget  *widget,
+                         const char *expected)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               expected);
+  if (error != NULL)
+    g_error ("accessible label: %s", error);
 }
 
 /* Tests */
@@ -414,6 +466,7 @@ test_draft_recovery (void)
   WaymarkWindow *window;
   GtkWindow *parent;
   g_autofree char *draft_id = NULL;
+  guint n_windows;
 
   if (g_test_subprocess ())
     {
@@ -436,7 +489,16 @@ test_draft_recovery (void)
   waymark_application_check_drafts (app);
   dialog = gui_test_wait_for_dialog (parent, "waymark-restore-drafts");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Edited before the crash"));
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  /* With a window manager, the dialog is the active window when the
+   * user answers; it is not a map window to restore into. */
+  gtk_application_add_window (GTK_APPLICATION (app), GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
   gui_test_respond (dialog, "restore");
+  gui_test_spin (50);
+  /* No second window: the one the dialog was over took the draft. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), <=,
+                    n_windows);
 
   /* The pristine window took the draft. */
   window = WAYMARK_WINDOW (parent);
@@ -1100,6 +1162,361 @@ test_keyboard_reach (void)
   gui_test_close_window (window);
 }
 
+/* What a screen reader hears on each keyboard move over the map: the
+ * card, its place in its cell ("2 of 3"), first the lane or phase when
+ * the move entered another one; and the new text after an edit. */
+static void
+test_canvas_announces (void)
+{
+  WaymarkWindow *window = open_copy ("announce.waymark", NULL);
+  GtkWidget *canvas = waymark_window_get_canvas (window);
+  WaymarkPersona *persona;
+  g_autoptr(GPtrArray) cards = NULL;
+  WaymarkCard *first, *second;
+  WaymarkLane *lane;
+  WaymarkPhase *phase;
+  int phase_number;
+  g_autofree char *expected = NULL;
+  const char * const *selected;
+
+  g_assert_true (gui_test_wait_for (widget_is_drawn, canvas, 5000));
+  persona = waymark_document_find_persona (window->document,
+                                           waymark_canvas_get_persona_id (WAYMARK_CANVAS (canvas)));
+  cards = find_cell_cards (persona, 2);
+  first = g_ptr_array_index (cards, 0);
+  second = g_ptr_array_index (cards, 1);
+  lane = waymark_persona_find_lane (persona, first->lane_id);
+  phase = waymark_persona_find_phase (persona, first->phase_id);
+  phase_number = waymark_persona_phase_index (persona, phase->base.id) + 1;
+
+  gtk_widget_grab_focus (canvas);
+  waymark_canvas_reveal_card (WAYMARK_CANVAS (canvas), first->base.id);
+  expected = g_strdup_printf ("Lane %s, phase %d %s: Card “%s”, 1 of %u", lane->name,
+                              phase_number, phase->name, first->text, cards->len);
+  assert_accessible_label (canvas, expected);
+
+  /* Down: the next card of the same cell, no lane or phase repeated. */
+  g_assert_true (press_key (canvas, GDK_KEY_Down, 0));
+  selected = waymark_canvas_get_selected_cards (WAYMARK_CANVAS (canvas));
+  g_assert_cmpstr (selected[0], ==, second->base.id);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Card “%s”, 2 of %u", second->text, cards->len);
+  assert_accessible_label (canvas, expected);
+
+  /* An edit of the focused card's text is heard, not the old text. */
+  g_assert_true (waymark_document_set_text (window->document, second->base.id, WAYMARK_FIELD_TEXT,
+                                            "Edited while focused"));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Card “Edited while focused”, 2 of %u", cards->len);
+  assert_accessible_label (canvas, expected);
+
+  /* Right: into the next phase, which is said first. */
+  if (phase_number < (int) persona->phases->len)
+    {
+      g_assert_true (press_key (canvas, GDK_KEY_Right, 0));
+      selected = waymark_canvas_get_selected_cards (WAYMARK_CANVAS (canvas));
+      if (selected != NULL && selected[0] != NULL)
+        {
+          WaymarkCard *card = waymark_document_find_card (window->document, selected[0]);
+          WaymarkPhase *next = waymark_persona_find_phase (persona, card->phase_id);
+          g_autoptr(GPtrArray) cell = waymark_persona_cell_cards (persona, card->lane_id,
+                                                                  card->phase_id);
+          guint position;
+
+          g_assert_true (next != phase);
+          g_assert_true (g_ptr_array_find (cell, card, &position));
+          g_clear_pointer (&expected, g_free);
+          if (g_strcmp0 (card->lane_id, first->lane_id) == 0)
+            expected = g_strdup_printf ("Phase %d %s: Card “%s”, %u of %u", phase_number + 1,
+                                        next->name, card->text, position + 1, cell->len);
+          else
+            expected = g_strdup_printf ("Lane %s, phase %d %s: Card “%s”, %u of %u",
+                                        waymark_persona_find_lane (persona, card->lane_id)->name,
+                                        phase_number + 1, next->name, card->text, position + 1,
+                                        cell->len);
+          assert_accessible_label (canvas, expected);
+        }
+    }
+
+  gui_test_close_window (window);
+}
+
+static char *
+dup_editor_text (WaymarkCanvas *canvas)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (canvas->editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* From the keyboard alone: Ctrl+Return (the card menu's Add Card) adds a
+ * card to a cell that has cards already, and typing a character on a
+ * focused card or cell starts editing with it. */
+static void
+test_canvas_typing (void)
+{
+  WaymarkWindow *window = open_copy ("typing.waymark", NULL);
+  WaymarkCanvas *canvas = WAYMARK_CANVAS (waymark_window_get_canvas (window));
+  WaymarkPersona *persona;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  WaymarkCard *first, *added;
+
+  g_assert_true (gui_test_wait_for (widget_is_drawn, canvas, 5000));
+  persona = waymark_document_find_persona (window->document,
+                                           waymark_canvas_get_persona_id (canvas));
+  cards = find_cell_cards (persona, 2);
+  first = g_ptr_array_index (cards, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  waymark_canvas_reveal_card (canvas, first->base.id);
+
+  /* Add Card is offered for the focused card, and Ctrl+Return does it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.add-card", NULL));
+  g_assert_true (waymark_canvas_is_editing (canvas));
+  waymark_canvas_commit_editing (canvas);   /* empty: nothing added */
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_true (waymark_canvas_is_editing (canvas));
+  text = dup_editor_text (canvas);
+  g_assert_cmpstr (text, ==, "");
+  /* The editor covers none of the cell's cards: the map makes room. */
+  for (guint i = 0; i < cards->len; i++)
+    {
+      WaymarkRect rect;
+
+      g_assert_true (waymark_layout_get_card_rect (waymark_canvas_get_layout (canvas),
+                                                   ((WaymarkCard *) g_ptr_array_index (cards, i))
+                                                     ->base.id, &rect));
+      g_assert_false (waymark_rect_intersects (&rect, &canvas->edit_rect));
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (canvas->editor)),
+                            "Added from the keyboard", -1);
+  waymark_canvas_commit_editing (canvas);
+  after = waymark_persona_cell_cards (persona, first->lane_id, first->phase_id);
+  g_assert_cmpuint (after->len, ==, cards->len + 1);
+  added = g_ptr_array_index (after, after->len - 1);
+  g_assert_cmpstr (added->text, ==, "Added from the keyboard");
+
+  /* Typing on the focused card: its text, then the character. */
+  waymark_canvas_reveal_card (canvas, first->base.id);
+  old_text = g_strdup (first->text);
+  g_assert_true (press_key (GTK_WIDGET (canvas), GDK_KEY_x, 0));
+  g_assert_true (waymark_canvas_is_editing (canvas));
+  g_clear_pointer (&text, g_free);
+  text = dup_editor_text (canvas);
+  expected = g_strconcat (old_text, "x", NULL);
+  g_assert_cmpstr (text, ==, expected);
+  waymark_canvas_commit_editing (canvas);
+  g_assert_cmpstr (first->text, ==, expected);
+
+  /* A key with Ctrl is a shortcut, not text. */
+  g_assert_false (press_key (GTK_WIDGET (canvas), GDK_KEY_x, GDK_CONTROL_MASK) &&
+                  waymark_canvas_is_editing (canvas));
+
+  gui_test_close_window (window);
+}
+
+/* Whether a label under @widget shows text that contains @part. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, part))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+window_shows_summary (gpointer data)
+{
+  return shows_text (data, "Imported 5 personas and ");
+}
+
+/* Import CSV says what came in: the personas and cards in a toast, and
+ * the warnings (an ignored column) in a dialog when there are any. */
+static void
+test_import_csv_summary (void)
+{
+  g_autofree char *example = example_path ();
+  g_autoptr(GFile) example_file = g_file_new_for_path (example);
+  g_autoptr(WaymarkDocument) document = waymark_format_load_file (example_file, NULL);
+  g_autofree char *csv_path = g_build_filename (tmp_dir, "summary.csv", NULL);
+  g_autofree char *warn_path = g_build_filename (tmp_dir, "summary-warn.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) warn = g_file_new_for_path (warn_path);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) with_extra = NULL;
+  WaymarkWindow *window;
+  AdwMessageDialog *dialog;
+  guint n_cards = 0;
+  char *newline;
+
+  g_assert_nonnull (document);
+  for (guint i = 0; i < waymark_document_get_n_personas (document); i++)
+    n_cards += waymark_document_get_persona (document, i)->cards->len;
+  g_assert_true (waymark_csv_export_to_file (document, csv, NULL));
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  /* The same sheet with a column Waymark does not know. */
+  newline = strchr (contents, '\n');
+  g_assert_nonnull (newline);
+  if (newline > contents && newline[-1] == '\r')
+    newline--;
+  with_extra = g_string_new_len (contents, newline - contents);
+  g_string_append (with_extra, ",mysterie");
+  g_string_append (with_extra, newline);
+  g_assert_true (g_file_set_contents (warn_path, with_extra->str, -1, NULL));
+
+  window = waymark_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL));
+  gui_test_choose_file (csv);
+  g_assert_true (gui_test_wait_for (window_shows_summary, window, 5000));
+  expected = g_strdup_printf ("Imported 5 personas and %u cards", n_cards);
+  g_assert_true (shows_text (GTK_WIDGET (window), expected));
+  gui_test_close_window (window);
+
+  window = waymark_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL));
+  gui_test_choose_file (warn);
+  dialog = gui_test_wait_for_dialog (GTK_WINDOW (window), "waymark-import-summary");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "CSV Imported With Warnings");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "mysterie"));
+  gui_test_respond (dialog, "close");
+  gui_test_close_window (window);
+}
+
+/* Large Text (text-scaling-factor 1.25, which GTK turns into the font
+ * resolution) opens maps at 125 %, and Ctrl+0 returns there. */
+static void
+test_text_scaling_zoom (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  WaymarkWindow *window;
+  WaymarkCanvas *canvas;
+  int dpi;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int) (1.25 * 96 * 1024), NULL);
+  window = open_copy ("large-text.waymark", NULL);
+  canvas = WAYMARK_CANVAS (waymark_window_get_canvas (window));
+  g_assert_cmpfloat_with_epsilon (waymark_canvas_get_zoom (canvas), 1.25, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_cmpfloat (waymark_canvas_get_zoom (canvas), >, 1.26);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (waymark_canvas_get_zoom (canvas), 1.25, 0.001);
+  gui_test_close_window (window);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+}
+
+/* Renaming a phase in one persona offers, in a toast, to rename it in
+ * every persona that has a phase of that name; taking the offer renames
+ * them all in one undo step. */
+static void
+test_rename_phase_everywhere (void)
+{
+  WaymarkWindow *window = open_copy ("phases.waymark", NULL);
+  WaymarkCanvas *canvas = WAYMARK_CANVAS (waymark_window_get_canvas (window));
+  WaymarkPersona *persona;
+  WaymarkPhase *phase;
+  g_autofree char *old_name = NULL;
+  guint others;
+
+  g_assert_true (gui_test_wait_for (widget_is_drawn, canvas, 5000));
+  persona = waymark_document_find_persona (window->document,
+                                           waymark_canvas_get_persona_id (canvas));
+  phase = g_ptr_array_index (persona->phases, 0);
+  old_name = g_strdup (phase->name);
+  others = waymark_command_count_phases_named (window->document, old_name, persona->base.id);
+  g_assert_cmpuint (others, >, 0);
+
+  /* As a double-click on the phase's header does. */
+  _waymark_canvas_edit_start (canvas, EDIT_PHASE_NAME, phase->base.id, NULL, NULL, -1);
+  g_assert_true (waymark_canvas_is_editing (canvas));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (canvas->editor)),
+                            "Signaleren", -1);
+  waymark_canvas_commit_editing (canvas);
+  g_assert_cmpstr (phase->name, ==, "Signaleren");
+  g_assert_cmpuint (waymark_command_count_phases_named (window->document, old_name, NULL), ==,
+                    others);
+  gui_test_spin (100);
+  g_assert_true (shows_text (GTK_WIDGET (window), "other personas have a phase"));
+
+  /* The toast's button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-phases", "(ss)",
+                                             old_name, "Signaleren"));
+  g_assert_cmpuint (waymark_command_count_phases_named (window->document, old_name, NULL), ==, 0);
+  g_assert_cmpuint (waymark_command_count_phases_named (window->document, "Signaleren", NULL),
+                    ==, others + 1);
+  g_assert_true (waymark_document_undo (window->document));
+  g_assert_cmpuint (waymark_command_count_phases_named (window->document, old_name, NULL), ==,
+                    others);
+  gui_test_close_window (window);
+}
+
+/* An icon-only button with a tooltip, under @widget. */
+static GtkWidget *
+find_icon_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_is_sensitive (widget) && gtk_widget_get_focusable (widget) &&
+      gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL &&
+      gtk_widget_get_tooltip_text (widget) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The keyboard on an icon-only button shows what the button does (its
+ * tooltip's text), which GTK shows only to the pointer; the focus stays
+ * on the button, and the text goes when the focus moves on. */
+static void
+test_focus_tooltips (void)
+{
+  WaymarkWindow *window = open_copy ("tips.waymark", NULL);
+  GtkWidget *canvas = waymark_window_get_canvas (window);
+  GtkWidget *button;
+
+  g_assert_true (gui_test_wait_for (widget_is_drawn, canvas, 5000));
+  button = find_icon_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+
+  /* A click's focus: no text (the pointer has the real tooltip). */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  gtk_widget_grab_focus (button);
+  g_assert_null (window->focus_tip);
+  gtk_widget_grab_focus (canvas);
+
+  /* The keyboard's. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  g_assert_true (gtk_widget_grab_focus (button));
+  gui_test_spin (50);
+  g_assert_nonnull (window->focus_tip);
+  g_assert_true (gtk_widget_get_visible (window->focus_tip));
+  g_assert_true (shows_text (window->focus_tip, gtk_widget_get_tooltip_text (button)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == button);
+
+  gtk_widget_grab_focus (canvas);
+  g_assert_null (window->focus_tip);
+  gui_test_close_window (window);
+}
+
 static void
 remove_recursively (GFile *file)
 {
@@ -1205,6 +1622,12 @@ main (int    argc,
   g_test_add_func ("/gui/keyboard-reach", test_keyboard_reach);
   g_test_add_func ("/gui/sidebar-rename", test_sidebar_rename);
   g_test_add_func ("/gui/inspector-remembered", test_inspector_remembered);
+  g_test_add_func ("/gui/canvas-announces", test_canvas_announces);
+  g_test_add_func ("/gui/canvas-typing", test_canvas_typing);
+  g_test_add_func ("/gui/import-csv-summary", test_import_csv_summary);
+  g_test_add_func ("/gui/text-scaling-zoom", test_text_scaling_zoom);
+  g_test_add_func ("/gui/rename-phase-everywhere", test_rename_phase_everywhere);
+  g_test_add_func ("/gui/focus-tooltips", test_focus_tooltips);
 
   result = g_test_run ();
 

@@ -636,6 +636,76 @@ test_profile (void)
   g_assert_finalize_object (document);
 }
 
+/* Types @text into the entry row titled @title, as a user would: the
+ * keyboard in the row, the text replaced. */
+static GtkWidget *
+type_into_row (GtkWidget  *inspector,
+               const char *title,
+               const char *text)
+{
+  GtkWidget *row = find_widget (inspector, ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_nonnull (gtk_widget_get_focus_child (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  return row;
+}
+
+/* A one-line field keeps what was typed without Enter: when Tab moves
+ * on, when a click puts the keyboard elsewhere, and when another object
+ * is chosen while typing. */
+static void
+test_entry_keeps_text (void)
+{
+  WaymarkDocument *document = load_example ();
+  WaymarkPersona *persona = waymark_document_get_persona (document, 0);
+  WaymarkPersona *other = waymark_document_get_persona (document, 1);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *inspector = waymark_inspector_new ();
+  GtkWidget *elsewhere = gtk_button_new_with_label ("Elsewhere");
+
+  gtk_widget_set_vexpand (inspector, TRUE);
+  gtk_box_append (GTK_BOX (box), inspector);
+  gtk_box_append (GTK_BOX (box), elsewhere);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), document);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Tab: the keyboard moves on to the next field. */
+  type_into_row (inspector, "Title", "Typed, then Tab");
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  g_assert_cmpstr (waymark_document_get_title (document), ==, "Typed, then Tab");
+  g_assert_nonnull (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                             ADW_TYPE_ENTRY_ROW));
+
+  /* A click elsewhere. */
+  type_into_row (inspector, "Author", "Typed, then a click");
+  g_assert_true (gtk_widget_grab_focus (elsewhere));
+  g_assert_cmpstr (waymark_document_get_author (document), ==, "Typed, then a click");
+
+  /* Another persona chosen while its initials were being typed. */
+  waymark_inspector_set_object_id (WAYMARK_INSPECTOR (inspector), persona->base.id);
+  type_into_row (inspector, "Initials", "ZZ");
+  type_into_row (inspector, "Name", "Renamed without Enter");
+  waymark_inspector_set_object_id (WAYMARK_INSPECTOR (inspector), other->base.id);
+  g_assert_cmpstr (persona->initials, ==, "ZZ");
+  g_assert_cmpstr (persona->name, ==, "Renamed without Enter");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (inspector, ADW_TYPE_ENTRY_ROW,
+                                                                      "Name"))),
+                   ==, other->name);
+
+  /* A name cannot be emptied by leaving it blank. */
+  type_into_row (inspector, "Name", "  ");
+  g_assert_true (gtk_widget_grab_focus (elsewhere));
+  g_assert_cmpstr (other->name, !=, "");
+
+  waymark_inspector_set_document (WAYMARK_INSPECTOR (inspector), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,5 +727,6 @@ main (int   argc,
   g_test_add_func ("/inspector/text-fields", test_text_fields);
   g_test_add_func ("/inspector/tag-name-is-text", test_tag_name_is_text);
   g_test_add_func ("/inspector/profile", test_profile);
+  g_test_add_func ("/inspector/entry-keeps-text", test_entry_keeps_text);
   return g_test_run ();
 }

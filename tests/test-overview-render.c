@@ -174,6 +174,109 @@ test_hit_test (void)
   g_assert_true (found_card);
 }
 
+/* The page calls the kinds what the document's lanes are called
+ * ("Pain points", "Opportunities"), and by the kind's own label when the
+ * personas name them differently. */
+static void
+test_lane_names (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_load_example ();
+  g_autoptr (WaymarkOverview) overview = NULL;
+  g_autoptr (WaymarkOverviewFigure) figure = NULL;
+  g_autoptr (GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+
+  if (document == NULL)
+    return;
+  for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (document, p);
+
+      for (guint l = 0; l < persona->lanes->len; l++)
+        {
+          WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+
+          if (lane->kind == WAYMARK_LANE_BARRIERS)
+            waymark_document_set_text (document, lane->base.id, WAYMARK_FIELD_NAME, "Pain points");
+          else if (lane->kind == WAYMARK_LANE_LEVERS)
+            waymark_document_set_text (document, lane->base.id, WAYMARK_FIELD_NAME,
+                                       p == 0 ? "Opportunities" : "Chances");
+        }
+    }
+  overview = waymark_overview_new (document, NULL);
+  g_assert_cmpstr (waymark_overview_get_kind_name (overview, WAYMARK_LANE_BARRIERS), ==,
+                   "Pain points");
+  g_assert_null (waymark_overview_get_kind_name (overview, WAYMARK_LANE_LEVERS));
+  g_assert_null (waymark_overview_get_kind_name (overview, WAYMARK_LANE_NOTES));
+  g_assert_true (waymark_overview_get_used_kinds (overview)
+                 & WAYMARK_OVERVIEW_KIND (WAYMARK_LANE_BARRIERS));
+  g_assert_false (waymark_overview_get_used_kinds (overview)
+                  & WAYMARK_OVERVIEW_KIND (WAYMARK_LANE_NOTES));
+  figure = waymark_overview_figure_new (overview, NULL);
+  svg = waymark_svg_writer_to_bytes (waymark_overview_figure_get_scene (figure), NULL);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_assert_nonnull (strstr (text, "Pain points and Levers across personas"));
+  g_assert_null (strstr (text, "Barriers and levers"));
+}
+
+/* Personas who gave a phase the same score get markers side by side in
+ * the emotion chart, not one hidden under the other. */
+static void
+test_equal_scores (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_load_example ();
+  g_autoptr (WaymarkOverview) overview = NULL;
+  g_autoptr (WaymarkOverviewFigure) figure = NULL;
+  g_autoptr (GArray) centres = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  WaymarkScene *scene;
+  gboolean in_chart = FALSE;
+
+  if (document == NULL)
+    return;
+  /* Every persona scores its first phase 1. */
+  for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (document, p);
+      WaymarkPhase *phase = g_ptr_array_index (persona->phases, 0);
+
+      for (guint l = 0; l < persona->lanes->len; l++)
+        {
+          WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+
+          if (lane->kind == WAYMARK_LANE_EMOTIONS)
+            waymark_document_set_emotion (document, persona->base.id, lane->base.id,
+                                          phase->base.id, 1, "");
+        }
+    }
+  overview = waymark_overview_new (document, NULL);
+  figure = waymark_overview_figure_new (overview, NULL);
+  scene = waymark_overview_figure_get_scene (figure);
+  for (guint i = 0; i < waymark_scene_get_n_items (scene); i++)
+    {
+      const WaymarkSceneItem *item = waymark_scene_get_item (scene, i);
+
+      if (item->kind == WAYMARK_SCENE_GROUP_BEGIN
+          && g_strcmp0 (item->group.css_class, "emotion-chart") == 0)
+        in_chart = TRUE;
+      else if (in_chart && item->kind == WAYMARK_SCENE_PATH && item->bounds.width < 10
+               && item->bounds.height < 10 && item->paint.fill.alpha > 0)
+        {
+          double centre[2] = { item->bounds.x + item->bounds.width / 2,
+                               item->bounds.y + item->bounds.height / 2 };
+          g_array_append_val (centres, centre);
+        }
+    }
+  g_assert_cmpuint (centres->len, >=, 5);
+  for (guint a = 0; a < centres->len; a++)
+    for (guint b = a + 1; b < centres->len; b++)
+      {
+        const double *ca = &g_array_index (centres, double, 2 * a);
+        const double *cb = &g_array_index (centres, double, 2 * b);
+
+        g_assert_cmpfloat (hypot (ca[0] - cb[0], ca[1] - cb[1]), >=, 5.0);
+      }
+}
+
 /* The SVG keeps the overview's text as text, and groups per persona. */
 static void
 test_svg (void)
@@ -191,7 +294,8 @@ test_svg (void)
   svg = waymark_svg_writer_to_bytes (waymark_overview_figure_get_scene (figure), NULL);
   text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
 
-  g_assert_nonnull (strstr (text, "Barriers and levers across personas"));
+  /* The lanes' own names: the example calls its barriers "Drempels". */
+  g_assert_nonnull (strstr (text, "Drempels and Hefbomen across personas"));
   g_assert_nonnull (strstr (text, "De loopbaanlanceerder"));
   g_assert_nonnull (strstr (text, "class=\"overview-matrix\""));
   g_assert_nonnull (strstr (text, "id=\"overview-loopbaan\""));
@@ -316,7 +420,7 @@ test_export (void)
       {
         /* The overview is the first page. */
         char *first_map = strstr (text, "Zet zich in om mensen");
-        char *overview = strstr (text, "Barriers and levers across personas");
+        char *overview = strstr (text, "Drempels and Hefbomen across personas");
         g_assert_nonnull (overview);
         g_assert_nonnull (first_map);
         g_assert_true (overview < first_map);
@@ -356,7 +460,7 @@ test_export (void)
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       g_assert_cmpuint (length, >, 1000);
       if (format == WAYMARK_EXPORT_FORMAT_SVG)
-        g_assert_nonnull (strstr (contents, "Barriers and levers across personas"));
+        g_assert_nonnull (strstr (contents, "Drempels and Hefbomen across personas"));
       if (format == WAYMARK_EXPORT_FORMAT_PDF)
         {
           g_autofree char *info = fixture_run_tool (NULL, "pdfinfo", path, NULL);
@@ -381,6 +485,8 @@ main (int   argc,
     }
   g_test_add_func ("/overview-render/hit-test", test_hit_test);
   g_test_add_func ("/overview-render/svg", test_svg);
+  g_test_add_func ("/overview-render/lane-names", test_lane_names);
+  g_test_add_func ("/overview-render/equal-scores", test_equal_scores);
   g_test_add_func ("/overview-render/empty", test_empty);
   g_test_add_func ("/overview-render/linear-growth", test_linear_growth);
   g_test_add_func ("/overview-render/export", test_export);

@@ -487,6 +487,76 @@ test_keyboard_text (void)
   g_assert_finalize_object (document);
 }
 
+/* The check button labelled @label under @widget, or NULL. */
+static GtkWidget *
+find_check (GtkWidget  *widget,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget)
+      && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The filter offers the kinds the lanes have, by the lanes' names. */
+static void
+test_filter_kinds (void)
+{
+  WaymarkDocument *document = load_example ();
+  GtkWidget *view = g_object_ref_sink (waymark_overview_view_new ());
+  GtkWidget *popover, *notes;
+
+  for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (document, p);
+
+      for (guint l = 0; l < persona->lanes->len; l++)
+        {
+          WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+
+          if (lane->kind == WAYMARK_LANE_BARRIERS)
+            waymark_document_set_text (document, lane->base.id, WAYMARK_FIELD_NAME, "Pain points");
+        }
+    }
+  g_object_set (view, "document", document, NULL);
+  /* The figure is made when the view is shown (test_lazy); so it is here. */
+  waymark_overview_view_get_figure_size (WAYMARK_OVERVIEW_VIEW (view), NULL, NULL);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_menu_button (view))));
+  g_assert_nonnull (popover);
+  g_assert_nonnull (find_check (GTK_WIDGET (popover), "Pain points"));
+  g_assert_null (find_check (GTK_WIDGET (popover), "Barriers"));
+  /* The example has no notes lane: Notes is not offered. */
+  notes = find_check (GTK_WIDGET (popover), "Notes");
+  g_assert_true (notes == NULL || !gtk_widget_get_visible (notes));
+  g_assert_true (gtk_widget_get_visible (find_check (GTK_WIDGET (popover), "Pain points")));
+
+  g_object_set (view, "document", NULL, NULL);
+  g_assert_finalize_object (view);
+  g_assert_finalize_object (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/overview-view/view", test_view);
   g_test_add_func ("/overview-view/lazy", test_lazy);
   g_test_add_func ("/overview-view/coverage", test_coverage);
+  g_test_add_func ("/overview-view/filter-kinds", test_filter_kinds);
   g_test_add_func ("/overview-view/keyboard-counts", test_keyboard_counts);
   g_test_add_func ("/overview-view/keyboard-text", test_keyboard_text);
   return g_test_run ();

@@ -501,6 +501,102 @@ test_scene_greyscale (void)
     }
 }
 
+/* The colour under the middle of item @index: the last opaque fill drawn
+ * before it that covers that point; the white page when there is none. */
+static WaymarkColor
+ground_of (WaymarkScene *scene,
+           guint         index)
+{
+  const WaymarkSceneItem *text = waymark_scene_get_item (scene, index);
+  double x = text->bounds.x + text->bounds.width / 2;
+  double y = text->bounds.y + text->bounds.height / 2;
+
+  for (guint i = index; i-- > 0;)
+    {
+      const WaymarkSceneItem *item = waymark_scene_get_item (scene, i);
+
+      if ((item->kind == WAYMARK_SCENE_BOX || item->kind == WAYMARK_SCENE_PATH)
+          && item->paint.fill.alpha >= 1 && waymark_rect_contains_point (&item->bounds, x, y))
+        return item->paint.fill;
+    }
+  return (WaymarkColor) { 1, 1, 1, 1 };
+}
+
+/* In high contrast, every text of the map stands at 7:1 at least against
+ * what is under it, and no card has a tinted fill, in every palette. */
+static void
+test_scene_high_contrast (void)
+{
+  g_autoptr (WaymarkDocument) document = fixture_stress_document ();
+  WaymarkPalette palettes[] = { WAYMARK_PALETTE_STANDARD, WAYMARK_PALETTE_COLORBLIND,
+                                WAYMARK_PALETTE_GREYSCALE };
+
+  for (guint p = 0; p < G_N_ELEMENTS (palettes); p++)
+    {
+      WaymarkRenderOptions options;
+      g_autoptr (WaymarkLayout) layout = NULL;
+      g_autoptr (WaymarkScene) scene = NULL;
+      double worst = G_MAXDOUBLE, worst_normal = G_MAXDOUBLE;
+      guint n_texts = 0, n_cards = 0;
+
+      waymark_render_options_init (&options);
+      options.palette = palettes[p];
+      options.high_contrast = TRUE;
+      layout = waymark_layout_new (document, "s1", &options, NULL);
+      scene = waymark_scene_new_for_layout (layout);
+      for (guint i = 0; i < waymark_scene_get_n_items (scene); i++)
+        {
+          const WaymarkSceneItem *item = waymark_scene_get_item (scene, i);
+
+          if (item->kind == WAYMARK_SCENE_TEXT)
+            {
+              WaymarkColor ground = ground_of (scene, i);
+
+              g_assert_cmpfloat (item->paint.fill.alpha, ==, 1);
+              worst = MIN (worst, waymark_color_contrast (&item->paint.fill, &ground));
+              n_texts++;
+            }
+          else if (item->kind == WAYMARK_SCENE_GROUP_BEGIN
+                   && g_strcmp0 (item->group.css_class, "card") == 0)
+            {
+              const WaymarkSceneItem *box = waymark_scene_get_item (scene, i + 1);
+
+              g_assert_true (box->kind == WAYMARK_SCENE_BOX);
+              g_assert_cmpfloat (box->paint.fill.red + box->paint.fill.green + box->paint.fill.blue,
+                                 >, 2.999);
+              g_assert_cmpfloat (box->paint.line_width, >=, 1.5);
+              n_cards++;
+            }
+        }
+      g_assert_cmpuint (n_texts, >, 20);
+      g_assert_cmpuint (n_cards, >, 5);
+      g_assert_cmpfloat (worst, >=, 7.0);
+
+      /* Without it, the map is not this strict: the test can tell. */
+      {
+        g_autoptr (WaymarkLayout) normal_layout = NULL;
+        g_autoptr (WaymarkScene) normal = NULL;
+
+        options.high_contrast = FALSE;
+        normal_layout = waymark_layout_new (document, "s1", &options, NULL);
+        normal = waymark_scene_new_for_layout (normal_layout);
+        for (guint i = 0; i < waymark_scene_get_n_items (normal); i++)
+          {
+            const WaymarkSceneItem *item = waymark_scene_get_item (normal, i);
+
+            if (item->kind == WAYMARK_SCENE_TEXT && item->paint.fill.alpha >= 1)
+              {
+                WaymarkColor ground = ground_of (normal, i);
+
+                worst_normal = MIN (worst_normal,
+                                    waymark_color_contrast (&item->paint.fill, &ground));
+              }
+          }
+        g_assert_cmpfloat (worst_normal, <, 7.0);
+      }
+    }
+}
+
 static void
 test_scene_overlay (void)
 {
@@ -524,9 +620,21 @@ test_scene_overlay (void)
   state.show_drop_target = TRUE;
   g_assert_true (waymark_layout_get_drop_target (layout, 0, 0, NULL, &state.drop_target));
   overlay = waymark_scene_new_overlay (layout, &state);
-  /* Two selected cards (wash + ring each), hover tint and its "+" (circle,
-   * cross), focus ring, drop line. */
-  g_assert_cmpuint (waymark_scene_get_n_items (overlay), ==, 9);
+  /* Two selected cards (wash + ring each, a span handle and its grip
+   * each), hover tint and its "+" (circle, cross), focus ring, drop line. */
+  g_assert_cmpuint (waymark_scene_get_n_items (overlay), ==, 13);
+  {
+    WaymarkRect card, handle;
+
+    /* The handle sits on the card's right edge, within its height. */
+    g_assert_true (waymark_layout_get_card_rect (layout, "a3", &card));
+    g_assert_true (waymark_scene_get_span_handle_rect (layout, "a3", &handle));
+    g_assert_cmpfloat (handle.x, <, card.x + card.width);
+    g_assert_cmpfloat (handle.x + handle.width, >, card.x + card.width);
+    g_assert_cmpfloat (handle.y, >=, card.y);
+    g_assert_cmpfloat (handle.y + handle.height, <=, card.y + card.height);
+    g_assert_false (waymark_scene_get_span_handle_rect (layout, "not-a-card", &handle));
+  }
 
   /* The selection ring is drawn around a1 by the same backend. */
   g_assert_true (waymark_layout_get_card_rect (layout, "a1", &a1));
@@ -720,6 +828,7 @@ main (int    argc,
   g_test_add_func ("/render/layout/relayout-reuses-text", test_layout_relayout_reuses_text);
   g_test_add_func ("/render/scene/groups-and-culling", test_scene_groups_and_culling);
   g_test_add_func ("/render/scene/greyscale", test_scene_greyscale);
+  g_test_add_func ("/render/scene/high-contrast", test_scene_high_contrast);
   g_test_add_func ("/render/scene/overlay", test_scene_overlay);
   g_test_add_func ("/render/scene/add-button", test_scene_add_button);
 

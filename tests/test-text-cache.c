@@ -275,6 +275,58 @@ test_survives_scene_rebuild (void)
   g_assert_cmpuint (after.hits, >=, before.misses - 3);
 }
 
+/* A HiDPI window: GTK records the canvas's drawing at 1× and replays it
+ * on 2× pixels. With the target scale set, the text is as sharp as text
+ * drawn straight on the 2× surface; at 1× and scaled up it is blocky. */
+static cairo_surface_t *
+draw_replayed (WaymarkScene     *scene,
+               WaymarkTextCache *cache)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH * 2,
+                                                         HEIGHT * 2);
+  WaymarkRect clip = { 0, 0, WIDTH, HEIGHT };
+  cairo_t *cr = cairo_create (recording);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  waymark_cairo_backend_draw_cached (scene, cr, &clip, cache);
+  cairo_destroy (cr);
+
+  cairo_surface_set_device_scale (surface, 2, 2);
+  cr = cairo_create (surface);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_replayed_at_scale (void)
+{
+  g_autoptr (WaymarkScene) scene = example_scene (NULL, NULL);
+  g_autoptr (WaymarkTextCache) sharp_cache = waymark_text_cache_new (64 * 1024 * 1024);
+  g_autoptr (WaymarkTextCache) blocky_cache = waymark_text_cache_new (64 * 1024 * 1024);
+  const View hidpi = { 1.0, 2.0, 0, 0 };
+  cairo_surface_t *direct, *sharp, *blocky;
+
+  if (scene == NULL)
+    return;
+  direct = draw (scene, &hidpi, NULL);
+  waymark_text_cache_set_target_scale (sharp_cache, 2);
+  sharp = draw_replayed (scene, sharp_cache);
+  blocky = draw_replayed (scene, blocky_cache);
+  g_assert_cmpfloat (fixture_image_difference (direct, sharp, 96), <, 0.002);
+  /* The test can tell: 1× masks scaled up differ from the outlines. */
+  g_assert_cmpfloat (fixture_image_difference (direct, blocky, 96), >,
+                     fixture_image_difference (direct, sharp, 96) * 4);
+  cairo_surface_destroy (direct);
+  cairo_surface_destroy (sharp);
+  cairo_surface_destroy (blocky);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +334,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/text-cache/matches-uncached", test_matches_uncached);
+  g_test_add_func ("/text-cache/replayed-at-scale", test_replayed_at_scale);
   g_test_add_func ("/text-cache/position-exact", test_position_exact);
   g_test_add_func ("/text-cache/rotation-falls-back", test_rotation_falls_back);
   g_test_add_func ("/text-cache/budget", test_budget);

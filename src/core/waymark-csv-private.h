@@ -40,6 +40,10 @@ typedef enum {
   COL_VALUE,
   COL_EFFORT,
   COL_ADDRESSED_BY,
+  /* A lane's place in its persona, written only when a persona has two
+   * lanes of one name, which the lane's name alone cannot tell apart.
+   * Last, so that every other table keeps its columns. */
+  COL_LANE_ORDER,
   N_COLUMNS
 } Column;
 

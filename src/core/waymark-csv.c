@@ -54,6 +54,7 @@ const WaymarkCsvColumnInfo waymark_csv_columns[N_COLUMNS] = {
   [COL_VALUE] = { "value", "waarde" },
   [COL_EFFORT] = { "effort", "inspanning" },
   [COL_ADDRESSED_BY] = { "addressed by", "aangepakt door" },
+  [COL_LANE_ORDER] = { "lane order", "zwembaanvolgorde", { "zwembaan volgorde" } },
 };
 
 char *
@@ -399,6 +400,7 @@ export_persona (Export         *export,
       WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
       g_autofree char *scale_min = g_strdup_printf ("%d", lane->scale_min);
       g_autofree char *scale_max = g_strdup_printf ("%d", lane->scale_max);
+      g_autofree char *lane_order = g_strdup_printf ("%u", l + 1);
       gboolean emotions = waymark_lane_kind_holds_emotions (lane->kind);
       gboolean lane_written = FALSE;
 
@@ -420,6 +422,7 @@ export_persona (Export         *export,
               row[COL_PHASE] = phase->name;
               row[COL_PHASE_ORDER] = phase_order;
               row[COL_LANE] = lane->name;
+              row[COL_LANE_ORDER] = lane_order;
               row[COL_LANE_KIND] = waymark_lane_kind_to_string (lane->kind);
               row[COL_SCORE] = score;
               row[COL_LABEL] = point->label;
@@ -446,6 +449,7 @@ export_persona (Export         *export,
                   row[COL_PHASE] = phase->name;
                   row[COL_PHASE_ORDER] = phase_order;
                   row[COL_LANE] = lane->name;
+                  row[COL_LANE_ORDER] = lane_order;
                   row[COL_LANE_KIND] = waymark_lane_kind_to_string (lane->kind);
                   row[COL_ORDER] = order;
                   row[COL_TEXT] = card->text;
@@ -464,6 +468,7 @@ export_persona (Export         *export,
           /* An empty lane: a row without a phase declares it. */
           fill_persona (row, persona);
           row[COL_LANE] = lane->name;
+          row[COL_LANE_ORDER] = lane_order;
           row[COL_LANE_KIND] = waymark_lane_kind_to_string (lane->kind);
           if (emotions)
             {
@@ -534,6 +539,26 @@ export_recommendations (Export *export)
     }
 }
 
+
+static gboolean
+has_lanes_of_one_name (WaymarkDocument *document)
+{
+  for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (document, p);
+      g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint l = 0; l < persona->lanes->len; l++)
+        {
+          WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+
+          if (!g_hash_table_add (names, lane->name))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 GPtrArray *
 waymark_csv_export_rows (WaymarkDocument *document)
 {
@@ -551,8 +576,13 @@ waymark_csv_export_rows (WaymarkDocument *document)
    * existed, so that its table stays the same. */
   with_recommendations = waymark_document_get_domains (document)->len > 0 ||
                          waymark_document_get_recommendations (document)->len > 0;
-  export = (Export) { rows, document, with_recommendations ? N_COLUMNS : N_JOURNEY_COLUMNS,
+  export = (Export) { rows, document, with_recommendations ? COL_LANE_ORDER : N_JOURNEY_COLUMNS,
                       numbers, ranks };
+  /* Two lanes of one name in a persona: only their order tells them apart
+   * on import, in the last column (after the recommendations', empty when
+   * there are none). */
+  if (has_lanes_of_one_name (document))
+    export.n_columns = N_COLUMNS;
   if (with_recommendations)
     number_recommendations (&export);
 

@@ -30,6 +30,10 @@ struct _WaymarkOverview {
   GPtrArray          *all_tags;     /* WaymarkTag* copies, document order */
   GPtrArray          *used_tags;    /* the subset on shown cards (not owned) */
   GPtrArray          *filter_tags;  /* the subset the filter asks for (not owned) */
+  /* The name every lane of a kind has ("Pain points" for barriers), NULL
+   * when no lane has the kind or its lanes are named differently. */
+  char               *kind_names[WAYMARK_N_LANE_KINDS];
+  guint               used_kinds;   /* WAYMARK_OVERVIEW_KIND () of the kinds lanes have */
   guint               max_counts[WAYMARK_N_LANE_KINDS];
   guint               totals[WAYMARK_N_LANE_KINDS];
   guint               max_uncovered[WAYMARK_N_LANE_KINDS];
@@ -395,6 +399,31 @@ waymark_overview_new (WaymarkDocument             *document,
       g_ptr_array_add (self->rows, row);
     }
 
+  {
+    gboolean differ[WAYMARK_N_LANE_KINDS] = { FALSE };
+
+    for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
+      {
+        WaymarkPersona *persona = waymark_document_get_persona (document, p);
+
+        for (guint l = 0; l < persona->lanes->len; l++)
+          {
+            WaymarkLane *lane = g_ptr_array_index (persona->lanes, l);
+
+            if ((guint) lane->kind >= WAYMARK_N_LANE_KINDS)
+              continue;
+            self->used_kinds |= WAYMARK_OVERVIEW_KIND (lane->kind);
+            if (self->kind_names[lane->kind] == NULL && !differ[lane->kind])
+              self->kind_names[lane->kind] = g_strdup (lane->name);
+            else if (g_strcmp0 (self->kind_names[lane->kind], lane->name) != 0)
+              {
+                differ[lane->kind] = TRUE;
+                g_clear_pointer (&self->kind_names[lane->kind], g_free);
+              }
+          }
+      }
+  }
+
   tags = waymark_document_get_tags (document);
   for (guint i = 0; i < tags->len; i++)
     {
@@ -436,7 +465,27 @@ waymark_overview_unref (WaymarkOverview *self)
   g_ptr_array_unref (self->all_tags);
   g_free (self->title);
   g_free (self->language);
+  for (guint i = 0; i < WAYMARK_N_LANE_KINDS; i++)
+    g_free (self->kind_names[i]);
   g_free (self);
+}
+
+const char *
+waymark_overview_get_kind_name (WaymarkOverview *self,
+                                WaymarkLaneKind  kind)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail ((guint) kind < WAYMARK_N_LANE_KINDS, NULL);
+
+  return self->kind_names[kind];
+}
+
+guint
+waymark_overview_get_used_kinds (WaymarkOverview *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->used_kinds;
 }
 
 guint

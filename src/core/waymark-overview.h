@@ -93,6 +93,13 @@ void             waymark_overview_unref         (WaymarkOverview             *se
 
 /* The kinds shown (never 0). */
 guint            waymark_overview_get_kinds     (WaymarkOverview             *self);
+/* The name the document's lanes of @kind all have ("Pain points" for
+ * barriers), to call the kind by; NULL when no lane has the kind or its
+ * lanes are named differently (then the kind's own label). */
+const char      *waymark_overview_get_kind_name (WaymarkOverview             *self,
+                                                 WaymarkLaneKind              kind);
+/* The kinds (WAYMARK_OVERVIEW_KIND ()) that some lane of the document has. */
+guint            waymark_overview_get_used_kinds (WaymarkOverview            *self);
 /* Whether a tag filter is in effect. */
 gboolean         waymark_overview_is_filtered   (WaymarkOverview             *self);
 const char      *waymark_overview_get_title     (WaymarkOverview             *self);

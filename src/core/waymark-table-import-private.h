@@ -71,7 +71,8 @@ typedef struct {
   guint       color_row;
   GPtrArray  *phases;       /* ImportPhase*, owned */
   GPtrArray  *lanes;        /* ImportLane*, owned */
-  GHashTable *lane_by_name; /* name → ImportLane* */
+  GHashTable *lane_by_name; /* name → ImportLane* (the first of that name) */
+  GHashTable *lane_by_order; /* "lane order" → ImportLane*, for lanes of one name */
   GPtrArray  *entries;      /* ImportEntry*, owned */
   gboolean    too_many_phases;  /* reported */
   gboolean    too_many_lanes;   /* reported */
@@ -118,6 +119,7 @@ typedef enum {
 typedef struct {
   char *cells[N_COLUMNS];   /* "" for a column the table does not have */
   int   phase_order;        /* G_MAXINT when not given */
+  int   lane_order;         /* G_MAXINT when not given */
   int   order;              /* G_MAXINT when not given */
   int   span;               /* 0 when not given */
   int   score;

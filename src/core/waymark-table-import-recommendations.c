@@ -110,7 +110,7 @@ waymark_table_import_read_links (Import     *import,
 static const Column journey_columns[] = {
   COL_PERSONA, COL_PHASE, COL_PHASE_ORDER, COL_LANE, COL_LANE_KIND, COL_ORDER, COL_TEXT,
   COL_TAGS, COL_SCORE, COL_LABEL, COL_EVIDENCE, COL_SPAN, COL_AMBITION, COL_PERSONA_COLOR,
-  COL_SCALE_MIN, COL_SCALE_MAX, COL_ADDRESSED_BY,
+  COL_SCALE_MIN, COL_SCALE_MAX, COL_ADDRESSED_BY, COL_LANE_ORDER,
 };
 /* The domain's two first: a domain's own row may have them. */
 static const Column recommendation_columns[] = {

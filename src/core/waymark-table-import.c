@@ -55,6 +55,7 @@ import_persona_free (ImportPersona *persona)
   g_ptr_array_unref (persona->phases);
   g_ptr_array_unref (persona->lanes);
   g_hash_table_unref (persona->lane_by_name);
+  g_hash_table_unref (persona->lane_by_order);
   g_ptr_array_unref (persona->entries);
   g_free (persona);
 }
@@ -476,6 +477,7 @@ get_persona (Import     *import,
   persona->phases = g_ptr_array_new_with_free_func ((GDestroyNotify) import_phase_free);
   persona->lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) import_lane_free);
   persona->lane_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  persona->lane_by_order = g_hash_table_new (NULL, NULL);
   persona->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) import_entry_free);
   g_ptr_array_add (import->personas, persona);
   g_hash_table_insert (import->persona_by_name, persona->name, persona);
@@ -544,13 +546,30 @@ get_phase (Import        *import,
   return phase;
 }
 
+/* The row's lane: by its order when the row gives one (two lanes of one
+ * name are told apart by it), else by its name. */
 static ImportLane *
 get_lane (Import        *import,
           ImportPersona *persona,
           const char    *name,
+          int            order,
           guint          row)
 {
-  ImportLane *lane = g_hash_table_lookup (persona->lane_by_name, name);
+  ImportLane *lane;
+
+  if (order != G_MAXINT)
+    {
+      lane = g_hash_table_lookup (persona->lane_by_order, GINT_TO_POINTER (order));
+      if (lane != NULL && g_strcmp0 (lane->name, name) != 0)
+        {
+          add_problem (import, row, PROBLEM_INVALID,
+                       _("lane %d of “%s” is “%s” (row %u), not “%s”"), order, persona->name,
+                       lane->name, lane->row, name);
+          return NULL;
+        }
+    }
+  else
+    lane = g_hash_table_lookup (persona->lane_by_name, name);
 
   if (lane != NULL)
     return lane;
@@ -566,7 +585,10 @@ get_lane (Import        *import,
   lane->scale_min = WAYMARK_DEFAULT_SCALE_MIN;
   lane->scale_max = WAYMARK_DEFAULT_SCALE_MAX;
   g_ptr_array_add (persona->lanes, lane);
-  g_hash_table_insert (persona->lane_by_name, lane->name, lane);
+  if (!g_hash_table_contains (persona->lane_by_name, lane->name))
+    g_hash_table_insert (persona->lane_by_name, lane->name, lane);
+  if (order != G_MAXINT)
+    g_hash_table_insert (persona->lane_by_order, GINT_TO_POINTER (order), lane);
   return lane;
 }
 
@@ -614,6 +636,7 @@ static const struct {
   gsize  offset;
 } number_columns[] = {
   { COL_PHASE_ORDER, 1, 100000, G_STRUCT_OFFSET (RowCells, phase_order) },
+  { COL_LANE_ORDER, 1, 100000, G_STRUCT_OFFSET (RowCells, lane_order) },
   { COL_ORDER, 1, 1000000, G_STRUCT_OFFSET (RowCells, order) },
   { COL_SPAN, 1, 1000, G_STRUCT_OFFSET (RowCells, span) },
   { COL_SCORE, -1000, 1000, G_STRUCT_OFFSET (RowCells, score) },
@@ -677,6 +700,7 @@ read_values (Import   *import,
   gboolean ok = TRUE;
 
   cells->phase_order = G_MAXINT;
+  cells->lane_order = G_MAXINT;
   cells->order = G_MAXINT;
   cells->value = WAYMARK_SCORE_UNSET;
   cells->effort = WAYMARK_SCORE_UNSET;
@@ -835,7 +859,7 @@ read_lane (Import         *import,
   *lane = NULL;
   if (!has (cells, COL_LANE))
     return TRUE;
-  *lane = get_lane (import, persona, cells->cells[COL_LANE], row);
+  *lane = get_lane (import, persona, cells->cells[COL_LANE], cells->lane_order, row);
   if (*lane == NULL)
     return FALSE;
   if (has (cells, COL_LANE_KIND) &&

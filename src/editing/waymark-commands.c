@@ -45,6 +45,64 @@ waymark_command_delete_cards (WaymarkDocument    *document,
   return n;
 }
 
+guint
+waymark_command_count_phases_named (WaymarkDocument *document,
+                                    const char      *name,
+                                    const char      *except_persona_id)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), 0);
+
+  for (guint p = 0; name != NULL && p < waymark_document_get_n_personas (document); p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (document, p);
+
+      if (g_strcmp0 (persona->base.id, except_persona_id) == 0)
+        continue;
+      for (guint i = 0; i < persona->phases->len; i++)
+        if (g_strcmp0 (((WaymarkPhase *) g_ptr_array_index (persona->phases, i))->name, name) == 0)
+          n++;
+    }
+  return n;
+}
+
+guint
+waymark_command_rename_phases (WaymarkDocument *document,
+                               const char      *old_name,
+                               const char      *new_name)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+
+  g_return_val_if_fail (WAYMARK_IS_DOCUMENT (document), 0);
+
+  if (old_name == NULL || new_name == NULL || new_name[0] == '\0')
+    return 0;
+  /* The ids first: a rename must not change what is being walked. */
+  for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (document, p);
+
+      for (guint i = 0; i < persona->phases->len; i++)
+        {
+          WaymarkPhase *phase = g_ptr_array_index (persona->phases, i);
+
+          if (g_strcmp0 (phase->name, old_name) == 0)
+            g_ptr_array_add (ids, g_strdup (phase->base.id));
+        }
+    }
+  if (ids->len == 0)
+    return 0;
+  waymark_document_begin_group (document, _("Rename Phase in Every Persona"));
+  for (guint i = 0; i < ids->len; i++)
+    if (waymark_document_set_text (document, g_ptr_array_index (ids, i), WAYMARK_FIELD_NAME,
+                                   new_name))
+      n++;
+  waymark_document_end_group (document);
+  return n;
+}
+
 static const char *
 insert_copy_at (WaymarkDocument *document,
                 WaymarkCard     *source,

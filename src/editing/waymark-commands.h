@@ -47,6 +47,17 @@ gboolean    waymark_command_move_cards      (WaymarkDocument    *document,
 gboolean    waymark_command_set_cards_color (WaymarkDocument    *document,
                                              const char * const *card_ids,
                                              const char         *color);
+/* How many phases of personas other than @except_persona_id (may be NULL)
+ * are called @name: what renaming a phase in one persona offers to rename
+ * in the others. */
+guint       waymark_command_count_phases_named (WaymarkDocument *document,
+                                                const char      *name,
+                                                const char      *except_persona_id);
+/* Renames every phase called @old_name, in every persona, to @new_name:
+ * one step of the history. Returns how many were renamed. */
+guint       waymark_command_rename_phases   (WaymarkDocument    *document,
+                                             const char         *old_name,
+                                             const char         *new_name);
 /* Adds or removes @tag_id on the cards. */
 gboolean    waymark_command_toggle_tag      (WaymarkDocument    *document,
                                              const char * const *card_ids,

@@ -43,11 +43,35 @@ new_matches (void)
   return matches;
 }
 
+/* Whether one of @card's tags is in @tag_ids. */
+static gboolean
+has_tag_in (const WaymarkCard *card,
+            GHashTable        *tag_ids)
+{
+  for (guint i = 0; card->tags[i] != NULL; i++)
+    if (g_hash_table_contains (tag_ids, card->tags[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_card_matches (GArray          *matches,
                   WaymarkDocument *document,
                   const char      *needle)
 {
+  GPtrArray *tags = waymark_document_get_tags (document);
+  g_autoptr(GHashTable) tag_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* A tag's name finds the cards that carry it: "Cost" finds what was
+   * tagged Cost, as the chips on the cards say. */
+  for (guint i = 0; i < tags->len; i++)
+    {
+      WaymarkTag *tag = g_ptr_array_index (tags, i);
+
+      if (contains (tag->name, needle))
+        g_hash_table_add (tag_ids, tag->base.id);
+    }
+
   for (guint p = 0; p < waymark_document_get_n_personas (document); p++)
     {
       WaymarkPersona *persona = waymark_document_get_persona (document, p);
@@ -67,7 +91,8 @@ add_card_matches (GArray          *matches,
                 {
                   WaymarkCard *card = g_ptr_array_index (cards, c);
 
-                  if (contains (card->text, needle) || contains (card->evidence, needle))
+                  if (contains (card->text, needle) || contains (card->evidence, needle) ||
+                      has_tag_in (card, tag_ids))
                     {
                       WaymarkFindMatch match = { g_strdup (persona->base.id),
                                                  g_strdup (card->base.id), NULL };

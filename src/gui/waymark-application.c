@@ -219,8 +219,12 @@ waymark_application_new_from_template (WaymarkApplication  *self,
 
 /* Drafts */
 
+/* @parent: the window the drafts dialog was over, which takes the first
+ * draft when nothing was done in it yet. Not the active window: by the
+ * time the user answers, that is the dialog itself. */
 static void
 restore_drafts (WaymarkApplication *self,
+                GtkWindow          *parent,
                 GPtrArray          *drafts)
 {
   for (guint i = 0; i < drafts->len; i++)
@@ -238,7 +242,10 @@ restore_drafts (WaymarkApplication *self,
           continue;
         }
       waymark_drafts_adopt (draft->id);
-      window = get_reusable_window (self);
+      if (WAYMARK_IS_WINDOW (parent) && waymark_window_is_pristine (WAYMARK_WINDOW (parent)))
+        window = WAYMARK_WINDOW (parent);
+      else
+        window = get_reusable_window (self);
       if (window == NULL)
         window = waymark_window_new (self);
       waymark_window_restore_draft (window, document, draft->original,
@@ -258,7 +265,7 @@ drafts_response_cb (AdwMessageDialog   *dialog,
   g_signal_handlers_disconnect_by_func (dialog, drafts_response_cb, self);
 
   if (g_str_equal (response, "restore"))
-    restore_drafts (self, drafts);
+    restore_drafts (self, gtk_window_get_transient_for (GTK_WINDOW (dialog)), drafts);
   else if (g_str_equal (response, "discard"))
     {
       for (guint i = 0; i < drafts->len; i++)

@@ -68,6 +68,10 @@ _waymark_canvas_update_actions (WaymarkCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.link-recommendation", have_cards);
   gtk_widget_action_set_enabled (widget, "canvas.unlink-recommendation", have_cards);
   gtk_widget_action_set_enabled (widget, "canvas.edit", have_map);
+  gtk_widget_action_set_enabled (widget, "canvas.add-card",
+                                 (self->focus.kind == WAYMARK_FOCUS_CARD ||
+                                  self->focus.kind == WAYMARK_FOCUS_CELL) &&
+                                 !_waymark_canvas_is_emotions_lane (self, self->focus.lane_id));
   gtk_widget_action_set_enabled (widget, "canvas.phase-add", have_map);
   gtk_widget_action_set_enabled (widget, "canvas.phase-move", phase);
   gtk_widget_action_set_enabled (widget, "canvas.phase-delete", phase);
@@ -245,6 +249,23 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   waymark_canvas_start_editing (WAYMARK_CANVAS (widget));
+}
+
+/* A new card at the bottom of the focused card's cell: the keyboard's
+ * way to add to a cell that has cards already (Enter there edits the
+ * focused card). */
+static void
+add_card_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WaymarkCanvas *self = WAYMARK_CANVAS (widget);
+
+  if ((self->focus.kind != WAYMARK_FOCUS_CARD && self->focus.kind != WAYMARK_FOCUS_CELL) ||
+      _waymark_canvas_is_emotions_lane (self, self->focus.lane_id))
+    return;
+  _waymark_canvas_edit_start (self, EDIT_NEW_CARD, NULL, self->focus.lane_id,
+                              self->focus.phase_id, -1);
 }
 
 /* Structure ------------------------------------------------------------ */
@@ -733,6 +754,7 @@ _waymark_canvas_class_actions_init (GtkWidgetClass *widget_class)
                                    link_recommendation_action);
   gtk_widget_class_install_action (widget_class, "canvas.unlink-recommendation", "s",
                                    unlink_recommendation_action);
+  gtk_widget_class_install_action (widget_class, "canvas.add-card", NULL, add_card_action);
   gtk_widget_class_install_action (widget_class, "canvas.phase-add", "s", phase_add_action);
   gtk_widget_class_install_action (widget_class, "canvas.phase-move", "i", phase_move_action);
   gtk_widget_class_install_action (widget_class, "canvas.phase-delete", NULL, phase_delete_action);

@@ -397,6 +397,11 @@ update_drag (WaymarkCanvas *self)
         WaymarkCard *card = waymark_document_find_card (self->document, self->drag_card_id);
         int last = waymark_layout_phase_at (layout, doc_x);
 
+        /* A click on the handle, even with a shaking hand, changes
+         * nothing: only a drag past the threshold does. */
+        if (!self->drag_group_open && hypot (self->drag_x - self->drag_start_x,
+                                             self->drag_y - self->drag_start_y) < DRAG_THRESHOLD)
+          break;
         if (card == NULL || last < waymark_persona_phase_index (persona, card->phase_id))
           break;
         open_group (self, _("Change Card Span"));

@@ -161,6 +161,10 @@ draw_scene (WaymarkCanvas *self,
     }
   if (alpha < 1)
     cairo_push_group (cr);
+  /* GTK records the cairo node at 1× and replays it at the window's
+   * scale: small text is rasterised for the pixels it ends up on. */
+  waymark_text_cache_set_target_scale (self->text_cache,
+                                       gtk_widget_get_scale_factor (GTK_WIDGET (self)));
   waymark_cairo_backend_draw_cached (scene, cr, &clip, self->text_cache);
   if (alpha < 1)
     {

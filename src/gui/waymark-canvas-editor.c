@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "waymark-canvas-private.h"
 #include "waymark-commands.h"
@@ -32,6 +33,9 @@ close_editor (WaymarkCanvas *self)
   /* Cleared first: moving the focus away triggers the editor's focus
    * leave handler, which would commit again. */
   self->editor = NULL;
+  /* The room kept for a new card goes with its editor. */
+  if (self->edit_kind == EDIT_NEW_CARD && self->persona_id != NULL)
+    g_hash_table_add (self->dirty, g_strdup (self->persona_id));
   self->edit_kind = EDIT_NONE;
   /* The focus moves out before the editor goes, so that GTK never has a
    * focus widget that is no longer in the window. */
@@ -70,6 +74,32 @@ dup_editor_text (WaymarkCanvas *self)
   return text;
 }
 
+/* Personas of one study usually share their phases: after renaming a
+ * phase, offer to rename it in every persona that has one so named, in a
+ * toast that goes away by itself when the rename was meant for one. */
+static void
+offer_rename_phases (WaymarkCanvas *self,
+                     const char    *old_name,
+                     const char    *new_name)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  guint n = waymark_command_count_phases_named (self->document, old_name, self->persona_id);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL || n == 0)
+    return;
+  /* Translators: a toast after renaming a phase; %u other personas have it too. */
+  title = g_strdup_printf (ngettext ("%u other persona has a phase “%s”",
+                                     "%u other personas have a phase “%s”", n), n, old_name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Rename _All"));
+  adw_toast_set_action_name (toast, "win.rename-phases");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", old_name, new_name));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 void
 _waymark_canvas_edit_commit (WaymarkCanvas *self)
 {
@@ -104,10 +134,18 @@ _waymark_canvas_edit_commit (WaymarkCanvas *self)
     case EDIT_PHASE_NAME:
     case EDIT_LANE_NAME:
     case EDIT_PERSONA_NAME:
-      /* A name cannot be empty; an empty edit keeps the old one. */
-      g_strstrip (text);
-      if (text[0] != '\0')
-        waymark_document_set_text (self->document, target, WAYMARK_FIELD_NAME, text);
+      {
+        WaymarkPhase *phase = kind == EDIT_PHASE_NAME ? waymark_persona_find_phase (persona, target)
+                                                      : NULL;
+        g_autofree char *old_name = phase != NULL ? g_strdup (phase->name) : NULL;
+
+        /* A name cannot be empty; an empty edit keeps the old one. */
+        g_strstrip (text);
+        if (text[0] != '\0' &&
+            waymark_document_set_text (self->document, target, WAYMARK_FIELD_NAME, text) &&
+            old_name != NULL)
+          offer_rename_phases (self, old_name, text);
+      }
       break;
     case EDIT_EMOTION_LABEL:
       {
@@ -322,8 +360,22 @@ _waymark_canvas_edit_start (WaymarkCanvas *self,
         WaymarkRect cell;
         WaymarkDropTarget drop;
 
-        if (!waymark_layout_get_cell_rect (layout, lane_id, phase_id, &cell))
-          return;
+        /* The layout keeps room below the cell's cards while a card is
+         * being added there (waymark_canvas_get_layout ()), so that the
+         * editor covers none of them. */
+        self->edit_kind = EDIT_NEW_CARD;
+        g_free (self->edit_lane_id);
+        self->edit_lane_id = g_strdup (lane_id);
+        g_free (self->edit_phase_id);
+        self->edit_phase_id = g_strdup (phase_id);
+        g_hash_table_add (self->dirty, g_strdup (self->persona_id));
+        layout = waymark_canvas_get_layout (self);
+        if (layout == NULL || !waymark_layout_get_cell_rect (layout, lane_id, phase_id, &cell))
+          {
+            self->edit_kind = EDIT_NONE;
+            g_hash_table_add (self->dirty, g_strdup (self->persona_id));
+            return;
+          }
         /* Where a card dropped at the bottom of the cell would go. */
         if (position < 0 &&
             waymark_layout_get_drop_target (layout, cell.x + cell.width / 2,

@@ -11,7 +11,7 @@
 #include "waymark-canvas-private.h"
 
 /* Pixels from a card's right edge where dragging changes its span. */
-#define SPAN_HANDLE 7
+#define SPAN_HANDLE 12
 
 static WaymarkLane *
 find_lane (WaymarkCanvas *self,
@@ -34,12 +34,18 @@ _waymark_canvas_on_span_handle (WaymarkCanvas    *self,
                 const WaymarkHit *hit,
                 double            x)
 {
-  double right, y;
+  WaymarkLayout *layout = waymark_canvas_get_layout (self);
+  WaymarkRect handle;
+  double left, right, y;
 
-  if (hit->kind != WAYMARK_HIT_CARD)
+  if (hit->kind != WAYMARK_HIT_CARD || layout == NULL ||
+      !waymark_scene_get_span_handle_rect (layout, hit->card_id, &handle))
     return FALSE;
+  /* The drawn handle, and at least SPAN_HANDLE pixels of the card's edge
+   * over its whole height whatever the zoom: easy to aim at. */
+  _waymark_canvas_doc_to_widget (self, handle.x, handle.y, &left, &y);
   _waymark_canvas_doc_to_widget (self, hit->rect.x + hit->rect.width, hit->rect.y, &right, &y);
-  return x >= right - SPAN_HANDLE && x <= right + 1;
+  return x >= MIN (left, right - SPAN_HANDLE) && x <= right + 1;
 }
 
 /* Hover ------------------------------------------------------------------ */
@@ -400,6 +406,45 @@ zoom_scale_changed_cb (GtkGestureZoom *gesture,
 
 /* Keyboard ----------------------------------------------------------------- */
 
+/* Typing a character on a focused card, cell or header starts editing it
+ * with that character, as in a spreadsheet: after a card's text (which
+ * is amended more often than replaced), in place of a selected name, as
+ * the start of a new card. Not on an emotion cell, where Enter would
+ * place a point as a side effect. */
+static gboolean
+start_typing (WaymarkCanvas *self,
+              guint          keyval)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char utf8[8] = { 0 };
+  GtkTextBuffer *buffer;
+
+  if (c == 0 || !g_unichar_isgraph (c))
+    return FALSE;
+  switch (self->focus.kind)
+    {
+    case WAYMARK_FOCUS_CELL:
+      if (_waymark_canvas_is_emotions_lane (self, self->focus.lane_id))
+        return FALSE;
+      break;
+    case WAYMARK_FOCUS_CARD:
+    case WAYMARK_FOCUS_PHASE:
+    case WAYMARK_FOCUS_LANE:
+      break;
+    case WAYMARK_FOCUS_NONE:
+    default:
+      return FALSE;
+    }
+  waymark_canvas_start_editing (self);
+  if (self->editor == NULL)
+    return FALSE;
+  g_unichar_to_utf8 (c, utf8);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, utf8, -1, TRUE);
+  return TRUE;
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -442,8 +487,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
           !_waymark_canvas_is_emotions_lane (self, self->focus.lane_id))
         {
           /* Ctrl+Return: a new card at the bottom of the focused cell. */
-          _waymark_canvas_edit_start (self, EDIT_NEW_CARD, NULL, self->focus.lane_id,
-                                      self->focus.phase_id, -1);
+          gtk_widget_activate_action (GTK_WIDGET (self), "canvas.add-card", NULL);
           return TRUE;
         }
       if (ctrl || alt)
@@ -489,7 +533,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
       return FALSE;
 
     default:
-      return FALSE;
+      return !ctrl && !alt && start_typing (self, keyval);
     }
 
   if (ctrl)

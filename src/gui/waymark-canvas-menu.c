@@ -75,7 +75,10 @@ card_menu (WaymarkCanvas *self)
   GPtrArray *doc_tags = waymark_document_get_tags (self->document);
 
   if (n_selected (self) == 1)
-    append (edit, _("_Edit Text"), "canvas.edit", NULL);
+    {
+      append (edit, _("_Edit Text"), "canvas.edit", NULL);
+      append_with_accel (edit, _("_Add Card"), "canvas.add-card", NULL, "<Control>Return");
+    }
   append (edit, _("D_uplicate"), "canvas.duplicate", NULL);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
 

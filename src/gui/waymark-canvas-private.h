@@ -58,6 +58,7 @@ struct _WaymarkCanvas
   char             *persona_id;
   double            zoom;
   int               palette;
+  gboolean          high_contrast;   /* follows libadwaita's high-contrast style */
 
   /* Scrolling (GtkScrollable). */
   GtkAdjustment    *hadjustment;
@@ -91,6 +92,10 @@ struct _WaymarkCanvas
   GPtrArray        *selection;     /* card ids (char*), NULL-terminated */
   WaymarkFocus      focus;
   char             *inspected_id;
+  /* The lane and phase the screen reader last heard the focus in: a
+   * move into another one says so first. */
+  char             *announced_lane_id;
+  char             *announced_phase_id;
   char             *hover_card_id;
   char             *hover_lane_id;
   char             *hover_phase_id;
@@ -169,6 +174,8 @@ selected (WaymarkCanvas *self)
 /* Emits ::selection-changed; notifies :inspected-id. */
 void            _waymark_canvas_emit_selection_changed (WaymarkCanvas *self);
 void            _waymark_canvas_notify_inspected_id (WaymarkCanvas *self);
+/* Tells assistive technologies what has the keyboard, again after an edit. */
+void            _waymark_canvas_update_accessible   (WaymarkCanvas *self);
 WaymarkPersona *_waymark_canvas_get_persona       (WaymarkCanvas *self);
 /* The map's size in document units; 0 × 0 without a map. */
 void            _waymark_canvas_get_map_size      (WaymarkCanvas *self,

@@ -60,7 +60,40 @@ waymark_canvas_inspect_document (WaymarkCanvas *self)
   _waymark_canvas_notify_inspected_id (self);
 }
 
-/* "Card “Reads a brochure” in lane Actions, phase 2 Orient" */
+/* Where the focus is, said before the card when the last move took it
+ * into another lane or phase ("Phase 3 Decide: "); "" within one cell.
+ * GTK 4.8 has no way to announce a message (gtk_accessible_announce ()
+ * is GTK 4.14), so the change is part of the focused map's name, which
+ * screen readers speak when it changes. */
+static char *
+dup_context (WaymarkCanvas *self,
+             WaymarkLane   *lane,
+             WaymarkPhase  *phase,
+             int            phase_index)
+{
+  gboolean new_lane = g_strcmp0 (self->announced_lane_id, lane->base.id) != 0;
+  gboolean new_phase = g_strcmp0 (self->announced_phase_id, phase->base.id) != 0;
+
+  g_free (self->announced_lane_id);
+  g_free (self->announced_phase_id);
+  self->announced_lane_id = g_strdup (lane->base.id);
+  self->announced_phase_id = g_strdup (phase->base.id);
+  if (new_lane && new_phase)
+    /* Translators: said first when the keyboard moved to a card in another
+     * lane and phase: lane name, phase number, phase name. */
+    return g_strdup_printf (_("Lane %s, phase %d %s: "), lane->name, phase_index + 1,
+                            phase->name);
+  if (new_lane)
+    /* Translators: said first when the keyboard moved to a card in another lane. */
+    return g_strdup_printf (_("Lane %s: "), lane->name);
+  if (new_phase)
+    /* Translators: said first when the keyboard moved to a card in another phase. */
+    return g_strdup_printf (_("Phase %d %s: "), phase_index + 1, phase->name);
+  return g_strdup ("");
+}
+
+/* "Phase 2 Orient: Card “Reads a brochure”, 2 of 3" described as "In lane
+ * Actions, phase 2 Orient" */
 static void
 update_accessible (WaymarkCanvas *self)
 {
@@ -90,17 +123,40 @@ update_accessible (WaymarkCanvas *self)
     case WAYMARK_FOCUS_CARD:
       {
         WaymarkCard *card = waymark_document_find_card (self->document, self->focus.card_id);
-        /* Translators: what a screen reader says about the focused card. */
-        label = g_strdup_printf (_("Card “%s”"), card != NULL ? card->text : "");
+        const char *text = card != NULL ? card->text : "";
+
         if (lane != NULL && phase != NULL)
-          /* Translators: where the focused card is: lane name, phase number, phase name. */
-          description = g_strdup_printf (_("In lane %s, phase %d %s"), lane->name,
-                                         phase_index + 1, phase->name);
+          {
+            g_autoptr(GPtrArray) cards = waymark_persona_cell_cards (persona, lane->base.id,
+                                                                     phase->base.id);
+            g_autofree char *context = dup_context (self, lane, phase, phase_index);
+            guint position = 0;
+
+            for (guint i = 0; i < cards->len; i++)
+              if (g_ptr_array_index (cards, i) == (gpointer) card)
+                position = i + 1;
+            /* Translators: what a screen reader says about the focused card:
+             * where the focus moved to (or nothing), the card's text, its
+             * place among the cards of its cell ("2 of 3"). */
+            label = g_strdup_printf (_("%sCard “%s”, %u of %u"), context, text, position,
+                                     cards->len);
+            /* Translators: where the focused card is: lane name, phase number, phase name. */
+            description = g_strdup_printf (_("In lane %s, phase %d %s"), lane->name,
+                                           phase_index + 1, phase->name);
+          }
+        else
+          /* Translators: what a screen reader says about the focused card. */
+          label = g_strdup_printf (_("Card “%s”"), text);
       }
       break;
     case WAYMARK_FOCUS_CELL:
       if (lane != NULL && phase != NULL)
         {
+          /* The cell's own words name its lane and phase already. */
+          g_clear_pointer (&self->announced_lane_id, g_free);
+          g_clear_pointer (&self->announced_phase_id, g_free);
+          self->announced_lane_id = g_strdup (lane->base.id);
+          self->announced_phase_id = g_strdup (phase->base.id);
           if (waymark_lane_kind_holds_emotions (lane->kind))
             {
               WaymarkEmotionPoint *point = waymark_persona_find_emotion (persona, lane->base.id,
@@ -139,6 +195,11 @@ update_accessible (WaymarkCanvas *self)
       break;
     }
 
+  if (self->focus.kind != WAYMARK_FOCUS_CARD && self->focus.kind != WAYMARK_FOCUS_CELL)
+    {
+      g_clear_pointer (&self->announced_lane_id, g_free);
+      g_clear_pointer (&self->announced_phase_id, g_free);
+    }
   if (label == NULL)
     label = g_strdup_printf (_("Journey map of %s"), persona->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -146,6 +207,12 @@ update_accessible (WaymarkCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description != NULL ? description : "",
                                   -1);
+}
+
+void
+_waymark_canvas_update_accessible (WaymarkCanvas *self)
+{
+  update_accessible (self);
 }
 
 static const char *

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "waymark-canvas-private.h"
 
 /* This file holds the widget itself: properties, scrolling, zoom and the
@@ -121,6 +123,12 @@ waymark_canvas_get_layout (WaymarkCanvas *self)
 
   waymark_render_options_init (&options);
   options.palette = self->palette;
+  options.high_contrast = self->high_contrast;
+  if (self->edit_kind == EDIT_NEW_CARD)
+    {
+      options.room_lane_id = self->edit_lane_id;
+      options.room_phase_id = self->edit_phase_id;
+    }
   options.highlight_card_ids = (const char * const *) self->spotlight;
   layout = waymark_layout_new (self->document, self->persona_id, &options, old);
   g_hash_table_remove (self->dirty, self->persona_id);
@@ -180,6 +188,10 @@ document_changed_cb (WaymarkCanvas *self,
   validate_selection (self);
   if (waymark_focus_validate (&self->focus, _waymark_canvas_get_persona (self)))
     _waymark_canvas_set_focus (self, &self->focus);
+  else
+    /* The focused card's text, a lane's name or the count of cards may
+     * be what changed: the screen reader must not keep the old words. */
+    _waymark_canvas_update_accessible (self);
   /* The inspected object may be gone. */
   if (self->inspected_id != NULL && waymark_document_lookup (self->document, self->inspected_id) == NULL)
     {
@@ -482,6 +494,24 @@ set_palette (WaymarkCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
 }
 
+/* The desktop's high-contrast setting (or ADW_DEBUG_HIGH_CONTRAST) gives
+ * the map the high-contrast style, as it does the rest of the window. */
+static void
+high_contrast_changed_cb (WaymarkCanvas   *self,
+                          GParamSpec      *pspec,
+                          AdwStyleManager *manager)
+{
+  gboolean high_contrast = adw_style_manager_get_high_contrast (manager);
+
+  if (high_contrast == self->high_contrast)
+    return;
+  self->high_contrast = high_contrast;
+  g_hash_table_remove_all (self->layouts);
+  drop_drawn (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 const char * const *
 waymark_canvas_get_selected_cards (WaymarkCanvas *self)
 {
@@ -662,6 +692,8 @@ waymark_canvas_finalize (GObject *object)
   waymark_focus_clear (&self->focus);
   g_free (self->persona_id);
   g_free (self->inspected_id);
+  g_free (self->announced_lane_id);
+  g_free (self->announced_phase_id);
   g_free (self->hover_card_id);
   g_free (self->hover_lane_id);
   g_free (self->hover_phase_id);
@@ -841,6 +873,15 @@ waymark_canvas_init (WaymarkCanvas *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Journey map"), -1);
+
+  if (adw_is_initialized ())
+    {
+      AdwStyleManager *manager = adw_style_manager_get_default ();
+
+      g_signal_connect_object (manager, "notify::high-contrast",
+                               G_CALLBACK (high_contrast_changed_cb), self, G_CONNECT_SWAPPED);
+      high_contrast_changed_cb (self, NULL, manager);
+    }
 
   _waymark_canvas_input_init (self);
 }

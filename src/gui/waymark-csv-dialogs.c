@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "waymark-csv.h"
+#include "waymark-problem.h"
 #include "waymark-csv-dialogs.h"
 #include "waymark-xlsx.h"
 
@@ -146,16 +147,64 @@ waymark_csv_export_dialog (WaymarkWindow *window)
                    name, export_to);
 }
 
+/* What came in: "Imported 3 personas and 120 cards", and every warning
+ * (an ignored column) when there are any, so that a column the sheet
+ * named differently is not lost unnoticed. */
+static void
+show_summary (WaymarkWindow   *window,
+              WaymarkDocument *document,
+              GPtrArray       *problems)
+{
+  g_autoptr (GString) warnings = g_string_new (NULL);
+  g_autofree char *personas = NULL;
+  g_autofree char *cards = NULL;
+  g_autofree char *summary = NULL;
+  guint n_personas = waymark_document_get_n_personas (document);
+  guint n_cards = 0, n_warnings = 0;
+
+  for (guint i = 0; i < n_personas; i++)
+    n_cards += waymark_document_get_persona (document, i)->cards->len;
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      g_autofree char *line = waymark_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_printf (warnings, "\n%s", line);
+      n_warnings++;
+    }
+  personas = g_strdup_printf (ngettext ("%u persona", "%u personas", n_personas), n_personas);
+  cards = g_strdup_printf (ngettext ("%u card", "%u cards", n_cards), n_cards);
+  /* Translators: after a CSV import: "Imported 3 personas and 120 cards". */
+  summary = g_strdup_printf (_("Imported %s and %s"), personas, cards);
+  if (n_warnings == 0)
+    {
+      waymark_window_add_toast (window, adw_toast_new (summary));
+      return;
+    }
+  {
+    AdwMessageDialog *dialog;
+
+    dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                         _("CSV Imported With Warnings"), NULL));
+    adw_message_dialog_format_body (dialog, "%s.\n%s", summary, warnings->str);
+    adw_message_dialog_add_response (dialog, "close", _("_Close"));
+    gtk_widget_add_css_class (GTK_WIDGET (dialog), "waymark-import-summary");
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
 static void
 import_from (WaymarkWindow *window,
              GFile         *file)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (WaymarkDocument) document = waymark_csv_import_file_simple (file, &error);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (WaymarkDocument) document = waymark_csv_import_file (file, NULL, &problems);
   WaymarkWindow *target = window;
 
   if (document == NULL)
     {
+      if (!waymark_problems_set_error (problems, TRUE, &error))
+        g_set_error_literal (&error, WAYMARK_CSV_ERROR, WAYMARK_CSV_ERROR_INVALID, "");
       show_error (GTK_WINDOW (window), _("The Spreadsheet Cannot Be Imported"), error->message);
       return;
     }
@@ -168,6 +217,7 @@ import_from (WaymarkWindow *window,
     }
   waymark_window_set_document (target, document, NULL, NULL);
   gtk_window_present (GTK_WINDOW (target));
+  show_summary (target, document, problems);
 }
 
 void

@@ -280,6 +280,9 @@ waymark_export_dialog_get_options (WaymarkExportDialog  *self,
                          gtk_switch_get_active (self->transparent_switch);
   if (app != NULL)
     options->palette = waymark_application_get_palette (WAYMARK_APPLICATION (app));
+  /* What the user sees is what the export gets: with the desktop in high
+   * contrast, the maps are exported in the high-contrast style. */
+  options->high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
 }
 
 GFile *

@@ -272,7 +272,7 @@ entry_apply_cb (AdwEntryRow *row,
   WaymarkInspector *self = field->inspector;
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
-  if (self->syncing)
+  if (self->syncing || self->document == NULL)
     return;
   /* Names cannot be empty. */
   if (field->field == WAYMARK_FIELD_NAME && text[0] == '\0')
@@ -281,6 +281,31 @@ entry_apply_cb (AdwEntryRow *row,
       return;
     }
   waymark_document_set_text (self->document, field->object_id, field->field, text);
+}
+
+/* Leaving a one-line field keeps what was typed, as leaving a multi-line
+ * one does: Tab, a click elsewhere or choosing another object must not
+ * throw away a title that only lacked an Enter. Also when the page is
+ * rebuilt under the field: its removal reports the focus leaving. */
+static void
+entry_leave_cb (GtkEventControllerFocus *controller,
+                Field                   *field)
+{
+  entry_apply_cb (ADW_ENTRY_ROW (field->widget), field);
+}
+
+/* Every one-line field of the panel: kept on Enter and when the keyboard
+ * leaves it. No apply button: what is typed counts without it, and Tab
+ * would stop on it instead of going on to the next field. */
+static void
+connect_entry (GtkWidget *row,
+               Field     *field)
+{
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  connect_field (row, "entry-activated", G_CALLBACK (entry_apply_cb), field);
+  connect_field (controller, "leave", G_CALLBACK (entry_leave_cb), field);
+  gtk_widget_add_controller (row, controller);
 }
 
 static char *
@@ -634,8 +659,7 @@ entry_row (WaymarkInspector *self,
   Field *field = add_field (self, FIELD_ENTRY, object_id, field_id, row);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  connect_field (row, "apply", G_CALLBACK (entry_apply_cb), field);
+  connect_entry (row, field);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
@@ -928,6 +952,25 @@ _waymark_inspector_add_row (WaymarkInspector          *self,
     }
 }
 
+void
+_waymark_inspector_commit_focused (WaymarkInspector *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (!gtk_widget_has_focus (field->widget) &&
+          gtk_widget_get_focus_child (field->widget) == NULL)
+        continue;
+      if (field->type == FIELD_ENTRY)
+        entry_apply_cb (ADW_ENTRY_ROW (field->widget), field);
+      else if (field->type == FIELD_TEXT)
+        text_leave_cb (NULL, field);
+      /* Committing rebuilt the page: the fields are new. */
+      return;
+    }
+}
+
 /* Fills the fields from the document, leaving alone the one being typed in. */
 void
 _waymark_inspector_sync_fields (WaymarkInspector *self)
@@ -1049,8 +1092,7 @@ _waymark_inspector_tag_row (WaymarkInspector *self,
   Field *remove_field = add_field (self, FIELD_BUTTON, tag->base.id, WAYMARK_FIELD_NAME, remove);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Tag"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  connect_field (row, "apply", G_CALLBACK (entry_apply_cb), field);
+  connect_entry (row, field);
   gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (color), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Tag Colour"), -1);

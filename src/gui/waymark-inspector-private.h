@@ -95,5 +95,8 @@ void       _waymark_inspector_tag_row         (WaymarkInspector *self,
 GtkWidget *_waymark_inspector_tag_add_button  (WaymarkInspector *self);
 /* Fills the fields from the document, leaving alone the one being typed in. */
 void       _waymark_inspector_sync_fields     (WaymarkInspector *self);
+/* Keeps what is being typed in the field that has the keyboard, before
+ * its page goes. */
+void       _waymark_inspector_commit_focused  (WaymarkInspector *self);
 
 G_END_DECLS

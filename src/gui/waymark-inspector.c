@@ -211,6 +211,12 @@ rebuild (WaymarkInspector *self)
       _waymark_inspector_sync_fields (self);
       return;
     }
+  /* What is being typed belongs to the object whose page goes: removing
+   * a focused entry row does not reliably report the focus leaving. The
+   * edit rebuilds the page from within; then it is done already. */
+  _waymark_inspector_commit_focused (self);
+  if (g_strcmp0 (key, self->built_key) == 0)
+    return;
   g_free (self->built_key);
   self->built_key = g_steal_pointer (&key);
 

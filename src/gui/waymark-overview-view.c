@@ -54,6 +54,31 @@ update_size (WaymarkOverviewView *self,
                                          : 0);
 }
 
+/* The filter offers the kinds the document's lanes have, by the lanes'
+ * names ("Pain points"), like the page's headings; a kind no lane has
+ * would only filter to nothing. A kind still chosen stays offered, so
+ * that it can be unchosen. */
+static void
+update_kind_checks (WaymarkOverviewView *self)
+{
+  guint used = self->overview != NULL ? waymark_overview_get_used_kinds (self->overview) : 0;
+
+  for (int kind = 0; kind < WAYMARK_N_LANE_KINDS; kind++)
+    {
+      GtkWidget *check = self->kind_checks[kind];
+      const char *name;
+
+      if (check == NULL)
+        continue;
+      name = self->overview != NULL ? waymark_overview_get_kind_name (self->overview, kind) : NULL;
+      gtk_check_button_set_label (GTK_CHECK_BUTTON (check),
+                                  name != NULL ? name : waymark_lane_kind_get_label (kind));
+      gtk_widget_set_visible (check, self->overview == NULL ||
+                                     (used & WAYMARK_OVERVIEW_KIND (kind)) != 0 ||
+                                     gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    }
+}
+
 void
 _waymark_overview_view_ensure_figure (WaymarkOverviewView *self)
 {
@@ -77,6 +102,7 @@ _waymark_overview_view_ensure_figure (WaymarkOverviewView *self)
   gtk_widget_queue_draw (self->area);
   /* The focused cell may have gone, or its counts changed. */
   _waymark_overview_view_update_focus (self);
+  update_kind_checks (self);
 }
 
 /* The figure is made when the view is shown, not before: the window has

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "waymark-commands.h"
 #include "waymark-csv-dialogs.h"
 #include "waymark-export-dialog.h"
 #include "waymark-print.h"
@@ -48,7 +49,9 @@ _waymark_window_actions_update (WaymarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.zoom-out",
                                  on_map && zoom > WAYMARK_CANVAS_ZOOM_MIN + 0.001);
   gtk_widget_action_set_enabled (widget, "win.zoom-reset",
-                                 on_map && !G_APPROX_VALUE (zoom, 1.0, 0.001));
+                                 on_map && !G_APPROX_VALUE (zoom,
+                                                            _waymark_window_get_default_zoom (self),
+                                                            0.001));
 
   /* The tooltips name the step, as in "Undo Move Card". */
   label = waymark_history_get_undo_label (history);
@@ -155,6 +158,19 @@ redo_action (GtkWidget  *widget,
   waymark_document_redo (WAYMARK_WINDOW (widget)->document);
 }
 
+/* The toast after renaming a phase offers this: the same rename in every
+ * persona that has a phase of the old name ("(ss)": old, new). */
+static void
+rename_phases_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  const char *old_name, *new_name;
+
+  g_variant_get (param, "(&s&s)", &old_name, &new_name);
+  waymark_command_rename_phases (WAYMARK_WINDOW (widget)->document, old_name, new_name);
+}
+
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
@@ -168,7 +184,7 @@ zoom_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.zoom-out"))
     waymark_canvas_set_zoom (canvas, zoom / ZOOM_STEP);
   else
-    waymark_canvas_set_zoom (canvas, 1.0);
+    waymark_canvas_set_zoom (canvas, _waymark_window_get_default_zoom (WAYMARK_WINDOW (widget)));
 }
 
 static void
@@ -298,6 +314,8 @@ _waymark_window_class_actions_init (WaymarkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-phases", "(ss)",
+                                   rename_phases_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, overview_action);
   gtk_widget_class_install_action (widget_class, "win.show-map", NULL, overview_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);

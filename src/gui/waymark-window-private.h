@@ -25,6 +25,9 @@ struct _WaymarkWindow
 
   WaymarkDocument      *document;
   GFile                *file;          /* NULL while untitled */
+  /* The tooltip of the icon-only button the keyboard is on, which GTK
+   * shows only to the pointer. */
+  GtkWidget            *focus_tip;
   /* SHA-256 of the file's content as we last read or wrote it: another
    * program's change is noticed by content, which an mtime misses. */
   char                 *disk_checksum;
@@ -105,6 +108,10 @@ void     _waymark_window_panes_init         (WaymarkWindow      *self);
 void     _waymark_window_class_actions_init (WaymarkWindowClass *klass);
 /* Computes the enabled state of every win. action; the one place that does. */
 void     _waymark_window_actions_update     (WaymarkWindow      *self);
+/* The zoom a map opens at and Ctrl+0 returns to: 100 % times the
+ * desktop's text scaling ("Large Text" is 1.25), so that the map's text
+ * grows with the rest of the text on the screen. */
+double   _waymark_window_get_default_zoom   (WaymarkWindow      *self);
 void     _waymark_window_update_recent_menu (WaymarkWindow      *self);
 
 /* waymark-window-files.c */

@@ -591,6 +591,65 @@ waymark_window_realize (GtkWidget *widget)
 /* The application's settings, once the window has an application: the
  * "application" property is set after construction (it is not a
  * construct property), so this cannot happen in constructed(). */
+/* An icon-only button says what it does in its tooltip, which GTK 4.8
+ * shows only when the pointer rests on it: a keyboard user saw a row of
+ * unnamed icons. When the keyboard (not a click) puts the focus on such a
+ * button, its tooltip's text is shown below it, until the focus moves. */
+static GtkWidget *
+icon_only_button (GtkWidget *focus)
+{
+  GtkWidget *parent = gtk_widget_get_parent (focus);
+
+  /* A menu button's focus is on the button inside it. */
+  if (parent != NULL && GTK_IS_MENU_BUTTON (parent))
+    return gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (parent)) != NULL ? parent : NULL;
+  if (GTK_IS_BUTTON (focus) && gtk_button_get_icon_name (GTK_BUTTON (focus)) != NULL)
+    return focus;
+  return NULL;
+}
+
+static void
+hide_focus_tip (WaymarkWindow *self)
+{
+  GtkWidget *tip = g_steal_pointer (&self->focus_tip);
+
+  if (tip != NULL)
+    {
+      gtk_popover_popdown (GTK_POPOVER (tip));
+      gtk_widget_unparent (tip);
+    }
+}
+
+static void
+focus_widget_changed_cb (WaymarkWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *button;
+  const char *text;
+  GtkWidget *label;
+
+  hide_focus_tip (self);
+  if (focus == NULL || !gtk_window_get_focus_visible (GTK_WINDOW (self)))
+    return;
+  button = icon_only_button (focus);
+  text = button != NULL ? gtk_widget_get_tooltip_text (button) : NULL;
+  if (text == NULL || *text == '\0')
+    return;
+
+  self->focus_tip = gtk_popover_new ();
+  label = gtk_label_new (text);
+  gtk_popover_set_child (GTK_POPOVER (self->focus_tip), label);
+  /* A tooltip, not a dialog: it takes neither the focus nor clicks. */
+  gtk_popover_set_autohide (GTK_POPOVER (self->focus_tip), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->focus_tip), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->focus_tip), GTK_POS_BOTTOM);
+  gtk_widget_set_can_focus (self->focus_tip, FALSE);
+  gtk_widget_set_can_target (self->focus_tip, FALSE);
+  gtk_widget_add_css_class (self->focus_tip, "waymark-focus-tip");
+  gtk_widget_set_parent (self->focus_tip, button);
+  gtk_popover_popup (GTK_POPOVER (self->focus_tip));
+}
+
 static void
 application_set_cb (WaymarkWindow *self)
 {
@@ -608,14 +667,31 @@ application_set_cb (WaymarkWindow *self)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      waymark_canvas_set_zoom (self->canvas, g_settings_get_double (settings, "zoom"));
+      waymark_canvas_set_zoom (self->canvas, g_settings_get_double (settings, "zoom")
+                                             * _waymark_window_get_default_zoom (self));
       g_settings_bind (settings, "sidebar-visible", self->flap, "reveal-flap",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "inspector-visible", self, "inspector-visible",
                        G_SETTINGS_BIND_DEFAULT);
     }
+  else
+    waymark_canvas_set_zoom (self->canvas, _waymark_window_get_default_zoom (self));
   _waymark_window_connect_settings (self);
   _waymark_window_update_recent_menu (self);
+}
+
+double
+_waymark_window_get_default_zoom (WaymarkWindow *self)
+{
+  GtkSettings *settings = gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  int dpi = 0;
+
+  /* GTK turns org.gnome.desktop.interface text-scaling-factor into the
+   * font resolution, in 1024ths of a dot per inch (96 at 1×). */
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi <= 0)
+    return 1.0;
+  return CLAMP (dpi / (96.0 * 1024), WAYMARK_CANVAS_ZOOM_MIN, WAYMARK_CANVAS_ZOOM_MAX);
 }
 
 static void
@@ -623,6 +699,7 @@ waymark_window_dispose (GObject *object)
 {
   WaymarkWindow *self = WAYMARK_WINDOW (object);
 
+  hide_focus_tip (self);
   _waymark_window_files_dispose (self);
   if (self->document != NULL)
     {
@@ -784,6 +861,7 @@ waymark_window_init (WaymarkWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
   g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (zoom_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_object_bind_property (self, "document", self->overview, "document", G_BINDING_SYNC_CREATE);

@@ -388,6 +388,7 @@ map_layout (WaymarkDocument            *document,
 
   waymark_render_options_init (&render_options);
   render_options.palette = options->palette;
+  render_options.high_contrast = options->high_contrast;
   render_options.show_footer = page_number > 0;
   render_options.page_number = page_number;
   render_options.n_pages = n_pages;

@@ -56,6 +56,7 @@ typedef struct {
   double               scale;        /* PNG: pixels per point (1 = 72 dpi); SVG/PDF: ignored */
   gboolean             transparent;  /* PNG and SVG: no white background */
   WaymarkPalette       palette;
+  gboolean             high_contrast; /* maps in the high-contrast style (WaymarkRenderOptions) */
   /* The overview across personas (waymark-overview-scene.h). */
   gboolean             overview;     /* export only the overview (PDF, SVG, PNG) */
   gboolean             no_overview;  /* a PDF of all personas without the overview first page */

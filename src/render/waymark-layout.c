@@ -737,6 +737,9 @@ compare_cards_by_phase (gconstpointer a,
   return ca->position - cb->position;
 }
 
+/* The height kept free below a cell's cards for a card being added. */
+#define NEW_CARD_ROOM 32.0
+
 /* Places the cards of one lane like a skyline: each card goes below the
  * lowest card already in any column it covers, so spanning cards never
  * overlap and a row is as tall as its tallest column. Returns the height
@@ -770,6 +773,12 @@ layout_card_lane (WaymarkLayout     *self,
       g_ptr_array_add (self->cards, card);
       g_hash_table_insert (self->card_index, card->id, card);
     }
+
+  if (self->options.room_lane_id != NULL && g_strcmp0 (lane->id, self->options.room_lane_id) == 0)
+    for (guint p = 0; p < n_phases; p++)
+      if (g_strcmp0 (((WaymarkLayoutPhase *) g_ptr_array_index (self->phases, p))->id,
+                     self->options.room_phase_id) == 0)
+        height = MAX (height, fill[p] + NEW_CARD_ROOM);
 
   return MAX (ROW_MIN_HEIGHT, height + 2 * CELL_PAD);
 }
@@ -1352,6 +1361,9 @@ waymark_layout_new (WaymarkDocument            *document,
   self->height = y + MARGIN;
 
   persona_view_clear (&view);
+  /* The caller's strings, for the making only. */
+  self->options.room_lane_id = NULL;
+  self->options.room_phase_id = NULL;
   return self;
 }
 

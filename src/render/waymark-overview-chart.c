@@ -15,6 +15,18 @@
 /* In greyscale the curves differ by dash rather than hue. */
 static const double greyscale_dashes[] = { 0, 6, 2.5, 10, 4 };
 
+
+/* Where on the chart a score of a phase puts its marker, as a key: the
+ * same for personas on different scales who are at the same height. */
+static char *
+spot_key (guint column,
+          int   score,
+          int   lo,
+          int   hi)
+{
+  return g_strdup_printf ("%u:%.3f", column, (double) (CLAMP (score, lo, hi) - lo) / (hi - lo));
+}
+
 /* The same curve as the maps draw (waymark_scene_monotone_tangents()). */
 static void
 add_curve (Builder      *builder,
@@ -53,6 +65,8 @@ waymark_overview_builder_add_emotions (Builder *builder,
   gboolean first = TRUE;
   double top, bottom, left, right;
   WaymarkLayoutText *text;
+  g_autoptr (GHashTable) sharing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) placed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* One axis when every persona scores on the same scale; otherwise each
    * curve is scaled to its own, and the axis only says low and high. */
@@ -130,6 +144,29 @@ waymark_overview_builder_add_emotions (Builder *builder,
       }
   }
 
+  /* Personas who gave a phase the same score would put their markers on
+   * one spot, the last hiding the others: how many share each spot, so
+   * that the markers can stand side by side there. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const WaymarkOverviewRow *row = waymark_overview_get_row (overview, r);
+      int lo = common ? scale_min : row->scale_min;
+      int hi = common ? scale_max : row->scale_max;
+
+      if (row->emotion_lane_id == NULL || hi <= lo)
+        continue;
+      for (guint c = 0; c < row->n_cells; c++)
+        if (row->cells[c].has_emotion)
+          {
+            char *key = spot_key (row->cells[c].column, row->cells[c].score, lo, hi);
+
+            g_hash_table_insert (sharing, key,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (sharing,
+                                                                                          key))
+                                                   + 1));
+          }
+    }
+
   /* The curves, then the markers on top of all curves. */
   for (int pass = 0; pass < 2; pass++)
     for (guint r = 0; r < n_rows; r++)
@@ -171,11 +208,23 @@ waymark_overview_builder_add_emotions (Builder *builder,
             waymark_scene_builder_end_group (&builder->draw);
           }
         else
-          for (guint i = 0; i < n; i++)
+          for (guint i = 0, c = 0; i < n; i++, c++)
             {
+              g_autofree char *key = NULL;
+              guint shared, rank;
+              double dx = 0;
 
-              waymark_scene_builder_add_circle (&builder->draw, xs[i], ys[i], 3.2, color, WHITE,
-                                                1.2);
+              while (!row->cells[c].has_emotion)
+                c++;
+              key = spot_key (row->cells[c].column, row->cells[c].score, lo, hi);
+              shared = GPOINTER_TO_UINT (g_hash_table_lookup (sharing, key));
+              rank = GPOINTER_TO_UINT (g_hash_table_lookup (placed, key));
+              /* Side by side, a marker's width apart, centred on the phase. */
+              if (shared > 1)
+                dx = ((double) rank - (shared - 1) / 2.0) * 7.0;
+              g_hash_table_insert (placed, g_steal_pointer (&key), GUINT_TO_POINTER (rank + 1));
+              waymark_scene_builder_add_circle (&builder->draw, xs[i] + dx, ys[i], 3.2, color,
+                                                WHITE, 1.2);
             }
       }
 

@@ -146,7 +146,7 @@ build_row_label (Builder                  *builder,
   for (guint i = 0; i < builder->n_kinds; i++)
     {
       g_autofree char *label =
-        g_utf8_strdown (waymark_lane_kind_get_label_in (builder->kinds[i], builder->language), -1);
+        g_utf8_strdown (waymark_overview_builder_kind_name (builder, builder->kinds[i]), -1);
       g_string_append_printf (line, "%s%s %u", i > 0 ? " · " : "", label,
                               row->totals[builder->kinds[i]]);
       if (builder->options->mode == WAYMARK_OVERVIEW_SHOW_COVERAGE)
@@ -514,7 +514,7 @@ waymark_overview_builder_add_key (Builder *builder,
 {
   guint max = builder->heat_max;
   g_autofree char *kind_label =
-    g_utf8_strdown (waymark_lane_kind_get_label_in (builder->primary, builder->language), -1);
+    g_utf8_strdown (waymark_overview_builder_kind_name (builder, builder->primary), -1);
   gboolean coverage = builder->options->mode == WAYMARK_OVERVIEW_SHOW_COVERAGE;
   g_autofree char *caption = NULL;
   g_autofree char *capitalised = NULL;
@@ -544,7 +544,7 @@ waymark_overview_builder_add_key (Builder *builder,
       WaymarkLaneKind kind = builder->kinds[i];
 
       text = measure (builder, WAYMARK_TEXT_SCALE,
-                      waymark_lane_kind_get_label_in (kind, builder->language), 0, 1,
+                      waymark_overview_builder_kind_name (builder, kind), 0, 1,
                       WAYMARK_TEXT_ALIGN_LEFT);
       waymark_overview_builder_add_kind_icon (builder, kind, x, y + 1, SMALL_ICON,
                      filter (builder, kind_color (builder, kind)), WHITE);

@@ -107,6 +107,10 @@ add_line (Builder      *builder,
   waymark_scene_builder_add_path (&builder->draw, &path, NONE, color, width, dash);
 }
 
+/* What the page calls @kind: the name the document's lanes of it share
+ * ("Pain points"), else the kind's label in the document's language. */
+const char  *waymark_overview_builder_kind_name    (Builder                  *builder,
+                                                    WaymarkLaneKind           kind);
 /* A persona's colour, the same in the matrix and the chart; a fallback
  * colour by @index when it has none. */
 WaymarkColor waymark_overview_builder_row_color    (Builder                  *builder,

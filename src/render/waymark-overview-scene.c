@@ -41,6 +41,15 @@ waymark_overview_scene_options_init (WaymarkOverviewSceneOptions *options)
   options->show_emotions = TRUE;
 }
 
+const char *
+waymark_overview_builder_kind_name (Builder         *builder,
+                                    WaymarkLaneKind  kind)
+{
+  const char *name = waymark_overview_get_kind_name (builder->overview, kind);
+
+  return name != NULL ? name : waymark_lane_kind_get_label_in (kind, builder->language);
+}
+
 WaymarkColor
 waymark_overview_builder_row_color (Builder                  *builder,
                                     const WaymarkOverviewRow *row,
@@ -73,19 +82,22 @@ build_title (Builder *builder,
   /* The default selection reads as a sentence of its own. */
   if (builder->options->mode == WAYMARK_OVERVIEW_SHOW_COVERAGE)
     heading = g_strdup (T_ (builder->language, N_("Barriers without a recommendation")));
-  else if (shown == WAYMARK_OVERVIEW_DEFAULT_KINDS)
+  else if (shown == WAYMARK_OVERVIEW_DEFAULT_KINDS
+           && waymark_overview_get_kind_name (overview, WAYMARK_LANE_BARRIERS) == NULL
+           && waymark_overview_get_kind_name (overview, WAYMARK_LANE_LEVERS) == NULL)
     heading = g_strdup (T_ (builder->language, N_("Barriers and levers across personas")));
   else
     {
       g_autoptr (GString) kinds = g_string_new (NULL);
 
+      /* The lanes' own names when the document gives them ("Pain points
+       * and Opportunities"): the words the researcher chose. */
       for (guint i = 0; i < builder->n_kinds; i++)
         {
           if (i > 0)
             g_string_append (kinds, i + 1 == builder->n_kinds ? T_ (builder->language, N_(" and "))
                                                               : ", ");
-          g_string_append (kinds,
-                           waymark_lane_kind_get_label_in (builder->kinds[i], builder->language));
+          g_string_append (kinds, waymark_overview_builder_kind_name (builder, builder->kinds[i]));
         }
       /* TRANSLATORS: %s is a list of lane kinds, "Barriers, Thoughts and Levers" */
       heading = g_strdup_printf (T_ (builder->language, N_("%s across personas")), kinds->str);
@@ -113,7 +125,7 @@ build_title (Builder *builder,
   for (guint i = 0; i < builder->n_kinds; i++)
     {
       g_autofree char *label =
-        g_utf8_strdown (waymark_lane_kind_get_label_in (builder->kinds[i], builder->language), -1);
+        g_utf8_strdown (waymark_overview_builder_kind_name (builder, builder->kinds[i]), -1);
 
       /* "barriers 35" rather than "35 barriers": the kind labels have no
        * singular, and "1 barriers" would read wrong. */

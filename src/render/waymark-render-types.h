@@ -62,6 +62,15 @@ typedef struct {
   const char * const *lane_ids;   /* only these lanes; NULL: all */
   gboolean       hide_empty_lanes; /* leave out lanes without a card or point in the phases shown */
   gboolean       continued;       /* a later page of a map split over pages: "(continued)" */
+  /* For low vision (the desktop's high-contrast setting): white behind
+   * all text, text at 7:1 at least (WCAG AAA), stronger edges on cards,
+   * lane headers and rows. The palette still gives the kinds' hues. */
+  gboolean       high_contrast;
+  /* Room for one more card below the cards of this cell (the editor of a
+   * card being added), so that it covers none of them. Read while the
+   * layout is made, not kept. NULL: none. */
+  const char    *room_lane_id;
+  const char    *room_phase_id;
 } WaymarkRenderOptions;
 
 /* Defaults: standard palette, title shown, footer hidden, evidence, tags

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include "waymark-lane-style-private.h"
@@ -255,6 +257,15 @@ waymark_scene_builder_add_text (WaymarkSceneBuilder *builder,
 
   info = waymark_text_style_get_info (text->style);
   item = waymark_scene_push_item (builder->scene, WAYMARK_SCENE_TEXT);
+  /* The softer inks are for hierarchy, which high contrast gives up for
+   * 7:1 text everywhere. */
+  if (builder->layout != NULL && builder->layout->options.high_contrast)
+    {
+      WaymarkColor soft = INK_SOFT, faint = INK_FAINT;
+
+      if (memcmp (&color, &soft, sizeof color) == 0 || memcmp (&color, &faint, sizeof color) == 0)
+        color = (WaymarkColor) INK;
+    }
   item->paint.fill = waymark_scene_builder_filter (builder, color);
   item->text.x = x;
   item->text.y = y;

@@ -59,8 +59,15 @@ persona_color (WaymarkSceneBuilder *builder)
   return RGB (0x3d4b5c);
 }
 
+static gboolean
+high_contrast (WaymarkSceneBuilder *builder)
+{
+  return builder->layout != NULL && builder->layout->options.high_contrast;
+}
+
 /* @color as drawn (in the builder's palette), changed just enough to stand
- * @ratio against @ground as drawn: 4.5 for text (WCAG AA), 3 for marks. */
+ * @ratio against @ground as drawn: 4.5 for text (WCAG AA), 3 for marks;
+ * in high contrast 7 for text (AAA) and 4.5 for marks. */
 static WaymarkColor
 legible_on (WaymarkSceneBuilder *builder,
             WaymarkColor         color,
@@ -69,6 +76,9 @@ legible_on (WaymarkSceneBuilder *builder,
 {
   WaymarkColor c = waymark_scene_builder_filter (builder, color);
   WaymarkColor g = waymark_scene_builder_filter (builder, ground);
+
+  if (high_contrast (builder))
+    ratio = ratio >= 4.5 ? MAX (ratio, 7.0) : MAX (ratio, 4.5);
 
   return waymark_color_with_contrast (&c, &g, ratio);
 }
@@ -143,6 +153,9 @@ build_title (WaymarkSceneBuilder *builder)
   WaymarkColor color = persona_color (builder);
   const WaymarkRect *a = &layout->avatar_rect;
 
+  /* High contrast: an avatar dark enough for its white initials at 7:1. */
+  if (high_contrast (builder))
+    color = legible_on (builder, color, WHITE, 7.0);
   waymark_scene_builder_begin_group (builder, "title", "title");
   waymark_scene_builder_add_circle (builder, a->x + a->width / 2, a->y + a->height / 2,
                                     a->width / 2, color, NONE, 0);
@@ -185,6 +198,15 @@ build_phases (WaymarkSceneBuilder *builder)
       double arrow = 9.0;
       double mid = r->y + r->height / 2;
 
+      /* High contrast: white names on headers dark enough for 7:1. */
+      if (high_contrast (builder))
+        {
+          WaymarkColor white = WHITE;
+
+          fill = legible_on (builder, fill, white, 7.0);
+          ink = (WaymarkColor) WHITE;
+        }
+
       waymark_scene_builder_begin_group (builder, phase->id, "phase");
       /* A chevron: notched on the left (except the first), pointed on the right. */
       waymark_scene_path_init (&path);
@@ -201,7 +223,9 @@ build_phases (WaymarkSceneBuilder *builder)
       {
         WaymarkColor soft = ink;
 
-        soft.alpha = 0.75;
+        /* Faded for hierarchy; not in high contrast, where it would
+         * fall under 7:1. */
+        soft.alpha = high_contrast (builder) ? 1 : 0.75;
         waymark_scene_builder_add_text (builder, phase->number, phase->number_rect.x,
                                         phase->number_rect.y, soft);
       }
@@ -403,9 +427,18 @@ build_card (WaymarkSceneBuilder *builder,
   fill = explicit_fill ? base : waymark_color_tint (&base, style->fill_tint);
   description = describe_card (builder->layout, lane, card);
   waymark_scene_builder_begin_described_group (builder, card->id, "card", description);
-  waymark_scene_builder_add_box (builder, r, style->radius, fill,
-                                 waymark_color_tint (&base, style->stroke_tint),
-                                 style->line_width);
+  if (high_contrast (builder))
+    {
+      /* No tint behind the text: the card's colour is its edge. */
+      fill = WHITE;
+      waymark_scene_builder_add_box (builder, r, style->radius, fill,
+                                     legible_on (builder, base, fill, 3.0),
+                                     MAX (1.5, 2 * style->line_width));
+    }
+  else
+    waymark_scene_builder_add_box (builder, r, style->radius, fill,
+                                   waymark_color_tint (&base, style->stroke_tint),
+                                   style->line_width);
 
   if (style->marked)
     {
@@ -451,23 +484,36 @@ build_lanes (WaymarkSceneBuilder *builder)
       WaymarkColor row_fill;
       WaymarkScenePath path;
 
+      /* High contrast: white behind the name and the cards, the lane's
+       * colour as a strong edge instead of a tint. */
+      WaymarkColor header_fill = high_contrast (builder) ? (WaymarkColor) WHITE
+                                                         : waymark_color_tint (&color, 0.86);
+      WaymarkColor edge = legible_on (builder, color, WHITE, 3.0);
+
       waymark_scene_builder_begin_group (builder, lane->id, "lane");
-      waymark_scene_builder_add_box (builder, &lane->header, 4, waymark_color_tint (&color, 0.86),
-                                     NONE, 0);
+      waymark_scene_builder_add_box (builder, &lane->header, 4, header_fill,
+                                     high_contrast (builder) ? edge : NONE,
+                                     high_contrast (builder) ? 1.5 : 0);
       waymark_scene_path_init (&path);
       waymark_scene_path_rounded_rect (&path, accent.x, accent.y, accent.width, accent.height,
                                        4, 0, 0, 4);
-      waymark_scene_builder_add_path (builder, &path, color, NONE, 0, 0);
-      waymark_scene_builder_add_kind_icon (builder, lane->kind, &lane->icon_rect, color, WHITE);
+      waymark_scene_builder_add_path (builder, &path, high_contrast (builder) ? edge : color, NONE,
+                                      0, 0);
+      waymark_scene_builder_add_kind_icon (builder, lane->kind, &lane->icon_rect,
+                                           high_contrast (builder) ? edge : color, WHITE);
       waymark_scene_builder_add_text (builder, lane->name, lane->name_rect.x, lane->name_rect.y,
                                       legible_on (builder, waymark_color_shade (&color, 0.3),
-                                                  waymark_color_tint (&color, 0.86), 4.5));
+                                                  header_fill, 4.5));
 
       /* Square corners: a pixel-aligned rectangle is cairo's fastest fill,
        * and this one spans the whole width of the map. */
-      row_fill = waymark_color_tint (&color, waymark_lane_style_get (lane->kind)->row_tint);
-      waymark_scene_builder_add_box (builder, &lane->row, 0, row_fill, NONE, 0);
-      /* White column rules keep cells apart without drawing a grid. */
+      row_fill = high_contrast (builder) ? (WaymarkColor) WHITE
+                 : waymark_color_tint (&color, waymark_lane_style_get (lane->kind)->row_tint);
+      waymark_scene_builder_add_box (builder, &lane->row, 0, row_fill,
+                                     high_contrast (builder) ? edge : NONE,
+                                     high_contrast (builder) ? 1.0 : 0);
+      /* White column rules keep cells apart without drawing a grid (on
+       * white rows, rules in the lane's edge colour). */
       /* Thin boxes rather than one stroked path: each is culled on its
        * own, and fills are cheap. */
       for (guint p = 1; p < n_phases; p++)
@@ -475,7 +521,14 @@ build_lanes (WaymarkSceneBuilder *builder)
           WaymarkRect rule = { layout->grid_x + p * layout->column_width - 1, lane->row.y,
                                2, lane->row.height };
 
-          waymark_scene_builder_add_box (builder, &rule, 0, WHITE, NONE, 0);
+          if (high_contrast (builder))
+            {
+              rule.x += 0.5;
+              rule.width = 1;
+            }
+          waymark_scene_builder_add_box (builder, &rule, 0,
+                                         high_contrast (builder) ? edge : (WaymarkColor) WHITE,
+                                         NONE, 0);
         }
 
       if (waymark_lane_kind_holds_emotions (lane->kind))
@@ -753,6 +806,53 @@ add_add_button (WaymarkSceneBuilder *builder,
   waymark_scene_builder_add_path (builder, &path, NONE, plus, 1.6, 0);
 }
 
+/* The grip on a card's right edge that changes how many phases it spans:
+ * a pill half over the edge, so that it reads as belonging to the edge,
+ * tall enough to aim at, never taller than the card. */
+gboolean
+waymark_scene_get_span_handle_rect (WaymarkLayout *layout,
+                                    const char    *card_id,
+                                    WaymarkRect   *rect)
+{
+  WaymarkRect card;
+  double height;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  if (card_id == NULL || !waymark_layout_get_card_rect (layout, card_id, &card))
+    return FALSE;
+  height = MIN (22.0, card.height - 4);
+  if (rect != NULL)
+    *rect = (WaymarkRect) { card.x + card.width - 4, card.y + (card.height - height) / 2, 8,
+                            height };
+  return TRUE;
+}
+
+static void
+add_span_handle (WaymarkSceneBuilder *builder,
+                 const char          *card_id)
+{
+  WaymarkRect rect;
+  WaymarkScenePath path;
+
+  if (!waymark_scene_get_span_handle_rect (builder->layout, card_id, &rect))
+    return;
+  /* Accent on a white rim: visible on every card colour and palette. */
+  waymark_scene_path_init (&path);
+  waymark_scene_path_rounded_rect (&path, rect.x, rect.y, rect.width, rect.height, 4, 4, 4, 4);
+  waymark_scene_builder_add_path (builder, &path, ACCENT, WHITE, 1.5, 0);
+  /* Two grip lines say "drag me sideways". */
+  waymark_scene_path_init (&path);
+  for (int i = -1; i <= 1; i += 2)
+    {
+      double x = rect.x + rect.width / 2 + i * 1.25;
+
+      waymark_scene_path_move_to (&path, x, rect.y + rect.height * 0.3);
+      waymark_scene_path_line_to (&path, x, rect.y + rect.height * 0.7);
+    }
+  waymark_scene_builder_add_path (builder, &path, NONE, WHITE, 1.0, 0);
+}
+
 WaymarkScene *
 waymark_scene_new_overlay (WaymarkLayout           *layout,
                            const WaymarkSceneState *state)
@@ -804,6 +904,13 @@ waymark_scene_new_overlay (WaymarkLayout           *layout,
           add_ring (&builder, &rect, 2, 4, ACCENT, 2, 0);
         }
     }
+
+  /* The span handles over the rings, where a drag on them starts. */
+  if (state->hovered_card_id != NULL)
+    add_span_handle (&builder, state->hovered_card_id);
+  for (guint i = 0; state->selected_card_ids != NULL && state->selected_card_ids[i] != NULL; i++)
+    if (g_strcmp0 (state->selected_card_ids[i], state->hovered_card_id) != 0)
+      add_span_handle (&builder, state->selected_card_ids[i]);
 
   if (state->focus_id != NULL
       && (waymark_layout_get_card_rect (layout, state->focus_id, &rect)

@@ -129,6 +129,12 @@ gboolean      waymark_scene_get_add_button_rect (WaymarkLayout *layout,
                                                  const char    *lane_id,
                                                  const char    *phase_id,
                                                  WaymarkRect   *rect);
+/* Where the overlay draws the handle on a hovered or selected card's
+ * right edge that a drag changes the card's span with, in document units.
+ * FALSE for an unknown card. */
+gboolean      waymark_scene_get_span_handle_rect (WaymarkLayout *layout,
+                                                  const char    *card_id,
+                                                  WaymarkRect   *rect);
 /* The rubber band of a selection drag over @band (document units): an
  * accent wash with a border @line_width wide (the canvas passes one
  * pixel's worth, so the border stays thin at every zoom). */

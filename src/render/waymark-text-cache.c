@@ -80,6 +80,7 @@ struct _WaymarkTextCache {
   GHashTable *entries;   /* Entry → Entry, owned */
   GQueue      recency;   /* most recently drawn first */
   gsize       max_bytes;
+  double      target_scale;   /* see waymark_text_cache_set_target_scale () */
   WaymarkTextCacheStats stats;
 
   /* The glyph masks, for one scale at a time. */
@@ -152,7 +153,18 @@ waymark_text_cache_new (gsize max_bytes)
   cache->glyphs = g_hash_table_new_full (glyph_hash, glyph_equal, glyph_free, NULL);
   g_queue_init (&cache->recency);
   cache->max_bytes = max_bytes;
+  cache->target_scale = 1;
   return cache;
+}
+
+void
+waymark_text_cache_set_target_scale (WaymarkTextCache *cache,
+                                     double            scale)
+{
+  g_return_if_fail (cache != NULL);
+  g_return_if_fail (scale > 0);
+
+  cache->target_scale = scale;
 }
 
 void
@@ -455,6 +467,12 @@ _waymark_text_cache_draw (WaymarkTextCache *cache,
     return FALSE;
   cairo_surface_get_device_scale (target, &device_scale_x, &device_scale_y);
   cairo_surface_get_device_offset (target, &offset_x, &offset_y);
+  /* A recording replayed at a larger scale: the mask's pixels are the
+   * final target's, and the pattern below maps them back. */
+  device_scale_x *= cache->target_scale;
+  device_scale_y *= cache->target_scale;
+  offset_x *= cache->target_scale;
+  offset_y *= cache->target_scale;
 
   /* Where the text's origin falls in the target's pixels. */
   origin_x = (ctm.xx * x + ctm.x0) * device_scale_x + offset_x;

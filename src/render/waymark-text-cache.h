@@ -31,6 +31,13 @@ void              waymark_text_cache_free      (WaymarkTextCache      *cache);
 void              waymark_text_cache_clear     (WaymarkTextCache      *cache);
 void              waymark_text_cache_get_stats (WaymarkTextCache      *cache,
                                                 WaymarkTextCacheStats *stats);
+/* How many pixels of the final target a unit of the drawing surface's
+ * device space becomes, beyond the surface's own device scale: the
+ * scale factor of a HiDPI window whose drawing GTK records at 1× and
+ * replays at 2×. Text is then rasterised at that scale, not at 1× and
+ * scaled up into blocks. 1 (the default) for a surface drawn as is. */
+void              waymark_text_cache_set_target_scale (WaymarkTextCache *cache,
+                                                       double            scale);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WaymarkTextCache, waymark_text_cache_free)
 
