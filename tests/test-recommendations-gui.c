@@ -19,7 +19,10 @@
 #include "waymark-canvas-private.h"
 #include "waymark-find.h"
 #include "waymark-history.h"
+#include "waymark-card-drag.h"
+#include "waymark-recommendation-commands.h"
 #include "waymark-link-chooser.h"
+#include "waymark-link-targets.h"
 #include "waymark-recommendations-matrix.h"
 #include "waymark-window-private.h"
 
@@ -913,6 +916,125 @@ test_matrix (void)
   gui_test_close_window (window);
 }
 
+/* The drop target on the window's link targets' list. */
+static GtkDropTarget *
+find_drop_target (GtkWidget *list)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* Drops @card_ids on @row of the list, as the end of a drag does. */
+static gboolean
+drop_cards_on (GtkWidget          *list,
+               GtkWidget          *row,
+               const char * const *card_ids)
+{
+  g_auto (GValue) value = G_VALUE_INIT;
+  graphene_rect_t bounds;
+  gboolean handled = FALSE;
+
+  g_assert_true (gtk_widget_compute_bounds (row, list, &bounds));
+  g_value_init (&value, WAYMARK_TYPE_DRAGGED_CARDS);
+  g_value_take_boxed (&value, waymark_dragged_cards_new (card_ids));
+  g_signal_emit_by_name (find_drop_target (list), "drop", &value,
+                         (double) bounds.origin.x + 4,
+                         (double) bounds.origin.y + bounds.size.height / 2, &handled);
+  return handled;
+}
+
+/* A barrier card of each of the first three personas: the cards a
+ * researcher drags onto a recommendation in the trial of the issue. */
+static void
+three_barriers (WaymarkDocument *document,
+                const char      *ids[4])
+{
+  guint n = 0;
+
+  for (guint p = 0; p < 3; p++)
+    {
+      WaymarkPersona *persona = waymark_document_get_persona (document, p);
+
+      for (guint c = 0; c < persona->cards->len && n == p; c++)
+        {
+          WaymarkCard *card = g_ptr_array_index (persona->cards, c);
+          WaymarkLane *lane = waymark_persona_find_lane (persona, card->lane_id);
+
+          if (lane != NULL && waymark_lane_kind_is_barrier (lane->kind))
+            ids[n++] = card->base.id;
+        }
+    }
+  g_assert_cmpuint (n, ==, 3);
+  ids[3] = NULL;
+}
+
+/* Cards dragged from the maps and dropped on a recommendation in the
+ * sidebar are linked to it, three personas' barriers in one undo step;
+ * dropped on "New Recommendation", they make one that addresses them. */
+static void
+test_drop_links (void)
+{
+  WaymarkWindow *window = open_example ();
+  WaymarkDocument *document = window->document;
+  WaymarkHistory *history = waymark_document_get_history (document);
+  GtkWidget *targets = GTK_WIDGET (window->link_targets);
+  GtkWidget *list = waymark_link_targets_get_list (window->link_targets);
+  WaymarkRecommendation *recommendation =
+    g_ptr_array_index (waymark_document_get_recommendations (document), 0);
+  guint n_recommendations = waymark_document_get_recommendations (document)->len;
+  const char *cards[4];
+  WaymarkRecommendation *added;
+
+  three_barriers (document, cards);
+  /* What the window shows while cards are dragged on a map. */
+  gtk_stack_set_visible_child (GTK_STACK (window->sidebar_stack), targets);
+  gui_test_spin (200);
+
+  /* Unlink first, so that the drop has something to do. */
+  waymark_command_link_cards (document, recommendation->base.id, cards, FALSE);
+  g_assert_false (waymark_recommendation_addresses (recommendation, cards[0]));
+  waymark_history_clear (history);
+
+  g_assert_true (drop_cards_on (list, waymark_link_targets_get_row (window->link_targets,
+                                                                    recommendation->base.id),
+                                cards));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (waymark_recommendation_addresses (recommendation, cards[i]));
+  g_assert_true (waymark_document_undo (document));
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (waymark_recommendation_addresses (recommendation, cards[i]));
+  g_assert_cmpuint (waymark_history_get_n_undo (history), ==, 0);
+
+  /* On "New Recommendation": a new one, addressing the three, one step. */
+  gui_test_spin (50);
+  g_assert_true (drop_cards_on (list, waymark_link_targets_get_row (window->link_targets, NULL),
+                                cards));
+  g_assert_cmpuint (waymark_document_get_recommendations (document)->len, ==,
+                    n_recommendations + 1);
+  {
+    g_autoptr (GPtrArray) linked = waymark_document_get_recommendations_for_card (document,
+                                                                                   cards[2]);
+
+    g_assert_cmpuint (linked->len, ==, 1);
+    added = g_ptr_array_index (linked, 0);
+  }
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (waymark_recommendation_addresses (added, cards[i]));
+  g_assert_true (waymark_document_undo (document));
+  g_assert_cmpuint (waymark_document_get_recommendations (document)->len, ==, n_recommendations);
+
+  gtk_stack_set_visible_child (GTK_STACK (window->sidebar_stack), GTK_WIDGET (window->sidebar));
+  gui_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -945,6 +1067,7 @@ main (int    argc,
   g_test_add_func ("/recommendations-gui/link-while-editing", test_link_while_editing);
   g_test_add_func ("/recommendations-gui/find", test_find);
   g_test_add_func ("/recommendations-gui/matrix", test_matrix);
+  g_test_add_func ("/recommendations-gui/drop-links", test_drop_links);
 
   result = g_test_run ();
 
