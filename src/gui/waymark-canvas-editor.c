@@ -332,15 +332,26 @@ _waymark_canvas_edit_start (WaymarkCanvas *self,
                             const char    *phase_id,
                             int            position)
 {
-  WaymarkLayout *layout = waymark_canvas_get_layout (self);
-  WaymarkPersona *persona = _waymark_canvas_get_persona (self);
+  /* The ids may be the layout's own strings (from a hit test), and
+   * committing an edit or making room for a new card lays the map out
+   * again, which frees them: work on copies. */
+  g_autofree char *target_copy = g_strdup (target_id);
+  g_autofree char *lane_copy = g_strdup (lane_id);
+  g_autofree char *phase_copy = g_strdup (phase_id);
+  WaymarkLayout *layout;
+  WaymarkPersona *persona;
   g_autofree char *text = NULL;
   GtkTextBuffer *buffer;
   GtkEventController *controller;
   WaymarkRect rect = { 0 };
   gboolean multiline = FALSE;
 
+  target_id = target_copy;
+  lane_id = lane_copy;
+  phase_id = phase_copy;
   _waymark_canvas_edit_commit (self);
+  layout = waymark_canvas_get_layout (self);
+  persona = _waymark_canvas_get_persona (self);
   if (layout == NULL || persona == NULL)
     return;
 
