@@ -1389,7 +1389,7 @@ test_import_csv_summary (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL));
   gui_test_choose_file (warn);
   dialog = gui_test_wait_for_dialog (GTK_WINDOW (window), "waymark-import-summary");
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "CSV Imported With Warnings");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Spreadsheet Imported With Warnings");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "mysterie"));
   gui_test_respond (dialog, "close");

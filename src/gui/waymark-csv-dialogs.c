@@ -173,7 +173,7 @@ show_summary (WaymarkWindow   *window,
     }
   personas = g_strdup_printf (ngettext ("%u persona", "%u personas", n_personas), n_personas);
   cards = g_strdup_printf (ngettext ("%u card", "%u cards", n_cards), n_cards);
-  /* Translators: after a CSV import: "Imported 3 personas and 120 cards". */
+  /* Translators: after a spreadsheet import: "Imported 3 personas and 120 cards". */
   summary = g_strdup_printf (_("Imported %s and %s"), personas, cards);
   if (n_warnings == 0)
     {
@@ -184,7 +184,7 @@ show_summary (WaymarkWindow   *window,
     AdwMessageDialog *dialog;
 
     dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
-                                                         _("CSV Imported With Warnings"), NULL));
+                                                         _("Spreadsheet Imported With Warnings"), NULL));
     adw_message_dialog_format_body (dialog, "%s.\n%s", summary, warnings->str);
     adw_message_dialog_add_response (dialog, "close", _("_Close"));
     gtk_widget_add_css_class (GTK_WIDGET (dialog), "waymark-import-summary");
